@@ -1,0 +1,34 @@
+# Every target creates or reuses .venv and installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: report test lab bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(VENV)/bin/resume-lessons check data/examples/alex_before.yaml
+
+test: $(STAMP)
+	$(PY) -m ruff check resume_lessons tests benchmarks
+	$(PY) -m pytest
+
+lab: $(STAMP)
+	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings \
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_analyzer.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check resume_lessons tests benchmarks
+	$(PY) -m ruff format --check resume_lessons tests benchmarks
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache

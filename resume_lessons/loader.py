@@ -1,0 +1,311 @@
+"""Read a resume file (YAML or JSON Resume) into the model, with errors that name the place."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import LoadWarning, Problem, ResumeError
+from .model import OTHER_JSON_RESUME_SECTIONS, SECTION_MODELS, Resume
+
+MAX_BYTES = 2_000_000  # a long resume is ~20 KB; anything this big is not a resume
+YAML_SUFFIXES = {".yaml", ".yml"}
+JSON_SUFFIXES = {".json"}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedResume:
+    resume: Resume
+    file: str
+    warnings: list[LoadWarning] = field(default_factory=list)
+
+
+def load_resume(path: str | Path) -> Resume:
+    """Load a resume file; raise ResumeError with the file and place when it cannot be used."""
+    return load_resume_with_warnings(path).resume
+
+
+def load_resume_with_warnings(path: str | Path) -> LoadedResume:
+    path = Path(path)
+    text = read_text(path)
+    suffix = path.suffix.lower()
+    if suffix not in YAML_SUFFIXES | JSON_SUFFIXES:
+        raise ResumeError.single(
+            str(path),
+            f"'{suffix or path.name}' is not a resume format the kit reads",
+            hint="use a .yaml/.yml file or a JSON Resume .json file",
+        )
+    if suffix in JSON_SUFFIXES:
+        data, lines = _parse_json(text, str(path))
+    else:
+        data, lines = _parse_yaml(text, str(path))
+    warnings = unknown_key_warnings(data, str(path), lines) if suffix in YAML_SUFFIXES else []
+    return LoadedResume(resume_from_data(data, str(path), lines), str(path), warnings)
+
+
+def read_text(path: Path) -> str:
+    """Read a text file as UTF-8, refusing what is missing, empty, huge or not text."""
+    file = str(path)
+    if not path.exists():
+        raise ResumeError.single(file, "file not found", hint="check the path and the file name")
+    if path.is_dir():
+        raise ResumeError.single(file, "this is a folder, not a file", hint="name the resume file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ResumeError.single(
+            file,
+            f"file is {size / 1e6:.1f} MB; a resume file is usually under 100 KB",
+            hint="check that this is the resume file and not an export or a log",
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ResumeError.single(
+            file,
+            f"the file is not UTF-8 text (byte {exc.start} cannot be read)",
+            line=line,
+            hint="save the file as UTF-8 in your editor ('Save with encoding' / 'Encoding: UTF-8')",
+        ) from None
+    if "\x00" in text:
+        raise ResumeError.single(
+            file, "the file contains binary data", hint="export the resume as YAML or JSON text"
+        )
+    if not text.strip():
+        raise ResumeError.single(
+            file,
+            "the file is empty",
+            hint="start from data/examples/alex_before.yaml and replace its content with yours",
+        )
+    return unicodedata.normalize("NFC", text)
+
+
+def _parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "invalid YAML"
+        raise ResumeError.single(
+            file,
+            f"this is not valid YAML: {problem}",
+            line=line,
+            hint="check the indentation and that text with ':' or '#' is in quotes",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ResumeError.single(file, f"this is not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _collect_lines(node, (), lines)
+    return data, lines
+
+
+def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines[(*path, key.value)] = key.start_mark.line + 1
+                _collect_lines(value, (*path, key.value), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_lines(item, (*path, index), lines)
+
+
+def _parse_json(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ResumeError.single(
+            file,
+            f"this is not valid JSON: {exc.msg} (column {exc.colno})",
+            line=exc.lineno,
+            hint="look for a missing comma or quote on or just before this line",
+        ) from None
+    except RecursionError:
+        raise ResumeError.single(file, "this JSON is nested too deeply to be a resume") from None
+    try:  # JSON is (nearly) YAML: reuse the YAML composer for line numbers
+        _, lines = _parse_yaml(text, file)
+    except ResumeError:
+        lines = {}
+    return data, lines
+
+
+def format_location(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _nearest_line(path: Path_, lines: dict[Path_, int]) -> int | None:
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return None
+
+
+def resume_from_data(data: Any, file: str, lines: dict[Path_, int] | None = None) -> Resume:
+    """Validate parsed data into a Resume, turning validation errors into learner problems."""
+    lines = lines or {}
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "nothing"
+        raise ResumeError.single(
+            file,
+            f"the top level should be a mapping of sections (basics, work, ...), not {kind}",
+            line=1,
+            hint="start the file with 'basics:' as in data/examples/alex_before.yaml",
+        )
+    problems: list[Problem] = []
+    if "basics" not in data:
+        problems.append(
+            Problem(
+                "the 'basics' section is missing",
+                "basics",
+                1,
+                "add 'basics:' with your name, label and summary",
+            )
+        )
+    if not data.get("work") and not data.get("projects"):
+        problems.append(
+            Problem(
+                "there is no 'work' or 'projects' section, so there is nothing to analyse",
+                "work",
+                None,
+                "add 'work:' with each role's name, position and highlights (your bullets)",
+            )
+        )
+    if problems:
+        raise ResumeError(file, problems)
+    try:
+        return Resume.model_validate(data)
+    except ValidationError as exc:
+        raise ResumeError(file, [_problem_from(err, lines) for err in exc.errors()]) from None
+    except RecursionError:
+        raise ResumeError.single(file, "the file is nested too deeply to be a resume") from None
+
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+
+
+def _problem_from(err: Any, lines: dict[Path_, int]) -> Problem:
+    # pydantic adds union branch names ('str', 'function-before[...]') to loc; keep data keys only.
+    known = _known_keys_anywhere()
+    path: Path_ = tuple(p for p in err["loc"] if isinstance(p, int) or p in known)
+    expected = _TYPE_WORDS.get(err["type"])
+    if expected:
+        message = f"should be {expected}, but it is {_describe(err.get('input'))}"
+    else:
+        message = err["msg"]
+    return Problem(message, format_location(path), _nearest_line(path, lines), _hint_for(path, err["type"]))
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ({shown!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _hint_for(path: Path_, err_type: str) -> str:
+    last = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if last in {"highlights", "keywords"} and err_type == "list_type":
+        return f"write each item of '{last}' on its own line starting with '- '"
+    if isinstance(path[-1], int) and len(path) >= 2 and path[-2] in {"highlights", "keywords"}:
+        return "put text with ':' or a leading number in quotes so it stays text"
+    if last in SECTION_MODELS and err_type == "list_type":
+        return f"'{last}' is a list: start each entry with '- '"
+    if err_type in {"model_type", "dict_type", "model_attributes_type"}:
+        return "give this entry its fields as 'key: value' lines, indented under it"
+    if err_type == "string_type":
+        return "put the value in quotes so it is read as text"
+    return ""
+
+
+def _known_keys_anywhere() -> set[str]:
+    keys: set[str] = set(SECTION_MODELS)
+    for model in SECTION_MODELS.values():
+        keys |= set(model.model_fields)
+    return keys
+
+
+def unknown_key_warnings(data: Any, file: str, lines: dict[Path_, int]) -> list[LoadWarning]:
+    """Warn about keys the kit does not know, suggesting the nearest known one."""
+    if not isinstance(data, dict):
+        return []
+    warnings: list[LoadWarning] = []
+    top_known = [*SECTION_MODELS, *OTHER_JSON_RESUME_SECTIONS]
+    for key in data:
+        if key not in top_known:
+            warnings.append(_unknown(file, (), str(key), top_known, lines))
+    for section, model in SECTION_MODELS.items():
+        value = data.get(section)
+        entries = [((section,), value)] if isinstance(value, dict) else []
+        if isinstance(value, list):
+            entries = [((section, i), item) for i, item in enumerate(value)]
+        for path, entry in entries:
+            if isinstance(entry, dict):
+                known = list(model.model_fields)
+                for key in entry:
+                    if key not in known and not _is_json_resume_extra(section, str(key)):
+                        warnings.append(_unknown(file, path, str(key), known, lines))
+    return warnings
+
+
+# Fields the JSON Resume schema defines that the kit does not model; they are kept silently.
+_JSON_RESUME_EXTRAS = {
+    "basics": {"image", "phone", "location", "profiles"},
+    "work": {"url", "location", "description"},
+    "projects": {"url", "roles", "entity", "type"},
+    "skills": set(),
+    "publications": set(),
+    "education": {"url", "score", "courses"},
+}
+
+
+def _is_json_resume_extra(section: str, key: str) -> bool:
+    return key in _JSON_RESUME_EXTRAS.get(section, set())
+
+
+def _unknown(
+    file: str, path: Path_, key: str, known: list[str], lines: dict[Path_, int]
+) -> LoadWarning:
+    where = format_location(path) or "top level"
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    message = f"unknown key '{key}'"
+    message += f" — did you mean '{close[0]}'?" if close else " (it is kept but not analysed)"
+    return LoadWarning(file, message, where, _nearest_line((*path, key), lines))
