@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .errors import LoadWarning, Problem, ResumeError
 from .model import OTHER_JSON_RESUME_SECTIONS, SECTION_MODELS, Resume
@@ -221,7 +221,9 @@ def _problem_from(err: Any, lines: dict[Path_, int]) -> Problem:
         message = f"should be {expected}, but it is {_describe(err.get('input'))}"
     else:
         message = err["msg"]
-    return Problem(message, format_location(path), _nearest_line(path, lines), _hint_for(path, err["type"]))
+    return Problem(
+        message, format_location(path), _nearest_line(path, lines), _hint_for(path, err["type"])
+    )
 
 
 def _describe(value: Any) -> str:

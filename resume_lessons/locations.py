@@ -50,7 +50,9 @@ def get_text(resume: Resume, location: str) -> str:
         return resume.basics.summary
     match = _BULLET.match(location)
     if not match:
-        raise KeyError(f"'{location}' is not a rewritable place (use basics.summary or work[i].highlights[j])")
+        raise KeyError(
+            f"'{location}' is not a rewritable place (use basics.summary or work[i].highlights[j])"
+        )
     section, i, j = match.group(1), int(match.group(2)), int(match.group(3))
     entries = resume.work if section == "work" else resume.projects
     try:

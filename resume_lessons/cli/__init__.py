@@ -1,0 +1,45 @@
+"""The `resume-lessons` command. Each subcommand lives in its own module of this package."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ..errors import ResumeError
+from ..profile import ProfileError
+
+# Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
+SUBCOMMANDS = ("check", "explain", "rules")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="resume-lessons",
+        description="Learn to write a senior ML-engineering resume, one technique at a time.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"{__name__}.{name.replace('-', '_')}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ResumeError as exc:  # a learner's file: say where and what to do, no traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (ProfileError, KeyError) as exc:
+        message = exc.args[0] if exc.args else str(exc)
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `resume-lessons check x | head`
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

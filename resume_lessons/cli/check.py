@@ -1,0 +1,97 @@
+"""`resume-lessons check FILE`: findings like a linter, as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from ..analyze import Analysis, analyze
+from ..loader import load_resume_with_warnings
+from ..profile import DEFAULT_PROFILE
+
+CSV_FIELDS = (
+    "file",
+    "location",
+    "code",
+    "technique",
+    "name",
+    "message",
+    "suggestion",
+    "start",
+    "end",
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="analyse a resume and print findings like a linter")
+    p.add_argument("file", help="resume file (.yaml, .yml or JSON Resume .json)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument(
+        "--fail-under",
+        type=int,
+        default=None,
+        metavar="N",
+        help="exit 1 when the overall score is under N",
+    )
+    p.add_argument("--profile", default=DEFAULT_PROFILE, help="role profile (default: %(default)s)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_resume_with_warnings(args.file)
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    analysis = analyze(loaded.resume, args.profile)
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(analysis.to_dict(args.file), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif args.format == "csv":
+        write_csv(analysis, args.file, out)
+    else:
+        out.write(format_text(analysis, args.file))
+    if args.fail_under is not None and analysis.scores["overall"] < args.fail_under:
+        print(
+            f"overall score {analysis.scores['overall']} is under {args.fail_under}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def format_text(analysis: Analysis, file: str) -> str:
+    lines = []
+    width = max((len(f.location) for f in analysis.findings), default=0)
+    for f in analysis.findings:
+        lines.append(f"{file}:{f.location.ljust(width)}  {f.code}  {f.message}")
+        lines.append(f"{' ' * (len(file) + width + 3)}{' ' * 6}fix: {f.suggestion}")
+    scores = analysis.scores
+    lines.append("")
+    lines.append(
+        "scores: "
+        + "  ".join(f"{k} {v}" for k, v in scores.items() if k != "overall")
+        + f"  overall {scores['overall']}"
+    )
+    lines.append(f"{len(analysis.findings)} finding(s). `resume-lessons rules CODE` explains one.")
+    return "\n".join(lines) + "\n"
+
+
+def write_csv(analysis: Analysis, file: str, out) -> None:  # type: ignore[no-untyped-def]
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for f in analysis.findings:
+        writer.writerow(
+            {
+                "file": file,
+                "location": f.location,
+                "code": f.code,
+                "technique": f.technique,
+                "name": f.name,
+                "message": f.message,
+                "suggestion": f.suggestion,
+                "start": f.span[0] if f.span else "",
+                "end": f.span[1] if f.span else "",
+            }
+        )

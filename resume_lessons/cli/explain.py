@@ -1,0 +1,52 @@
+"""`resume-lessons explain TEXT`: the elements of one bullet or summary, with their spans."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..elements import Element, explain
+from ..profile import DEFAULT_PROFILE
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("explain", help="show the parts of one bullet or summary")
+    p.add_argument("text", help="the bullet or summary; '-' reads one text per line from stdin")
+    p.add_argument("--kind", choices=("bullet", "summary"), default="bullet")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--profile", default=DEFAULT_PROFILE)
+    p.set_defaults(func=run)
+
+
+def to_dict(text: str, elements: list[Element]) -> dict[str, object]:
+    return {
+        "text": text,
+        "elements": [
+            {"name": e.name, "start": e.start, "end": e.end, "text": e.text, "value": e.value}
+            for e in elements
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.text == "-":
+        for line in sys.stdin:
+            text = line.rstrip("\n")
+            print(
+                json.dumps(
+                    to_dict(text, explain(text, args.kind, args.profile)), ensure_ascii=False
+                )
+            )
+        return 0
+    elements = explain(args.text, args.kind, args.profile)
+    if args.format == "json":
+        print(json.dumps(to_dict(args.text, elements), indent=2, ensure_ascii=False))
+        return 0
+    print(args.text)
+    for e in elements:
+        marker = " " * e.start + "^" * max(1, e.end - e.start)
+        print(f"{marker}  {e.name}")
+    if not elements:
+        print("(no elements found)")
+    return 0

@@ -1,0 +1,103 @@
+"""What the analyzer reports: findings, checklist items, per-technique results, examples."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from .elements import Element
+from .locations import Item
+from .model import Resume
+from .profile import Profile
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to fix: which rule, where, what is wrong (a sentence), and what to do."""
+
+    code: str  # "T402"
+    technique: str  # "T4"
+    location: str  # "work[0].highlights[2]", "basics.summary", "skills"
+    message: str
+    suggestion: str
+    span: tuple[int, int] | None = None
+    name: str = ""  # "experiment-without-duration"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["span"] = list(self.span) if self.span else None
+        return data
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One line of a technique's checklist and the points it is worth."""
+
+    label: str
+    points: float
+    earned: float
+    evidence: str = ""  # the element or location that earned the points, or the finding code
+
+    @property
+    def passed(self) -> bool:
+        return self.earned >= self.points
+
+
+@dataclass
+class TechniqueResult:
+    code: str
+    checklist: list[CheckItem]
+    findings: list[Finding]
+
+    @property
+    def score(self) -> int:
+        total = sum(c.points for c in self.checklist)
+        if total == 0:
+            return 100
+        return round(100 * sum(c.earned for c in self.checklist) / total)
+
+
+@dataclass
+class Context:
+    """Everything a check may look at, computed once per analysis."""
+
+    resume: Resume
+    profile: Profile
+    items: list[Item]
+    elements: dict[str, list[Element]] = field(default_factory=dict)
+
+    @property
+    def bullets(self) -> list[Item]:
+        return [i for i in self.items if i.kind == "bullet"]
+
+    def names(self, location: str) -> set[str]:
+        return {e.name for e in self.elements.get(location, [])}
+
+    def first(self, location: str, name: str) -> Element | None:
+        return next((e for e in self.elements.get(location, []) if e.name == name), None)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A weak or strong example of a technique: shown in the lessons, run in the tests.
+
+    ``text`` is a bullet or summary; ``resume`` (partial JSON Resume data) is used for the
+    techniques that look at a whole section. ``codes`` are the findings a weak example
+    must produce.
+    """
+
+    label: Literal["weak", "strong"]
+    text: str
+    kind: Literal["bullet", "summary", "resume"] = "bullet"
+    resume: dict[str, Any] | None = None
+    codes: tuple[str, ...] = ()
+    note: str = ""
+
+    def as_resume_data(self) -> dict[str, Any]:
+        if self.resume is not None:
+            data = dict(self.resume)
+            data.setdefault("basics", {"name": "Example"})
+            return data
+        if self.kind == "summary":
+            return {"basics": {"name": "Example", "summary": self.text}}
+        return {"basics": {"name": "Example"}, "work": [{"name": "Co", "highlights": [self.text]}]}

@@ -1,0 +1,149 @@
+"""T1: lead the summary with your domain, system type, scale and one specific result."""
+
+from __future__ import annotations
+
+from ..findings import Context, Example, TechniqueResult
+from .base import Rule, Technique, item, result
+
+LOCATION = "basics.summary"
+
+
+def check(ctx: Context) -> TechniqueResult:
+    t = TECHNIQUE
+    summary = ctx.resume.basics.summary
+    if not summary.strip():
+        finding = t.finding(
+            "T101",
+            LOCATION,
+            "The resume has no summary, so a reader has to guess your domain from the jobs.",
+            "Write two sentences: which domain and kind of system you build, at what scale, "
+            "and one result you measured.",
+        )
+        checklist = [item("a summary at the top", 100, False, "T101")]
+        return result(t.code, checklist, [finding])
+    names = ctx.names(LOCATION)
+    findings = []
+    wanted = [
+        (
+            "domain",
+            25,
+            "T102",
+            "It does not name your domain (recommendations, search, fraud…).",
+            "Which domain do you build ML for? Name it in the first sentence.",
+        ),
+        (
+            "system_type",
+            15,
+            "T103",
+            "It does not name the kind of system you build.",
+            "What do you build there: a ranking pipeline, a serving platform, a feature store?",
+        ),
+        (
+            "scale",
+            20,
+            "T104",
+            "It gives no sense of scale.",
+            "How many users, requests or events does your system serve?",
+        ),
+        (
+            "quantified_impact",
+            25,
+            "T105",
+            "It names no specific, measured result.",
+            "Which metric did your work move, and by how much?",
+        ),
+    ]
+    checklist = []
+    for element, points, code, message, suggestion in wanted:
+        found = element in names
+        checklist.append(
+            item(
+                f"summary names the {element.replace('_', ' ')}",
+                points,
+                found,
+                element if found else code,
+            )
+        )
+        if not found:
+            findings.append(
+                t.finding(
+                    code,
+                    LOCATION,
+                    "The summary is generic: " + message[0].lower() + message[1:],
+                    suggestion,
+                )
+            )
+    adjectives = [e for e in ctx.elements.get(LOCATION, []) if e.name == "generic_adjective"]
+    for adj in adjectives:
+        findings.append(
+            t.finding(
+                "T106",
+                LOCATION,
+                f"“{adj.text}” is a generic adjective that any candidate could claim.",
+                "Replace it with a fact that shows it: a system you own or a result you measured.",
+                adj,
+            )
+        )
+    checklist.append(
+        item(
+            "no generic adjectives",
+            15,
+            not adjectives,
+            "T106" if adjectives else "no generic_adjective",
+        )
+    )
+    return result(t.code, checklist, findings)
+
+
+TECHNIQUE = Technique(
+    code="T1",
+    name="lead-with-your-domain",
+    title="Lead the summary with your domain, scale and a result",
+    why=(
+        "A hiring manager for a recommendations team decides in a few seconds whether your "
+        "experience is theirs. A summary that names the domain and the kind of system you build "
+        "answers that at once; generic ML skills applied elsewhere do not. Scale and one measured "
+        "result then make the two sentences true of you and nobody else."
+    ),
+    wants=("domain", "system_type", "scale", "quantified_impact"),
+    rules=(
+        Rule("T101", "summary-missing", "the resume has no summary"),
+        Rule("T102", "summary-without-domain", "the summary does not name the domain"),
+        Rule("T103", "summary-without-system-type", "the summary does not name the system type"),
+        Rule("T104", "summary-without-scale", "the summary gives no scale"),
+        Rule("T105", "summary-without-result", "the summary has no measured result"),
+        Rule("T106", "generic-adjective", "an adjective any candidate could claim"),
+    ),
+    examples=(
+        Example(
+            "weak",
+            "Passionate and results-driven machine learning engineer with experience in various "
+            "machine learning projects. Strong team player and fast learner.",
+            kind="summary",
+            codes=("T102", "T104", "T105", "T106"),
+            note="A collection of adjectives: it could describe anyone.",
+        ),
+        Example(
+            "strong",
+            "ML engineer with 5+ years building recommendation systems and real-time ML serving "
+            "infrastructure. Own candidate generation and ranking for a home feed used by 500M+ "
+            "users, where a new two-tower retrieval model lifted CTR by 12%.",
+            kind="summary",
+            note="Domain, system type, scale and one result, in two sentences.",
+        ),
+        Example(
+            "weak",
+            "Experienced data scientist who builds models and dashboards.",
+            kind="summary",
+            codes=("T102", "T105", "T106"),
+        ),
+        Example(
+            "strong",
+            "Search relevance engineer for an e-commerce marketplace: I build the ranking pipeline "
+            "behind 40M queries a day, and a learning-to-rank model I shipped raised conversion "
+            "by 3.1%.",
+            kind="summary",
+        ),
+    ),
+    check=check,
+)

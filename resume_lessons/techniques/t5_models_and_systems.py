@@ -1,0 +1,155 @@
+"""T5: show both model work and the systems around it, ideally paired in the same role."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..findings import Context, Example, TechniqueResult
+from .base import Rule, Technique, item, result
+
+MODEL_ELEMENTS = {"model_type"}
+SYSTEM_ELEMENTS = {"stage.data", "stage.features", "stage.serving", "stage.monitoring"}
+BALANCE_TARGET = 0.3  # the smaller side should be at least this share of the bullets
+
+
+def _role(location: str) -> str:
+    return location.split(".highlights", 1)[0]
+
+
+def check(ctx: Context) -> TechniqueResult:
+    t = TECHNIQUE
+    findings = []
+    model = [b for b in ctx.bullets if ctx.names(b.location) & MODEL_ELEMENTS]
+    systems = [b for b in ctx.bullets if ctx.names(b.location) & SYSTEM_ELEMENTS]
+    roles: dict[str, set[str]] = defaultdict(set)
+    for b in model:
+        roles[_role(b.location)].add("model")
+    for b in systems:
+        roles[_role(b.location)].add("system")
+    paired = [r for r, sides in roles.items() if sides == {"model", "system"}]
+    if not model:
+        findings.append(
+            t.finding(
+                "T501",
+                "work",
+                "No bullet names a model you built or changed.",
+                "Which model family did you work on (two-tower, gradient boosted trees, transformer), "
+                "and what did you change about it?",
+            )
+        )
+    if not systems:
+        findings.append(
+            t.finding(
+                "T502",
+                "work",
+                "No bullet shows the systems around your models: data, features, "
+                "serving or monitoring.",
+                "Which pipeline, feature layer or serving path did you build so the model could run "
+                "in production?",
+            )
+        )
+    if model and systems and not paired:
+        findings.append(
+            t.finding(
+                "T503",
+                "work",
+                "Model work and systems work never appear in the same role.",
+                "In the role where you built the model, add how it was served or fed with data.",
+            )
+        )
+    either = len({b.location for b in model} | {b.location for b in systems})
+    smaller = min(len(model), len(systems))
+    balance = min(1.0, (smaller / either) / BALANCE_TARGET) if either else 0.0
+    if model and systems and balance < 1.0:
+        side = "models" if len(model) < len(systems) else "systems"
+        findings.append(
+            t.finding(
+                "T504",
+                "work",
+                f"The bullets lean heavily one way: few of them show {side}.",
+                f"Is there {side} work you did but left out? One or two bullets restore the balance.",
+            )
+        )
+    checklist = [
+        item(
+            "model work (a named model family)",
+            30,
+            bool(model),
+            model[0].location if model else "T501",
+        ),
+        item(
+            "systems work (data, features, serving, monitoring)",
+            30,
+            bool(systems),
+            systems[0].location if systems else "T502",
+        ),
+        item("both in the same role", 20, bool(paired), paired[0] if paired else "T503"),
+        item("a balance of the two", 20, balance, "T504" if balance < 1 else "balanced"),
+    ]
+    return result(t.code, checklist, findings)
+
+
+_STRONG = {
+    "work": [
+        {
+            "name": "Spotify",
+            "position": "Senior ML Engineer",
+            "highlights": [
+                "Designed a two-tower retrieval model for home feed candidate generation.",
+                "Built the real-time feature serving layer that feeds it, with 30-second freshness.",
+                "Migrated ranking-model training to distributed training on GPU clusters.",
+            ],
+        }
+    ]
+}
+_WEAK_MODELS_ONLY = {
+    "work": [
+        {
+            "name": "Spotify",
+            "position": "ML Engineer",
+            "highlights": [
+                "Trained a two-tower model for recommendations.",
+                "Tuned an XGBoost model to predict skips.",
+                "Tried a transformer model for next-track prediction.",
+            ],
+        }
+    ]
+}
+
+TECHNIQUE = Technique(
+    code="T5",
+    name="models-and-systems",
+    title="Show models and the systems they run in",
+    why=(
+        "Many ML resumes are all models and no systems. A model only matters once data reaches "
+        "it and its predictions reach users, so pair each model with the pipeline, feature layer "
+        "or serving path you built for it. That signals someone who can own the full stack."
+    ),
+    wants=("model_type", "stage.serving", "stage.data"),
+    rules=(
+        Rule("T501", "no-model-work", "no bullet names a model family"),
+        Rule(
+            "T502", "no-systems-work", "no bullet shows data, feature, serving or monitoring work"
+        ),
+        Rule("T503", "models-and-systems-apart", "model and systems work never in the same role"),
+        Rule("T504", "lopsided-models-systems", "one side has far fewer bullets than the other"),
+    ),
+    examples=(
+        Example(
+            "weak",
+            "Three model bullets and no system around them.",
+            kind="resume",
+            resume=_WEAK_MODELS_ONLY,
+            codes=("T502",),
+            note="A notebook handed to a platform team.",
+        ),
+        Example(
+            "strong",
+            "A retrieval model, its feature layer and its training migration.",
+            kind="resume",
+            resume=_STRONG,
+            note="Model and system, side by side.",
+        ),
+    ),
+    check=check,
+)

@@ -1,0 +1,148 @@
+"""T6: keep publications few, at strong venues, and tied to production work. None is fine."""
+
+from __future__ import annotations
+
+from ..findings import Context, Example, TechniqueResult
+from ..profile import tokenize
+from .base import Rule, Technique, item, quote, result
+
+MAX_PUBLICATIONS = 3
+
+
+def _has_any(text: str, phrases: list[str]) -> bool:
+    words = [t for t, _, _ in tokenize(text.lower())]
+    joined = " " + " ".join(words) + " "
+    return any(
+        " " + " ".join(t for t, _, _ in tokenize(p.lower())) + " " in joined for p in phrases
+    )
+
+
+def check(ctx: Context) -> TechniqueResult:
+    t = TECHNIQUE
+    pubs = ctx.resume.publications
+    if not pubs:
+        return result(
+            t.code,
+            [item("no publications: the experience speaks for itself", 100, True, "publications")],
+            [],
+        )
+    findings = []
+    venues = ctx.profile.words("venues", "top_venues")
+    minor = ctx.profile.words("venues", "minor_markers")
+    production = ctx.profile.words("venues", "production_markers")
+    companies = [w.name for w in ctx.resume.work if w.name]
+    top, tied = 0, 0
+    for i, pub in enumerate(pubs):
+        where = f"publications[{i}]"
+        venue_text = f"{pub.publisher} {pub.name}"
+        is_top = _has_any(venue_text, venues) and not _has_any(venue_text, minor)
+        about = f"{pub.name} {pub.summary} {pub.publisher}"
+        is_tied = _has_any(about, production) or _has_any(about, companies)
+        top += is_top
+        tied += is_tied
+        if not is_top:
+            findings.append(
+                t.finding(
+                    "T602",
+                    where,
+                    f"{quote(pub.name or pub.publisher)} is not at a venue ML hiring managers rank "
+                    "highly.",
+                    "Keep it only if it supports the production story; otherwise leave it out.",
+                )
+            )
+        if not is_tied:
+            findings.append(
+                t.finding(
+                    "T603",
+                    where,
+                    f"{quote(pub.name or pub.publisher)} is not tied to work you shipped.",
+                    "Which production system does this paper describe? Say so in its summary, or "
+                    "drop it.",
+                )
+            )
+    if len(pubs) > MAX_PUBLICATIONS:
+        findings.append(
+            t.finding(
+                "T601",
+                "publications",
+                f"{len(pubs)} publications compete with your experience for attention.",
+                f"Keep the {MAX_PUBLICATIONS} strongest, ideally the ones that describe production "
+                "work.",
+            )
+        )
+    checklist = [
+        item(
+            f"at most {MAX_PUBLICATIONS} publications",
+            30,
+            len(pubs) <= MAX_PUBLICATIONS,
+            "publications" if len(pubs) <= MAX_PUBLICATIONS else "T601",
+        ),
+        item("at top venues", 30, top / len(pubs), "T602" if top < len(pubs) else "publications"),
+        item(
+            "tied to production work",
+            40,
+            tied / len(pubs),
+            "T603" if tied < len(pubs) else "publications",
+        ),
+    ]
+    return result(t.code, checklist, findings)
+
+
+_WEAK = {
+    "work": [{"name": "Acme", "highlights": ["Built a ranking model."]}],
+    "publications": [
+        {"name": f"Notes on {topic}", "publisher": "Regional ML Workshop"}
+        for topic in ("embeddings", "bandits", "graph models", "calibration", "fairness", "LSTMs")
+    ],
+}
+_STRONG = {
+    "work": [{"name": "Wayfair", "highlights": ["Built the search relevance model."]}],
+    "publications": [
+        {
+            "name": "Learning to rank for furniture search in production",
+            "publisher": "ACM RecSys",
+            "releaseDate": "2019-09-16",
+            "summary": "The ranking model deployed in Wayfair search and its online results.",
+        }
+    ],
+}
+
+TECHNIQUE = Technique(
+    code="T6",
+    name="selective-publications",
+    title="Keep publications few, strong and tied to production",
+    why=(
+        "For an engineering role, one paper at a top venue describing a system you shipped "
+        "reinforces the production story; six workshop papers compete with it. If you have no "
+        "publications, leave the section out: the experience speaks for itself."
+    ),
+    wants=(),
+    rules=(
+        Rule("T601", "too-many-publications", f"more than {MAX_PUBLICATIONS} publications"),
+        Rule("T602", "minor-venue", "a publication not at a top venue"),
+        Rule("T603", "publication-not-tied-to-production", "a paper unrelated to shipped work"),
+    ),
+    examples=(
+        Example(
+            "weak",
+            "Six workshop papers on unrelated topics.",
+            kind="resume",
+            resume=_WEAK,
+            codes=("T601", "T602", "T603"),
+        ),
+        Example(
+            "strong",
+            "One RecSys paper about the ranking model deployed at Wayfair.",
+            kind="resume",
+            resume=_STRONG,
+        ),
+        Example(
+            "strong",
+            "No publications at all.",
+            kind="resume",
+            resume={"work": [{"name": "Acme", "highlights": ["Built a ranking model."]}]},
+            note="Leaving the section out is fine.",
+        ),
+    ),
+    check=check,
+)

@@ -1,0 +1,247 @@
+"""T7: group skills by pipeline stage and list only the tools your bullets show in use."""
+
+from __future__ import annotations
+
+from ..findings import Context, Example, TechniqueResult
+from ..model import Skill
+from ..profile import Profile, phrase_key, tokenize
+from .base import Rule, Technique, item, result
+
+STAGE_WORDS = (
+    "data",
+    "feature",
+    "training",
+    "model",
+    "serving",
+    "infra",
+    "monitor",
+    "experiment",
+    "deploy",
+    "language",
+)
+
+
+def group_stage(group: Skill, profile: Profile) -> str:
+    """The pipeline stage a skills group names, or '' when its name is not a stage."""
+    name = " ".join(group.name.lower().split())
+    if name in profile.group_stages:
+        return profile.group_stages[name]
+    for key, stage in profile.group_stages.items():
+        if key and name.startswith(key):
+            return stage
+    return ""
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in words)
+
+
+def shown_in(keyword: str, texts: set[tuple[str, ...]]) -> bool:
+    """Whether the keyword's words appear in a text, allowing plural and verb endings."""
+    key = stems(phrase_key(keyword))
+    if not key:
+        return True
+    n = len(key)
+    for words in texts:
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == key:
+                return True
+    return False
+
+
+def check(ctx: Context) -> TechniqueResult:
+    t = TECHNIQUE
+    skills = ctx.resume.skills
+    if not skills or not any(s.keywords for s in skills):
+        finding = t.finding(
+            "T705",
+            "skills",
+            "The resume has no skills block.",
+            "Add skills grouped by pipeline stage (Data & Features, ML Frameworks, Serving & "
+            "Infra, Experiment), listing the tools your bullets show.",
+        )
+        return result(t.code, [item("a skills block", 100, False, "T705")], [finding])
+    findings = []
+    flat_names = set(ctx.profile.words("skills", "flat_group_names"))
+    named = [s for s in skills if s.name.strip() and s.name.strip().lower() not in flat_names]
+    grouped = len(named) >= 2
+    if not grouped:
+        findings.append(
+            t.finding(
+                "T701",
+                "skills",
+                "The skills are one flat list, so a reader cannot see how they fit the pipeline.",
+                "Group them by stage: Languages, ML Frameworks, Data & Features, Serving & Infra, "
+                "Experiment.",
+            )
+        )
+    stage_of = {i: group_stage(s, ctx.profile) for i, s in enumerate(skills)}
+    for i, s in enumerate(skills):
+        if s in named and not stage_of[i]:
+            findings.append(
+                t.finding(
+                    "T702",
+                    f"skills[{i}]",
+                    f"The group “{s.name}” does not name a pipeline stage.",
+                    "Rename it after the stage its tools serve, or move them to such a group.",
+                )
+            )
+    staged = sum(1 for i, s in enumerate(skills) if s in named and stage_of[i])
+    total = sum(len(s.keywords) for s in skills)
+    max_total = int(ctx.profile.setting("skills", "max_keywords", default=30))
+    max_group = int(ctx.profile.setting("skills", "max_per_group", default=10))
+    biggest = max(len(s.keywords) for s in skills)
+    lean = total <= max_total and biggest <= max_group
+    if not lean:
+        findings.append(
+            t.finding(
+                "T703",
+                "skills",
+                f"The skills list has {total} entries (largest group {biggest}); a lean block has at "
+                f"most {max_total}, and {max_group} per group.",
+                "Keep the tools you used in production; drop the ones you have only heard of.",
+            )
+        )
+    texts = {stems([w for w, _, _ in tokenize(i.text.lower())]) for i in ctx.items}
+    exempt = set(ctx.profile.words("skills", "exempt_groups"))
+    checked, used = 0, 0
+    for i, s in enumerate(skills):
+        if stage_of[i] in exempt:
+            continue
+        for j, keyword in enumerate(s.keywords):
+            checked += 1
+            if shown_in(keyword, texts):
+                used += 1
+            else:
+                findings.append(
+                    t.finding(
+                        "T704",
+                        f"skills[{i}].keywords[{j}]",
+                        f"“{keyword}” is listed as a skill but no bullet shows you using it.",
+                        f"Where did you use {keyword}? Mention it in that bullet, or drop it.",
+                    )
+                )
+    share_used = used / checked if checked else 1.0
+    checklist = [
+        item("skills grouped, not one flat list", 30, grouped, "T701" if not grouped else "skills"),
+        item(
+            "groups named after pipeline stages",
+            25,
+            staged / len(named) if named else 0.0,
+            "T702" if staged < len(named) or not named else "skills",
+        ),
+        item("a lean list", 15, lean, "skills" if lean else "T703"),
+        item(
+            "every tool shown in use in a bullet",
+            30,
+            share_used,
+            "skills" if used == checked else "T704",
+        ),
+    ]
+    return result(t.code, checklist, findings)
+
+
+_WEAK = {
+    "work": [{"name": "Acme", "highlights": ["Trained models in PyTorch."]}],
+    "skills": [
+        {
+            "name": "Skills",
+            "keywords": [
+                "Python",
+                "PyTorch",
+                "TensorFlow",
+                "Keras",
+                "JAX",
+                "MXNet",
+                "Caffe",
+                "Theano",
+                "scikit-learn",
+                "XGBoost",
+                "LightGBM",
+                "CatBoost",
+                "AWS",
+                "GCP",
+                "Azure",
+                "Spark",
+                "Hadoop",
+                "Hive",
+                "Pig",
+                "Kafka",
+                "Docker",
+                "Kubernetes",
+                "Tableau",
+                "Excel",
+                "R",
+                "MATLAB",
+                "SAS",
+                "Julia",
+                "C++",
+                "Java",
+                "Scala",
+                "Go",
+            ],
+        }
+    ],
+}
+_STRONG = {
+    "work": [
+        {
+            "name": "Spotify",
+            "highlights": [
+                "Trained the two-tower model in PyTorch on GPU clusters.",
+                "Built Spark jobs in Airflow and served features from Feast.",
+                "Served models with Triton on Kubernetes; tracked runs in MLflow.",
+            ],
+        }
+    ],
+    "skills": [
+        {"name": "Languages", "keywords": ["Python", "SQL"]},
+        {"name": "ML Frameworks", "keywords": ["PyTorch"]},
+        {"name": "Data & Features", "keywords": ["Spark", "Airflow", "Feast"]},
+        {"name": "Serving & Infra", "keywords": ["Triton", "Kubernetes"]},
+        {"name": "Experiment", "keywords": ["MLflow"]},
+    ],
+}
+
+TECHNIQUE = Technique(
+    code="T7",
+    name="skills-by-stage",
+    title="Group skills by pipeline stage, and list only tools you used",
+    why=(
+        "Groups named after the stages of a production pipeline let a reader confirm in two "
+        "seconds that you cover data, training, serving and experiments. A flat list of every "
+        "framework ever released says what you have heard of; a lean list whose tools reappear "
+        "in your bullets says how you work."
+    ),
+    wants=(),
+    rules=(
+        Rule("T701", "flat-skills-list", "skills in one flat list"),
+        Rule("T702", "group-not-a-stage", "a skills group not named after a pipeline stage"),
+        Rule("T703", "bloated-skills", "too many skills listed"),
+        Rule("T704", "skill-not-shown", "a listed tool that no bullet shows in use"),
+        Rule("T705", "no-skills", "no skills block"),
+    ),
+    examples=(
+        Example(
+            "weak",
+            "Every framework ever made plus three cloud providers, in one list.",
+            kind="resume",
+            resume=_WEAK,
+            codes=("T701", "T703", "T704"),
+        ),
+        Example(
+            "strong",
+            "Five groups named after pipeline stages; every tool appears in a bullet.",
+            kind="resume",
+            resume=_STRONG,
+        ),
+    ),
+    check=check,
+)
