@@ -1,0 +1,228 @@
+"""HTML from analysis results: highlighted elements, legends, word diffs, findings, scores.
+
+Every piece of learner text goes through html.escape, so a bullet with <script> shows as text.
+The output is static HTML with inline styles only: it renders in a notebook, in an nbconvert
+export and offline.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from .elements import Element
+from .findings import Finding
+
+# One colour per element; stages share a family of greens so the pipeline reads as one.
+ELEMENT_COLORS: dict[str, str] = {
+    "action_verb": "#cfe3ff",
+    "weak_opening": "#ffc9c9",
+    "stage.data": "#d3f9d8",
+    "stage.features": "#b2f2bb",
+    "stage.training": "#c3fae8",
+    "stage.serving": "#96f2d7",
+    "stage.monitoring": "#d8f5a2",
+    "stage.experimentation": "#e9fac8",
+    "model_type": "#e5dbff",
+    "decision": "#ffd8a8",
+    "tradeoff": "#ffe066",
+    "quantified_impact": "#ffa8a8",
+    "scale": "#a5d8ff",
+    "business_impact": "#fcc2d7",
+    "experiment": "#eebefa",
+    "experiment_duration": "#f3d9fa",
+    "traffic_share": "#f3d9fa",
+    "guardrail": "#f3d9fa",
+    "early_stopping": "#f3d9fa",
+    "significance": "#f3d9fa",
+    "domain": "#cfe3ff",
+    "system_type": "#e5dbff",
+    "years_experience": "#e9ecef",
+    "generic_adjective": "#ffc9c9",
+}
+# When spans overlap, the more telling element colours the characters.
+PRIORITY = (
+    "quantified_impact",
+    "tradeoff",
+    "decision",
+    "model_type",
+    "traffic_share",
+    "experiment_duration",
+    "guardrail",
+    "early_stopping",
+    "significance",
+    "experiment",
+    "scale",
+    "weak_opening",
+    "generic_adjective",
+    "domain",
+    "system_type",
+    "business_impact",
+    "action_verb",
+    "years_experience",
+)
+
+STYLE = """<style>
+.rl-box{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;line-height:1.6;max-width:60rem}
+.rl-text{padding:.4rem .6rem;border-left:3px solid #adb5bd;background:#f8f9fa;white-space:pre-wrap}
+.rl-el{border-radius:3px;padding:0 2px}
+.rl-legend span{display:inline-block;margin:0 .4rem .2rem 0;padding:0 .4rem;border-radius:3px;font-size:.85em}
+.rl-diff del{background:#ffe3e3;color:#c92a2a}.rl-diff ins{background:#d3f9d8;color:#2b8a3e;text-decoration:none}
+.rl-table{border-collapse:collapse;font-size:.92em}.rl-table td,.rl-table th{border:1px solid #dee2e6;padding:.25rem .5rem;text-align:left;vertical-align:top}
+.rl-pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.rl-pair h4{margin:.2rem 0}
+.rl-ok{color:#2b8a3e}.rl-miss{color:#c92a2a}
+</style>"""
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def element_label(name: str) -> str:
+    return name.replace("stage.", "stage: ").replace("_", " ")
+
+
+def color_of(name: str) -> str:
+    return ELEMENT_COLORS.get(name, "#e9ecef")
+
+
+def _rank(name: str) -> int:
+    if name.startswith("stage."):
+        return len(PRIORITY) - 1
+    return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
+
+
+def highlight_html(
+    text: str, elements: Iterable[Element], only: Sequence[str] | None = None
+) -> str:
+    """The text with each element wrapped in a coloured <mark>; overlaps go to the stronger one."""
+    chosen = [e for e in elements if only is None or e.name in only]
+    owner: list[Element | None] = [None] * len(text)
+    for e in sorted(chosen, key=lambda e: (-_rank(e.name), e.start)):
+        for i in range(max(0, e.start), min(len(text), e.end)):
+            owner[i] = e
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        e = owner[i]
+        j = i
+        while j < len(text) and owner[j] is e:
+            j += 1
+        chunk = esc(text[i:j])
+        if e is None:
+            out.append(chunk)
+        else:
+            out.append(
+                f'<mark class="rl-el" data-element="{esc(e.name)}" title="{esc(element_label(e.name))}"'
+                f' style="background:{color_of(e.name)}">{chunk}</mark>'
+            )
+        i = j
+    return f'<div class="rl-text">{"".join(out)}</div>'
+
+
+def legend_html(names: Iterable[str]) -> str:
+    seen = list(dict.fromkeys(names))
+    chips = "".join(
+        f'<span style="background:{color_of(n)}">{esc(element_label(n))}</span>' for n in seen
+    )
+    return f'<div class="rl-legend">{chips}</div>'
+
+
+_WORD = re.compile(r"\S+|\s+")
+
+
+def word_diff_html(before: str, after: str) -> str:
+    """A word-level diff: removed words struck through in red, added words in green."""
+    a, b = _WORD.findall(before), _WORD.findall(after)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(esc("".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            out.append(f"<del>{esc(''.join(a[i1:i2]))}</del>")
+        if op in ("insert", "replace"):
+            out.append(f"<ins>{esc(''.join(b[j1:j2]))}</ins>")
+    return f'<div class="rl-diff rl-text">{"".join(out)}</div>'
+
+
+def checklist_html(wanted: Sequence[str], found: Iterable[str], questions: dict[str, str]) -> str:
+    """Found / missing for each wanted element, with the question to answer for a missing one."""
+    names = set(found)
+    rows = []
+    for w in wanted:
+        if w in names:
+            rows.append(f'<li class="rl-ok">✔ {esc(element_label(w))}</li>')
+        else:
+            q = questions.get(w, "")
+            rows.append(
+                f'<li class="rl-miss">✘ {esc(element_label(w))}'
+                + (f" — <em>{esc(q)}</em>" if q else "")
+                + "</li>"
+            )
+    return f'<ul class="rl-checklist" style="list-style:none;padding-left:0">{"".join(rows)}</ul>'
+
+
+def findings_html(findings: Sequence[Finding], limit: int | None = None) -> str:
+    if not findings:
+        return '<p class="rl-ok">No findings: nothing to fix for this technique.</p>'
+    shown = findings[:limit] if limit else findings
+    rows = "".join(
+        f"<tr><td><code>{esc(f.location)}</code></td><td><code>{esc(f.code)}</code></td>"
+        f"<td>{esc(f.message)}</td><td>{esc(f.suggestion)}</td></tr>"
+        for f in shown
+    )
+    more = f"<p>…and {len(findings) - len(shown)} more.</p>" if len(shown) < len(findings) else ""
+    return (
+        '<table class="rl-table"><tr><th>where</th><th>code</th><th>what</th><th>what to do</th>'
+        f"</tr>{rows}</table>{more}"
+    )
+
+
+def scores_html(scores: dict[str, int], before: dict[str, int] | None = None) -> str:
+    head = "<tr><th>technique</th>" + ("<th>before</th>" if before else "") + "<th>score</th></tr>"
+    rows = "".join(
+        f"<tr><td>{esc(k)}</td>"
+        + (f"<td>{esc(before.get(k, ''))}</td>" if before else "")
+        + f"<td><b>{esc(v)}</b></td></tr>"
+        for k, v in scores.items()
+    )
+    return f'<table class="rl-table">{head}{rows}</table>'
+
+
+def before_after_html(
+    before: str,
+    after: str,
+    before_elements: Sequence[Element],
+    after_elements: Sequence[Element],
+    *,
+    title: str = "",
+    before_score: int | None = None,
+    after_score: int | None = None,
+) -> str:
+    """Two columns, each highlighted, with the word diff underneath."""
+
+    def col(label: str, text: str, elements: Sequence[Element], score: int | None) -> str:
+        s = f" — score {score}" if score is not None else ""
+        return f"<div><h4>{label}{s}</h4>{highlight_html(text, elements)}</div>"
+
+    gained = sorted({e.name for e in after_elements} - {e.name for e in before_elements})
+    gained_html = (
+        "<p>Elements gained: " + ", ".join(esc(element_label(g)) for g in gained) + "</p>"
+        if gained
+        else ""
+    )
+    heading = f"<h3>{esc(title)}</h3>" if title else ""
+    return (
+        f'<div class="rl-box rl-before-after">{heading}<div class="rl-pair">'
+        f"{col('Before', before, before_elements, before_score)}"
+        f"{col('After', after, after_elements, after_score)}</div>"
+        f"{gained_html}<p>What changed:</p>{word_diff_html(before, after)}</div>"
+    )
+
+
+def page(body: str) -> str:
+    """Wrap a fragment with the kit's inline stylesheet."""
+    return f'{STYLE}<div class="rl-box">{body}</div>'
