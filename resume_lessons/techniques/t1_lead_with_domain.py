@@ -120,7 +120,7 @@ TECHNIQUE = Technique(
             "Passionate and results-driven machine learning engineer with experience in various "
             "machine learning projects. Strong team player and fast learner.",
             kind="summary",
-            codes=("T102", "T104", "T105", "T106"),
+            codes=("T102", "T103", "T104", "T105", "T106"),
             note="A collection of adjectives: it could describe anyone.",
         ),
         Example(

@@ -70,6 +70,8 @@ def check(ctx: Context) -> TechniqueResult:
                 f"Is there {side} work you did but left out? One or two bullets restore the balance.",
             )
         )
+    missing_side = "T501" if not model else "T502" if not systems else "T503"
+    unbalanced = "T504" if model and systems else missing_side
     checklist = [
         item(
             "model work (a named model family)",
@@ -83,8 +85,8 @@ def check(ctx: Context) -> TechniqueResult:
             bool(systems),
             systems[0].location if systems else "T502",
         ),
-        item("both in the same role", 20, bool(paired), paired[0] if paired else "T503"),
-        item("a balance of the two", 20, balance, "T504" if balance < 1 else "balanced"),
+        item("both in the same role", 20, bool(paired), paired[0] if paired else missing_side),
+        item("a balance of the two", 20, balance, "balanced" if balance >= 1 else unbalanced),
     ]
     return result(t.code, checklist, findings)
 
@@ -116,6 +118,41 @@ _WEAK_MODELS_ONLY = {
     ]
 }
 
+_SYSTEMS_ONLY = {
+    "work": [
+        {
+            "name": "Acme",
+            "position": "ML Platform Engineer",
+            "highlights": [
+                "Built Spark pipelines that process 2B events a day.",
+                "Cut serving latency from 90 to 40 ms by moving inference to Triton.",
+            ],
+        }
+    ]
+}
+_APART = {
+    "work": [
+        {"name": "Acme", "highlights": ["Trained an XGBoost model to rank listings."]},
+        {"name": "Beta", "highlights": ["Built Kafka streaming pipelines for click events."]},
+    ]
+}
+_LOPSIDED = {
+    "work": [
+        {
+            "name": "Acme",
+            "highlights": [
+                "Built Spark pipelines for click logs.",
+                "Ran the Airflow data pipelines for search.",
+                "Set up drift monitoring and alerts.",
+                "Cut serving latency by 40% with request batching.",
+                "Moved the feature store to Redis.",
+                "Migrated the data lake to BigQuery.",
+                "Added a lightweight XGBoost model to the feature pipeline.",
+            ],
+        }
+    ]
+}
+
 TECHNIQUE = Technique(
     code="T5",
     name="models-and-systems",
@@ -135,6 +172,27 @@ TECHNIQUE = Technique(
         Rule("T504", "lopsided-models-systems", "one side has far fewer bullets than the other"),
     ),
     examples=(
+        Example(
+            "weak",
+            "Pipelines and latency work, but no model.",
+            kind="resume",
+            resume=_SYSTEMS_ONLY,
+            codes=("T501",),
+        ),
+        Example(
+            "weak",
+            "A model in one job, a pipeline in another.",
+            kind="resume",
+            resume=_APART,
+            codes=("T503",),
+        ),
+        Example(
+            "weak",
+            "Six systems bullets and one model.",
+            kind="resume",
+            resume=_LOPSIDED,
+            codes=("T504",),
+        ),
         Example(
             "weak",
             "Three model bullets and no system around them.",

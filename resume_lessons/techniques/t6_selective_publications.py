@@ -66,8 +66,7 @@ def check(ctx: Context) -> TechniqueResult:
                 "T601",
                 "publications",
                 f"{len(pubs)} publications compete with your experience for attention.",
-                f"Keep the {MAX_PUBLICATIONS} strongest, ideally the ones that describe production "
-                "work.",
+                "Keep the few strongest, ideally the ones that describe production work.",
             )
         )
     checklist = [

@@ -135,7 +135,7 @@ def check(ctx: Context) -> TechniqueResult:
             "groups named after pipeline stages",
             25,
             staged / len(named) if named else 0.0,
-            "T702" if staged < len(named) or not named else "skills",
+            "T701" if not named else "T702" if staged < len(named) else "skills",
         ),
         item("a lean list", 15, lean, "skills" if lean else "T703"),
         item(
@@ -229,6 +229,19 @@ TECHNIQUE = Technique(
         Rule("T705", "no-skills", "no skills block"),
     ),
     examples=(
+        Example(
+            "weak",
+            "Groups named after kinds of things, not pipeline stages.",
+            kind="resume",
+            codes=("T702",),
+            resume={
+                "work": [{"name": "Acme", "highlights": ["Trained models in PyTorch on AWS."]}],
+                "skills": [
+                    {"name": "Cool stuff", "keywords": ["PyTorch"]},
+                    {"name": "Cloud", "keywords": ["AWS"]},
+                ],
+            },
+        ),
         Example(
             "weak",
             "Every framework ever made plus three cloud providers, in one list.",

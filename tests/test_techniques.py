@@ -1,0 +1,119 @@
+"""The seven techniques: examples drive the tests, samples score as the lessons promise."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from resume_lessons import TECHNIQUES, analyze, load_resume
+from resume_lessons.findings import Example
+from resume_lessons.model import Resume
+from resume_lessons.techniques import Technique, get_rule, get_technique
+
+EXAMPLES_DIR = Path(__file__).parents[1] / "data" / "examples"
+CASES = [
+    pytest.param(t, e, id=f"{t.code}-{e.label}-{i}")
+    for t in TECHNIQUES
+    for i, e in enumerate(t.examples)
+]
+
+
+def run(technique: Technique, example: Example) -> set[str]:
+    resume = Resume.model_validate(example.as_resume_data())
+    return {f.code for f in analyze(resume, techniques=(technique,)).findings}
+
+
+@pytest.mark.parametrize(("technique", "example"), CASES)
+def test_weak_examples_yield_their_findings_and_strong_ones_none(
+    technique: Technique, example: Example
+) -> None:
+    codes = run(technique, example)
+    if example.label == "weak":
+        assert example.codes, "a weak example must name the findings it shows"
+        assert set(example.codes) <= codes
+    else:
+        assert codes == set()
+
+
+@pytest.mark.parametrize("technique", TECHNIQUES, ids=lambda t: t.code)
+def test_every_technique_has_metadata_examples_and_rules(technique: Technique) -> None:
+    assert re.fullmatch(r"T[1-7]", technique.code)
+    assert technique.title and technique.name
+    assert 2 <= technique.why.count(". ") + 1 <= 4, "why is two or three sentences"
+    assert technique.weak_examples and technique.strong_examples
+    assert all(r.code.startswith(technique.code) for r in technique.rules)
+    covered = {c for e in technique.weak_examples for c in e.codes}
+    # Every rule a learner can trip is shown by at least one weak example, except "missing
+    # section" rules whose example would be an empty resume.
+    missing = {r.code for r in technique.rules} - covered - {"T101", "T705"}
+    assert not missing, f"rules without a weak example: {missing}"
+
+
+def test_registry_lookup_by_code_name_and_rule() -> None:
+    assert get_technique("t4").name == "quantify-experiments"
+    assert get_technique("skills-by-stage").code == "T7"
+    assert get_rule("T402")[1].name == "experiment-without-duration"
+    with pytest.raises(KeyError, match="known"):
+        get_technique("T9")
+
+
+def test_strong_sample_scores_at_least_85_on_every_technique() -> None:
+    scores = analyze(load_resume(EXAMPLES_DIR / "alex_after.yaml")).scores
+    assert all(scores[t.code] >= 85 for t in TECHNIQUES), scores
+
+
+def test_weak_sample_scores_under_40_on_t1_t3_t4_t7() -> None:
+    scores = analyze(load_resume(EXAMPLES_DIR / "alex_before.yaml")).scores
+    assert all(scores[c] < 40 for c in ("T1", "T3", "T4", "T7")), scores
+
+
+def test_before_and_after_bullets_line_up() -> None:
+    before = load_resume(EXAMPLES_DIR / "alex_before.yaml")
+    after = load_resume(EXAMPLES_DIR / "alex_after.yaml")
+    assert [len(w.highlights) for w in before.work] == [len(w.highlights) for w in after.work]
+
+
+@pytest.mark.parametrize("name", ["alex_before", "alex_after", "priya_fraud"])
+def test_analysis_is_deterministic_and_every_point_is_explained(name: str) -> None:
+    resume = load_resume(EXAMPLES_DIR / f"{name}.yaml")
+    first, second = analyze(resume), analyze(resume)
+    assert first.scores == second.scores
+    assert [f.to_dict() for f in first.findings] == [f.to_dict() for f in second.findings]
+    locations = {i.location for i in first.items}
+    for code, result in first.results.items():
+        codes = {f.code for f in result.findings}
+        for check in result.checklist:
+            assert check.evidence, f"{code}: '{check.label}' has no evidence"
+            if check.earned < check.points:  # lost points are explained by a finding
+                assert check.evidence in codes, (code, check)
+            elif check.evidence.startswith(("work[", "projects[", "basics.")):
+                assert check.evidence in locations or check.evidence.startswith(("work[", "projects["))
+
+
+def test_findings_are_complete_sentences_and_suggestions_invent_no_numbers() -> None:
+    for name in ("alex_before", "alex_after", "priya_fraud"):
+        for f in analyze(load_resume(EXAMPLES_DIR / f"{name}.yaml")).findings:
+            assert f.message.rstrip("”").endswith((".", "?")), f.message
+            assert f.suggestion.endswith((".", "?")), f.suggestion
+            assert f.technique == f.code[:2]
+            text = f.suggestion
+            assert not re.search(r"\d", text), f"suggestion invents a number: {text}"
+
+
+def test_spans_point_into_the_text() -> None:
+    resume = load_resume(EXAMPLES_DIR / "alex_before.yaml")
+    analysis = analyze(resume)
+    texts = {i.location: i.text for i in analysis.items}
+    for f in analysis.findings:
+        if f.span and f.location in texts:
+            start, end = f.span
+            assert 0 <= start < end <= len(texts[f.location])
+
+
+def test_no_publications_is_fine() -> None:
+    resume = Resume.model_validate(
+        {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": ["Built a model."]}]}
+    )
+    assert analyze(resume).scores["T6"] == 100
