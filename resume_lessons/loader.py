@@ -91,8 +91,9 @@ def read_text(path: Path) -> str:
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
-    loader = yaml.SafeLoader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -105,10 +106,19 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
             line=line,
             hint="check the indentation and that text with ':' or '#' is in quotes",
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise ResumeError.single(
+            file,
+            f"the file contains a control character (code {exc.character:#04x}) YAML does not allow",
+            line=line,
+            hint="delete the invisible character on this line, or retype the line",
+        ) from None
     except yaml.YAMLError as exc:
         raise ResumeError.single(file, f"this is not valid YAML: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[Path_, int] = {}
     if node is not None:
         _collect_lines(node, (), lines)
@@ -116,7 +126,7 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
 
 
 def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    lines[path] = node.start_mark.line + 1
+    lines.setdefault(path, node.start_mark.line + 1)  # a key's own line wins over its value's
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):

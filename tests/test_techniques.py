@@ -89,7 +89,9 @@ def test_analysis_is_deterministic_and_every_point_is_explained(name: str) -> No
             if check.earned < check.points:  # lost points are explained by a finding
                 assert check.evidence in codes, (code, check)
             elif check.evidence.startswith(("work[", "projects[", "basics.")):
-                assert check.evidence in locations or check.evidence.startswith(("work[", "projects["))
+                assert check.evidence in locations or check.evidence.startswith(
+                    ("work[", "projects[")
+                )
 
 
 def test_findings_are_complete_sentences_and_suggestions_invent_no_numbers() -> None:
