@@ -1,0 +1,5 @@
+"""`python -m resume_lessons.cli`."""
+
+from . import main
+
+raise SystemExit(main())

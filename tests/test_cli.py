@@ -1,0 +1,109 @@
+"""The `check`, `explain` and `rules` commands as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from resume_lessons.cli import main
+from resume_lessons.cli.rules import markdown
+
+ROOT = Path(__file__).parents[1]
+BEFORE = str(ROOT / "data" / "examples" / "alex_before.yaml")
+AFTER = str(ROOT / "data" / "examples" / "alex_after.yaml")
+
+
+def test_check_text_reads_like_a_linter(capsys) -> None:
+    assert main(["check", BEFORE]) == 0
+    out = capsys.readouterr().out
+    assert f"{BEFORE}:basics.summary" in out
+    assert "T106" in out and "fix:" in out
+    assert "overall" in out.splitlines()[-2]
+
+
+def test_check_json_shape(capsys) -> None:
+    assert main(["check", BEFORE, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["file"] == BEFORE
+    assert set(data["scores"]) == {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "overall"}
+    first = data["findings"][0]
+    assert set(first) >= {"code", "technique", "location", "message", "suggestion", "span"}
+
+
+def test_check_csv_has_one_row_per_finding(capsys) -> None:
+    assert main(["check", BEFORE, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and {"location", "code", "message", "suggestion"} <= set(rows[0])
+    main(["check", BEFORE, "--format", "json"])
+    assert len(rows) == len(json.loads(capsys.readouterr().out)["findings"])
+
+
+@pytest.mark.parametrize(("file", "threshold", "code"), [(BEFORE, 50, 1), (AFTER, 85, 0)])
+def test_fail_under(file: str, threshold: int, code: int, capsys) -> None:
+    assert main(["check", file, "--fail-under", str(threshold), "--format", "json"]) == code
+
+
+def test_explain_text_marks_spans(capsys) -> None:
+    assert main(["explain", "Cut p99 latency from 80 to 35 ms"]) == 0
+    out = capsys.readouterr().out
+    assert "quantified_impact" in out and "^^^" in out
+
+
+def test_explain_summary_json(capsys) -> None:
+    text = "Passionate ML engineer with 6 years in fraud detection."
+    assert main(["explain", "--kind", "summary", "--format", "json", text]) == 0
+    names = {e["name"] for e in json.loads(capsys.readouterr().out)["elements"]}
+    assert {"generic_adjective", "years_experience", "domain"} <= names
+
+
+def test_explain_stdin_one_json_object_per_line() -> None:
+    lines = "Worked on models\nLifted CTR by 12% in a 3-week A/B test\n\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "resume_lessons.cli", "explain", "-"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["text"] for o in out] == [
+        "Worked on models",
+        "Lifted CTR by 12% in a 3-week A/B test",
+        "",
+    ]
+    assert "weak_opening" in {e["name"] for e in out[0]["elements"]}
+    assert out[2]["elements"] == []
+
+
+def test_rules_lists_and_explains(capsys) -> None:
+    assert main(["rules"]) == 0
+    assert "T7" in capsys.readouterr().out
+    assert main(["rules", "T402"]) == 0
+    out = capsys.readouterr().out
+    assert "experiment-without-duration" in out and "Weak:" in out
+
+
+def test_unknown_rule_is_a_clear_error(capsys) -> None:
+    assert main(["rules", "T9"]) == 2
+    assert "known" in capsys.readouterr().err
+
+
+def test_unknown_profile_is_a_clear_error(capsys) -> None:
+    assert main(["check", BEFORE, "--profile", "astronaut"]) == 2
+    assert "no profile named 'astronaut'" in capsys.readouterr().err
+
+
+def test_rule_docs_are_generated_from_the_code() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == markdown()
+
+
+def test_console_script_is_installed() -> None:
+    exe = Path(sys.executable).parent / "resume-lessons"
+    proc = subprocess.run([str(exe), "rules"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "T1" in proc.stdout
