@@ -65,13 +65,19 @@ class Context:
     profile: Profile
     items: list[Item]
     elements: dict[str, list[Element]] = field(default_factory=dict)
+    _names: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def bullets(self) -> list[Item]:
         return [i for i in self.items if i.kind == "bullet"]
 
-    def names(self, location: str) -> set[str]:
-        return {e.name for e in self.elements.get(location, [])}
+    def names(self, location: str) -> frozenset[str]:
+        """The element names found at a location (computed once)."""
+        found = self._names.get(location)
+        if found is None:
+            found = frozenset(e.name for e in self.elements.get(location, []))
+            self._names[location] = found
+        return found
 
     def first(self, location: str, name: str) -> Element | None:
         return next((e for e in self.elements.get(location, []) if e.name == name), None)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..findings import Context, Example, TechniqueResult
-from ..profile import tokenize
+from ..profile import phrase_key
 from .base import Rule, Technique, item, quote, result
 
 MAX_PUBLICATIONS = 3
 
 
+@cache
+def _keys(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + " ".join(phrase_key(p)) + " " for p in phrases)
+
+
 def _has_any(text: str, phrases: list[str]) -> bool:
-    words = [t for t, _, _ in tokenize(text.lower())]
-    joined = " " + " ".join(words) + " "
-    return any(
-        " " + " ".join(t for t, _, _ in tokenize(p.lower())) + " " in joined for p in phrases
-    )
+    joined = " " + " ".join(phrase_key(text)) + " "
+    return any(key in joined for key in _keys(tuple(phrases)))
 
 
 def check(ctx: Context) -> TechniqueResult:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..findings import Context, Example, TechniqueResult
 from ..model import Skill
 from ..profile import Profile, phrase_key, tokenize
@@ -32,6 +34,7 @@ def group_stage(group: Skill, profile: Profile) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -43,17 +46,27 @@ def stems(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(_stem(w) for w in words)
 
 
-def shown_in(keyword: str, texts: set[tuple[str, ...]]) -> bool:
+MAX_KEYWORD_WORDS = 4
+
+
+def ngrams(texts: list[str]) -> set[tuple[str, ...]]:
+    """Every run of up to four stemmed words in the texts, for O(1) 'is it shown' lookups."""
+    grams: set[tuple[str, ...]] = set()
+    for text in texts:
+        words = stems([w for w, _, _ in tokenize(text.lower())])
+        for n in range(1, MAX_KEYWORD_WORDS + 1):
+            grams.update(words[i : i + n] for i in range(len(words) - n + 1))
+    return grams
+
+
+def shown_in(keyword: str, grams: set[tuple[str, ...]]) -> bool:
     """Whether the keyword's words appear in a text, allowing plural and verb endings."""
     key = stems(phrase_key(keyword))
     if not key:
         return True
-    n = len(key)
-    for words in texts:
-        for i in range(len(words) - n + 1):
-            if words[i : i + n] == key:
-                return True
-    return False
+    if len(key) > MAX_KEYWORD_WORDS:  # a long "keyword" is a phrase: its first words will do
+        key = key[:MAX_KEYWORD_WORDS]
+    return key in grams
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -109,7 +122,7 @@ def check(ctx: Context) -> TechniqueResult:
                 "Keep the tools you used in production; drop the ones you have only heard of.",
             )
         )
-    texts = {stems([w for w, _, _ in tokenize(i.text.lower())]) for i in ctx.items}
+    texts = ngrams([i.text for i in ctx.items])
     exempt = set(ctx.profile.words("skills", "exempt_groups"))
     checked, used = 0, 0
     for i, s in enumerate(skills):
