@@ -174,7 +174,8 @@ def explain(
         return []
     words = [t for t, _, _ in toks]
     by_cat: dict[str, list[tuple[int, int, str]]] = {}
-    for i, j, cat, phrase in prof.index.matches(words):
+    index = prof.kind_index.get(kind) or prof.index
+    for i, j, cat, phrase in index.matches(words):
         by_cat.setdefault(cat, []).append((i, j, phrase))
     found: list[Element] = []
 
@@ -185,7 +186,11 @@ def explain(
         return toks[i][1], toks[j - 1][2]
 
     numeric = _DIGIT.search(lowered) is not None
-    traffic = [(m.start(), m.end()) for m in vocab.traffic.finditer(lowered)] if numeric else []
+    traffic = (
+        [(m.start(), m.end()) for m in vocab.traffic.finditer(lowered)]
+        if numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
+        else []
+    )
     impacts = _quantified_impacts(toks, by_cat, lowered, traffic) if numeric else []
     for start, end, metric, _business in impacts:
         add("quantified_impact", start, end, metric)
@@ -252,15 +257,16 @@ def _inside_longer(i: int, j: int, others: list[tuple[int, int, str]]) -> bool:
 
 
 def _stages(words, by_cat, vocab, verb_opening, span, add) -> None:  # type: ignore[no-untyped-def]
-    stage_hits = {s: _outermost(by_cat.get(f"stage.{s}", [])) for s in STAGES}
+    stage_hits = {s: _outermost(hs) for s in STAGES if (hs := by_cat.get(f"stage.{s}"))}
     scale_verbs = {p for _, _, p in by_cat.get("scale_verb", [])}
     n = len(words)
+    longer = [(s, h) for s, hs in stage_hits.items() for h in hs if h[1] - h[0] > 1]
     for stage, hits in stage_hits.items():
         if stage == "experimentation":
             hits = [h for h in hits if not _offline(words, h[0], by_cat)]
-        others = [h for s, hs in stage_hits.items() if s != stage for h in hs]
+        others = [h for s, h in longer if s != stage]
         for i, j, phrase in hits:
-            if _inside_longer(i, j, others):
+            if others and _inside_longer(i, j, others):
                 continue  # "training" inside "training data"
             if phrase in vocab.tools and not verb_opening:
                 continue  # a bare list of tools says nothing about the work
