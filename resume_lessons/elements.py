@@ -68,7 +68,8 @@ class Element:
 _NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few"
 _NUM = r"\d+(?:[.,]\d+)*"
 _MAGNITUDE = re.compile(
-    rf"(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
+    # the lookahead skips, in C, every position where no alternative can start
+    rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
     rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
     rf"|\bfrom\s+\$?{_NUM}\s?[a-z%]{{0,12}}\s+(?:down\s+|up\s+)?to\s+(?:\$?{_NUM}\s?[a-z%]{{0,12}}|seconds|minutes|real[- ]time)"
@@ -80,7 +81,7 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:below|under|above|over|exceeds|exceeded|exceeding|than|<|>|≤|≥)\s*(?:the\s+)?$"
 )
 _SCALE_NUM = re.compile(
-    r"(?<![\w.$,\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+    r"(?=\d)(?<![\w.$,\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
     r"(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)?\+?(?![\w%$.,]\d)"
     r"(?P<rest>(?:[\s/]+[a-z][a-z0-9&-]*){0,4})"
 )
@@ -145,10 +146,10 @@ def _vocab(profile: Profile) -> _Vocab:
     traffic_nouns = {*words("experiments", "traffic_words"), *words("experiments", "scale_units")}
     nouns = "|".join(sorted((re.escape(w.lower()) for w in traffic_nouns), key=len, reverse=True))
     traffic = re.compile(
-        rf"(?<![\w.]){_NUM}\s?%\s+(?:of\s+)?(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
+        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+(?:of\s+)?(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
         rf"|(?<![\w.]){_NUM}\s?%\s+traffic\b"
         rf"|(?<![\w.]){_NUM}\s?%(?:\s*(?:→|->)\s*{_NUM}\s?%)+"
-        r"|\b\d{1,2}/\d{1,2}\s+split\b|\bhalf\s+(?:of\s+)?(?:the\s+)?traffic\b"
+        r"|\b\d{1,2}/\d{1,2}\s+split\b|\bhalf\s+(?:of\s+)?(?:the\s+)?traffic\b)"
     )
     return _Vocab(
         tools=frozenset(w.lower() for w in words("stages", "tools")),
