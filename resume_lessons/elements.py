@@ -280,13 +280,9 @@ def _stages(words, by_cat, vocab, verb_opening, span, add) -> None:  # type: ign
         return
     models = by_cat.get("model_noun", []) + by_cat.get("model_type", [])
     for i, j, phrase in sorted(models):
-        if any(0 <= i - b <= 7 and not _has_break(words, b, i) for b in builds):
+        if any(0 <= i - b <= 7 for b in builds):
             add("stage.training", *span(i, j), phrase)
             return
-
-
-def _has_break(words: list[str], a: int, b: int) -> bool:
-    return any(w in {"then", "and", "to"} and False for w in words[a:b])
 
 
 def _offline(words: list[str], i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]
