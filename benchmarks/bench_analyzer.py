@@ -1,0 +1,104 @@
+"""Speed of the element finder: bullets per second, and the per-keystroke time of a widget.
+
+Generates 10,000+ varied bullets from the devset by substitution, times ``explain`` over all
+of them (each text once, so no cache helps), then times what a widget does per keystroke:
+``score_item`` plus an HTML highlight of the elements. ``resume_lessons.render`` does not exist
+on this branch yet, so the highlight is a small local escape-and-wrap (``_highlight``).
+
+CPU time (``time.process_time``) is reported next to wall time: on a shared machine the wall
+clock also counts other processes.
+
+Usage: python benchmarks/bench_analyzer.py [--n 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from resume_lessons.analyze import score_item
+from resume_lessons.elements import Element, explain
+from resume_lessons.profile import load_profile
+from resume_lessons.techniques import TECHNIQUES
+
+DEVSET = Path(__file__).resolve().parents[1] / "tests" / "data" / "elements_devset.yaml"
+SWAPS = {
+    "CTR": ["conversion", "retention", "watch time", "revenue", "NDCG", "recall"],
+    "latency": ["cost", "p99 latency", "training time", "error rate"],
+    "XGBoost": ["LightGBM", "BERT", "a two-tower model", "logistic regression"],
+    "Spark": ["Flink", "Beam", "BigQuery", "dbt"],
+    "users": ["listeners", "customers", "merchants", "devices"],
+    "Built": ["Designed", "Developed", "Shipped", "Led"],
+}
+
+
+def varied_bullets(n: int, seed: int = 7) -> list[str]:
+    """n distinct bullets: devset bullets with numbers, metrics, models and verbs swapped."""
+    rng = random.Random(seed)
+    base = [e["text"] for e in yaml.safe_load(DEVSET.read_text(encoding="utf-8"))]
+    base = [b for b in base if b.strip()]
+    out: set[str] = set()
+    while len(out) < n:
+        text = rng.choice(base)
+        for word, options in SWAPS.items():
+            if word in text and rng.random() < 0.6:
+                text = text.replace(word, rng.choice(options))
+        digits = [c for c in text if c.isdigit()]
+        if digits:
+            text = text.replace(rng.choice(digits), str(rng.randint(1, 9)), 1)
+        if rng.random() < 0.3:
+            text = text.lower().rstrip(".")
+        if rng.random() < 0.3:
+            text += f" across {rng.randint(2, 90)} {rng.choice(['teams', 'markets', 'surfaces'])}"
+        out.add(text)
+    return sorted(out)
+
+
+def _highlight(text: str, elements: list[Element]) -> str:
+    """Escape the text and wrap each non-overlapping element span in a <mark>."""
+    parts, pos = [], 0
+    for e in sorted(elements, key=lambda e: (e.start, -e.end)):
+        if e.start < pos:
+            continue
+        parts.append(html.escape(text[pos : e.start]))
+        parts.append(f'<mark class="el-{e.name}">{html.escape(e.text)}</mark>')
+        pos = e.end
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    args = parser.parse_args()
+    profile = load_profile()
+    bullets = varied_bullets(args.n)
+    explain("warm up the profile cache", "bullet", profile)
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    for text in bullets:
+        explain(text, "bullet", profile)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"explain: {len(bullets)} distinct bullets")
+    print(f"  {len(bullets) / cpu:,.0f} bullets/s (CPU time), {len(bullets) / wall:,.0f} (wall)")
+
+    technique = next(t for t in TECHNIQUES if t.code == "T4")
+    times = []
+    for text in bullets[:2000]:
+        start = time.perf_counter()
+        _, elements, _ = score_item(text, "bullet", technique, profile)
+        _highlight(text, elements)
+        times.append((time.perf_counter() - start) * 1000)
+    q = statistics.quantiles(times, n=100)
+    print("per keystroke (score_item + HTML highlight), 2,000 bullets:")
+    print(f"  p50 {q[49]:.3f} ms, p95 {q[94]:.3f} ms, max {max(times):.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

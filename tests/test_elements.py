@@ -1,0 +1,123 @@
+"""The element finder on clear cases, odd input, the devset file, and a second profile folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from resume_lessons.elements import BULLET_ELEMENTS, SUMMARY_ELEMENTS, explain
+from resume_lessons.profile import PROFILES_DIR, load_profile
+
+DEVSET = Path(__file__).parent / "data" / "elements_devset.yaml"
+
+# (text, kind, elements that must be found, elements that must not be found)
+CASES = [
+    ("", "bullet", set(), set(BULLET_ELEMENTS)),
+    ("   \n\t ", "summary", set(), set(SUMMARY_ELEMENTS)),
+    (
+        "Redesigned candidate generation around a two-tower model serving 500M+ users, "
+        "lifting CTR by 12%.",
+        "bullet",
+        {"action_verb", "decision", "model_type", "scale", "quantified_impact", "business_impact"},
+        {"weak_opening"},
+    ),
+    (
+        "Ran a 3-week A/B test on 5% of global traffic with guardrail metrics and early stopping.",
+        "bullet",
+        {"experiment", "experiment_duration", "traffic_share", "guardrail", "early_stopping"},
+        {"quantified_impact"},
+    ),
+    ("Responsible for data pipelines.", "bullet", {"weak_opening", "stage.data"}, {"action_verb"}),
+    ("Python, PyTorch, Spark, Kubernetes", "bullet", {"weak_opening"}, {"stage.data"}),
+    ("Led a team of 6 ML engineers.", "bullet", {"action_verb"}, {"scale"}),
+    (
+        "Ran a/b test on onboarding, conversion up X%",
+        "bullet",
+        {"experiment"},
+        {"quantified_impact"},
+    ),
+    ("Built ML model that improved KPIs by 20%.", "bullet", set(), {"quantified_impact"}),
+    (
+        "Built a 6-week data pipeline migration.",
+        "bullet",
+        {"stage.data"},
+        {"experiment_duration"},
+    ),
+    (
+        "Chose matrix factorization over a deep model because it met the 10 ms budget.",
+        "bullet",
+        {"decision", "tradeoff", "model_type"},
+        set(),
+    ),
+    (
+        "<script>alert(1)</script> Built a fraud model that saved $2M",
+        "bullet",
+        {"quantified_impact", "business_impact"},
+        set(),
+    ),
+    ("İstanbul: built XGBoost ranking for 20M users", "bullet", {"model_type", "scale"}, set()),
+    (
+        "Built a fraud model 🚀 that saved $2M 💰",
+        "bullet",
+        {"action_verb", "business_impact"},
+        set(),
+    ),
+    (
+        "Passionate, results-driven ML engineer with 8+ years in fraud detection.",
+        "summary",
+        {"generic_adjective", "years_experience", "domain"},
+        set(),
+    ),
+    (
+        "Recsys engineer: real-time ranking for 300M MAU, +9% watch time.",
+        "summary",
+        {"domain", "system_type", "scale", "quantified_impact"},
+        {"generic_adjective"},
+    ),
+    ("I am a data scientist who likes to solve problems with data.", "summary", set(), {"scale"}),
+    (
+        "Built Spark pipelines processing 200M events a day. " * 300,
+        "bullet",
+        {"action_verb", "stage.data", "scale"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "present", "absent"), CASES, ids=lambda v: str(v)[:30])
+def test_elements_found_and_spans_exact(
+    text: str, kind: str, present: set[str], absent: set[str]
+) -> None:
+    elements = explain(text, kind)  # type: ignore[arg-type]
+    names = {e.name for e in elements}
+    assert present <= names, f"missing {present - names}"
+    assert not (absent & names), f"unexpected {absent & names}"
+    for e in elements:
+        assert text[e.start : e.end] == e.text
+        assert e.name in (BULLET_ELEMENTS if kind == "bullet" else SUMMARY_ELEMENTS)
+
+
+def test_devset_parses_and_uses_known_names() -> None:
+    entries = yaml.safe_load(DEVSET.read_text(encoding="utf-8"))
+    kinds = {"bullet": set(BULLET_ELEMENTS), "summary": set(SUMMARY_ELEMENTS)}
+    assert sum(e["kind"] == "bullet" for e in entries) >= 250
+    assert sum(e["kind"] == "summary" for e in entries) >= 60
+    for e in entries:
+        assert set(e) <= {"text", "kind", "split", "elements"}, e
+        assert e["split"] in {"train", "test"}
+        assert set(e["elements"]) <= kinds[e["kind"]], e["text"]
+
+
+def test_a_second_profile_folder_changes_results_without_code(tmp_path: Path) -> None:
+    folder = tmp_path / "data-scientist"
+    shutil.copytree(PROFILES_DIR / "ml-engineer", folder)
+    models = folder / "models.yaml"
+    models.write_text(models.read_text(encoding="utf-8") + "- causal forest\n", encoding="utf-8")
+    text = "Trained a causal forest to target promotions."
+    assert "model_type" not in {e.name for e in explain(text, "bullet")}
+    custom = load_profile(str(folder))
+    assert "model_type" in {e.name for e in explain(text, "bullet", custom)}
+    assert "model_type" in {e.name for e in explain(text, "bullet", str(folder))}
