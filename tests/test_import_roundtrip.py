@@ -218,3 +218,24 @@ def test_lossless_formats_give_the_same_sections(
     assert [(e.institution, e.studyType, e.area) for e in imported.education] == [
         (e.institution, e.studyType, e.area) for e in source.education
     ]
+
+
+def test_pdf_with_company_and_title_on_separate_lines(tmp_path: Path) -> None:
+    """A hand-made layout: company and place on one row, title and dates right-aligned below,
+    '▪' glyph bullets, a centred header, skills as 'Group: a, b' lines."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM}: PDF imports need it to make the test file"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    page = (Path(__file__).parent / "data" / "import" / "right_aligned_dates.html").read_text()
+    out = tmp_path / "resume.pdf"
+    print_pdfs([(page, out)], tmp_path)
+    resume = import_file(out).resume
+    roles = [(w.position, w.name, w.startDate, w.endDate, len(w.highlights)) for w in resume.work]
+    assert roles == [
+        ("Applied Scientist II", "Amazon", "2021-03", None, 2),
+        ("Data Scientist", "Zillow", "2018", "2021", 1),
+    ]
+    assert [s.name for s in resume.skills] == ["Languages", "ML"]
+    assert resume.education[0].institution == "University of Washington"

@@ -8,7 +8,14 @@ from typing import Any
 from .base import Line, Unplaced
 from .fields import EMAIL, PHONE, URL, is_location
 
-_NETWORKS = ("linkedin", "github", "gitlab", "scholar.google", "twitter", "x.com", "kaggle")
+_NETWORKS = {
+    "linkedin": "LinkedIn",
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "scholar.google": "Google Scholar",
+    "twitter": "Twitter",
+    "kaggle": "Kaggle",
+}
 _CONTACT_SEPARATORS = re.compile(r"\t|\s*[|·•◆⋅]\s*|\s{2,}|\s+[-–—]\s+")
 _SUMMARY_MIN_WORDS = 12
 
@@ -66,7 +73,7 @@ def _add_url(url: str, basics: dict[str, Any]) -> None:
     if not network and "url" not in basics:
         basics["url"] = url
         return
-    name = network.split(".")[0].capitalize() if network else ""
+    name = _NETWORKS.get(network, "")
     basics.setdefault("profiles", []).append(
         {"network": name, "url": url} if name else {"url": url}
     )

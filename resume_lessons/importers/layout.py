@@ -135,8 +135,8 @@ def _continues(first: Row, last: Row, row: Row, right: float) -> bool:
         return False
     if first.bullet and first.marker_x is not None and row.x0 > first.marker_x + 1:
         return True  # indented under the bullet's text: bold lead-ins do not matter
-    if row.bold != last.bold:
-        return False
+    if row.bold != last.bold or "\t" in last.text or "\t" in row.text:
+        return False  # fields set apart (a title left, dates right) are layout, not wrapping
     full = last.x1 > right - (right - first.x0) * 0.2 or last.text.endswith(("-", ","))
     return full and (abs(row.x0 - first.x0) < 3 or first.bullet)
 
