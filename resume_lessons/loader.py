@@ -18,6 +18,7 @@ from .model import OTHER_JSON_RESUME_SECTIONS, SECTION_MODELS, Resume
 MAX_BYTES = 2_000_000  # a long resume is ~20 KB; anything this big is not a resume
 YAML_SUFFIXES = {".yaml", ".yml"}
 JSON_SUFFIXES = {".json"}
+IMPORTED_SUFFIXES = {".pdf", ".docx", ".doc", ".md", ".markdown", ".txt", ".text"}
 
 Path_ = tuple[str | int, ...]
 
@@ -36,8 +37,10 @@ def load_resume(path: str | Path) -> Resume:
 
 def load_resume_with_warnings(path: str | Path) -> LoadedResume:
     path = Path(path)
-    text = read_text(path)
     suffix = path.suffix.lower()
+    if suffix in IMPORTED_SUFFIXES:  # PDF, DOCX, Markdown, text: converted in memory
+        return _imported(path)
+    text = read_text(path)
     if suffix not in YAML_SUFFIXES | JSON_SUFFIXES:
         raise ResumeError.single(
             str(path),
@@ -48,8 +51,21 @@ def load_resume_with_warnings(path: str | Path) -> LoadedResume:
         data, lines = _parse_json(text, str(path))
     else:
         data, lines = _parse_yaml(text, str(path))
+        if _is_rendercv(data):
+            return _imported(path)
     warnings = unknown_key_warnings(data, str(path), lines) if suffix in YAML_SUFFIXES else []
     return LoadedResume(resume_from_data(data, str(path), lines), str(path), warnings)
+
+
+def _is_rendercv(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("cv"), dict) and "basics" not in data
+
+
+def _imported(path: Path) -> LoadedResume:
+    from .importers import import_file, import_warnings  # the importers build on this module
+
+    result = import_file(path)
+    return LoadedResume(result.resume, str(path), import_warnings(result))
 
 
 def read_text(path: Path) -> str:

@@ -11,7 +11,9 @@ from ..errors import ResumeError
 from ..profile import ProfileError
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
-SUBCOMMANDS = ("check", "explain", "rules")
+SUBCOMMANDS = ("check", "explain", "rules", "import", "export")
+# Command names that are Python keywords live in a module with a trailing underscore.
+_MODULES = {"import": "import_"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in SUBCOMMANDS:
-        importlib.import_module(f"{__name__}.{name.replace('-', '_')}").register(sub)
+        module = _MODULES.get(name, name.replace("-", "_"))
+        importlib.import_module(f"{__name__}.{module}").register(sub)
     return parser
 
 

@@ -1,0 +1,64 @@
+"""`resume-lessons export RESUME`: the resume with your drafts applied, as JSON Resume,
+Markdown or YAML."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..drafts import apply_drafts, load_drafts
+from ..errors import ResumeError
+from ..export import schema_errors, to_json_resume, to_markdown, to_yaml
+from ..loader import load_resume_with_warnings
+
+FORMATS = ("json-resume", "markdown", "yaml")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="write the resume with your drafts applied")
+    p.add_argument("file", help="resume file (.yaml, .json, or a file `import` reads)")
+    p.add_argument("--drafts", help="drafts file with your rewrites")
+    p.add_argument("--to", choices=FORMATS, required=True, help="output format")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="overwrite the output file")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_resume_with_warnings(args.file)
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    resume = loaded.resume
+    if args.drafts:
+        resume, missing = apply_drafts(resume, load_drafts(args.drafts))
+        for location in missing:
+            print(f"warning: {args.drafts}: draft for {location} has no place in the resume")
+    if args.to == "json-resume":
+        data = to_json_resume(resume)
+        errors = schema_errors(data)
+        if errors:  # the model allows extra fields; say which ones break the schema
+            raise ResumeError.single(
+                args.file,
+                "the resume does not fit the JSON Resume schema: " + "; ".join(errors[:5]),
+                hint="fix these fields in the resume file, then export again",
+            )
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    elif args.to == "markdown":
+        text = to_markdown(resume)
+    else:
+        text = to_yaml(resume)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise ResumeError.single(
+            str(out),
+            "the output file already exists; nothing was written",
+            hint="name another file with -o, or add --force to replace it",
+        )
+    out.write_text(text, encoding="utf-8")
+    print(f"Wrote {out}", file=sys.stderr)
+    return 0

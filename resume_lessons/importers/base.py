@@ -1,0 +1,127 @@
+"""What every importer hands to the resume builder: logical lines with layout hints, and results."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ResumeError
+from ..model import Resume
+
+MAX_DOCUMENT_BYTES = 20_000_000  # PDFs and DOCX files carry fonts and images; text does not
+
+# Markers people put in front of bullets, including Word's Symbol-font bullet (U+F0B7).
+_GLYPHS = "•●◦○▪▫■□‣⁃∙·➢➤►▶✓✔❖◆◇\uf0b7\uf0a7\uf076\uf0d8"  # never start a word
+BULLET_MARKERS = "-–—*+" + _GLYPHS
+_BULLET = re.compile(
+    rf"^\s*(?:[{re.escape(BULLET_MARKERS)}]\s+|\(?\d{{1,2}}[.)]\s+|[{re.escape(_GLYPHS)}])"
+)
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+
+@dataclass
+class Line:
+    """One logical line of a resume: a paragraph, a bullet (wrapped lines joined) or a heading.
+
+    `heading` is the level a format states (Markdown '#', a Word heading style, a large font);
+    0 means none. Tabs in `text` separate fields laid out apart (a title left, dates right).
+    """
+
+    text: str
+    number: int
+    bullet: bool = False
+    heading: int = 0
+    bold: bool = False
+    gap_before: bool = False
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A line the importer kept but could not put into the resume."""
+
+    number: int
+    text: str
+    section: str
+
+    def __str__(self) -> str:
+        where = f" (in {self.section})" if self.section else ""
+        return f"line {self.number}{where}: {self.text}"
+
+
+@dataclass
+class ImportResult:
+    """A resume read from a foreign format, with everything that did not fit kept aside."""
+
+    file: str
+    kind: str  # "PDF", "DOCX", "Markdown", "text", "rendercv YAML", "JSON Resume", "YAML"
+    resume: Resume
+    unplaced: list[Unplaced] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, str]:
+        """What was recognised, one phrase per section, for the learner to check."""
+        r = self.resume
+        found = [k for k in ("name", "label", "email", "url") if getattr(r.basics, k)]
+        bullets = sum(len(w.highlights) for w in r.work)
+        keywords = sum(len(s.keywords) for s in r.skills)
+        return {
+            "basics": ", ".join(found) or "nothing",
+            "summary": "yes" if r.basics.summary else "none found",
+            "work": f"{len(r.work)} role(s), {bullets} bullet(s)",
+            "projects": f"{len(r.projects)}",
+            "publications": f"{len(r.publications)}",
+            "skills": f"{len(r.skills)} group(s), {keywords} keyword(s)",
+            "education": f"{len(r.education)}",
+        }
+
+
+def split_bullet(text: str) -> tuple[bool, str]:
+    """Whether a line starts with a bullet marker, and the text without it."""
+    match = _BULLET.match(text)
+    if not match:
+        return False, text.strip()
+    return True, text[match.end() :].strip()
+
+
+def clean(text: str) -> str:
+    """Undo typesetting: ligatures, non-breaking and zero-width spaces, runs of spaces."""
+    text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u00ad", "")
+    return re.sub(r"[ ]{2,}", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def join_wrapped(first: str, more: str) -> str:
+    """Join a line and its wrapped continuation; a line-end hyphen keeps the word whole."""
+    if first.endswith("-") and len(first) > 1 and first[-2].isalpha():
+        return first + more.lstrip()
+    return f"{first.rstrip()} {more.lstrip()}"
+
+
+def check_size(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """Read a document's bytes, refusing a missing, empty or oversized file."""
+    file = str(path)
+    if not path.is_file():
+        raise ResumeError.single(file, "file not found", hint="check the path and the file name")
+    size = path.stat().st_size
+    if size == 0:
+        raise ResumeError.single(file, "the file is empty", hint="export the resume again")
+    if size > limit:
+        raise ResumeError.single(
+            file,
+            f"file is {size / 1e6:.1f} MB; a resume is usually well under {limit // 1_000_000} MB",
+            hint="check that this is the resume and not a scan or a portfolio",
+        )
+    return path.read_bytes()
+
+
+def as_data(value: Any) -> Any:
+    """Drop empty fields so the written YAML shows only what was found."""
+    if isinstance(value, dict):
+        out = {k: as_data(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v not in ("", None, [], {})}
+    if isinstance(value, list):
+        return [as_data(v) for v in value]
+    return value

@@ -1,0 +1,69 @@
+"""Word (.docx) resumes read with python-docx: heading styles, list numbering and bold runs
+become layout hints; paragraphs in tables and text boxes are read in document order."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from ..errors import ResumeError
+from .base import Line, check_size, clean, split_bullet
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def read_lines(path: Path) -> list[Line]:
+    file = str(path)
+    data = check_size(path)
+    try:
+        document = docx.Document(BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
+        raise ResumeError.single(
+            file,
+            f"this is not a readable Word .docx file ({type(exc).__name__}); it may be damaged, "
+            "cut short, or another format renamed to .docx",
+            hint="open it in Word or LibreOffice and save it again as .docx, or export a PDF",
+        ) from None
+    lines: list[Line] = []
+    gap = False
+    body = document.element.body
+    for element in body.iter(qn("w:p")):
+        if any(a.tag == _FALLBACK for a in element.iterancestors()):
+            continue  # the same text box again, for old readers
+        paragraph = Paragraph(element, document)
+        texts = [clean(t) for t in paragraph.text.split("\n")]
+        if not any(texts):
+            gap = True
+            continue
+        listed = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+        style = paragraph.style.name if paragraph.style is not None else ""
+        heading = _heading_level(style)
+        bold = _all_bold(paragraph)
+        if listed or "List" in style:  # one bullet, even when it holds line breaks
+            texts = [" ".join(t for t in texts if t)]
+        for text in filter(None, texts):
+            marked, text = split_bullet(text)
+            bullet = (listed or "List" in style or marked) and not heading
+            lines.append(Line(text, len(lines) + 1, bullet, heading, bold, gap))
+            gap = False
+    return lines
+
+
+def _heading_level(style: str) -> int:
+    if style == "Title":
+        return 1
+    match = re.fullmatch(r"Heading (\d)", style)
+    return int(match.group(1)) if match else 0
+
+
+def _all_bold(paragraph: Paragraph) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)

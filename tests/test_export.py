@@ -1,0 +1,67 @@
+"""Export: JSON Resume that validates against the official schema, Markdown, YAML, with drafts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from resume_lessons.cli import main
+from resume_lessons.drafts import Drafts, save_drafts
+from resume_lessons.export import schema_errors, to_json_resume, to_markdown, to_yaml
+from resume_lessons.importers import import_file
+from resume_lessons.loader import load_resume
+
+EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+SAMPLES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_json_resume_validates_and_reimports_the_same(path: Path, tmp_path: Path) -> None:
+    resume = load_resume(path)
+    data = to_json_resume(resume)
+    assert schema_errors(data) == []
+    out = tmp_path / "resume.json"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    again = to_json_resume(load_resume(out))
+    assert again == data
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_yaml_and_markdown_reimport_the_same(path: Path, tmp_path: Path) -> None:
+    resume = load_resume(path)
+    yaml_out = tmp_path / "resume.yaml"
+    yaml_out.write_text(to_yaml(resume, ["a comment"]), encoding="utf-8")
+    assert load_resume(yaml_out) == resume
+    md_out = tmp_path / "resume.md"
+    md_out.write_text(to_markdown(resume), encoding="utf-8")
+    assert import_file(md_out).resume.work == resume.work
+
+
+def test_schema_check_catches_a_bad_date() -> None:
+    data = to_json_resume(load_resume(EXAMPLES / "priya_fraud.yaml"))
+    data["work"][0]["startDate"] = "January"
+    assert any(e.startswith("work.0.startDate") for e in schema_errors(data))
+
+
+def test_markdown_is_one_clean_page() -> None:
+    text = to_markdown(load_resume(EXAMPLES / "alex_after.yaml"))
+    assert text.startswith("# Alex Rivera\n")
+    assert "## Experience" in text and "### Senior ML Engineer, Home Feed — Spotify" in text
+    assert "*Mar 2021 – Present*" in text
+    assert "None" not in text and "\n\n\n" not in text
+
+
+def test_export_applies_drafts(tmp_path: Path, capsys) -> None:
+    drafts = Drafts()
+    drafts.set("work[0].highlights[0]", "Rebuilt candidate generation, lifting CTR by 12%.")
+    drafts_path = save_drafts(drafts, tmp_path / "drafts.yaml")
+    out = tmp_path / "after.json"
+    args = ["export", str(EXAMPLES / "alex_before.yaml"), "--drafts", str(drafts_path)]
+    assert main([*args, "--to", "json-resume", "-o", str(out)]) == 0
+    data = json.loads(out.read_text())
+    assert data["work"][0]["highlights"][0].startswith("Rebuilt candidate generation")
+    assert main([*args, "--to", "json-resume", "-o", str(out)]) == 2  # no silent overwrite
+    assert main([*args, "--to", "markdown"]) == 0
+    assert "- Rebuilt candidate generation" in capsys.readouterr().out
