@@ -256,7 +256,7 @@ class Lesson:
         before_s, after_s = self.analysis.scores[t.code], after_analysis.scores[t.code]
         parts = []
         for loc, draft in sorted(self.drafts.items.items()):
-            if loc in missing or not _belongs(loc, t.code):
+            if loc in missing or not belongs_to_lesson(loc, t.code):
                 continue
             if loc in ("skills", "publications"):
                 parts.append(_section_before_after(loc, self.resume, after))
@@ -348,7 +348,7 @@ class Lesson:
         )
 
 
-def _belongs(location: str, code: str) -> bool:
+def belongs_to_lesson(location: str, code: str) -> bool:
     if code == "T1":
         return location == "basics.summary"
     if code in ("T6", "T7"):
