@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 
 class Throttle:
-    def __init__(self, fn: Callable[[], None], interval: float = 0.12) -> None:
+    def __init__(self, fn: Callable[[], None], interval: float = 0.08) -> None:
         self._fn = fn
         self.interval = interval
         self._last = float("-inf")

@@ -34,7 +34,7 @@ class BulletBuilder(w.VBox):
         store: DraftsFile,
         *,
         profile: str = DEFAULT_PROFILE,
-        interval: float = 0.12,
+        interval: float = 0.08,
     ) -> None:
         self.technique = get_technique(technique) if isinstance(technique, str) else technique
         self.profile = profile

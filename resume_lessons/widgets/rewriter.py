@@ -28,7 +28,7 @@ class BulletRewriter(w.VBox):
         *,
         draft: str | None = None,
         profile: str = DEFAULT_PROFILE,
-        interval: float = 0.12,
+        interval: float = 0.08,
     ) -> None:
         self.item = item
         self.technique = get_technique(technique) if isinstance(technique, str) else technique

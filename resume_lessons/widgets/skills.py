@@ -52,7 +52,7 @@ class SkillsSorter(w.VBox):
         self.block = html_pane("rl-skills-block")
         self.unshown = html_pane("rl-unshown")
         self.save_row = SaveRow(store, "skills", self.text)
-        self._throttle = Throttle(self.refresh, 0.12)
+        self._throttle = Throttle(self.refresh, 0.08)
         for dropdown in self.choices.values():
             dropdown.observe(lambda _c: self._throttle(), names="value")
         self.refresh()
