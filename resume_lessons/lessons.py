@@ -393,20 +393,13 @@ def _example_html(example: Any, t: Technique, profile: str) -> str:
         elements = explain(example.text, example.kind, profile)
         return highlight_html(example.text, elements) + legend_html(e.name for e in elements)
     resume = _example_resume(example)
-    if t.code == "T7":
-        return (
-            _skills_table(resume)
-            + "<p>Where the tools show up:</p>"
-            + "".join(
-                f'<div class="rl-text">{esc(text)}</div>'
-                for job in resume.work
-                for text in job.highlights
-            )
-        )
     if t.code == "T6":
         rows = "".join(f"<li>{esc(p.name)} — {esc(p.publisher)}</li>" for p in resume.publications)
         return f"<ul>{rows}</ul>" if rows else "<p><em>No publications section.</em></p>"
-    out, names = [], []
+    out: list[str] = []
+    names: list[str] = []
+    if t.code == "T7":
+        out += [_skills_table(resume), "<p>Where the tools show up:</p>"]
     for job in resume.work:
         for text in job.highlights:
             elements = explain(text, "bullet", profile)
@@ -436,8 +429,14 @@ def lesson_setup(
     drafts_file = Path(drafts_path).expanduser() if drafts_path else None
     if drafts_file is not None and not drafts_file.is_absolute():
         drafts_file = NOTEBOOKS_DIR / drafts_file
+    notes = []
+    if drafts_file is not None and (REPO_DIR / "data") in drafts_file.resolve().parents:
+        notes.append(
+            f"Drafts are never written under data/; using the default instead of {drafts_file}."
+        )
+        drafts_file = None
     store = DraftsFile(drafts_file or default_drafts_path(learner_name), path)
-    lesson = Lesson(t, path, store, learner_name, profile or DEFAULT_PROFILE)
+    lesson = Lesson(t, path, store, learner_name, profile or DEFAULT_PROFILE, notes=notes)
     try:
         load_profile(lesson.profile)
         loaded = load_resume_with_warnings(path)

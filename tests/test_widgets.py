@@ -213,3 +213,9 @@ def test_relative_resume_path_resolves_from_any_folder(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert resolve_path("data/examples/alex_after.yaml") == EXAMPLES / "alex_after.yaml"
+
+
+def test_drafts_never_go_under_data(tmp_path: Path) -> None:
+    lesson = lesson_setup(BEFORE, "../data/examples/mine.yaml", technique="T4")
+    assert "data" not in lesson.store.path.parent.parts[-2:]
+    assert "never written under data/" in lesson.header().html
