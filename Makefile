@@ -19,9 +19,14 @@ test: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks
 	$(PY) -m pytest
 
+# JUPYTER_CONFIG_PATH adds .jupyter/labconfig/default_setting_overrides.json: every cell
+# rendered (windowing mode "none"), no news or update checks. Settings the learner changes
+# and workspaces stay in .jupyter/lab/ (git-ignored), never in ~/.jupyter.
 lab: $(STAMP)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter \
 	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings \
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_analyzer.py

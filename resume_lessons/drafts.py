@@ -10,7 +10,9 @@ The drafts file is YAML (or JSON when its name ends in .json)::
         history:
           - {text: Worked on recommendations, saved: '2026-11-25T16:30:00+00:00'}
 
-The resume file itself is never written.
+Besides bullets and the summary, two whole sections can be drafted (lessons 06 and 07):
+``skills`` holds one ``Group: tool, tool`` line per group, and ``publications`` one kept
+title per line. The resume file itself is never written.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import yaml
 
 from .errors import ResumeError
 from .locations import get_text, with_text
-from .model import Resume
+from .model import Resume, Skill
 
 MAX_HISTORY = 50
 
@@ -135,11 +137,51 @@ def save_drafts(drafts: Drafts, path: str | Path, *, resume_path: str | Path | N
     return path
 
 
+SECTION_LOCATIONS = ("skills", "publications")
+
+
+def skills_to_text(skills: list[Skill]) -> str:
+    """The skills block as editable text: one ``Group: tool, tool`` line per group."""
+    return "\n".join(f"{s.name}: {', '.join(s.keywords)}" for s in skills if s.keywords)
+
+
+def skills_from_text(text: str) -> list[Skill]:
+    """Parse ``Group: tool, tool`` lines; a line without a colon is a group with no name."""
+    skills: list[Skill] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, sep, rest = line.partition(":")
+        if not sep:
+            name, rest = "", line
+        keywords = [k.strip() for k in rest.split(",") if k.strip()]
+        if keywords:
+            skills.append(Skill(name=name.strip(), keywords=keywords))
+    return skills
+
+
+def publications_to_text(titles: list[str]) -> str:
+    return "\n".join(t.strip() for t in titles if t.strip())
+
+
+def _apply_section(resume: Resume, location: str, text: str) -> Resume:
+    copy = resume.model_copy(deep=True)
+    if location == "skills":
+        copy.skills = skills_from_text(text)
+    else:
+        kept = {line.strip() for line in text.splitlines() if line.strip()}
+        copy.publications = [p for p in copy.publications if p.name.strip() in kept]
+    return copy
+
+
 def apply_drafts(resume: Resume, drafts: Drafts) -> tuple[Resume, list[str]]:
     """The 'after' resume, and the drafted locations that no longer exist in the resume."""
     after = resume
     missing: list[str] = []
     for location, draft in drafts.items.items():
+        if location in SECTION_LOCATIONS:
+            after = _apply_section(after, location, draft.text)
+            continue
         try:
             get_text(after, location)
         except KeyError:
@@ -147,3 +189,23 @@ def apply_drafts(resume: Resume, drafts: Drafts) -> tuple[Resume, list[str]]:
             continue
         after = with_text(after, location, draft.text)
     return after, missing
+
+
+@dataclass
+class DraftsFile:
+    """One learner's drafts file. Each save re-reads it first, so two lessons open at once
+    add to the same file instead of overwriting each other's drafts."""
+
+    path: Path
+    resume_path: Path | None = None
+
+    def load(self) -> Drafts:
+        return load_drafts(self.path)
+
+    def save(self, location: str, text: str, *, now: str | None = None) -> Drafts:
+        drafts = load_drafts(self.path)
+        if self.resume_path is not None:
+            drafts.resume = str(self.resume_path)
+        drafts.set(location, text, now=now)
+        save_drafts(drafts, self.path, resume_path=self.resume_path)
+        return drafts

@@ -1,0 +1,63 @@
+"""Compose a bullet from slots (stage, decision, model, metric, ...) without inventing facts.
+
+The composer only rearranges what the learner typed. A slot left empty leaves a bracketed
+question in the bullet, never a number: ``[by how much?]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STAGE_PHRASES: dict[str, str] = {
+    "": "",
+    "data": "data pipeline",
+    "features": "feature pipeline",
+    "training": "training pipeline",
+    "serving": "real-time serving path",
+    "monitoring": "model monitoring",
+    "experimentation": "experimentation platform",
+}
+
+
+@dataclass(frozen=True)
+class Slots:
+    stage: str = ""
+    decision: str = ""
+    model_type: str = ""
+    metric: str = ""
+    magnitude: str = ""
+    scale: str = ""
+    experiment: str = ""
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" .,;")
+
+
+def compose_bullet(slots: Slots) -> str:
+    """One bullet from the slots; empty slots are skipped or asked for, never filled in."""
+    stage = STAGE_PHRASES.get(slots.stage, _clean(slots.stage))
+    decision, model = _clean(slots.decision), _clean(slots.model_type)
+    metric, magnitude = _clean(slots.metric), _clean(slots.magnitude)
+    scale, experiment = _clean(slots.scale), _clean(slots.experiment)
+    if decision:
+        head = decision[0].upper() + decision[1:]
+        if model and model.lower() not in decision.lower():
+            head += f" ({model})"
+    elif model:
+        head = f"Built a {model}"
+    else:
+        head = "Built [what did you build or change?]"
+    parts = [head]
+    if stage and stage.lower() not in head.lower():
+        parts.append(f"in the {stage}")
+    if scale:
+        parts.append(f"for {scale}")
+    if metric or magnitude:
+        parts.append(
+            f", lifting {metric or '[which metric?]'} by {magnitude or '[by how much?]'}".lstrip()
+        )
+    if experiment:
+        parts.append(f"in {experiment}")
+    text = " ".join(parts).replace(" ,", ",")
+    return text + "."

@@ -1,0 +1,456 @@
+"""What the lesson notebooks call: set a lesson up, then show each of its parts as static HTML.
+
+Every ``Lesson`` method returns a displayable object (HTML, or a widget for the exercise), so
+a notebook cell is one short call. Static parts stay visible in a papermill run and an
+nbconvert export, with no kernel and no JavaScript. A resume that cannot be read shows its
+ResumeError as an error box; the later cells then show a short note instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .analyze import Analysis, analyze, score_item
+from .drafts import Drafts, DraftsFile, apply_drafts
+from .errors import ResumeError
+from .loader import load_resume_with_warnings, resume_from_data
+from .locations import Item
+from .model import Resume
+from .profile import DEFAULT_PROFILE, ProfileError, load_profile
+from .render import (
+    before_after_html,
+    checklist_html,
+    esc,
+    findings_html,
+    highlight_html,
+    legend_html,
+    page,
+    scores_html,
+)
+from .techniques import TECHNIQUES, Technique, get_technique
+
+REPO_DIR = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = REPO_DIR / "notebooks"
+SAMPLE_RESUME = "data/examples/alex_before.yaml"
+
+# (notebook file, technique code or "" for the start page)
+LESSON_FILES: tuple[tuple[str, str], ...] = (
+    ("00_start_here.ipynb", ""),
+    ("01_lead_with_your_domain.ipynb", "T1"),
+    ("02_own_the_whole_system.ipynb", "T2"),
+    ("03_show_the_tradeoff.ipynb", "T3"),
+    ("04_quantify_experiments.ipynb", "T4"),
+    ("05_models_and_systems.ipynb", "T5"),
+    ("06_selective_publications.ipynb", "T6"),
+    ("07_skills_by_pipeline_stage.ipynb", "T7"),
+)
+
+
+class Shown:
+    """Static output: HTML for notebooks and exports, plain text for terminals and logs."""
+
+    def __init__(self, html: str, text: str = "") -> None:
+        plain = re.sub(r"<style>.*?</style>|<[^>]+>", " ", html, flags=re.S)
+        self.html, self.text = html, text or plain
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return " ".join(self.text.split())
+
+
+def error_box(message: str) -> Shown:
+    body = (
+        '<div class="rl-error" style="border:1px solid #c92a2a;background:#fff5f5;'
+        'padding:.5rem .8rem;border-radius:4px"><b>This resume cannot be used yet.</b>'
+        f'<pre style="white-space:pre-wrap;margin:.4rem 0 0">{esc(message)}</pre></div>'
+    )
+    return Shown(page(body), message)
+
+
+def resolve_path(path: str | Path, *, bases: tuple[Path, ...] | None = None) -> Path:
+    """An absolute path as is; a relative one from the first of cwd, notebooks/, the repo
+    where it exists (so papermill runs work from any folder), else under the repo."""
+    path = Path(path).expanduser()
+    if path.is_absolute():
+        return path
+    for base in bases or (Path.cwd(), NOTEBOOKS_DIR, REPO_DIR):
+        if (base / path).exists():
+            return (base / path).resolve()
+    return (REPO_DIR / path).resolve()
+
+
+def default_drafts_path(learner_name: str) -> Path:
+    slug = re.sub(r"[^a-z0-9]+", "-", learner_name.lower()).strip("-") or "learner"
+    return NOTEBOOKS_DIR / "drafts" / f"{slug}.yaml"
+
+
+def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> list[Item]:
+    """The items most worth rewriting for a technique: flagged ones first, lowest score first."""
+    kind = "summary" if technique.code == "T1" else "bullet"
+    flagged = {f.location for f in analysis.findings_for(technique.code)}
+    candidates = [i for i in analysis.items if i.kind == kind]
+    ranked = sorted(
+        enumerate(candidates),
+        key=lambda p: (
+            p[1].location not in flagged,
+            score_item(p[1].text, kind, technique, analysis.profile)[0],
+            p[0],
+        ),
+    )
+    return [item for _, item in ranked[:n]]
+
+
+@dataclass
+class Lesson:
+    """One learner's resume, analysis and drafts, as a lesson shows them."""
+
+    technique: Technique | None
+    resume_path: Path
+    store: DraftsFile
+    learner_name: str
+    profile: str
+    resume: Resume | None = None
+    analysis: Analysis | None = None
+    drafts: Drafts = field(default_factory=Drafts)
+    error: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.resume is not None and self.analysis is not None
+
+    def _need(self) -> Technique:
+        assert self.technique is not None, "this part belongs to a technique lesson"
+        return self.technique
+
+    def _blocked(self) -> Shown:
+        return Shown(
+            page("<p><em>Fix the resume file named in the error above, then run again.</em></p>")
+        )
+
+    def header(self) -> Shown:
+        if not self.ok:
+            return error_box(self.error)
+        assert self.resume is not None
+        who = self.learner_name or self.resume.basics.name or "you"
+        lines = [
+            f"<p><b>Resume:</b> <code>{esc(self.resume_path)}</code> ({esc(who)})<br>"
+            f"<b>Drafts:</b> <code>{esc(self.store.path)}</code> — "
+            f"{len(self.drafts.items)} saved</p>"
+        ]
+        lines += [f'<p class="rl-miss">{esc(n)}</p>' for n in self.notes]
+        return Shown(page("".join(lines)))
+
+    # --- the technique's examples -------------------------------------------------------
+    def strong_example(self) -> Shown:
+        t = self._need()
+        example = t.strong_examples[0]
+        body = f"<h4>A strong example</h4>{_example_html(example, t, self.profile)}"
+        if example.note:
+            body += f"<p><em>{esc(example.note)}</em></p>"
+        return Shown(page(f'<div class="rl-strong-example">{body}</div>'))
+
+    def weak_vs_strong(self) -> Shown:
+        t = self._need()
+        weak, strong = t.weak_examples[0], t.strong_examples[0]
+        if weak.kind != "resume" and strong.kind != "resume":
+            ws, we, _ = score_item(weak.text, weak.kind, t, self.profile)
+            ss, se, _ = score_item(strong.text, strong.kind, t, self.profile)
+            body = before_after_html(
+                weak.text,
+                strong.text,
+                we,
+                se,
+                title="Weak and strong, side by side",
+                before_score=ws,
+                after_score=ss,
+            )
+            return Shown(page(body))
+        cols = "".join(
+            f"<div><h4>{label} — score {_example_score(ex, t, self.profile)}</h4>"
+            f"<p>{esc(ex.text)}</p>{_example_html(ex, t, self.profile)}</div>"
+            for label, ex in (("Weak", weak), ("Strong", strong))
+        )
+        return Shown(
+            page(f'<h3>Weak and strong, side by side</h3><div class="rl-pair">{cols}</div>')
+        )
+
+    # --- the learner's resume -----------------------------------------------------------
+    def your_resume(self) -> Shown:
+        if not self.ok:
+            return self._blocked()
+        t = self._need()
+        assert self.analysis is not None
+        score = self.analysis.scores[t.code]
+        body = (
+            f'<h4>Your resume today: {esc(t.code)} score <b class="rl-your-score">{score}</b>'
+            "/100</h4>" + findings_html(self.analysis.findings_for(t.code), limit=8)
+        )
+        if t.code not in ("T6", "T7"):
+            worth = items_to_rewrite(self.analysis, t)
+            body += "<h4>Most worth rewriting</h4>" + "".join(
+                f"<p><code>{esc(i.location)}</code> {esc(i.role)}</p>"
+                + highlight_html(i.text, self.analysis.elements.get(i.location, []))
+                for i in worth
+            )
+        return Shown(page(f'<div class="rl-your-resume">{body}</div>'))
+
+    def exercise(self, location: str | None = None) -> Any:
+        """The rewrite widget for this technique, showing the saved draft when there is one."""
+        if not self.ok:
+            return self._blocked()
+        from . import widgets  # ipywidgets only when a lesson needs them
+
+        t = self._need()
+        assert self.analysis is not None and self.resume is not None
+        kw = {"profile": self.profile}
+        if t.code == "T6":
+            return widgets.PublicationPicker(
+                self.resume, self.store, draft=self.drafts.text("publications"), **kw
+            )
+        if t.code == "T7":
+            return widgets.SkillsSorter(
+                self.resume, self.store, draft=self.drafts.text("skills"), **kw
+            )
+        item = self._target(t, location)
+        draft = self.drafts.text(item.location)
+        if t.code == "T1":
+            return widgets.SummaryRewriter(item, self.store, draft=draft, **kw)
+        return widgets.BulletRewriter(item, t, self.store, draft=draft, **kw)
+
+    def builder(self, location: str | None = None) -> Any:
+        if not self.ok:
+            return self._blocked()
+        from . import widgets
+
+        t = self._need()
+        target = self._target(t, location, second=True)
+        return widgets.BulletBuilder(target.location, t, self.store, profile=self.profile)
+
+    def _target(self, t: Technique, location: str | None, second: bool = False) -> Item:
+        from .widgets import empty_item
+
+        assert self.analysis is not None
+        if location:
+            return self.analysis.item(location)
+        worth = items_to_rewrite(self.analysis, t, n=2)
+        if not worth:
+            kind = "summary" if t.code == "T1" else "bullet"
+            where = "basics.summary" if kind == "summary" else "work[0].highlights[0]"
+            return empty_item(where, kind)
+        return worth[min(1, len(worth) - 1)] if second else worth[0]
+
+    # --- saved drafts, before and after ---------------------------------------------------
+    def saved_drafts(self) -> Shown:
+        if not self.ok:
+            return self._blocked()
+        t = self._need()
+        assert self.resume is not None and self.analysis is not None
+        after, missing = apply_drafts(self.resume, self.drafts)
+        after_analysis = analyze(after, self.profile)
+        before_s, after_s = self.analysis.scores[t.code], after_analysis.scores[t.code]
+        parts = []
+        for loc, draft in sorted(self.drafts.items.items()):
+            if loc in missing or not belongs_to_lesson(loc, t.code):
+                continue
+            if loc in ("skills", "publications"):
+                parts.append(_section_before_after(loc, self.resume, after))
+                continue
+            item = self.analysis.item(loc)
+            bs, be, _ = score_item(item.text, item.kind, t, self.profile)
+            as_, ae, _ = score_item(draft.text, item.kind, t, self.profile)
+            history = f" ({len(draft.history)} earlier versions)" if draft.history else ""
+            parts.append(
+                before_after_html(
+                    item.text,
+                    draft.text,
+                    be,
+                    ae,
+                    title=f"{loc}, saved {draft.saved}{history}",
+                    before_score=bs,
+                    after_score=as_,
+                )
+            )
+        if not parts:
+            body = (
+                "<p>No saved draft for this lesson yet. Write one in the exercise above, press "
+                "<b>Save draft</b>, then run this cell again.</p>"
+            )
+        else:
+            body = (
+                f"<p>{esc(t.code)} score of your whole resume: before <b>{before_s}</b> → "
+                f'with your drafts <b class="rl-after-score">{after_s}</b></p>' + "".join(parts)
+            )
+        if missing:
+            body += f"<p>Drafts for places no longer in the resume: {esc(', '.join(missing))}</p>"
+        return Shown(page(f'<div class="rl-saved-drafts"><h3>Your saved drafts</h3>{body}</div>'))
+
+    def recap(self) -> Shown:
+        t = self._need()
+        checklist = ""
+        if self.ok:
+            assert self.resume is not None
+            after, _ = apply_drafts(self.resume, self.drafts)
+            result = analyze(after, self.profile, (t,)).results[t.code]
+            rows = "".join(
+                f'<li class="{"rl-ok" if c.passed else "rl-miss"}">'
+                f"{'✔' if c.passed else '✘'} {esc(c.label)}</li>"
+                for c in result.checklist
+            )
+            checklist = f'<ul class="rl-recap" style="list-style:none;padding-left:0">{rows}</ul>'
+        wants = checklist_html(t.wants, [], {}) if t.wants and not checklist else ""
+        return Shown(page(f"<h4>Recap: {esc(t.title)}</h4>{checklist}{wants}"))
+
+    # --- the start page -------------------------------------------------------------------
+    def overview(self) -> Shown:
+        if not self.ok:
+            return self._blocked()
+        assert self.resume is not None and self.analysis is not None
+        after, _ = apply_drafts(self.resume, self.drafts)
+        before = self.analysis.scores
+        scores = analyze(after, self.profile).scores if self.drafts.items else before
+        table = scores_html(scores, before if self.drafts.items else None)
+        return Shown(page(f'<div class="rl-overview"><h4>Your scores</h4>{table}</div>'))
+
+    def score_chart(self) -> Any:
+        if not self.ok:
+            return self._blocked()
+        from IPython.display import Image
+
+        from .plots import score_bars, to_png
+
+        assert self.resume is not None and self.analysis is not None
+        after, _ = apply_drafts(self.resume, self.drafts)
+        if self.drafts.items:
+            fig = score_bars(analyze(after, self.profile).scores, self.analysis.scores)
+        else:
+            fig = score_bars(self.analysis.scores, title="Your score per technique")
+        return Image(data=to_png(fig), format="png")
+
+    def next_steps(self) -> Shown:
+        if not self.ok:
+            return self._blocked()
+        assert self.analysis is not None
+        scores = self.analysis.scores
+        order = sorted((f for f in LESSON_FILES if f[1]), key=lambda f: (scores[f[1]], f[0]))
+        rows = "".join(
+            f'<li><a href="{esc(name)}">{esc(name)}</a> — {esc(get_technique(code).title)} '
+            f"(score {scores[code]})</li>"
+            for name, code in order
+        )
+        return Shown(
+            page(f'<h4>Where to go next: weakest first</h4><ol class="rl-next">{rows}</ol>')
+        )
+
+
+def belongs_to_lesson(location: str, code: str) -> bool:
+    if code == "T1":
+        return location == "basics.summary"
+    if code in ("T6", "T7"):
+        return location == {"T6": "publications", "T7": "skills"}[code]
+    return ".highlights[" in location
+
+
+def _section_before_after(location: str, before: Resume, after: Resume) -> str:
+    def block(resume: Resume) -> str:
+        if location == "skills":
+            rows = "".join(
+                f"<tr><th>{esc(s.name)}</th><td>{esc(', '.join(s.keywords))}</td></tr>"
+                for s in resume.skills
+            )
+        else:
+            rows = "".join(
+                f"<tr><td>{esc(p.name)}</td><td>{esc(p.publisher)}</td></tr>"
+                for p in resume.publications
+            )
+        return f'<table class="rl-table">{rows}</table>'
+
+    return (
+        f'<div class="rl-before-after"><h3>{esc(location)}</h3><div class="rl-pair">'
+        f"<div><h4>Before</h4>{block(before)}</div><div><h4>After</h4>{block(after)}</div>"
+        "</div></div>"
+    )
+
+
+def _example_resume(example: Any) -> Resume:
+    return resume_from_data(example.as_resume_data(), "example")
+
+
+def _example_score(example: Any, t: Technique, profile: str) -> int:
+    return analyze(_example_resume(example), profile, (t,)).scores[t.code]
+
+
+def _example_html(example: Any, t: Technique, profile: str) -> str:
+    """The example with its elements highlighted (a bullet or summary), or its key section."""
+    from .elements import explain
+
+    if example.kind != "resume":
+        elements = explain(example.text, example.kind, profile)
+        return highlight_html(example.text, elements) + legend_html(e.name for e in elements)
+    resume = _example_resume(example)
+    if t.code == "T6":
+        rows = "".join(f"<li>{esc(p.name)} — {esc(p.publisher)}</li>" for p in resume.publications)
+        return f"<ul>{rows}</ul>" if rows else "<p><em>No publications section.</em></p>"
+    out: list[str] = []
+    names: list[str] = []
+    if t.code == "T7":
+        out += [_skills_table(resume), "<p>Where the tools show up:</p>"]
+    for job in resume.work:
+        for text in job.highlights:
+            elements = explain(text, "bullet", profile)
+            names += [e.name for e in elements]
+            out.append(highlight_html(text, elements))
+    return "".join(out) + legend_html(names)
+
+
+def _skills_table(resume: Resume) -> str:
+    rows = "".join(
+        f"<tr><th>{esc(s.name)}</th><td>{esc(', '.join(s.keywords))}</td></tr>"
+        for s in resume.skills
+    )
+    return f'<table class="rl-table">{rows}</table>'
+
+
+def lesson_setup(
+    resume_path: str | Path = SAMPLE_RESUME,
+    drafts_path: str | Path = "",
+    learner_name: str = "",
+    profile: str = DEFAULT_PROFILE,
+    technique: str | None = None,
+) -> Lesson:
+    """Load the resume and drafts for a lesson; never raises for a learner's bad input."""
+    t = get_technique(technique) if technique else None
+    path = resolve_path(resume_path or SAMPLE_RESUME)
+    drafts_file = Path(drafts_path).expanduser() if drafts_path else None
+    if drafts_file is not None and not drafts_file.is_absolute():
+        drafts_file = NOTEBOOKS_DIR / drafts_file
+    notes = []
+    if drafts_file is not None and (REPO_DIR / "data") in drafts_file.resolve().parents:
+        notes.append(
+            f"Drafts are never written under data/; using the default instead of {drafts_file}."
+        )
+        drafts_file = None
+    store = DraftsFile(drafts_file or default_drafts_path(learner_name), path)
+    lesson = Lesson(t, path, store, learner_name, profile or DEFAULT_PROFILE, notes=notes)
+    try:
+        load_profile(lesson.profile)
+        loaded = load_resume_with_warnings(path)
+    except (ResumeError, ProfileError) as exc:
+        lesson.error = str(exc)
+        return lesson
+    lesson.resume = loaded.resume
+    lesson.notes += [str(w) for w in loaded.warnings]
+    lesson.analysis = analyze(loaded.resume, lesson.profile)
+    try:
+        lesson.drafts = store.load()
+    except ResumeError as exc:
+        lesson.notes.append(f"Your drafts could not be read, so none are shown: {exc}")
+    return lesson
+
+
+__all__ = ["LESSON_FILES", "TECHNIQUES", "Lesson", "Shown", "error_box", "lesson_setup"]

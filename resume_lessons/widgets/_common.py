@@ -1,0 +1,52 @@
+"""Pieces every lesson widget shares: the save row and HTML panes carrying the kit's styles."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from ..drafts import DraftsFile
+from ..errors import ResumeError
+from ..render import STYLE, esc
+
+
+def html_pane(css_class: str, value: str = "") -> w.HTML:
+    pane = w.HTML(value)
+    pane.add_class(css_class)
+    return pane
+
+
+def styled(fragment: str) -> str:
+    return f'{STYLE}<div class="rl-box">{fragment}</div>'
+
+
+class SaveRow(w.HBox):
+    """A Save button and a status line. The text to save comes from ``get_text`` at click time."""
+
+    def __init__(self, store: DraftsFile, location: str, get_text: Callable[[], str]) -> None:
+        self.store, self.location, self._get_text = store, location, get_text
+        self.button = w.Button(description="Save draft", icon="save", button_style="primary")
+        self.button.add_class("rl-save")
+        self.status = html_pane("rl-status")
+        self.button.on_click(lambda _b: self.save())
+        super().__init__([self.button, self.status])
+
+    def save(self) -> bool:
+        """Write the draft; on failure say why and keep the text where it is."""
+        text = self._get_text()
+        try:
+            self.store.save(self.location, text)
+        except (OSError, ResumeError, ValueError) as exc:
+            self.status.value = (
+                f'<span class="rl-miss" style="color:#c92a2a">Not saved: {esc(exc)}. '
+                "Your text is still in the box; the drafts file on disk is unchanged.</span>"
+            )
+            return False
+        stamp = _dt.datetime.now().strftime("%H:%M:%S")
+        self.status.value = (
+            f'<span style="color:#2b8a3e">Saved {esc(self.location)} to '
+            f"<code>{esc(self.store.path)}</code> at {stamp}.</span>"
+        )
+        return True

@@ -1,0 +1,87 @@
+"""The slot-based bullet builder: fill in the parts, see the bullet composed and analysed."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..analyze import score_item
+from ..builder import STAGE_PHRASES, Slots, compose_bullet
+from ..drafts import DraftsFile
+from ..profile import DEFAULT_PROFILE
+from ..questions import question_for
+from ..render import checklist_html, esc, highlight_html, legend_html
+from ..techniques import Technique, get_technique
+from ._common import SaveRow, html_pane, styled
+from ._throttle import Throttle
+
+FIELDS = (
+    ("decision", "Decision", "replaced a gradient boosted tree ranker with a two-tower model"),
+    ("model_type", "Model type", "two-tower retrieval model"),
+    ("metric", "Metric", "home feed CTR"),
+    ("magnitude", "Magnitude", "12%"),
+    ("scale", "Scale", "500M+ users"),
+    ("experiment", "Experiment", "a 3-week A/B test on 5% of traffic"),
+)
+
+
+class BulletBuilder(w.VBox):
+    """Fields for each part of a strong bullet; the composed bullet never gains a number."""
+
+    def __init__(
+        self,
+        location: str,
+        technique: Technique | str,
+        store: DraftsFile,
+        *,
+        profile: str = DEFAULT_PROFILE,
+        interval: float = 0.08,
+    ) -> None:
+        self.technique = get_technique(technique) if isinstance(technique, str) else technique
+        self.profile = profile
+        self.stage = w.Dropdown(
+            options=[("(pick the pipeline stage)", "")]
+            + [(phrase, key) for key, phrase in STAGE_PHRASES.items() if key],
+            description="Stage",
+        )
+        self.fields: dict[str, w.Text] = {}
+        for name, label, example in FIELDS:
+            field = w.Text(description=label, placeholder=f"e.g. {example}")
+            field.add_class(f"rl-slot-{name}")
+            self.fields[name] = field
+        self.composed = html_pane("rl-composed")
+        self.checklist = html_pane("rl-checklist-pane")
+        self.bullet = ""
+        self.save_row = SaveRow(store, location, lambda: self.bullet)
+        self._throttle = Throttle(self.refresh, interval)
+        for control in (self.stage, *self.fields.values()):
+            control.observe(lambda _c: self._throttle(), names="value")
+        self.refresh()
+        super().__init__(
+            [
+                w.HTML(f"<b>Build a bullet for {esc(location)}</b>"),
+                self.stage,
+                *self.fields.values(),
+                self.composed,
+                self.checklist,
+                self.save_row,
+            ]
+        )
+        self.add_class("rl-builder")
+
+    def slots(self) -> Slots:
+        return Slots(stage=self.stage.value, **{k: f.value for k, f in self.fields.items()})
+
+    def refresh(self) -> None:
+        self.bullet = compose_bullet(self.slots())
+        score, elements, missing = score_item(self.bullet, "bullet", self.technique, self.profile)
+        names = [e.name for e in elements]
+        self.composed.value = styled(
+            "<p><b>Your bullet</b> — score "
+            f"{score} for {esc(self.technique.code)}</p>"
+            + highlight_html(self.bullet, elements)
+            + (legend_html(names) if names else "")
+        )
+        wanted = self.technique.wants or ("action_verb", "quantified_impact")
+        self.checklist.value = styled(
+            checklist_html(wanted, set(names), {m: question_for(m) for m in missing})
+        )

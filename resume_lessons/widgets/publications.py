@@ -1,0 +1,72 @@
+"""The publications picker (T6): keep the few papers that back your production story."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..analyze import analyze
+from ..drafts import DraftsFile, publications_to_text
+from ..model import Resume
+from ..profile import DEFAULT_PROFILE
+from ..render import findings_html
+from ..techniques import get_technique
+from ._common import SaveRow, html_pane, styled
+
+
+class PublicationPicker(w.VBox):
+    """A checkbox per publication; the T6 score and findings follow what is kept."""
+
+    def __init__(
+        self,
+        resume: Resume,
+        store: DraftsFile,
+        *,
+        draft: str | None = None,
+        profile: str = DEFAULT_PROFILE,
+    ) -> None:
+        self.resume, self.profile = resume, profile
+        kept = None if draft is None else {line.strip() for line in draft.splitlines()}
+        self.technique = get_technique("T6")
+        self.before_score = analyze(resume, profile, (self.technique,)).scores["T6"]
+        self.boxes: list[tuple[str, w.Checkbox]] = []
+        for p in resume.publications:
+            label = f"{p.name} — {p.publisher}" if p.publisher else p.name
+            box = w.Checkbox(
+                value=kept is None or p.name.strip() in kept,
+                description=label,
+                indent=False,
+                layout=w.Layout(width="100%"),
+            )
+            box.observe(lambda _c: self.refresh(), names="value")
+            self.boxes.append((p.name, box))
+        self.result = html_pane("rl-publications-result")
+        self.save_row = SaveRow(store, "publications", self.text)
+        self.refresh()
+        intro = w.HTML(
+            "<b>Untick what does not back your production work.</b>"
+            if self.boxes
+            else "<p>Your resume lists no publications: that is fine for this role.</p>"
+        )
+        super().__init__([intro, *(b for _, b in self.boxes), self.result, self.save_row])
+        self.add_class("rl-publication-picker")
+
+    def kept(self) -> list[str]:
+        return [name for name, box in self.boxes if box.value]
+
+    def text(self) -> str:
+        return publications_to_text(self.kept())
+
+    def refresh(self) -> None:
+        names = set(self.kept())
+        after = self.resume.model_copy(
+            update={"publications": [p for p in self.resume.publications if p.name in names]}
+        )
+        analysis = analyze(after, self.profile, (self.technique,))
+        self.result.value = styled(
+            f"<p>T6 score before <b>{self.before_score}</b> → now "
+            f'<b class="rl-now">{analysis.scores["T6"]}</b> with {len(names)} kept.</p>'
+            + findings_html(analysis.findings_for("T6"))
+        )
+
+
+__all__ = ["PublicationPicker"]

@@ -1,0 +1,117 @@
+"""Drafts: keyed by location, history kept, written atomically, merged over the resume."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from resume_lessons import ResumeError, load_resume
+from resume_lessons.drafts import (
+    Drafts,
+    DraftsFile,
+    apply_drafts,
+    load_drafts,
+    skills_from_text,
+    skills_to_text,
+)
+
+EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+BEFORE = EXAMPLES / "alex_before.yaml"
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_save_and_reload_keeps_text_and_history(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"drafts{suffix}"
+    store = DraftsFile(path, BEFORE)
+    store.save("work[0].highlights[2]", "first try", now="2026-01-01T10:00:00+00:00")
+    store.save("work[0].highlights[2]", "second try", now="2026-01-01T11:00:00+00:00")
+    store.save("basics.summary", "Recommendation systems engineer.")
+    drafts = load_drafts(path)
+    draft = drafts.items["work[0].highlights[2]"]
+    assert draft.text == "second try" and draft.saved == "2026-01-01T11:00:00+00:00"
+    assert draft.history == [{"text": "first try", "saved": "2026-01-01T10:00:00+00:00"}]
+    assert drafts.text("basics.summary") == "Recommendation systems engineer."
+    if suffix == ".json":
+        assert json.loads(path.read_text(encoding="utf-8"))["drafts"]
+
+
+def test_two_lessons_saving_to_one_file_keep_both_drafts(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    one, two = DraftsFile(path, BEFORE), DraftsFile(path, BEFORE)
+    one.save("basics.summary", "summary draft")
+    two.save("work[0].highlights[0]", "bullet draft")
+    assert set(load_drafts(path).items) == {"basics.summary", "work[0].highlights[0]"}
+
+
+def test_crash_after_temp_file_is_written_leaves_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.yaml"
+    store = DraftsFile(path, BEFORE)
+    store.save("basics.summary", "the saved version")
+    old = path.read_bytes()
+
+    def crash(src: str, dst: str) -> None:
+        assert Path(src).read_text(encoding="utf-8")  # the temporary file was fully written
+        raise OSError("simulated power cut")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="power cut"):
+        store.save("basics.summary", "the new version")
+    assert path.read_bytes() == old
+    assert [p.name for p in tmp_path.iterdir()] == ["d.yaml"]  # no temporary file left behind
+
+
+def test_drafts_are_never_written_over_the_resume(tmp_path: Path) -> None:
+    resume = tmp_path / "me.yaml"
+    resume.write_bytes(BEFORE.read_bytes())
+    with pytest.raises(ValueError, match="resume file"):
+        DraftsFile(resume, resume).save("basics.summary", "x")
+    assert resume.read_bytes() == BEFORE.read_bytes()
+
+
+def test_apply_drafts_merges_and_reports_missing_places() -> None:
+    resume = load_resume(BEFORE)
+    drafts = Drafts()
+    drafts.set("work[0].highlights[2]", "Lifted CTR by 12% in a 3-week A/B test.")
+    drafts.set("work[9].highlights[0]", "gone")
+    drafts.set("skills", "Languages: Python, SQL\nML Frameworks: PyTorch")
+    drafts.set("publications", "Learning to rank for furniture search in production")
+    after, missing = apply_drafts(resume, drafts)
+    assert after.work[0].highlights[2].startswith("Lifted CTR")
+    assert resume.work[0].highlights[2] == "Helped with A/B testing of new models."
+    assert missing == ["work[9].highlights[0]"]
+    assert [(s.name, s.keywords) for s in after.skills] == [
+        ("Languages", ["Python", "SQL"]),
+        ("ML Frameworks", ["PyTorch"]),
+    ]
+    assert [p.publisher for p in after.publications] == ["ACM RecSys"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("Languages: Python, SQL", [("Languages", ["Python", "SQL"])]),
+        ("Python, SQL", [("", ["Python", "SQL"])]),
+        ("Data & Features: Spark,, Feast \n\nEmpty:", [("Data & Features", ["Spark", "Feast"])]),
+    ],
+)
+def test_skills_text_round_trip(text: str, expected: list) -> None:
+    skills = skills_from_text(text)
+    assert [(s.name, s.keywords) for s in skills] == expected
+    assert skills_from_text(skills_to_text(skills)) == skills
+
+
+def test_broken_drafts_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text("drafts: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ResumeError, match="drafts file cannot be read"):
+        load_drafts(path)
+
+
+def test_missing_drafts_file_is_no_drafts(tmp_path: Path) -> None:
+    assert load_drafts(tmp_path / "none.yaml").items == {}

@@ -1,0 +1,100 @@
+"""Lesson 04 in real JupyterLab and Chromium: run it, type a rewrite, see feedback, save it."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from resume_lessons.drafts import load_drafts
+from tests.support.browser import launch
+from tests.support.lab import REPO, running_lab
+
+OUT = REPO / "test-output"
+LESSON = "04_quantify_experiments.ipynb"
+# Each step's last key completes an element the T4 checklist wants.
+STEPS = [
+    ("Lifted home feed CTR by 12% in a 3-wee", "k", "experiment duration"),
+    (" A/B test on 5% of global traffi", "c", "traffic share"),
+    (", with guardrail", "s", "guardrail"),
+    (" on latency and early stoppin", "g", "early stopping"),
+]
+
+
+def _lesson_copy(folder: Path, drafts: Path) -> Path:
+    """Lesson 04 with drafts_path pointing at a temporary file (the parameters cell edited)."""
+    nb = nbformat.read(REPO / "notebooks" / LESSON, as_version=4)
+    params = nb.cells[1]
+    lines = [
+        f"drafts_path = {str(drafts)!r}" if line.startswith("drafts_path") else line
+        for line in params.source.splitlines()
+    ]
+    params.source = "\n".join(lines).replace(
+        '"data/examples/alex_before.yaml"', repr(str(REPO / "data/examples/alex_before.yaml"))
+    )
+    path = folder / LESSON
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.browser
+def test_rewrite_in_lab_updates_checklist_and_saves(tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    root, scratch = tmp_path / "notebooks", tmp_path / "scratch"
+    root.mkdir()
+    scratch.mkdir()
+    drafts = tmp_path / "drafts.yaml"
+    _lesson_copy(root, drafts)
+    OUT.mkdir(exist_ok=True)
+    with running_lab(root, scratch) as lab, sync_api.sync_playwright() as pw:
+        tracker = lab.get_json("/lab/api/settings/@jupyterlab/notebook-extension:tracker")
+        mode = tracker["schema"]["properties"]["windowingMode"]["default"]
+        assert mode == "none", tracker["schema"]["properties"]["windowingMode"]  # repo overrides
+        browser = launch(pw)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.goto(f"{lab.url}/lab/tree/{LESSON}?token={lab.token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
+            page.locator("[data-command='notebook:restart-run-all']").first.click()
+            page.locator(".jp-Dialog button.jp-mod-accept").click()
+            area = page.locator(".rl-rewrite textarea")
+            area.wait_for(timeout=90_000)
+            checklist = page.locator(".rl-checklist-pane")
+            assert "✘ experiment duration" in checklist.inner_text()
+
+            area.click()
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Delete")
+            latencies = []
+            for prefix, last_key, element in STEPS:
+                page.keyboard.type(prefix, delay=5)
+                start = time.perf_counter()
+                page.keyboard.type(last_key)
+                page.wait_for_function(
+                    "([sel, want]) => document.querySelector(sel).innerText.includes(want)",
+                    arg=[".rl-checklist-pane", f"✔ {element}"],
+                    timeout=15_000,
+                )
+                latencies.append(time.perf_counter() - start)
+            typed = area.input_value()
+            assert "✔ traffic share" in checklist.inner_text()
+            print(
+                "\nkeystroke-to-feedback (ms): "
+                + ", ".join(f"{x * 1000:.0f}" for x in latencies)
+                + f"; median {statistics.median(latencies) * 1000:.0f} ms"
+            )
+
+            page.locator("button.rl-save").click()
+            page.locator(".rl-status", has_text="Saved").wait_for(timeout=15_000)
+            page.screenshot(path=str(OUT / "lab_lesson04.png"), full_page=False)
+        except Exception:
+            page.screenshot(path=str(OUT / "lab_lesson04_failure.png"))
+            raise
+        finally:
+            browser.close()
+    saved = load_drafts(drafts).items
+    assert [d.text for d in saved.values()] == [typed]

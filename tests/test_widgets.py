@@ -1,0 +1,221 @@
+"""The lesson widgets without a browser: typing updates feedback, Save writes, text stays text."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resume_lessons import load_resume
+from resume_lessons.builder import Slots, compose_bullet
+from resume_lessons.drafts import DraftsFile, load_drafts
+from resume_lessons.lessons import Shown, items_to_rewrite, lesson_setup, resolve_path
+from resume_lessons.locations import Item
+from resume_lessons.questions import QUESTIONS
+from resume_lessons.techniques import TECHNIQUES, get_technique
+from resume_lessons.widgets import (
+    BulletBuilder,
+    BulletRewriter,
+    PublicationPicker,
+    SkillsSorter,
+    SummaryRewriter,
+    Throttle,
+)
+
+EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+BEFORE = EXAMPLES / "alex_before.yaml"
+ITEM = Item("work[0].highlights[2]", "bullet", "Helped with A/B testing of new models.", "Spotify")
+STRONG = (
+    "Lifted home feed CTR by 12% in a 3-week A/B test on 5% of global traffic, with guardrail "
+    "checks on latency and early stopping."
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> DraftsFile:
+    return DraftsFile(tmp_path / "drafts.yaml", BEFORE)
+
+
+def test_typing_updates_checklist_score_and_diff(store: DraftsFile) -> None:
+    rw = BulletRewriter(ITEM, "T4", store)
+    assert "✘ experiment duration" in rw.checklist.value
+    assert QUESTIONS["experiment_duration"] in rw.checklist.value
+    before_score = rw.current_score
+    rw.text.value = STRONG
+    assert "✔ experiment duration" in rw.checklist.value
+    assert "✔ traffic share" in rw.checklist.value
+    assert rw.current_score > before_score
+    assert f'rl-now">{rw.current_score}<' in rw.score.value
+    assert "<ins>" in rw.diff.value and "<del>" in rw.diff.value
+
+
+def test_save_writes_the_draft_and_a_reload_shows_it(store: DraftsFile) -> None:
+    rw = BulletRewriter(ITEM, "T4", store)
+    rw.text.value = STRONG
+    rw.save_row.button.click()
+    assert load_drafts(store.path).text(ITEM.location) == STRONG
+    assert "Saved" in rw.save_row.status.value
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T4")
+    target = items_to_rewrite(lesson.analysis, get_technique("T4"), n=1)[0]
+    rw2 = lesson.exercise(location=ITEM.location)
+    assert rw2.text.value == STRONG
+    if target.location == ITEM.location:
+        assert lesson.exercise().text.value == STRONG
+    assert STRONG.split(",")[0] in re.sub(r"<[^>]+>", "", lesson.saved_drafts().html)
+
+
+def test_crash_during_save_keeps_old_file_and_the_typed_text(
+    store: DraftsFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rw = BulletRewriter(ITEM, "T4", store)
+    rw.text.value = "version one"
+    assert rw.save()
+    old = store.path.read_bytes()
+    monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(OSError("disk full")))
+    rw.text.value = "version two"
+    assert not rw.save()
+    assert "Not saved" in rw.save_row.status.value and "disk full" in rw.save_row.status.value
+    assert store.path.read_bytes() == old
+    assert rw.text.value == "version two"
+    assert len(list(store.path.parent.iterdir())) == 1
+
+
+HOSTILE = [
+    "<script>alert('x')</script> lifted CTR by 12%",
+    '<img src=x onerror="alert(1)"> Built the Spark pipeline',
+    "Cut p99 latency from 80 to 35 ms \u202eevil\u202c 🚀 Z\u0351\u0352algo and e\u0301 ﷽ \x00",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_shown_as_text(store: DraftsFile, text: str) -> None:
+    rw = BulletRewriter(Item(ITEM.location, "bullet", text, "<b>role</b>"), "T4", store)
+    rw.text.value = text + " <svg onload=alert(2)>"
+    panes = [rw.original.value, rw.checklist.value, rw.score.value, rw.diff.value]
+    for pane in panes:
+        assert "<script>" not in pane and "<img" not in pane and "<svg" not in pane
+        assert "<b>role" not in pane
+    assert "&lt;script&gt;" in rw.original.value + rw.score.value or "<script" not in text
+    assert "🚀" in rw.score.value or "🚀" not in text
+    rw.save()
+    assert load_drafts(store.path).text(ITEM.location) == rw.text.value
+
+
+def test_summary_rewriter_uses_t1_and_refuses_a_bullet(store: DraftsFile) -> None:
+    summary = Item("basics.summary", "summary", "Passionate ML engineer.", "")
+    sr = SummaryRewriter(summary, store)
+    sr.text.value = (
+        "Recommendation systems engineer building real-time ML serving for 500M+ users; "
+        "lifted CTR by 12%."
+    )
+    assert "✔ domain" in sr.checklist.value and "✔ scale" in sr.checklist.value
+    with pytest.raises(ValueError, match="not the summary"):
+        SummaryRewriter(ITEM, store)
+
+
+def test_builder_composes_from_slots_and_saves(store: DraftsFile) -> None:
+    b = BulletBuilder("work[0].highlights[1]", "T3", store)
+    assert "[what did you build" in b.bullet
+    b.stage.value = "serving"
+    b.fields["decision"].value = "replaced a gradient boosted tree model with a cross-encoder"
+    b.fields["metric"].value = "CTR"
+    assert "[by how much?]" in b.bullet and "data-element=" in b.composed.value
+    b.fields["magnitude"].value = "4%"
+    assert "CTR by 4%" in b.bullet
+    b.save_row.button.click()
+    assert load_drafts(store.path).text("work[0].highlights[1]") == b.bullet
+
+
+@given(
+    st.builds(
+        Slots,
+        stage=st.sampled_from(["", "data", "serving", "monitoring"]),
+        decision=st.text(alphabet="abc XYZ-", max_size=20),
+        model_type=st.text(alphabet="abc -", max_size=12),
+        metric=st.text(alphabet="CTR abc", max_size=10),
+        magnitude=st.text(alphabet="0123456789%x. ", max_size=6),
+        scale=st.text(alphabet="0123456789M+ users", max_size=12),
+        experiment=st.text(alphabet="a 3-week test", max_size=16),
+    )
+)
+def test_builder_never_adds_a_number(slots: Slots) -> None:
+    typed = "".join(str(v) for k, v in vars(slots).items() if k != "stage")
+    bullet = compose_bullet(slots)
+    assert sorted(c for c in bullet if c.isdigit()) == sorted(c for c in typed if c.isdigit())
+
+
+def test_skills_sorter_groups_tools_and_lists_unshown_ones(store: DraftsFile) -> None:
+    resume = load_resume(BEFORE)
+    sorter = SkillsSorter(resume, store)
+    assert sorter.choices["Spark"].value == "Data & Features"
+    assert sorter.choices["PyTorch"].value == "ML Frameworks"
+    assert "Tableau" in sorter.unshown.value
+    before = sorter.block.value
+    for tool in ("Tableau", "Excel", "MATLAB", "Julia", "Caffe", "Theano", "MXNet"):
+        sorter.choices[tool].value = "(drop it)"
+    assert sorter.block.value != before and "Tableau" not in sorter.unshown.value
+    sorter.save_row.save()
+    saved = load_drafts(store.path).text("skills") or ""
+    assert saved.startswith("Languages:") and "Tableau" not in saved
+    again = SkillsSorter(resume, store, draft=saved)
+    assert again.choices["Tableau"].value == "(drop it)"
+
+
+def test_publication_picker_scores_what_is_kept(store: DraftsFile) -> None:
+    resume = load_resume(BEFORE)
+    picker = PublicationPicker(resume, store)
+    for name, box in picker.boxes:
+        box.value = "RecSys" in dict((p.name, p.publisher) for p in resume.publications)[name]
+    assert "with 1 kept" in picker.result.value
+    picker.save_row.save()
+    assert load_drafts(store.path).text("publications") == picker.kept()[0]
+
+
+def test_throttle_runs_first_call_at_once_and_one_trailing_call() -> None:
+    calls: list[int] = []
+    throttle = Throttle(lambda: calls.append(1), interval=0.05)
+
+    async def typing() -> None:
+        for _ in range(20):
+            throttle()
+        assert len(calls) == 1
+        await asyncio.sleep(0.1)
+
+    asyncio.run(typing())
+    assert len(calls) == 2
+
+
+def test_every_wanted_element_has_a_question() -> None:
+    wanted = {w for t in TECHNIQUES for w in t.wants}
+    assert wanted <= set(QUESTIONS)
+
+
+def test_bad_resume_gives_error_box_and_no_exception(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"basics": {"name": "Sam"}, "work": [}', encoding="utf-8")
+    lesson = lesson_setup(bad, tmp_path / "d.yaml", technique="T4")
+    header = lesson.header()
+    assert (
+        isinstance(header, Shown) and "rl-error" in header.html and "not valid JSON" in header.html
+    )
+    for part in (lesson.your_resume, lesson.exercise, lesson.saved_drafts, lesson.overview):
+        assert "Fix the resume file" in part().html
+    assert "no profile named" in lesson_setup(BEFORE, profile="nope").header().html
+
+
+def test_relative_resume_path_resolves_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert resolve_path("data/examples/alex_after.yaml") == EXAMPLES / "alex_after.yaml"
+
+
+def test_drafts_never_go_under_data(tmp_path: Path) -> None:
+    lesson = lesson_setup(BEFORE, "../data/examples/mine.yaml", technique="T4")
+    assert "data" not in lesson.store.path.parent.parts[-2:]
+    assert "never written under data/" in lesson.header().html
