@@ -130,6 +130,12 @@ def legend_html(names: Iterable[str]) -> str:
     return f'<div class="rl-legend">{chips}</div>'
 
 
+# Inline styles as well as the stylesheet: JupyterLab's own table and text styles win over a
+# <style> block in exports, and a removed word must not run into the added one.
+_DEL = ' style="background:#ffe3e3;color:#c92a2a;margin-right:.3em"'
+_INS = ' style="background:#d3f9d8;color:#2b8a3e;text-decoration:none"'
+_CELL = ' style="text-align:left;vertical-align:top"'
+
 _WORD = re.compile(r"\S+|\s+")
 
 
@@ -142,9 +148,9 @@ def word_diff_html(before: str, after: str) -> str:
             out.append(esc("".join(a[i1:i2])))
             continue
         if op in ("delete", "replace"):
-            out.append(f"<del>{esc(''.join(a[i1:i2]))}</del>")
+            out.append(f"<del{_DEL}>{esc(''.join(a[i1:i2]))}</del>")
         if op in ("insert", "replace"):
-            out.append(f"<ins>{esc(''.join(b[j1:j2]))}</ins>")
+            out.append(f"<ins{_INS}>{esc(''.join(b[j1:j2]))}</ins>")
     return f'<div class="rl-diff rl-text">{"".join(out)}</div>'
 
 
@@ -170,23 +176,27 @@ def findings_html(findings: Sequence[Finding], limit: int | None = None) -> str:
         return '<p class="rl-ok">No findings: nothing to fix for this technique.</p>'
     shown = findings[:limit] if limit else findings
     rows = "".join(
-        f"<tr><td><code>{esc(f.location)}</code></td><td><code>{esc(f.code)}</code></td>"
-        f"<td>{esc(f.message)}</td><td>{esc(f.suggestion)}</td></tr>"
+        f"<tr><td{_CELL}><code>{esc(f.location)}</code></td><td{_CELL}><code>{esc(f.code)}</code></td>"
+        f"<td{_CELL}>{esc(f.message)}</td><td{_CELL}>{esc(f.suggestion)}</td></tr>"
         for f in shown
     )
     more = f"<p>…and {len(findings) - len(shown)} more.</p>" if len(shown) < len(findings) else ""
     return (
-        '<table class="rl-table"><tr><th>where</th><th>code</th><th>what</th><th>what to do</th>'
+        f'<table class="rl-table"><tr><th{_CELL}>where</th><th{_CELL}>code</th><th{_CELL}>what</th><th{_CELL}>what to do</th>'
         f"</tr>{rows}</table>{more}"
     )
 
 
 def scores_html(scores: dict[str, int], before: dict[str, int] | None = None) -> str:
-    head = "<tr><th>technique</th>" + ("<th>before</th>" if before else "") + "<th>score</th></tr>"
+    head = (
+        f"<tr><th{_CELL}>technique</th>"
+        + (f"<th{_CELL}>before</th>" if before else "")
+        + f"<th{_CELL}>score</th></tr>"
+    )
     rows = "".join(
-        f"<tr><td>{esc(k)}</td>"
-        + (f"<td>{esc(before.get(k, ''))}</td>" if before else "")
-        + f"<td><b>{esc(v)}</b></td></tr>"
+        f"<tr><td{_CELL}>{esc(k)}</td>"
+        + (f"<td{_CELL}>{esc(before.get(k, ''))}</td>" if before else "")
+        + f"<td{_CELL}><b>{esc(v)}</b></td></tr>"
         for k, v in scores.items()
     )
     return f'<table class="rl-table">{head}{rows}</table>'

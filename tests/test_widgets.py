@@ -51,7 +51,7 @@ def test_typing_updates_checklist_score_and_diff(store: DraftsFile) -> None:
     assert "✔ traffic share" in rw.checklist.value
     assert rw.current_score > before_score
     assert f'rl-now">{rw.current_score}<' in rw.score.value
-    assert "<ins>" in rw.diff.value and "<del>" in rw.diff.value
+    assert "<ins " in rw.diff.value and "<del " in rw.diff.value
 
 
 def test_save_writes_the_draft_and_a_reload_shows_it(store: DraftsFile) -> None:
