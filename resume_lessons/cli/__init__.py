@@ -11,7 +11,7 @@ from ..errors import ResumeError
 from ..profile import ProfileError
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
-SUBCOMMANDS = ("check", "explain", "rules")
+SUBCOMMANDS = ("check", "explain", "rules", "report", "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:
