@@ -23,7 +23,7 @@ from .errors import ResumeError
 from .loader import load_resume
 from .overview import LearnerRow, summarize, write_overview
 from .profile import DEFAULT_PROFILE
-from .report import KernelFailed, ReportFailed, find_notebook, run_report, slugify
+from .report import KernelFailed, ReportFailed, find_notebook, run_report, slugify, warm_up
 
 RESUME_SUFFIXES = (".yaml", ".yml", ".json")
 DRAFTS_MARK = ".drafts"
@@ -202,23 +202,17 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(out)
     rows: dict[str, LearnerRow] = {}
-    hashes: dict[str, str] = {}
-    pending: list[dict[str, Any]] = []
+    hashes = {learner.slug: input_hash(learner, profile) for learner in learners}
+    todo = []
     for learner in learners:
-        digest = input_hash(learner, profile)
-        hashes[learner.slug] = digest
         entry = manifest.get(learner.slug, {})
-        if (
-            entry.get("hash") == digest
-            and (out / entry.get("row", {}).get("report", "-")).is_file()
-        ):
+        report = out / str(entry.get("row", {}).get("report") or "-")
+        if entry.get("hash") == hashes[learner.slug] and report.is_file():
             rows[learner.slug] = LearnerRow(**{**entry["row"], "status": "skipped"})
-            continue
-        row, job_data = _prepare(learner, profile)
-        rows[learner.slug] = row
-        if job_data is not None:
-            pending.append({**job_data, "out": str(out)})
-    _run_jobs(pending, rows, workers, progress, len(learners), job)
+        else:
+            todo.append(learner)
+    with _Progress(len(learners), len(learners) - len(todo), progress) as bar:
+        _run_jobs(todo, rows, out, profile, workers, bar, job)
     for slug, row in rows.items():
         if row.status == "ok":
             manifest[slug] = {"hash": hashes[slug], "row": row.to_dict()}
@@ -231,34 +225,57 @@ def run_batch(
     return BatchResult(ordered, html, csv)
 
 
+class _Progress:
+    """A tqdm bar over all learners; skipped ones count as done from the start."""
+
+    def __init__(self, total: int, done: int, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, initial=done, unit="learner", disable=not enabled)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+    def step(self, row: LearnerRow) -> None:
+        self.bar.set_postfix_str(row.learner[:20])
+        self.bar.update()
+
+
 def _run_jobs(
-    pending: Sequence[dict[str, Any]],
+    todo: Sequence[Learner],
     rows: dict[str, LearnerRow],
+    out: Path,
+    profile: str,
     workers: int,
-    progress: bool,
-    total: int,
+    bar: _Progress,
     job: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> None:
-    from tqdm import tqdm
-
-    done_already = total - len(pending)
-    with tqdm(total=total, initial=done_already, unit="learner", disable=not progress) as bar:
-        if not pending:
-            return
-        # spawn: a clean interpreter per worker, safe with the threads tqdm and pandas start
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(min(workers, len(pending)), mp_context=ctx) as pool:
-            futures = [pool.submit(job, j) for j in pending]
-            for future in as_completed(futures):
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # a worker process died
-                    outcome = {"slug": None, "error": f"worker failed: {exc}"}
-                slug = outcome.get("slug") or pending[futures.index(future)]["slug"]
-                row = rows[slug]
-                if "error" in outcome:
-                    row.status, row.error = "error", outcome["error"]
-                else:
-                    row.status, row.report = "ok", outcome["report"]
-                bar.set_postfix_str(row.learner[:20])
-                bar.update()
+    """Validate each learner here and hand the good ones to the pool as soon as they pass."""
+    if not todo:
+        return
+    # spawn: a clean interpreter per worker, safe with the threads tqdm and pandas start;
+    # the workers import papermill and nbconvert while this process validates the inputs.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(min(workers, len(todo)), mp_context=ctx, initializer=warm_up) as pool:
+        futures = {}
+        for learner in todo:
+            row, job_data = _prepare(learner, profile)
+            rows[learner.slug] = row
+            if job_data is None:
+                bar.step(row)
+            else:
+                futures[pool.submit(job, {**job_data, "out": str(out)})] = learner.slug
+        for future in as_completed(futures):
+            row = rows[futures[future]]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # the worker process itself died
+                outcome = {"error": f"the report process failed: {type(exc).__name__}: {exc}"}
+            if "error" in outcome:
+                row.status, row.error = "error", outcome["error"]
+            else:
+                row.status, row.report = "ok", outcome["report"]
+            bar.step(row)

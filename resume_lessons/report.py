@@ -6,6 +6,7 @@ fetched from a server); with ``pdf=True`` headless Chromium prints it to PDF as 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -26,7 +27,7 @@ CELL_TIMEOUT = 120  # seconds per cell; a report cell takes well under one
 START_TIMEOUT = 60
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 # The kernel warns on stderr that local TCP is unencrypted; the report has nothing to hide.
-KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 class ReportFailed(Exception):
@@ -181,19 +182,31 @@ def _cell_failure(exc, resume: Path, executed: Path) -> str:  # type: ignore[no-
     )
 
 
-def export_html(nb, path: Path, title: str = "Resume report") -> Path:  # type: ignore[no-untyped-def]
-    """Write the executed notebook as one self-contained HTML page, without code cells."""
+@functools.cache
+def _exporter():  # type: ignore[no-untyped-def]
+    # One per process: a batch worker reuses the loaded template and its inlined CSS.
     from nbconvert import HTMLExporter
 
-    nb.metadata["title"] = title
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="templates",
         extra_template_basedirs=[str(PACKAGE_DIR)],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(nb)
+
+
+def warm_up() -> None:
+    """Import what a report run needs; a batch worker does this while the parent prepares."""
+    import papermill  # noqa: F401
+
+    _exporter()
+
+
+def export_html(nb, path: Path, title: str = "Resume report") -> Path:  # type: ignore[no-untyped-def]
+    """Write the executed notebook as one self-contained HTML page, without code cells."""
+    nb.metadata["title"] = title
+    body, _ = _exporter().from_notebook_node(nb)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(body, encoding="utf-8")
     os.replace(tmp, path)
