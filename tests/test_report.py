@@ -186,6 +186,13 @@ def test_bad_drafts_exit_2(tmp_path: Path, capsys) -> None:
     assert str(drafts) in capsys.readouterr().err
 
 
+def test_a_missing_drafts_file_is_an_error_not_silence(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "typo.drafts.yaml"
+    assert main(["report", str(BEFORE), "--drafts", str(missing), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(missing) in err and "drafts file not found" in err
+
+
 def test_sample_report_is_one_self_contained_html_file() -> None:
     html_path, _ = sample_report()
     html = html_path.read_text(encoding="utf-8")
