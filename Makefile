@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(VENV)/bin/resume-lessons check data/examples/alex_before.yaml
+	$(VENV)/bin/resume-lessons report --out reports
 
 test: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks

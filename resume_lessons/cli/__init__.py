@@ -11,7 +11,7 @@ from ..errors import ResumeError
 from ..profile import ProfileError
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
-SUBCOMMANDS = ("check", "explain", "rules", "import", "export")
+SUBCOMMANDS = ("check", "explain", "rules", "report", "batch", "import", "export")
 # Command names that are Python keywords live in a module with a trailing underscore.
 _MODULES = {"import": "import_"}
 

@@ -1,0 +1,61 @@
+"""`resume-lessons batch FOLDER --out DIR`: a report per learner and a class overview."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..batch import BatchError, run_batch
+from ..profile import DEFAULT_PROFILE
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "batch",
+        help="write a report for every learner in a folder, and a class overview",
+        description="Every resume in FOLDER (ana.yaml, with drafts in ana.drafts.yaml beside it) "
+        "gets a report in DIR; learners whose files have not changed since their report are "
+        "skipped. Writes class_overview.html and class_overview.csv. Exit 0 when every report "
+        "was written, 1 when some failed, 2 on bad arguments.",
+    )
+    p.add_argument("folder", help="folder with one resume file per learner")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the reports")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="reports run at the same time (default: the number of cores, %(default)s)",
+    )
+    p.add_argument("--profile", default=DEFAULT_PROFILE, help="role profile (%(default)s)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        result = run_batch(
+            args.folder,
+            args.out,
+            workers=args.workers,
+            profile=args.profile,
+            progress=not args.quiet,
+        )
+    except BatchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    written = sum(r.status == "ok" for r in result.rows)
+    print(
+        f"{len(result.rows)} learner(s): {written} report(s) written, "
+        f"{result.skipped} unchanged and skipped, {result.failed} failed"
+    )
+    for row in result.rows:
+        if not row.ok:
+            print(f"failed: {row.learner}: {row.error}", file=sys.stderr)
+    print(result.overview_html)
+    print(result.overview_csv)
+    if result.failed:
+        print(f"error: {result.failed} of {len(result.rows)} learner(s) failed", file=sys.stderr)
+        return 1
+    return 0

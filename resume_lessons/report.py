@@ -1,0 +1,261 @@
+"""Run one personal report: papermill executes the report notebook, nbconvert exports it.
+
+The export is one self-contained HTML file (inline CSS and PNG images, no script, nothing
+fetched from a server); with ``pdf=True`` headless Chromium prints it to PDF as well.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .drafts import load_drafts
+from .errors import ResumeError
+from .loader import load_resume
+from .profile import DEFAULT_PROFILE, load_profile
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_DIR = PACKAGE_DIR.parent
+KERNEL = "python3"
+CELL_TIMEOUT = 120  # seconds per cell; a report cell takes well under one
+START_TIMEOUT = 60
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+# The kernel warns on stderr that local TCP is unencrypted; the report has nothing to hide.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
+
+
+class ReportFailed(Exception):
+    """The report could not be made; the message says which cell, why, and what was kept."""
+
+
+class KernelFailed(ReportFailed):
+    """The kernel did not start or died: worth one retry."""
+
+
+class ChromiumMissing(ReportFailed):
+    """No Chromium to print the PDF with."""
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    learner: str
+    html: Path
+    pdf: Path | None = None
+
+
+def find_notebook() -> Path:
+    """The report notebook: inside the package when installed, else the repository's copy."""
+    for candidate in (
+        PACKAGE_DIR / "notebooks" / "report.ipynb",
+        REPO_DIR / "notebooks" / "report.ipynb",
+    ):
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError("notebooks/report.ipynb is missing from the kit")
+
+
+def sample_inputs() -> tuple[Path, Path]:
+    """The bundled sample resume and its drafts (Alex's rewrites, same locations)."""
+    folder = REPO_DIR / "data" / "examples"
+    return folder / "alex_before.yaml", folder / "alex_drafts.yaml"
+
+
+def slugify(name: str, fallback: str = "learner") -> str:
+    """A safe file name stem: ASCII letters, digits and dashes; never a path."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def validate(resume_path: str | Path, drafts_path: str | Path | None, profile: str) -> str:
+    """Load the inputs in this process (no kernel); return the learner's name from the resume.
+
+    Raises ResumeError with the file and place when an input cannot be used.
+    """
+    load_profile(profile)
+    resume = load_resume(resume_path)
+    if drafts_path:
+        if not Path(drafts_path).is_file():  # load_drafts reads a missing file as "no drafts yet"
+            raise ResumeError.single(
+                str(drafts_path),
+                "drafts file not found",
+                hint="check the path, or leave out --drafts to report the resume as it is",
+            )
+        load_drafts(drafts_path)
+    return resume.basics.name
+
+
+def run_report(
+    resume_path: str | Path,
+    drafts_path: str | Path | None = None,
+    *,
+    out_dir: str | Path = "reports",
+    learner_name: str = "",
+    slug: str | None = None,
+    profile: str = DEFAULT_PROFILE,
+    pdf: bool = False,
+    cell_timeout: int = CELL_TIMEOUT,
+    validated: bool = False,
+    notebook: Path | None = None,
+) -> ReportResult:
+    """Execute and export one report; ReportFailed (or ResumeError for bad input) otherwise."""
+    resume_path = Path(resume_path).resolve()
+    drafts = Path(drafts_path).resolve() if drafts_path else None
+    if not validated:
+        name_in_resume = validate(resume_path, drafts, profile)
+        learner_name = learner_name or name_in_resume
+    learner = learner_name or resume_path.stem
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = slug or slugify(learner)
+    executed = out / f"{stem}.ipynb"
+    nb = execute(resume_path, drafts, learner_name, profile, executed, cell_timeout, notebook)
+    html_path = out / f"{stem}.html"
+    export_html(nb, html_path, title=f"Resume report: {learner}")
+    executed.unlink(missing_ok=True)  # kept only when a run fails
+    pdf_path = print_pdf(html_path, out / f"{stem}.pdf") if pdf else None
+    return ReportResult(learner, html_path, pdf_path)
+
+
+def execute(
+    resume: Path,
+    drafts: Path | None,
+    learner_name: str,
+    profile: str,
+    executed: Path,
+    cell_timeout: int = CELL_TIMEOUT,
+    notebook: Path | None = None,
+):  # type: ignore[no-untyped-def]
+    """Run the report notebook (or another with the same parameters) with papermill.
+
+    The executed notebook is written to `executed`.
+    """
+    import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    parameters = {
+        "resume_path": str(resume),
+        "drafts_path": str(drafts) if drafts else "",
+        "learner_name": learner_name,
+        "profile": profile,
+    }
+    try:
+        return pm.execute_notebook(
+            str(notebook or find_notebook()),
+            str(executed),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            language="python",
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            start_timeout=START_TIMEOUT,
+            execution_timeout=cell_timeout,
+            cwd=str(executed.parent),
+            extra_arguments=KERNEL_ARGS,
+        )
+    except pm.PapermillExecutionError as exc:
+        raise ReportFailed(_cell_failure(exc, resume, executed)) from None
+    except CellTimeoutError:
+        raise ReportFailed(
+            f"the report for {resume} stopped: a cell ran longer than {cell_timeout} s"
+            + _kept(executed)
+        ) from None
+    except (DeadKernelError, RuntimeError, TimeoutError, OSError) as exc:
+        raise KernelFailed(
+            f"the report for {resume} failed: the Jupyter kernel '{KERNEL}' did not start or "
+            f"died ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def _kept(executed: Path) -> str:
+    return (
+        f"\nThe executed notebook is kept for inspection: {executed}" if executed.exists() else ""
+    )
+
+
+def _cell_failure(exc, resume: Path, executed: Path) -> str:  # type: ignore[no-untyped-def]
+    source = str(exc.source or "").strip().splitlines()
+    first = next((line for line in source if line and not line.startswith("#")), "")
+    return (
+        f"the report for {resume} failed in cell {exc.cell_index} (`{first}`): "
+        f"{exc.ename}: {exc.evalue}" + _kept(executed)
+    )
+
+
+@functools.cache
+def _exporter():  # type: ignore[no-untyped-def]
+    # One per process: a batch worker reuses the loaded template and its inlined CSS.
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="templates",
+        extra_template_basedirs=[str(PACKAGE_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+
+
+def warm_up() -> None:
+    """Import what a report run needs; a batch worker does this while the parent prepares."""
+    import papermill  # noqa: F401
+
+    _exporter()
+
+
+def export_html(nb, path: Path, title: str = "Resume report") -> Path:  # type: ignore[no-untyped-def]
+    """Write the executed notebook as one self-contained HTML page, without code cells."""
+    nb.metadata["title"] = title
+    body, _ = _exporter().from_notebook_node(nb)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(body, encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def find_chromium() -> str | None:
+    for name in CHROMIUM_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def print_pdf(html_path: Path, pdf_path: Path, timeout: int = 120) -> Path:
+    """Print the HTML page to PDF with headless Chromium."""
+    chromium = find_chromium()
+    if chromium is None:
+        raise ChromiumMissing(
+            "cannot print the PDF: Chromium is not installed (the HTML report is written: "
+            f"{html_path}). Install it with `apt-get install chromium`, or open the HTML "
+            "report in a browser and print it from there."
+        )
+    with tempfile.TemporaryDirectory(prefix="rl-chromium-") as profile_dir:
+        command = [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={profile_dir}",
+            f"--print-to-pdf={pdf_path.resolve()}",
+            html_path.resolve().as_uri(),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise ReportFailed(f"Chromium took over {timeout} s to print {pdf_path}") from None
+    if done.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
+        tail = "\n".join(done.stderr.strip().splitlines()[-5:])
+        raise ReportFailed(f"Chromium could not print {pdf_path} (exit {done.returncode}):\n{tail}")
+    return pdf_path

@@ -1,0 +1,158 @@
+"""Class batches: discovery, safe names, error rows, skipping the unchanged, retries."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from support.reports import small_resume, write_yaml
+
+from resume_lessons.batch import BatchError, discover, run_batch, run_with_retry
+from resume_lessons.cli import main
+from resume_lessons.report import KernelFailed, ReportFailed
+
+SAFE = re.compile(r"^[a-z0-9][a-z0-9-]*\.html$")
+
+
+def make_class(folder: Path) -> Path:
+    """Four good learners (two with drafts) and two broken files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_yaml(folder / "ana.yaml", small_resume("Ana Lima", ["Built Spark pipelines."]))
+    write_yaml(
+        folder / "ana.drafts.yaml",
+        {"drafts": {"work[0].highlights[0]": "Built Spark pipelines for 20M events a day."}},
+    )
+    write_yaml(folder / "Zoë 🚀 Smith.yaml", small_resume("../../etc", ["Trained a GBDT model."]))
+    write_yaml(folder / "bo.yml", small_resume("Bo", ["Served a ranking model."]))
+    write_yaml(folder / "bo.drafts.yml", {"drafts": {}})
+    (folder / "cy.json").write_text(
+        '{"basics": {"name": "Cy"}, "work": [{"name": "X", "highlights": ["Ran an A/B test."]}]}',
+        encoding="utf-8",
+    )
+    (folder / "broken.yaml").write_text("basics:\n  name: [unclosed\n", encoding="utf-8")
+    (folder / "wrongtypes.yaml").write_text(
+        "basics:\n  name: W\nwork:\n  - name: X\n    highlights: just one string\n",
+        encoding="utf-8",
+    )
+    (folder / "notes.txt").write_text("not a learner", encoding="utf-8")
+    return folder
+
+
+def test_discovery_pairs_drafts_and_makes_safe_unique_slugs(tmp_path: Path) -> None:
+    learners = discover(make_class(tmp_path / "class"))
+    by_key = {learner.key: learner for learner in learners}
+    assert set(by_key) == {"ana", "Zoë 🚀 Smith", "bo", "cy", "broken", "wrongtypes"}
+    assert by_key["ana"].drafts and by_key["ana"].drafts.name == "ana.drafts.yaml"
+    assert by_key["bo"].drafts and by_key["cy"].drafts is None
+    assert by_key["Zoë 🚀 Smith"].slug == "zoe-smith"
+    assert len({learner.slug for learner in learners}) == len(learners)
+
+
+def test_slugs_stay_unique_when_names_collide(tmp_path: Path) -> None:
+    for name in ("Ana.yaml", "ana.json", "ANA.yml", "🚀.yaml", "🎉.yaml"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    slugs = [learner.slug for learner in discover(tmp_path)]
+    assert len(set(slugs)) == 5 and all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs)
+
+
+def test_bad_arguments_raise_batch_errors(tmp_path: Path, capsys) -> None:
+    with pytest.raises(BatchError, match="not a folder"):
+        run_batch(tmp_path / "missing", tmp_path / "out")
+    with pytest.raises(BatchError, match="no resume files"):
+        run_batch(tmp_path, tmp_path / "out")
+    assert main(["batch", str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
+    assert main(["batch", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "0"]) == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_retry_once_when_the_kernel_fails_to_start() -> None:
+    calls = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise KernelFailed("kernel died")
+        return "ok"
+
+    assert run_with_retry(flaky) == ("ok", 2)
+
+    def dead() -> str:
+        raise KernelFailed("kernel died")
+
+    with pytest.raises(KernelFailed):
+        run_with_retry(dead)
+
+    cell_calls = []
+
+    def cell_error() -> str:
+        cell_calls.append(1)
+        raise ReportFailed("cell 3 failed")
+
+    with pytest.raises(ReportFailed):
+        run_with_retry(cell_error)
+    assert len(cell_calls) == 1  # a failing cell fails the same way twice: no retry
+
+
+def test_batch_end_to_end_with_real_kernels(tmp_path: Path, capsys) -> None:
+    folder, out = make_class(tmp_path / "class"), tmp_path / "out"
+    code = main(["batch", str(folder), "--out", str(out), "--workers", "2", "--quiet"])
+    captured = capsys.readouterr()
+    assert code == 1, captured.err
+    assert "2 of 6 learner(s) failed" in captured.err
+    reports = sorted(p.name for p in out.glob("*.html") if p.name != "class_overview.html")
+    assert reports == ["ana.html", "bo.html", "cy.html", "zoe-smith.html"]
+    assert all(SAFE.match(name) for name in reports)
+    assert not list(out.glob("*.ipynb"))
+    assert {p.resolve().parent for p in out.rglob("*")} == {out.resolve()}  # nothing escaped
+
+    overview = (out / "class_overview.html").read_text(encoding="utf-8")
+    assert overview.count('class="rl-row-error"') == 2
+    assert all(f'href="{name}"' in overview for name in reports)
+    assert "broken.yaml" in overview and "wrongtypes.yaml" in overview
+    frame = pd.read_csv(out / "class_overview.csv")
+    assert len(frame) == 6 and "../../etc" in set(frame["learner"])
+    assert sorted(frame["status"]) == ["error", "error", "ok", "ok", "ok", "ok"]
+
+    # Second run: nothing changed, so no kernel starts and the reports stay as they were.
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("*.html")}
+    result = run_batch(folder, out, workers=2, progress=False, job=_no_kernel)
+    assert result.skipped == 4 and result.failed == 2
+    assert all(stamps[n] == (out / n).stat().st_mtime_ns for n in reports)
+
+    # Changing one learner's drafts re-runs only that learner, with a real kernel.
+    write_yaml(folder / "bo.drafts.yml", {"drafts": {"work[0].highlights[0]": "Served a GBDT."}})
+    result = run_batch(folder, out, workers=2, progress=False)
+    statuses = {r.slug: r.status for r in result.rows}
+    assert statuses == {
+        "ana": "skipped",
+        "bo": "ok",
+        "broken": "error",
+        "cy": "skipped",
+        "wrongtypes": "error",
+        "zoe-smith": "skipped",
+    }
+    assert (out / "bo.html").stat().st_mtime_ns > stamps["bo.html"]
+    assert "GBDT" in (out / "bo.html").read_text(encoding="utf-8")
+
+
+def _no_kernel(job: dict) -> dict:
+    raise AssertionError(f"{job['slug']} should have been skipped")
+
+
+def test_an_internal_error_in_one_job_becomes_an_error_row(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_yaml(folder / "a.yaml", small_resume("A", ["Built a feature store."]))
+    write_yaml(folder / "b.yaml", small_resume("B", ["Built a feature store."]))
+    result = run_batch(folder, tmp_path / "out", workers=1, progress=False, job=batch_fake_job)
+    assert [r.status for r in result.rows] == ["ok", "error"]
+    assert "b exploded" in result.rows[1].error
+
+
+def batch_fake_job(job: dict) -> dict:
+    if job["slug"] == "b":
+        return {"slug": "b", "error": "b exploded"}
+    Path(job["out"], f"{job['slug']}.html").write_text("<p>fake</p>", encoding="utf-8")
+    return {"slug": job["slug"], "report": f"{job['slug']}.html"}

@@ -1,0 +1,249 @@
+"""The personal report: its view logic, the notebook's shape, and the `report` command."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+from support.reports import XSS, sample_report, small_resume, write_yaml, xss_report
+
+from resume_lessons import report as report_mod
+from resume_lessons import report_view as rv
+from resume_lessons.cli import main
+from resume_lessons.elements import Element
+from resume_lessons.report import ChromiumMissing, ReportFailed, run_report, slugify
+
+EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+BEFORE, DRAFTS = EXAMPLES / "alex_before.yaml", EXAMPLES / "alex_drafts.yaml"
+
+
+@pytest.fixture(scope="module")
+def alex() -> rv.ReportData:
+    return rv.build_report(str(BEFORE), str(DRAFTS))
+
+
+@pytest.fixture(scope="module")
+def alex_alone() -> rv.ReportData:
+    return rv.build_report(str(BEFORE))
+
+
+# ---- view logic --------------------------------------------------------------------------
+
+
+def test_one_verdict_per_technique_with_the_score_before(alex: rv.ReportData) -> None:
+    verdicts = rv.verdicts(alex)
+    assert [v.code for v in verdicts] == ["T1", "T2", "T3", "T4", "T5", "T6", "T7"]
+    t1 = verdicts[0]
+    assert t1.before == 0 and t1.score == 100 and "(was 0)" in t1.line
+    assert all("\n" not in v.line for v in verdicts)
+
+
+def test_without_drafts_the_report_says_how_to_make_them(alex_alone: rv.ReportData) -> None:
+    assert not alex_alone.has_drafts
+    assert rv.rewrites(alex_alone) == []
+    assert all(v.before is None for v in rv.verdicts(alex_alone))
+    html = rv.rewrites_html(alex_alone)
+    assert "no drafts yet" in html and "alex_before.drafts.yaml" in html
+
+
+def test_every_rewritten_item_is_paired_with_the_elements_it_gained(alex: rv.ReportData) -> None:
+    items = rv.rewrites(alex)
+    assert len(items) == 12
+    summary = items[0]
+    assert summary.location == "basics.summary"
+    assert {"domain", "scale", "quantified_impact"} <= set(summary.gained)
+    assert "generic_adjective" in summary.removed and "generic_adjective" not in summary.lost
+    assert summary.after_score > summary.before_score
+    html = rv.rewrites_html(alex)
+    assert html.count("rl-before-after") == 12 and "<del>" in html and "<ins>" in html
+
+
+@pytest.mark.parametrize(
+    ("names", "kind", "score"),
+    [
+        ((), "bullet", 0),
+        (("stage.data",), "bullet", 25),
+        (("stage.serving", "decision", "model_type", "quantified_impact"), "bullet", 100),
+        (("domain", "scale"), "summary", 50),
+        (("stage.data", "stage.training"), "bullet", 25),  # two stages are still one part
+    ],
+)
+def test_formula_score(names: tuple[str, ...], kind: str, score: int) -> None:
+    elements = [Element(n, 0, 1, "x") for n in names]
+    assert rv.formula_score(elements, kind) == score
+
+
+def test_three_next_actions_each_with_questions_and_no_invented_numbers(
+    alex_alone: rv.ReportData,
+) -> None:
+    actions = rv.next_actions(alex_alone)
+    assert len(actions) == 3
+    scores = alex_alone.after.scores
+    assert [a.score for a in actions] == sorted(a.score for a in actions)
+    assert actions[0].score == min(scores[c] for c in scores if c != "overall")
+    for action in actions:
+        assert action.where and action.questions
+        for question in action.questions:
+            assert question.endswith("?")
+            assert not re.search(r"\d", question), question
+
+
+def test_next_actions_only_name_techniques_with_open_findings() -> None:
+    data = rv.build_report(str(EXAMPLES / "alex_after.yaml"))
+    actions = rv.next_actions(data)
+    assert len(actions) < 3
+    assert all(data.after.findings_for(a.technique) for a in actions)
+
+
+def test_open_findings_are_grouped_by_technique(alex: rv.ReportData) -> None:
+    groups = rv.open_findings(alex)
+    assert list(groups) == ["T1", "T2", "T3", "T4", "T5", "T6", "T7"]
+    assert all(f.technique == code for code, fs in groups.items() for f in fs)
+    assert groups["T1"] == [] and groups["T6"]
+
+
+def test_learner_text_is_escaped_in_every_section(tmp_path: Path) -> None:
+    resume = write_yaml(
+        tmp_path / "m.yaml", small_resume(f"M {XSS}", [f"Worked on {XSS}."], summary=XSS)
+    )
+    drafts = write_yaml(tmp_path / "m.drafts.yaml", {"drafts": {"work[0].highlights[0]": XSS}})
+    data = rv.build_report(str(resume), str(drafts))
+    for html in (
+        rv.header_html(data),
+        rv.verdicts_html(data),
+        rv.rewrites_html(data),
+        rv.open_findings_html(data),
+        rv.next_actions_html(data),
+    ):
+        assert "<script>" not in html
+
+
+def test_drafts_for_places_no_longer_in_the_resume_are_named(tmp_path: Path) -> None:
+    resume = write_yaml(tmp_path / "r.yaml", small_resume("R", ["Built a feature store."]))
+    drafts = write_yaml(tmp_path / "d.yaml", {"drafts": {"work[0].highlights[5]": "Gone."}})
+    data = rv.build_report(str(resume), str(drafts))
+    assert data.missing_locations == ["work[0].highlights[5]"]
+    assert "work[0].highlights[5]" in rv.header_html(data)
+
+
+# ---- the notebook and the kit's files ----------------------------------------------------
+
+
+def test_report_notebook_shape() -> None:
+    nb = nbformat.read(report_mod.find_notebook(), as_version=4)
+    assert nb.metadata.kernelspec.name == "python3"
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    assert "parameters" in nb.cells[1].metadata.get("tags", [])
+    for name in ("resume_path", "drafts_path", "learner_name", "profile"):
+        assert f"{name} =" in nb.cells[1].source
+    assert all(not c.get("outputs") and not c.get("execution_count") for c in nb.cells[1:])
+
+
+def test_sample_drafts_line_up_with_the_sample_resume(alex: rv.ReportData) -> None:
+    assert alex.missing_locations == [] and len(alex.drafts.items) == 12
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Alex Rivera", "alex-rivera"),
+        ("../../etc", "etc"),
+        ("José Núñez", "jose-nunez"),
+        ("🚀🚀", "learner"),
+        ("", "learner"),
+        ("a/b\\c d", "a-b-c-d"),
+        ("x" * 200, "x" * 60),
+    ],
+)
+def test_slugify(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+# ---- the command ---------------------------------------------------------------------------
+
+
+def test_bad_resume_exits_2_before_any_kernel_starts(tmp_path: Path, capsys, monkeypatch) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("basics:\n  name: [unclosed\n", encoding="utf-8")
+
+    def no_kernel(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a kernel was started for a bad file")
+
+    monkeypatch.setattr(report_mod, "execute", no_kernel)
+    assert main(["report", str(bad), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err and "not valid YAML" in err and "Traceback" not in err
+
+
+def test_bad_drafts_exit_2(tmp_path: Path, capsys) -> None:
+    drafts = tmp_path / "d.yaml"
+    drafts.write_text("drafts: [1, 2]\n", encoding="utf-8")
+    assert main(["report", str(BEFORE), "--drafts", str(drafts), "--out", str(tmp_path)]) == 2
+    assert str(drafts) in capsys.readouterr().err
+
+
+def test_a_missing_drafts_file_is_an_error_not_silence(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "typo.drafts.yaml"
+    assert main(["report", str(BEFORE), "--drafts", str(missing), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(missing) in err and "drafts file not found" in err
+
+
+def test_sample_report_is_one_self_contained_html_file() -> None:
+    html_path, _ = sample_report()
+    html = html_path.read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
+    assert "@import" not in html
+    assert html.count('src="data:image/png;base64,') >= 2
+    assert "Alex Rivera" in html and "rl-before-after" in html
+    assert "rv.build_report" not in html  # code cells are not exported
+    assert not list(html_path.parent.glob("*.ipynb"))  # the executed notebook is cleaned up
+
+
+def test_sample_report_prints_to_a_pdf_with_the_learner_name(tmp_path: Path) -> None:
+    if not shutil.which("pdftoppm") or not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is missing: apt-get install poppler-utils")
+    _, pdf = sample_report()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    subprocess.run(
+        ["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    page = next(tmp_path.glob("p*.png"))
+    assert page.stat().st_size > 1000
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Alex Rivera" in text
+
+
+def test_missing_chromium_gives_a_clear_message(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(report_mod.shutil, "which", lambda name: None)
+    html = tmp_path / "r.html"
+    html.write_text("<p>x</p>", encoding="utf-8")
+    with pytest.raises(ChromiumMissing, match="Chromium is not installed"):
+        report_mod.print_pdf(html, tmp_path / "r.pdf")
+
+
+def test_xss_report_escapes_the_script_tag() -> None:
+    html = xss_report().read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_failing_cell_names_the_cell_the_file_and_keeps_the_notebook(tmp_path: Path) -> None:
+    broken = nbformat.read(report_mod.find_notebook(), as_version=4)
+    broken.cells.insert(3, nbformat.v4.new_code_cell("ratio = 1 / 0"))
+    notebook = tmp_path / "broken.ipynb"
+    nbformat.write(broken, notebook)
+    with pytest.raises(ReportFailed) as caught:
+        run_report(BEFORE, out_dir=tmp_path / "out", notebook=notebook)
+    message = str(caught.value)
+    assert "ZeroDivisionError" in message and "ratio = 1 / 0" in message
+    assert str(BEFORE) in message
+    kept = tmp_path / "out" / "alex-rivera.ipynb"
+    assert kept.exists() and f"kept for inspection: {kept}" in message
