@@ -30,6 +30,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_analyzer.py
+	$(PY) benchmarks/eval_elements.py
+	$(PY) benchmarks/bench_notebooks.py
+	$(PY) benchmarks/bench_report.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks

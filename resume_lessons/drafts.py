@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from .errors import ResumeError
-from .locations import get_text, with_text
+from .locations import get_text, with_texts
 from .model import Resume, Skill
 
 MAX_HISTORY = 50
@@ -178,6 +178,7 @@ def apply_drafts(resume: Resume, drafts: Drafts) -> tuple[Resume, list[str]]:
     """The 'after' resume, and the drafted locations that no longer exist in the resume."""
     after = resume
     missing: list[str] = []
+    texts: dict[str, str] = {}
     for location, draft in drafts.items.items():
         if location in SECTION_LOCATIONS:
             after = _apply_section(after, location, draft.text)
@@ -187,8 +188,8 @@ def apply_drafts(resume: Resume, drafts: Drafts) -> tuple[Resume, list[str]]:
         except KeyError:
             missing.append(location)
             continue
-        after = with_text(after, location, draft.text)
-    return after, missing
+        texts[location] = draft.text
+    return (with_texts(after, texts) if texts else after), missing
 
 
 @dataclass

@@ -63,14 +63,21 @@ def get_text(resume: Resume, location: str) -> str:
 
 def with_text(resume: Resume, location: str, text: str) -> Resume:
     """A copy of the resume with the text at location replaced; the input is not changed."""
-    get_text(resume, location)  # validates the location
+    return with_texts(resume, {location: text})
+
+
+def with_texts(resume: Resume, texts: dict[str, str]) -> Resume:
+    """A copy of the resume with the text at each location replaced, made with one deep copy."""
+    for location in texts:
+        get_text(resume, location)  # validates every location before copying
     copy = resume.model_copy(deep=True)
-    if location == _SUMMARY:
-        copy.basics.summary = text
-        return copy
-    match = _BULLET.match(location)
-    assert match is not None
-    section, i, j = match.group(1), int(match.group(2)), int(match.group(3))
-    entries = copy.work if section == "work" else copy.projects
-    entries[i].highlights[j] = text
+    for location, text in texts.items():
+        if location == _SUMMARY:
+            copy.basics.summary = text
+            continue
+        match = _BULLET.match(location)
+        assert match is not None
+        section, i, j = match.group(1), int(match.group(2)), int(match.group(3))
+        entries = copy.work if section == "work" else copy.projects
+        entries[i].highlights[j] = text
     return copy
