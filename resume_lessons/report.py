@@ -64,7 +64,7 @@ def find_notebook() -> Path:
 def sample_inputs() -> tuple[Path, Path]:
     """The bundled sample resume and its drafts (Alex's rewrites, same locations)."""
     folder = REPO_DIR / "data" / "examples"
-    return folder / "alex_before.yaml", folder / "alex_drafts.yaml"
+    return folder / "alex_before.yaml", folder / "alex_before.drafts.yaml"
 
 
 def slugify(name: str, fallback: str = "learner") -> str:

@@ -218,7 +218,7 @@ def test_start_here_displays(runs: dict, kind: str) -> None:
     analysis = analyze(load_resume(_resume_for(kind, entry["params"])))
     overview = out["lesson.overview()"]["text/html"]
     for code in ("T1", "T4", "T7"):
-        assert f"<td>{code}</td>" in overview
+        assert re.search(rf"<td[^>]*>{code}</td>", overview)
     if entry["drafts"] is None and kind != "default":
         assert f"<b>{analysis.scores['overall']}</b>" in overview
     assert "image/png" in out["lesson.score_chart()"]

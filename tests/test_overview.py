@@ -35,7 +35,7 @@ def row(name: str, scores: dict[str, int] | None = None, gaps=(), error: str = "
 def test_summary_applies_the_drafts() -> None:
     resume = load_resume(EXAMPLES / "alex_before.yaml")
     plain = ov.summarize(resume)
-    drafted = ov.summarize(resume, load_drafts(EXAMPLES / "alex_drafts.yaml"))
+    drafted = ov.summarize(resume, load_drafts(EXAMPLES / "alex_before.drafts.yaml"))
     assert drafted.drafts == 12 and plain.drafts == 0
     assert drafted.scores["overall"] > plain.scores["overall"]
     assert "T102" in plain.gaps and "T102" not in drafted.gaps
@@ -80,7 +80,7 @@ def test_overview_csv_has_one_row_per_learner(tmp_path: Path) -> None:
 
 def test_parallel_summaries_equal_serial_ones() -> None:
     resumes = [load_resume(EXAMPLES / f) for f in ("alex_before.yaml", "priya_fraud.yaml")]
-    drafts = load_drafts(EXAMPLES / "alex_drafts.yaml")
+    drafts = load_drafts(EXAMPLES / "alex_before.drafts.yaml")
     learners = [
         (resumes[i % 2], drafts if i % 3 == 0 and i % 2 == 0 else None)
         for i in range(ov.PARALLEL_FROM + 10)

@@ -18,7 +18,7 @@ from resume_lessons.elements import Element
 from resume_lessons.report import ChromiumMissing, ReportFailed, run_report, slugify
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
-BEFORE, DRAFTS = EXAMPLES / "alex_before.yaml", EXAMPLES / "alex_drafts.yaml"
+BEFORE, DRAFTS = EXAMPLES / "alex_before.yaml", EXAMPLES / "alex_before.drafts.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_every_rewritten_item_is_paired_with_the_elements_it_gained(alex: rv.Rep
     assert "generic_adjective" in summary.removed and "generic_adjective" not in summary.lost
     assert summary.after_score > summary.before_score
     html = rv.rewrites_html(alex)
-    assert html.count("rl-before-after") == 12 and "<del>" in html and "<ins>" in html
+    assert html.count("rl-before-after") == 12 and "<del " in html and "<ins " in html
 
 
 @pytest.mark.parametrize(
