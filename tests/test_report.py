@@ -103,7 +103,7 @@ def test_open_findings_are_grouped_by_technique(alex: rv.ReportData) -> None:
     groups = rv.open_findings(alex)
     assert list(groups) == ["T1", "T2", "T3", "T4", "T5", "T6", "T7"]
     assert all(f.technique == code for code, fs in groups.items() for f in fs)
-    assert groups["T1"] == [] and groups["T6"]
+    assert groups["T1"] == [] and groups["T4"]  # the Wayfair test still lacks guardrails
 
 
 def test_learner_text_is_escaped_in_every_section(tmp_path: Path) -> None:
