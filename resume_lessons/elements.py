@@ -69,7 +69,7 @@ class Element:
 _NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few"
 _NUM = r"\d+(?:[.,]\d+)*"
 _MAGNITUDE = re.compile(
-    # the lookahead skips, in C, every position where no alternative can start
+    # the lookahead skips every position where no alternative can start (see _magnitudes)
     rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
     rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
@@ -78,11 +78,53 @@ _MAGNITUDE = re.compile(
     r"|\b(?:doubled|doubling|tripled|halved|halving|(?:by|in)\s+half)\b"
     r"|\b\d*\.\d+\b)"
 )
+# Where a magnitude can start, for ASCII text: a digit or "$" (the match starts there or one
+# character before, at a sign or a decimal point), or the first letter of a word alternative.
+# Literal first characters let the engine skip every other position in C.
+_MAGNITUDE_START = re.compile(
+    r"0|1|2|3|4|5|6|7|8|9|\$|from|by|doubl|tripl|halv|in(?=\s+half)", re.ASCII
+)
+_NUM_START = frozenset("0123456789$")
+
+
+def _magnitudes(lowered: str) -> list[re.Match[str]]:
+    """The matches of _MAGNITUDE.finditer(lowered), found by trying only where one can start."""
+    if not lowered.isascii():
+        return list(_MAGNITUDE.finditer(lowered))  # other digits: let the pattern scan
+    out = []
+    match = _MAGNITUDE.match
+    pos = 0
+    # Candidates never overlap one that matters: a word alternative starts after \b, so never
+    # inside another candidate's letters.
+    for cand in _MAGNITUDE_START.finditer(lowered):
+        at = cand.start()
+        if at < pos:
+            continue  # inside the last match
+        m = None
+        if at and lowered[at] in _NUM_START:
+            before = lowered[at - 1]
+            if before.isalnum() or before == "_":
+                # After a word character no alternative starts at a digit ((?<![\w.]), \b),
+                # while "$" starts one itself.
+                if lowered[at] != "$":
+                    continue
+            elif before in "+-." and at > pos:
+                m = match(lowered, at - 1)  # a sign or a decimal point opens the number
+        if m is None:
+            m = match(lowered, at)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 _THRESHOLD_BEFORE = re.compile(
     r"(?:below|under|above|over|exceeds|exceeded|exceeding|than|<|>|≤|≥)\s*(?:the\s+)?$"
 )
+# The first digit comes first and the lookbehind after it, so the pattern opens with a character
+# class and the engine skips non-digits in C. Same matches as "(?<![\w.$,-])(?:\d{1,3}...)".
 _SCALE_NUM = re.compile(
-    r"(?=\d)(?<![\w.$,\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+    r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))\s?"
     r"(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)?\+?(?![\w%$.,]\d)"
     r"(?P<rest>(?:[\s/]+[a-z][a-z0-9&-]*){0,4})"
 )
@@ -448,7 +490,7 @@ def _scales(
 def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type: ignore[no-untyped-def]
     """A named outcome and the size of its change ('lifted CTR 12%'), or a quality level reached."""
     mags = []
-    for m in _MAGNITUDE.finditer(lowered):
+    for m in _magnitudes(lowered):
         s, e = m.span()
         if traffic and any(a <= s < b or a < e <= b for a, b in traffic):
             continue
