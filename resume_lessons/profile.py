@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,7 @@ class PhraseIndex:
         self._multi: dict[tuple[str, str], tuple[tuple[tuple[str, ...], str, str], ...]] = {}
         self._prefixes: dict[str, list[tuple[str, str, str]]] = {}
         self._table: dict[str, tuple[tuple[tuple[str, str], ...], bool]] = {}
+        self._stems = re.compile("(?!)")
 
     def add(self, phrase: str, category: str) -> None:
         if phrase.endswith("*") and " " not in phrase.strip():
@@ -87,6 +88,8 @@ class PhraseIndex:
                     self._multi[pair] = (*self._multi.get(pair, ()), (key, category, phrase))
         # One lookup per token: its one-word entries, and whether longer phrases start with it.
         firsts = {pair[0] for pair in self._multi}
+        stems = sorted({s for cands in self._prefixes.values() for s, _, _ in cands}, key=len)
+        self._stems = re.compile("\n(?:" + "|".join(re.escape(s) for s in reversed(stems)) + ")")
         self._table = {
             first: (self._single.get(first, ()), first in firsts) for first in self._by_first
         }
@@ -131,6 +134,10 @@ class PhraseIndex:
 
         Within a category the order is that of ``matches``.
         """
+        # Most texts have no token starting with a prefix entry's stem: one search finds out
+        # (tokens never contain a newline, so "\n" marks where each starts).
+        if not self._prefixes or not self._stems.search("\n" + "\n".join(tokens)):
+            return self._by_category_known(tokens)
         out: dict[str, list[tuple[int, int, str]]] = {}
         get = out.get
         table = self._table.get
@@ -176,6 +183,40 @@ class PhraseIndex:
                             else:
                                 hits.append((i, i + 1, phrase))
                             break
+        return out
+
+    def _by_category_known(self, tokens: list[str]) -> dict[str, list[tuple[int, int, str]]]:
+        """``by_category`` without prefix entries: only tokens some phrase starts with."""
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        get = out.get
+        multi = self._multi.get
+        n = len(tokens)
+        entries = list(map(self._table.get, tokens))  # None for the many unknown tokens
+        for i in compress(range(n), entries):
+            ones, has_longer = entries[i]  # type: ignore[misc]
+            seen: set[str] | None = None
+            if has_longer and i + 1 < n:
+                longer = multi((tokens[i], tokens[i + 1]))
+                if longer is not None:
+                    seen = set()
+                    for key, category, phrase in longer:
+                        if category in seen:
+                            continue
+                        k = len(key)
+                        if k == 2 or (i + k <= n and tuple(tokens[i : i + k]) == key):
+                            seen.add(category)
+                            hits = get(category)
+                            if hits is None:
+                                out[category] = [(i, i + k, phrase)]
+                            else:
+                                hits.append((i, i + k, phrase))
+            for category, phrase in ones:
+                if seen is None or category not in seen:
+                    hits = get(category)
+                    if hits is None:
+                        out[category] = [(i, i + 1, phrase)]
+                    else:
+                        hits.append((i, i + 1, phrase))
         return out
 
 
