@@ -259,7 +259,7 @@ def explain(
         for m in _YEARS.finditer(lowered):
             add((m.start(), "years_experience", m.end(), ""))
         found.sort(key=_START_NAME)
-        return [Element(name, s, e, text[s:e], value) for s, name, e, value in found]
+        return [_element(name, s, e, text[s:e], value) for s, name, e, value in found]
 
     verb_opening = _opening(lowered, words, starts, ends, by_cat, add)
     _stages(words, starts, ends, by_cat, vocab, verb_opening, add)
@@ -293,6 +293,24 @@ def explain(
     return _dedupe(text, found)
 
 
+_new_object = object.__new__
+_set_name, _set_start, _set_end, _set_text, _set_value = (
+    Element.__dict__[f].__set__ for f in ("name", "start", "end", "text", "value")
+)
+
+
+def _element(name: str, start: int, end: int, text: str, value: str) -> Element:
+    """Element(name, start, end, text, value), built through its slots: the frozen dataclass
+    __init__ goes through object.__setattr__ per field, about 40% slower."""
+    e = _new_object(Element)
+    _set_name(e, name)
+    _set_start(e, start)
+    _set_end(e, end)
+    _set_text(e, text)
+    _set_value(e, value)
+    return e
+
+
 def _dedupe(text: str, found: Found) -> list[Element]:
     """Elements in (start, name, end) order; of equal ones the first found is kept."""
     found.sort(key=_POSITION)  # stable: equal keys keep the order they were found in
@@ -302,7 +320,7 @@ def _dedupe(text: str, found: Found) -> list[Element]:
         key = (start, name, end)
         if key != last:
             last = key
-            out.append(Element(name, start, end, text[start:end], value))
+            out.append(_element(name, start, end, text[start:end], value))
     return out
 
 
@@ -450,7 +468,7 @@ def _scales(
         ms = m.start()
         if traffic and any(s <= ms < e for s, e in traffic):
             continue
-        num, suffix, rest = m.group("num", "suf", "rest")
+        num, suffix, rest = m.groups()
         if suffix in _DATA_UNITS:
             out.append((ms, m.end("suf"), suffix))
             continue
@@ -509,12 +527,9 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
     if vague:
         metrics = [h for h in metrics if h[0] not in vague]
     quality = {i for i, _, _ in quality_hits}
-    business = set()
+    business: set[int] = set()
     for i, j, _ in get("business_metric") or ():
         business.update(range(i, j))
-    changes = sorted(i for i, _, _ in get("change_verb") or ())
-    results = {i for i, _, _ in get("result_verb") or ()}
-    not_impact = [i for i, _, _ in get("not_impact") or ()]
     n = len(words)
     out = []
     used: set[int] = set()
@@ -543,13 +558,14 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
         if best is not None:
             _, i, j, phrase = best
             used.add(i)
-            biz = any(k in business for k in range(i, j)) or money
+            biz = not business.isdisjoint(range(i, j)) or money
             out.append((min(s, starts[i]), max(e, ends[j - 1]), phrase, biz))
             continue
         if level:
             continue
-        if any(0 <= a - k <= 3 for k in not_impact):
+        if any(0 <= a - k <= 3 for k, _, _ in get("not_impact") or ()):
             continue
+        changes = sorted(i for i, _, _ in get("change_verb") or ())
         verb = next((c for c in reversed(changes) if 0 < a - c <= 10), None)
         if verb is not None and not _CLAUSE_BREAK.search(lowered, ends[verb], s):
             between = [w for w in words[verb + 1 : a] if w not in _FILLERS]
@@ -558,6 +574,7 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
                 out.append((starts[verb], e, " ".join(between) or "money", biz))
                 continue
         signed = mtext[:1] in "+-" or (a > 0 and lowered[s - 1 : s] == "+")
+        results = {i for i, _, _ in get("result_verb") or ()}
         if (signed or any(k in results for k in range(a - 2, a))) and b < n:
             biz = money or any(k in business for k in range(b, b + 4))
             out.append((s, ends[min(b, n - 1)], words[b], biz))
@@ -568,8 +585,11 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
 def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore[no-untyped-def]
     """Mark how a bullet opens; True when it opens with an action verb."""
     n = len(words)
-    lead = _BULLET_MARK.match(lowered)
-    lead_end = lead.end() if lead else 0
+    if lowered[0].isalpha():
+        lead_end = 0  # no space, mark or number before a letter
+    else:
+        lead = _BULLET_MARK.match(lowered)
+        lead_end = lead.end() if lead else 0
     first = 0
     while first < n and starts[first] < lead_end:
         first += 1
