@@ -202,8 +202,8 @@ def _vocab(profile: Profile) -> _Vocab:
     )
 
 
-_STAGE_CATS = tuple((stage, f"stage.{stage}") for stage in STAGES)
-_DETAIL_CATS = ("model_type", "decision", "guardrail", "early_stopping", "significance")
+_STAGE_CATS = frozenset(f"stage.{stage}" for stage in STAGES)
+_DETAIL_CATS = frozenset({"model_type", "decision", "guardrail", "early_stopping", "significance"})
 _FILLERS = frozenset({"by", "the", "a", "our", "its"})
 _AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users", "split"})
 _DATA_UNITS = frozenset({"tb", "pb", "gb"})
@@ -233,7 +233,6 @@ def explain(
     if not words:
         return []
     by_cat = (prof.kind_index.get(kind) or prof.index).by_category(words)
-    get = by_cat.get
     found: Found = []
     add = found.append
 
@@ -263,11 +262,10 @@ def explain(
 
     verb_opening = _opening(lowered, words, starts, ends, by_cat, add)
     _stages(words, starts, ends, by_cat, vocab, verb_opening, add)
-    for cat in _DETAIL_CATS:
-        hits = get(cat)
-        if hits:
-            for i, j, phrase in _outermost(hits):
-                add((starts[i], cat, ends[j - 1], phrase))
+    # Each category adds its own element name, so the order between categories does not matter.
+    for cat in by_cat.keys() & _DETAIL_CATS:
+        for i, j, phrase in _outermost(by_cat[cat]):
+            add((starts[i], cat, ends[j - 1], phrase))
     _tradeoffs(words, starts, ends, by_cat, add)
     experiments = _experiments(
         words, by_cat, bool(traffic) or "week" in lowered or "day" in lowered, lowered
@@ -351,7 +349,8 @@ def _inside_longer(i: int, j: int, others: list[tuple[int, int, str]]) -> bool:
 
 def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
-    stage_hits = [(s, cat, _outermost(hs)) for s, cat in _STAGE_CATS if (hs := get(cat))]
+    # Each stage adds its own element name, so the order between stages does not matter.
+    stage_hits = [(cat[6:], cat, _outermost(by_cat[cat])) for cat in by_cat.keys() & _STAGE_CATS]
     if stage_hits:
         longer = [(s, h) for s, _, hs in stage_hits for h in hs if h[1] - h[0] > 1]
         verbs = get("scale_verb")
