@@ -9,9 +9,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import Literal
 
-from .profile import DEFAULT_PROFILE, STAGES, Profile, load_profile, tokenize
+from .profile import DEFAULT_PROFILE, STAGES, Profile, load_profile, token_spans
 
 Kind = Literal["bullet", "summary"]
 
@@ -68,7 +69,7 @@ class Element:
 _NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few"
 _NUM = r"\d+(?:[.,]\d+)*"
 _MAGNITUDE = re.compile(
-    # the lookahead skips, in C, every position where no alternative can start
+    # the lookahead skips every position where no alternative can start (see _magnitudes)
     rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
     rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
@@ -77,11 +78,53 @@ _MAGNITUDE = re.compile(
     r"|\b(?:doubled|doubling|tripled|halved|halving|(?:by|in)\s+half)\b"
     r"|\b\d*\.\d+\b)"
 )
+# Where a magnitude can start, for ASCII text: a digit or "$" (the match starts there or one
+# character before, at a sign or a decimal point), or the first letter of a word alternative.
+# Literal first characters let the engine skip every other position in C.
+_MAGNITUDE_START = re.compile(
+    r"0|1|2|3|4|5|6|7|8|9|\$|from|by|doubl|tripl|halv|in(?=\s+half)", re.ASCII
+)
+_NUM_START = frozenset("0123456789$")
+
+
+def _magnitudes(lowered: str) -> list[re.Match[str]]:
+    """The matches of _MAGNITUDE.finditer(lowered), found by trying only where one can start."""
+    if not lowered.isascii():
+        return list(_MAGNITUDE.finditer(lowered))  # other digits: let the pattern scan
+    out = []
+    match = _MAGNITUDE.match
+    pos = 0
+    # Candidates never overlap one that matters: a word alternative starts after \b, so never
+    # inside another candidate's letters.
+    for cand in _MAGNITUDE_START.finditer(lowered):
+        at = cand.start()
+        if at < pos:
+            continue  # inside the last match
+        m = None
+        if at and lowered[at] in _NUM_START:
+            before = lowered[at - 1]
+            if before.isalnum() or before == "_":
+                # After a word character no alternative starts at a digit ((?<![\w.]), \b),
+                # while "$" starts one itself.
+                if lowered[at] != "$":
+                    continue
+            elif before in "+-." and at > pos:
+                m = match(lowered, at - 1)  # a sign or a decimal point opens the number
+        if m is None:
+            m = match(lowered, at)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 _THRESHOLD_BEFORE = re.compile(
     r"(?:below|under|above|over|exceeds|exceeded|exceeding|than|<|>|≤|≥)\s*(?:the\s+)?$"
 )
+# The first digit comes first and the lookbehind after it, so the pattern opens with a character
+# class and the engine skips non-digits in C. Same matches as "(?<![\w.$,-])(?:\d{1,3}...)".
 _SCALE_NUM = re.compile(
-    r"(?=\d)(?<![\w.$,\-])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?"
+    r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))\s?"
     r"(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)?\+?(?![\w%$.,]\d)"
     r"(?P<rest>(?:[\s/]+[a-z][a-z0-9&-]*){0,4})"
 )
@@ -159,6 +202,22 @@ def _vocab(profile: Profile) -> _Vocab:
     )
 
 
+_STAGE_CATS = frozenset(f"stage.{stage}" for stage in STAGES)
+_DETAIL_CATS = frozenset({"model_type", "decision", "guardrail", "early_stopping", "significance"})
+_FILLERS = frozenset({"by", "the", "a", "our", "its"})
+_AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users", "split"})
+_DATA_UNITS = frozenset({"tb", "pb", "gb"})
+_TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
+_ANY_DIGIT = re.compile(r"\d")  # one character class: the engine scans for it without a match call
+_HALF_WORD = re.compile(r"\b(?:doubl|tripl|halv|half)")
+_POSITION = itemgetter(0, 1, 2)  # (start, name, end) of a found tuple
+_START_NAME = itemgetter(0, 1)
+
+# Found parts are collected as (start, name, end, value) tuples; an Element is built only for
+# the ones kept.
+Found = list[tuple[int, str, int, str]]
+
+
 def explain(
     text: str, kind: Kind = "bullet", profile: str | Profile = DEFAULT_PROFILE
 ) -> list[Element]:
@@ -170,86 +229,117 @@ def explain(
         return []
     vocab = _vocab(prof)
     lowered = _lower_same_length(text)
-    toks = tokenize(lowered)
-    if not toks:
+    words, starts, ends = token_spans(lowered)
+    if not words:
         return []
-    words = [t for t, _, _ in toks]
-    by_cat: dict[str, list[tuple[int, int, str]]] = {}
-    index = prof.kind_index.get(kind) or prof.index
-    for i, j, cat, phrase in index.matches(words):
-        by_cat.setdefault(cat, []).append((i, j, phrase))
-    found: list[Element] = []
+    by_cat = (prof.kind_index.get(kind) or prof.index).by_category(words)
+    found: Found = []
+    add = found.append
 
-    def add(name: str, start: int, end: int, value: str = "") -> None:
-        found.append(Element(name, start, end, text[start:end], value))
-
-    def span(i: int, j: int) -> tuple[int, int]:
-        return toks[i][1], toks[j - 1][2]
-
-    numeric = _DIGIT.search(lowered) is not None
+    # \d or a doubling word: without either, no pattern for numbers can match.
+    numeric = _ANY_DIGIT.search(lowered) is not None or (
+        ("doubl" in lowered or "tripl" in lowered or "halv" in lowered or "half" in lowered)
+        and _HALF_WORD.search(lowered) is not None
+    )
     traffic = (
-        [(m.start(), m.end()) for m in vocab.traffic.finditer(lowered)]
+        [m.span() for m in vocab.traffic.finditer(lowered)]
         if numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
         else []
     )
-    impacts = _quantified_impacts(toks, by_cat, lowered, traffic) if numeric else []
+    impacts = _quantified_impacts(words, starts, ends, by_cat, lowered, traffic) if numeric else []
     for start, end, metric, _business in impacts:
-        add("quantified_impact", start, end, metric)
+        add((start, "quantified_impact", end, metric))
     if numeric:
         for start, end, unit in _scales(lowered, vocab, traffic):
-            add("scale", start, end, unit)
+            add((start, "scale", end, unit))
 
     if kind == "summary":
-        _summary(by_cat, toks, span, add)
+        _summary(by_cat, words, starts, ends, add)
         for m in _YEARS.finditer(lowered):
-            add("years_experience", m.start(), m.end())
-        return sorted(found, key=lambda e: (e.start, e.name))
+            add((m.start(), "years_experience", m.end(), ""))
+        found.sort(key=_START_NAME)
+        return [_element(name, s, e, text[s:e], value) for s, name, e, value in found]
 
-    verb_opening = _opening(lowered, toks, by_cat, add)
-    _stages(words, by_cat, vocab, verb_opening, span, add)
-    for cat in ("model_type", "decision", "guardrail", "early_stopping", "significance"):
-        for i, j, phrase in _outermost(by_cat.get(cat, [])):
-            add(cat, *span(i, j), phrase)
-    _tradeoffs(words, by_cat, span, add)
+    verb_opening = _opening(lowered, words, starts, ends, by_cat, add)
+    _stages(words, starts, ends, by_cat, vocab, verb_opening, add)
+    # Each category adds its own element name, so the order between categories does not matter.
+    for cat in by_cat.keys() & _DETAIL_CATS:
+        for i, j, phrase in _outermost(by_cat[cat]):
+            add((starts[i], cat, ends[j - 1], phrase))
+    _tradeoffs(words, starts, ends, by_cat, add)
     experiments = _experiments(
-        words, by_cat, bool(traffic) or "week" in lowered or "day" in lowered
+        words, by_cat, bool(traffic) or "week" in lowered or "day" in lowered, lowered
     )
     for i, j, phrase in experiments:
-        add("experiment", *span(i, j), phrase)
-        add("stage.experimentation", *span(i, j), phrase)
-    if experiments and numeric:
-        inside = [(s, e) for s, e, _, _ in impacts]
+        start, end = starts[i], ends[j - 1]
+        add((start, "experiment", end, phrase))
+        add((start, "stage.experimentation", end, phrase))
+    # Every duration ends in day, week or month.
+    if experiments and numeric and ("day" in lowered or "week" in lowered or "month" in lowered):
         for m in _DURATION.finditer(lowered):
-            if not any(s <= m.start() < e for s, e in inside):
-                add("experiment_duration", m.start(), m.end())
+            ms = m.start()
+            if not any(s <= ms < e for s, e, _, _ in impacts):
+                add((ms, "experiment_duration", m.end(), ""))
     for start, end in traffic:
-        add("traffic_share", start, end)
-    if numeric:
+        add((start, "traffic_share", end, ""))
+    if numeric and ("<" in lowered or "=" in lowered or "≤" in lowered):  # a p-value compares
         for m in _P_VALUE.finditer(lowered):
-            add("significance", m.start(), m.end(), "p-value")
+            add((m.start(), "significance", m.end(), "p-value"))
     for start, end, metric, business in impacts:
         if business:
-            add("business_impact", start, end, metric)
-    return _dedupe(found)
+            add((start, "business_impact", end, metric))
+    return _dedupe(text, found)
 
 
-def _dedupe(found: list[Element]) -> list[Element]:
-    seen: set[tuple[str, int, int]] = set()
+_new_object = object.__new__
+_set_name, _set_start, _set_end, _set_text, _set_value = (
+    Element.__dict__[f].__set__ for f in ("name", "start", "end", "text", "value")
+)
+
+
+def _element(name: str, start: int, end: int, text: str, value: str) -> Element:
+    """Element(name, start, end, text, value), built through its slots: the frozen dataclass
+    __init__ goes through object.__setattr__ per field, about 40% slower."""
+    e = _new_object(Element)
+    _set_name(e, name)
+    _set_start(e, start)
+    _set_end(e, end)
+    _set_text(e, text)
+    _set_value(e, value)
+    return e
+
+
+def _dedupe(text: str, found: Found) -> list[Element]:
+    """Elements in (start, name, end) order; of equal ones the first found is kept."""
+    found.sort(key=_POSITION)  # stable: equal keys keep the order they were found in
     out = []
-    for e in sorted(found, key=lambda e: (e.start, e.name, e.end)):
-        if (e.name, e.start, e.end) not in seen:
-            seen.add((e.name, e.start, e.end))
-            out.append(e)
+    last = None
+    for start, name, end, value in found:
+        key = (start, name, end)
+        if key != last:
+            last = key
+            out.append(_element(name, start, end, text[start:end], value))
     return out
 
 
+def _longest_first(m: tuple[int, int, str]) -> tuple[int, int]:
+    return m[0], m[0] - m[1]
+
+
 def _outermost(matches: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop matches inside a longer match of the same category ('gpu' inside 'gpu clusters')."""
+    """Drop matches inside a longer match of the same category ('gpu' inside 'gpu clusters').
+
+    Returns the list itself when it has fewer than two matches: callers never change it.
+    """
+    if len(matches) < 2:
+        return matches
     out: list[tuple[int, int, str]] = []
-    for i, j, p in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
-        if out and i < out[-1][1]:
+    end = -1
+    for m in sorted(matches, key=_longest_first):
+        if out and m[0] < end:
             continue
-        out.append((i, j, p))
+        out.append(m)
+        end = m[1]
     return out
 
 
@@ -257,47 +347,56 @@ def _inside_longer(i: int, j: int, others: list[tuple[int, int, str]]) -> bool:
     return any(a <= i and j <= b and b - a > j - i for a, b, _ in others)
 
 
-def _stages(words, by_cat, vocab, verb_opening, span, add) -> None:  # type: ignore[no-untyped-def]
-    stage_hits = {s: _outermost(hs) for s in STAGES if (hs := by_cat.get(f"stage.{s}"))}
-    scale_verbs = {p for _, _, p in by_cat.get("scale_verb", [])}
-    n = len(words)
-    longer = [(s, h) for s, hs in stage_hits.items() for h in hs if h[1] - h[0] > 1]
-    for stage, hits in stage_hits.items():
-        if stage == "experimentation":
-            hits = [h for h in hits if not _offline(words, h[0], by_cat)]
-        others = [h for s, h in longer if s != stage]
-        for i, j, phrase in hits:
-            if others and _inside_longer(i, j, others):
-                continue  # "training" inside "training data"
-            if phrase in vocab.tools and not verb_opening:
-                continue  # a bare list of tools says nothing about the work
-            if phrase in scale_verbs and i + 1 < n and words[i + 1][:1].isdigit():
-                continue  # "serving 500M users" is scale
-            add(f"stage.{stage}", *span(i, j), phrase)
+def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # type: ignore[no-untyped-def]
+    get = by_cat.get
+    # Each stage adds its own element name, so the order between stages does not matter.
+    stage_hits = [(cat[6:], cat, _outermost(by_cat[cat])) for cat in by_cat.keys() & _STAGE_CATS]
+    if stage_hits:
+        longer = [(s, h) for s, _, hs in stage_hits for h in hs if h[1] - h[0] > 1]
+        verbs = get("scale_verb")
+        scale_verbs = {p for _, _, p in verbs} if verbs else ()
+        tools = vocab.tools
+        n = len(words)
+        for stage, cat, hits in stage_hits:
+            if stage == "experimentation":
+                hits = [h for h in hits if not _offline(h[0], by_cat)]
+            others = [h for s, h in longer if s != stage] if longer else None
+            for i, j, phrase in hits:
+                if others and _inside_longer(i, j, others):
+                    continue  # "training" inside "training data"
+                if phrase in tools and not verb_opening:
+                    continue  # a bare list of tools says nothing about the work
+                if phrase in scale_verbs and i + 1 < n and words[i + 1][:1].isdigit():
+                    continue  # "serving 500M users" is scale
+                add((starts[i], cat, ends[j - 1], phrase))
     # A model named right after a building verb is training work: "built a churn model".
-    builds = sorted(i for i, _, _ in by_cat.get("build_verb", []))
+    builds = get("build_verb")
     if not builds:
         return
-    models = by_cat.get("model_noun", []) + by_cat.get("model_type", [])
+    build_at = [i for i, _, _ in builds]
+    models = (get("model_noun") or []) + (get("model_type") or [])
     for i, j, phrase in sorted(models):
-        if any(0 <= i - b <= 7 for b in builds):
-            add("stage.training", *span(i, j), phrase)
+        if any(0 <= i - b <= 7 for b in build_at):
+            add((starts[i], "stage.training", ends[j - 1], phrase))
             return
 
 
-def _offline(words: list[str], i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]
-    return any(i - 2 <= a <= i for a, _, _ in by_cat.get("not_online", []))
+def _offline(i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]
+    hits = by_cat.get("not_online")
+    return bool(hits) and any(i - 2 <= a <= i for a, _, _ in hits)
 
 
-def _experiments(words, by_cat, context: bool) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+def _experiments(words, by_cat, context: bool, lowered: str) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
     out = []
-    for i, j, p in _outermost(by_cat.get("experiment", [])):
-        if _offline(words, i, by_cat):
-            continue
-        if p in {"test", "tests"} and not (context or _ab_context(words, i)):
-            continue
-        out.append((i, j, p))
-    if not out and context:
+    hits = by_cat.get("experiment")
+    if hits:
+        for i, j, p in _outermost(hits):
+            if _offline(i, by_cat):
+                continue
+            if (p == "test" or p == "tests") and not (context or _ab_context(words, i)):
+                continue
+            out.append((i, j, p))
+    if not out and context and "tested" in lowered:
         for i, w in enumerate(words):
             if w == "tested" and _ab_context(words, i):
                 out.append((i, i + 1, w))
@@ -307,127 +406,138 @@ def _experiments(words, by_cat, context: bool) -> list[tuple[int, int, str]]:  #
 
 def _ab_context(words: list[str], i: int) -> bool:
     # A bare "test" is an experiment only in phrases such as "the test ran on 5% of traffic".
-    near = words[max(0, i - 3) : i + 8]
-    return any(
-        w in {"ran", "run", "traffic", "week", "weeks", "days", "users", "split"} for w in near
-    )
+    return not _AB_WORDS.isdisjoint(words[max(0, i - 3) : i + 8])
 
 
-def _tradeoffs(words, by_cat, span, add) -> None:  # type: ignore[no-untyped-def]
-    for i, j, phrase in _outermost(by_cat.get("tradeoff", [])):
-        add("tradeoff", *span(i, j), phrase)
-    n = len(words)
-    for i, _, phrase in by_cat.get("concession", []):
-        if i + 1 < n and words[i + 1].endswith("ing"):
-            add("tradeoff", *span(i, i + 2), phrase)
-    if by_cat.get("decision"):
-        for i, j, phrase in by_cat.get("reason", []):
-            add("tradeoff", *span(i, j), phrase)
-    for i, j, phrase in by_cat.get("limit", []):
+def _tradeoffs(words, starts, ends, by_cat, add) -> None:  # type: ignore[no-untyped-def]
+    get = by_cat.get
+    hits = get("tradeoff")
+    if hits:
+        for i, j, phrase in _outermost(hits):
+            add((starts[i], "tradeoff", ends[j - 1], phrase))
+    hits = get("concession")
+    if hits:
+        n = len(words)
+        for i, _, phrase in hits:
+            if i + 1 < n and words[i + 1].endswith("ing"):
+                add((starts[i], "tradeoff", ends[i + 1], phrase))
+    if get("decision"):
+        for i, j, phrase in get("reason") or ():
+            add((starts[i], "tradeoff", ends[j - 1], phrase))
+    for i, j, phrase in get("limit") or ():
         if any(w[:1].isdigit() for w in words[max(0, i - 3) : i]):
-            add("tradeoff", *span(max(0, i - 2), j), phrase)
+            add((starts[max(0, i - 2)], "tradeoff", ends[j - 1], phrase))
 
 
-def _summary(by_cat, toks, span, add) -> None:  # type: ignore[no-untyped-def]
-    domains = _outermost(by_cat.get("domain", []))
-    systems = _outermost(by_cat.get("system_type", []))
+def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyped-def]
+    get = by_cat.get
+    domains = _outermost(get("domain") or [])
+    systems = _outermost(get("system_type") or [])
     for i, j, phrase in domains:
-        add("domain", *span(i, j), phrase)
+        add((starts[i], "domain", ends[j - 1], phrase))
     for i, j, phrase in systems:
-        add("system_type", *span(i, j), phrase)
-    generic = {i for i, _, _ in by_cat.get("generic_modifier", [])}
-    for i, j, phrase in by_cat.get("system_head", []):
-        m = i - 1
-        if m < 0 or m in generic or not toks[m][0][:1].isalpha():
-            continue
-        if toks[i][1] - toks[m][2] > 1:  # "ML. Systems" is not one phrase
-            continue
-        if any(a <= m and b >= j for a, b, _ in domains + systems):
-            continue  # "recommendation systems" is the domain itself
-        add("system_type", *span(m, j), phrase)
+        add((starts[i], "system_type", ends[j - 1], phrase))
     named = domains + systems
-    for i, j, phrase in _outermost(by_cat.get("generic_adjective", [])):
-        if not _inside_longer(i, j, named) and not any(a <= i < b for a, b, _ in named):
-            add("generic_adjective", *span(i, j), phrase)
+    modifiers = get("generic_modifier")
+    generic = {i for i, _, _ in modifiers} if modifiers else ()
+    for i, j, phrase in get("system_head") or ():
+        m = i - 1
+        if m < 0 or m in generic or not words[m][:1].isalpha():
+            continue
+        if starts[i] - ends[m] > 1:  # "ML. Systems" is not one phrase
+            continue
+        if any(a <= m and b >= j for a, b, _ in named):
+            continue  # "recommendation systems" is the domain itself
+        add((starts[m], "system_type", ends[j - 1], phrase))
+    hits = get("generic_adjective")
+    if hits:
+        for i, j, phrase in _outermost(hits):
+            if not _inside_longer(i, j, named) and not any(a <= i < b for a, b, _ in named):
+                add((starts[i], "generic_adjective", ends[j - 1], phrase))
 
 
-def _scales(lowered: str, vocab: _Vocab, traffic: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+def _scales(
+    lowered: str, vocab: _Vocab, traffic: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
     """Numbers that say how big the system is: '500M users', '2,000 QPS', '4 TB'."""
+    out = []
+    never_scale, scale_units = vocab.never_scale, vocab.scale_units
+    find = lowered.find
     for m in _SCALE_NUM.finditer(lowered):
-        if any(s <= m.start() < e for s, e in traffic):
+        ms = m.start()
+        if traffic and any(s <= ms < e for s, e in traffic):
             continue
-        suffix = m.group("suf") or ""
-        if suffix in {"tb", "pb", "gb"}:
-            yield m.start(), m.end("suf"), suffix
+        num, suffix, rest = m.groups()
+        if suffix in _DATA_UNITS:
+            out.append((ms, m.end("suf"), suffix))
             continue
-        rest = m.group("rest").replace("/", " ").split()
+        if not rest:
+            continue  # no word after the number, so no unit
+        rest = rest.replace("/", " ").split()
         try:
-            value = float(m.group("num").replace(",", "")) * _SUFFIX.get(suffix, 1)
+            value = float(num.replace(",", "")) * _SUFFIX.get(suffix, 1)
         except ValueError:
             continue
         big = value >= 10_000
-        end = m.end("suf") if suffix else m.end("num")
-        offset = end
+        offset = m.end("suf") if suffix else m.end("num")
         for k in range(len(rest)):
             hit = ""
             for size in (3, 2, 1):
                 phrase = " ".join(rest[k : k + size])
-                if phrase in vocab.never_scale:
+                if phrase in never_scale:
                     hit = "never"
                     break
-                if phrase in vocab.scale_units:
+                if phrase in scale_units:
                     hit = phrase
                     break
             if hit == "never":
                 break
             word = rest[k]
-            offset = lowered.find(word, offset) + len(word)
+            offset = find(word, offset) + len(word)
             if hit:
                 last = hit.split()[-1]
-                yield m.start(), lowered.find(last, offset - len(word)) + len(last), hit
+                out.append((ms, find(last, offset - len(word)) + len(last), hit))
                 break
             if big and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-                yield m.start(), offset, word
+                out.append((ms, offset, word))
                 break
+    return out
 
 
-def _token_index(starts: list[int], offset: int) -> int:
-    return max(0, bisect_right(starts, offset) - 1)
-
-
-def _quantified_impacts(toks, by_cat, lowered, traffic):  # type: ignore[no-untyped-def]
+def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type: ignore[no-untyped-def]
     """A named outcome and the size of its change ('lifted CTR 12%'), or a quality level reached."""
-    starts = [s for _, s, _ in toks]
-    words = [t for t, _, _ in toks]
     mags = []
-    for m in _MAGNITUDE.finditer(lowered):
-        s, e = m.start(), m.end()
-        if any(a <= s < b or a < e <= b for a, b in traffic):
+    for m in _magnitudes(lowered):
+        s, e = m.span()
+        if traffic and any(a <= s < b or a < e <= b for a, b in traffic):
             continue
         if _THRESHOLD_BEFORE.search(lowered, max(0, s - 12), s):
             continue
-        if re.match(r"\s*(?:budget|threshold|target|sla|slo)\b", lowered[e : e + 12]):
+        if _TARGET_AFTER.match(lowered, e, e + 12):
             continue
         mags.append((s, e, m.group()))
     if not mags:
         return []
-    vague = {i for i, _, _ in by_cat.get("vague_metric", [])}
-    metrics = [
-        h
-        for h in _outermost(by_cat.get("metric", []) + by_cat.get("quality_metric", []))
-        if h[0] not in vague
-    ]
-    quality = {i for i, _, _ in by_cat.get("quality_metric", [])}
-    business = {i for i, _, _ in by_cat.get("business_metric", [])}
-    for i, j, _ in by_cat.get("business_metric", []):
+    get = by_cat.get
+    vague_hits = get("vague_metric")
+    vague = {i for i, _, _ in vague_hits} if vague_hits else ()
+    metric_hits, quality_hits = get("metric") or [], get("quality_metric") or []
+    metrics = _outermost(metric_hits + quality_hits)
+    if vague:
+        metrics = [h for h in metrics if h[0] not in vague]
+    quality = {i for i, _, _ in quality_hits}
+    business: set[int] = set()
+    for i, j, _ in get("business_metric") or ():
         business.update(range(i, j))
-    changes = sorted(i for i, _, _ in by_cat.get("change_verb", []))
-    results = {i for i, _, _ in by_cat.get("result_verb", [])}
-    not_impact = {i for i, _, _ in by_cat.get("not_impact", [])}
+    n = len(words)
     out = []
     used: set[int] = set()
     for s, e, mtext in mags:
-        a, b = _token_index(starts, s), _token_index(starts, e - 1) + 1
+        a = bisect_right(starts, s) - 1
+        if a < 0:
+            a = 0
+        b = bisect_right(starts, e - 1) - 1
+        b = b + 1 if b > 0 else 1
         level = "." in mtext and not any(c in mtext for c in "%x$×") and " " not in mtext
         money = mtext.lstrip("+-").startswith("$")
         best = None
@@ -439,75 +549,89 @@ def _quantified_impacts(toks, by_cat, lowered, traffic):  # type: ignore[no-unty
                 continue
             if level and i not in quality:
                 continue
-            lo, hi = (toks[j - 1][2], s) if i < a else (e, toks[i][1])
-            if _CLAUSE_BREAK.search(lowered, lo, hi) if lo < hi else False:
+            lo, hi = (ends[j - 1], s) if i < a else (e, starts[i])
+            if lo < hi and _CLAUSE_BREAK.search(lowered, lo, hi):
                 continue
             if best is None or gap < best[0]:
                 best = (gap, i, j, phrase)
         if best is not None:
             _, i, j, phrase = best
             used.add(i)
-            biz = any(k in business for k in range(i, j)) or money
-            out.append((min(s, toks[i][1]), max(e, toks[j - 1][2]), phrase, biz))
+            biz = not business.isdisjoint(range(i, j)) or money
+            out.append((min(s, starts[i]), max(e, ends[j - 1]), phrase, biz))
             continue
         if level:
             continue
-        if any(0 <= a - k <= 3 for k in not_impact):
+        if any(0 <= a - k <= 3 for k, _, _ in get("not_impact") or ()):
             continue
+        changes = sorted(i for i, _, _ in get("change_verb") or ())
         verb = next((c for c in reversed(changes) if 0 < a - c <= 10), None)
-        if verb is not None and not _CLAUSE_BREAK.search(lowered, toks[verb][2], s):
-            between = [w for w in words[verb + 1 : a] if w not in {"by", "the", "a", "our", "its"}]
-            if (between or money or b < len(words)) and not any(k in vague for k in range(verb, a)):
+        if verb is not None and not _CLAUSE_BREAK.search(lowered, ends[verb], s):
+            between = [w for w in words[verb + 1 : a] if w not in _FILLERS]
+            if (between or money or b < n) and not any(k in vague for k in range(verb, a)):
                 biz = money or any(k in business for k in range(verb, b + 3))
-                out.append((toks[verb][1], e, " ".join(between) or "money", biz))
+                out.append((starts[verb], e, " ".join(between) or "money", biz))
                 continue
         signed = mtext[:1] in "+-" or (a > 0 and lowered[s - 1 : s] == "+")
-        if (signed or any(k in results for k in range(a - 2, a))) and b < len(words):
+        results = {i for i, _, _ in get("result_verb") or ()}
+        if (signed or any(k in results for k in range(a - 2, a))) and b < n:
             biz = money or any(k in business for k in range(b, b + 4))
-            out.append((s, toks[min(b, len(toks) - 1)][2], words[b], biz))
-    return sorted(out)
+            out.append((s, ends[min(b, n - 1)], words[b], biz))
+    out.sort()
+    return out
 
 
-def _opening(lowered, toks, by_cat, add) -> bool:  # type: ignore[no-untyped-def]
+def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore[no-untyped-def]
     """Mark how a bullet opens; True when it opens with an action verb."""
-    lead = _BULLET_MARK.match(lowered)
+    n = len(words)
+    if lowered[0].isalpha():
+        lead_end = 0  # no space, mark or number before a letter
+    else:
+        lead = _BULLET_MARK.match(lowered)
+        lead_end = lead.end() if lead else 0
     first = 0
-    while first < len(toks) and toks[first][1] < (lead.end() if lead else 0):
+    while first < n and starts[first] < lead_end:
         first += 1
-    skips = {i for i, _, _ in by_cat.get("opening_skip", [])}
-    while first in skips and first + 1 < len(toks):
-        first += 1
+    get = by_cat.get
+    hits = get("opening_skip")
+    if hits:
+        skips = {i for i, _, _ in hits}
+        while first in skips and first + 1 < n:
+            first += 1
     # A one-word label before a colon ("Search: built ...") is not the opening.
-    if first + 1 < len(toks) and lowered[toks[first][2] : toks[first][2] + 1] == ":":
+    if first + 1 < n and lowered.startswith(":", ends[first]):
         first += 1
-    if first >= len(toks):
+    if first >= n:
         return False
-    for i, j, phrase in by_cat.get("weak_opener", []):
+    for i, j, phrase in get("weak_opener") or ():
         if i == first:
-            add("weak_opening", toks[first][1], toks[j - 1][2], phrase)
+            add((starts[first], "weak_opening", ends[j - 1], phrase))
             return False
-    if any(i == first for i, _, _ in by_cat.get("neutral_opener", [])):
+    if any(i == first for i, _, _ in get("neutral_opener") or ()):
         return False
-    word = toks[first][0]
-    verbs = {i for i, _, _ in by_cat.get("action_verb", [])}
-    verbs |= {i for i, _, _ in by_cat.get("decision", [])}
-    nxt = toks[first + 1][0] if first + 1 < len(toks) else ""
-    stage_word = any(
-        i == first for c, hs in by_cat.items() if c.startswith("stage.") for i, _, _ in hs
-    )
-    if first in verbs or _looks_like_verb(word, nxt, stage_word):
-        add("action_verb", toks[first][1], toks[first][2], word)
+    word = words[first]
+    nxt = words[first + 1] if first + 1 < n else ""
+    if (
+        any(i == first for i, _, _ in get("action_verb") or ())
+        or any(i == first for i, _, _ in get("decision") or ())
+        or _looks_like_verb(word, nxt, by_cat, first)
+    ):
+        add((starts[first], "action_verb", ends[first], word))
         return True
-    end = toks[min(first + 1, len(toks) - 1)][2]
-    add("weak_opening", toks[first][1], end, "no verb")
+    add((starts[first], "weak_opening", ends[min(first + 1, n - 1)], "no verb"))
     return False
 
 
-def _looks_like_verb(word: str, nxt: str, stage_word: bool) -> bool:
+def _looks_like_verb(word: str, nxt: str, by_cat, first: int) -> bool:  # type: ignore[no-untyped-def]
     if not word.isalpha() or len(word) < 5 or word in _NOT_VERBS:
         return False
     if word.endswith("ed"):
         return True
     if word.endswith(("ize", "ise")):
         return True
-    return word.endswith("ing") and not stage_word and nxt not in {"of", "and", ""}
+    if not word.endswith("ing") or nxt in {"of", "and", ""}:
+        return False
+    # "-ing" is a verb unless the word names a stage ("training", "serving").
+    return not any(
+        i == first for c, hs in by_cat.items() if c.startswith("stage.") for i, _, _ in hs
+    )

@@ -121,3 +121,35 @@ def test_a_second_profile_folder_changes_results_without_code(tmp_path: Path) ->
     custom = load_profile(str(folder))
     assert "model_type" in {e.name for e in explain(text, "bullet", custom)}
     assert "model_type" in {e.name for e in explain(text, "bullet", str(folder))}
+
+
+TRICKY = [
+    "Cut p99 latency from 200ms down to 45 ms and costs by half; +$1.2M, -3pp, .5 AUC",
+    "x5% 12,000,000 +7% a1.5 $ 3 →4 10->20ms doubled halving in\thalf by 3 days 0.93",
+    "Grew revenue ٣% with yolov8 and gpt-4, llama2; resnet50 ranking at 20M QPS",
+    "",
+    "5",
+    "$",
+    "+.5",
+    "fin 5",
+    "from 5% to 9%",
+    "İstanbul: 3x faster",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_fast_paths_match_the_plain_scans(text: str) -> None:
+    """The candidate-start magnitude scan and the grouped phrase index give the plain results."""
+    from resume_lessons.elements import _MAGNITUDE, _magnitudes
+    from resume_lessons.profile import tokenize
+
+    lowered = text.lower()
+    assert [m.span() for m in _magnitudes(lowered)] == [
+        m.span() for m in _MAGNITUDE.finditer(lowered)
+    ]
+    words = [w for w, _, _ in tokenize(lowered)]
+    index = load_profile().kind_index["bullet"]
+    grouped: dict[str, list[tuple[int, int, str]]] = {}
+    for i, j, cat, phrase in index.matches(words):
+        grouped.setdefault(cat, []).append((i, j, phrase))
+    assert index.by_category(words) == grouped
