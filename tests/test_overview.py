@@ -36,7 +36,7 @@ def test_summary_applies_the_drafts() -> None:
     resume = load_resume(EXAMPLES / "alex_before.yaml")
     plain = ov.summarize(resume)
     drafted = ov.summarize(resume, load_drafts(EXAMPLES / "alex_before.drafts.yaml"))
-    assert drafted.drafts == 12 and plain.drafts == 0
+    assert drafted.drafts == 14 and plain.drafts == 0
     assert drafted.scores["overall"] > plain.scores["overall"]
     assert "T102" in plain.gaps and "T102" not in drafted.gaps
 
