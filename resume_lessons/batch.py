@@ -1,6 +1,6 @@
 """Reports for a whole class: find the learners, skip the unchanged, run the rest in processes.
 
-A learner is a resume file in the folder (``ana.yaml``, ``ana.yml`` or ``ana.json``) plus an
+A learner is a resume file in the folder (``ana.yaml``, ``.yml``, ``.json``, ``.pdf`` or ``.docx``) plus an
 optional drafts file beside it named after it (``ana.drafts.yaml``, ``.yml`` or ``.json``).
 Each report runs in its own process (papermill is not thread-safe), at most N at a time.
 """
@@ -25,7 +25,10 @@ from .overview import LearnerRow, summarize, write_overview
 from .profile import DEFAULT_PROFILE
 from .report import KernelFailed, ReportFailed, find_notebook, run_report, slugify, warm_up
 
-RESUME_SUFFIXES = (".yaml", ".yml", ".json")
+DRAFTS_SUFFIXES = (".yaml", ".yml", ".json")
+# PDF and Word resumes are imported in memory; Markdown and text are left out so that a
+# README.md in the class folder is not taken for a learner.
+RESUME_SUFFIXES = (*DRAFTS_SUFFIXES, ".pdf", ".docx")
 DRAFTS_MARK = ".drafts"
 MANIFEST = "manifest.json"
 
@@ -74,7 +77,7 @@ def discover(folder: Path) -> list[Learner]:
         drafts = next(
             (
                 path.with_name(f"{path.stem}{DRAFTS_MARK}{s}")
-                for s in RESUME_SUFFIXES
+                for s in DRAFTS_SUFFIXES
                 if path.with_name(f"{path.stem}{DRAFTS_MARK}{s}").is_file()
             ),
             None,

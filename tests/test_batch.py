@@ -50,6 +50,22 @@ def test_discovery_pairs_drafts_and_makes_safe_unique_slugs(tmp_path: Path) -> N
     assert len({learner.slug for learner in learners}) == len(learners)
 
 
+def test_pdf_and_word_resumes_are_learners_but_a_readme_is_not(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Dee Park", level=0)
+    document.add_heading("Experience", level=1)
+    document.add_paragraph("ML Engineer, Acme")
+    document.add_paragraph("Trained an XGBoost model that lifted CTR by 3%.", style="List Bullet")
+    document.save(tmp_path / "dee.docx")
+    (tmp_path / "README.md").write_text("# Class of 2026\n", encoding="utf-8")
+    (tmp_path / "dee.drafts.yaml").write_text("drafts: {}\n", encoding="utf-8")
+    [learner] = discover(tmp_path)
+    assert learner.key == "dee" and learner.resume.suffix == ".docx"
+    assert learner.drafts and learner.drafts.name == "dee.drafts.yaml"
+
+
 def test_slugs_stay_unique_when_names_collide(tmp_path: Path) -> None:
     for name in ("Ana.yaml", "ana.json", "ANA.yml", "🚀.yaml", "🎉.yaml"):
         (tmp_path / name).write_text("x", encoding="utf-8")
