@@ -93,7 +93,10 @@ def bench_overview(n: int = 1000) -> tuple[float, float]:
             sources.append((load_resume(path), load_drafts(drafts) if drafts.exists() else None))
     examples = ROOT / "data" / "examples"
     sources.append(
-        (load_resume(examples / "alex_before.yaml"), load_drafts(examples / "alex_before.drafts.yaml"))
+        (
+            load_resume(examples / "alex_before.yaml"),
+            load_drafts(examples / "alex_before.drafts.yaml"),
+        )
     )
     sources.append((load_resume(examples / "priya_fraud.yaml"), None))
     learners = []
