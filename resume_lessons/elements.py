@@ -118,6 +118,34 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
     return out
 
 
+# Where a traffic share can start, for ASCII text: a digit, or "half". Literal first characters
+# let the engine skip every other position in C; the traffic pattern itself opens with a
+# lookahead, so a plain finditer runs the matcher at every position.
+_TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half", re.ASCII)
+
+
+def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of traffic.finditer(lowered), found by trying only where one can start."""
+    if not lowered.isascii():
+        return [m.span() for m in traffic.finditer(lowered)]
+    out = []
+    match = traffic.match
+    pos = 0
+    for cand in _TRAFFIC_START.finditer(lowered):
+        at = cand.start()
+        if at < pos:
+            continue  # inside the last match
+        if at:
+            before = lowered[at - 1]
+            if before.isalnum() or before == "_":
+                continue  # every alternative opens after a non-word character
+        m = match(lowered, at)
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+    return out
+
+
 _THRESHOLD_BEFORE = re.compile(
     r"(?:below|under|above|over|exceeds|exceeded|exceeding|than|<|>|≤|≥)\s*(?:the\s+)?$"
 )
@@ -242,7 +270,7 @@ def explain(
         and _HALF_WORD.search(lowered) is not None
     )
     traffic = (
-        [m.span() for m in vocab.traffic.finditer(lowered)]
+        _traffic_spans(lowered, vocab.traffic)
         if numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
         else []
     )
@@ -313,12 +341,20 @@ def _dedupe(text: str, found: Found) -> list[Element]:
     """Elements in (start, name, end) order; of equal ones the first found is kept."""
     found.sort(key=_POSITION)  # stable: equal keys keep the order they were found in
     out = []
+    append = out.append
     last = None
     for start, name, end, value in found:
         key = (start, name, end)
         if key != last:
             last = key
-            out.append(_element(name, start, end, text[start:end], value))
+            # _element inlined: one Python call per element is a good part of the cost here.
+            e = _new_object(Element)
+            _set_name(e, name)
+            _set_start(e, start)
+            _set_end(e, end)
+            _set_text(e, text[start:end])
+            _set_value(e, value)
+            append(e)
     return out
 
 
@@ -607,18 +643,28 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
         if i == first:
             add((starts[first], "weak_opening", ends[j - 1], phrase))
             return False
-    if any(i == first for i, _, _ in get("neutral_opener") or ()):
+    if _hit_at(get("neutral_opener"), first):
         return False
     word = words[first]
     nxt = words[first + 1] if first + 1 < n else ""
     if (
-        any(i == first for i, _, _ in get("action_verb") or ())
-        or any(i == first for i, _, _ in get("decision") or ())
+        _hit_at(get("action_verb"), first)
+        or _hit_at(get("decision"), first)
         or _looks_like_verb(word, nxt, by_cat, first)
     ):
         add((starts[first], "action_verb", ends[first], word))
         return True
     add((starts[first], "weak_opening", ends[min(first + 1, n - 1)], "no verb"))
+    return False
+
+
+def _hit_at(hits: list[tuple[int, int, str]] | None, i: int) -> bool:
+    """Whether one of the hits starts at token i. Hits come in token order, so the scan stops
+    at the first hit at or after i (a plain loop: no generator to set up for any())."""
+    if hits:
+        for hit in hits:
+            if hit[0] >= i:
+                return hit[0] == i
     return False
 
 
