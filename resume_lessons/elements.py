@@ -85,6 +85,10 @@ _MAGNITUDE_START = re.compile(
     r"0|1|2|3|4|5|6|7|8|9|\$|from|by|doubl|tripl|halv|in(?=\s+half)", re.ASCII
 )
 _NUM_START = frozenset("0123456789$")
+# Without any of the word alternatives' stems in the text, only digits and "$" can start one.
+# A run of digits is one candidate: a digit after a digit never starts a match. "$" stays a
+# candidate of its own, since a match may start at the digit after it ("$12x" -> "12x").
+_MAGNITUDE_NUM_START = re.compile(r"[0-9$](?:(?<=[0-9])[0-9]*+)?", re.ASCII)
 
 
 def _magnitudes(lowered: str) -> list[re.Match[str]]:
@@ -96,7 +100,19 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
     pos = 0
     # Candidates never overlap one that matters: a word alternative starts after \b, so never
     # inside another candidate's letters.
-    for cand in _MAGNITUDE_START.finditer(lowered):
+    if (
+        "by" in lowered
+        or "from" in lowered
+        or "doubl" in lowered
+        or "tripl" in lowered
+        or "halv" in lowered
+        or "half" in lowered
+    ):
+        candidates = _MAGNITUDE_START.finditer(lowered)
+    else:
+        # The word letters are common, and the engine stops at each one of them.
+        candidates = _MAGNITUDE_NUM_START.finditer(lowered)
+    for cand in candidates:
         at = cand.start()
         if at < pos:
             continue  # inside the last match
@@ -232,6 +248,7 @@ def _vocab(profile: Profile) -> _Vocab:
 
 _STAGE_CATS = frozenset(f"stage.{stage}" for stage in STAGES)
 _DETAIL_CATS = frozenset({"model_type", "decision", "guardrail", "early_stopping", "significance"})
+_TRADEOFF_CATS = frozenset({"tradeoff", "concession", "reason", "limit"})
 _FILLERS = frozenset({"by", "the", "a", "our", "its"})
 _AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users", "split"})
 _DATA_UNITS = frozenset({"tb", "pb", "gb"})
@@ -294,10 +311,14 @@ def explain(
     for cat in by_cat.keys() & _DETAIL_CATS:
         for i, j, phrase in _outermost(by_cat[cat]):
             add((starts[i], cat, ends[j - 1], phrase))
-    _tradeoffs(words, starts, ends, by_cat, add)
-    experiments = _experiments(
-        words, by_cat, bool(traffic) or "week" in lowered or "day" in lowered, lowered
-    )
+    # Most bullets have no tradeoff or experiment words: skip those calls with a set check.
+    if not _TRADEOFF_CATS.isdisjoint(by_cat):
+        _tradeoffs(words, starts, ends, by_cat, add)
+    context = bool(traffic) or "week" in lowered or "day" in lowered
+    if "experiment" in by_cat or (context and "tested" in lowered):
+        experiments = _experiments(words, by_cat, context, lowered)
+    else:
+        experiments = []
     for i, j, phrase in experiments:
         start, end = starts[i], ends[j - 1]
         add((start, "experiment", end, phrase))
@@ -386,9 +407,21 @@ def _inside_longer(i: int, j: int, others: list[tuple[int, int, str]]) -> bool:
 def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
     # Each stage adds its own element name, so the order between stages does not matter.
-    stage_hits = [(cat[6:], cat, _outermost(by_cat[cat])) for cat in by_cat.keys() & _STAGE_CATS]
-    if stage_hits:
-        longer = [(s, h) for s, _, hs in stage_hits for h in hs if h[1] - h[0] > 1]
+    stage_cats = by_cat.keys() & _STAGE_CATS
+    if stage_cats:
+        # One plain loop gathers each stage's outermost hits and the multi-word ones: a
+        # comprehension is a function call of its own in this Python.
+        stage_hits = []
+        longer = []
+        for cat in stage_cats:
+            hits = by_cat[cat]
+            if len(hits) > 1:
+                hits = _outermost(hits)
+            stage = cat[6:]
+            stage_hits.append((stage, cat, hits))
+            for h in hits:
+                if h[1] - h[0] > 1:
+                    longer.append((stage, h))
         verbs = get("scale_verb")
         scale_verbs = {p for _, _, p in verbs} if verbs else ()
         tools = vocab.tools
@@ -409,12 +442,14 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
     builds = get("build_verb")
     if not builds:
         return
-    build_at = [i for i, _, _ in builds]
-    models = (get("model_noun") or []) + (get("model_type") or [])
-    for i, j, phrase in sorted(models):
-        if any(0 <= i - b <= 7 for b in build_at):
-            add((starts[i], "stage.training", ends[j - 1], phrase))
-            return
+    nouns, types = get("model_noun"), get("model_type")
+    if nouns is None and types is None:
+        return
+    for i, j, phrase in sorted((nouns or []) + (types or [])):
+        for b, _, _ in builds:
+            if 0 <= i - b <= 7:
+                add((starts[i], "stage.training", ends[j - 1], phrase))
+                return
 
 
 def _offline(i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]
