@@ -273,7 +273,9 @@ def explain(
     if not text or text.isspace():
         return []
     vocab = _vocab(prof)
-    lowered = _lower_same_length(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare: a character whose lowercase is longer ("İ")
+        lowered = _lower_same_length(text)
     words, starts, ends = token_spans(lowered)
     if not words:
         return []
@@ -292,8 +294,13 @@ def explain(
         else []
     )
     impacts = _quantified_impacts(words, starts, ends, by_cat, lowered, traffic) if numeric else []
-    for start, end, metric, _business in impacts:
+    # A bullet's found parts are deduplicated by (start, name, end), so only the order among
+    # parts of one name matters: both names of an impact are added here, in one loop.
+    bullet = kind == "bullet"
+    for start, end, metric, business in impacts:
         add((start, "quantified_impact", end, metric))
+        if business and bullet:
+            add((start, "business_impact", end, metric))
     if numeric:
         for start, end, unit in _scales(lowered, vocab, traffic):
             add((start, "scale", end, unit))
@@ -309,7 +316,8 @@ def explain(
     _stages(words, starts, ends, by_cat, vocab, verb_opening, add)
     # Each category adds its own element name, so the order between categories does not matter.
     for cat in by_cat.keys() & _DETAIL_CATS:
-        for i, j, phrase in _outermost(by_cat[cat]):
+        hits = by_cat[cat]
+        for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
             add((starts[i], cat, ends[j - 1], phrase))
     # Most bullets have no tradeoff or experiment words: skip those calls with a set check.
     if not _TRADEOFF_CATS.isdisjoint(by_cat):
@@ -334,9 +342,6 @@ def explain(
     if numeric and ("<" in lowered or "=" in lowered or "≤" in lowered):  # a p-value compares
         for m in _P_VALUE.finditer(lowered):
             add((m.start(), "significance", m.end(), "p-value"))
-    for start, end, metric, business in impacts:
-        if business:
-            add((start, "business_impact", end, metric))
     return _dedupe(text, found)
 
 
@@ -535,10 +540,12 @@ def _scales(
     never_scale, scale_units = vocab.never_scale, vocab.scale_units
     find = lowered.find
     for m in _SCALE_NUM.finditer(lowered):
+        num, suffix, rest = m.groups()
+        if not rest and suffix not in _DATA_UNITS:
+            continue  # no word after the number, so no unit (checked first: the common case)
         ms = m.start()
         if traffic and any(s <= ms < e for s, e in traffic):
             continue
-        num, suffix, rest = m.groups()
         if suffix in _DATA_UNITS:
             out.append((ms, m.end("suf"), suffix))
             continue
