@@ -85,6 +85,10 @@ _MAGNITUDE_START = re.compile(
     r"0|1|2|3|4|5|6|7|8|9|\$|from|by|doubl|tripl|halv|in(?=\s+half)", re.ASCII
 )
 _NUM_START = frozenset("0123456789$")
+# Without any of the word alternatives' stems in the text, only digits and "$" can start one.
+# A run of digits is one candidate: a digit after a digit never starts a match. "$" stays a
+# candidate of its own, since a match may start at the digit after it ("$12x" -> "12x").
+_MAGNITUDE_NUM_START = re.compile(r"[0-9$](?:(?<=[0-9])[0-9]*+)?", re.ASCII)
 
 
 def _magnitudes(lowered: str) -> list[re.Match[str]]:
@@ -96,7 +100,19 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
     pos = 0
     # Candidates never overlap one that matters: a word alternative starts after \b, so never
     # inside another candidate's letters.
-    for cand in _MAGNITUDE_START.finditer(lowered):
+    if (
+        "by" in lowered
+        or "from" in lowered
+        or "doubl" in lowered
+        or "tripl" in lowered
+        or "halv" in lowered
+        or "half" in lowered
+    ):
+        candidates = _MAGNITUDE_START.finditer(lowered)
+    else:
+        # The word letters are common, and the engine stops at each one of them.
+        candidates = _MAGNITUDE_NUM_START.finditer(lowered)
+    for cand in candidates:
         at = cand.start()
         if at < pos:
             continue  # inside the last match
@@ -114,6 +130,34 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
             m = match(lowered, at)
         if m is not None:
             out.append(m)
+            pos = m.end()
+    return out
+
+
+# Where a traffic share can start, for ASCII text: a digit, or "half". Literal first characters
+# let the engine skip every other position in C; the traffic pattern itself opens with a
+# lookahead, so a plain finditer runs the matcher at every position.
+_TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half", re.ASCII)
+
+
+def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of traffic.finditer(lowered), found by trying only where one can start."""
+    if not lowered.isascii():
+        return [m.span() for m in traffic.finditer(lowered)]
+    out = []
+    match = traffic.match
+    pos = 0
+    for cand in _TRAFFIC_START.finditer(lowered):
+        at = cand.start()
+        if at < pos:
+            continue  # inside the last match
+        if at:
+            before = lowered[at - 1]
+            if before.isalnum() or before == "_":
+                continue  # every alternative opens after a non-word character
+        m = match(lowered, at)
+        if m is not None:
+            out.append(m.span())
             pos = m.end()
     return out
 
@@ -204,6 +248,7 @@ def _vocab(profile: Profile) -> _Vocab:
 
 _STAGE_CATS = frozenset(f"stage.{stage}" for stage in STAGES)
 _DETAIL_CATS = frozenset({"model_type", "decision", "guardrail", "early_stopping", "significance"})
+_TRADEOFF_CATS = frozenset({"tradeoff", "concession", "reason", "limit"})
 _FILLERS = frozenset({"by", "the", "a", "our", "its"})
 _AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users", "split"})
 _DATA_UNITS = frozenset({"tb", "pb", "gb"})
@@ -228,7 +273,9 @@ def explain(
     if not text or text.isspace():
         return []
     vocab = _vocab(prof)
-    lowered = _lower_same_length(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare: a character whose lowercase is longer ("İ")
+        lowered = _lower_same_length(text)
     words, starts, ends = token_spans(lowered)
     if not words:
         return []
@@ -242,13 +289,18 @@ def explain(
         and _HALF_WORD.search(lowered) is not None
     )
     traffic = (
-        [m.span() for m in vocab.traffic.finditer(lowered)]
+        _traffic_spans(lowered, vocab.traffic)
         if numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
         else []
     )
     impacts = _quantified_impacts(words, starts, ends, by_cat, lowered, traffic) if numeric else []
-    for start, end, metric, _business in impacts:
+    # A bullet's found parts are deduplicated by (start, name, end), so only the order among
+    # parts of one name matters: both names of an impact are added here, in one loop.
+    bullet = kind == "bullet"
+    for start, end, metric, business in impacts:
         add((start, "quantified_impact", end, metric))
+        if business and bullet:
+            add((start, "business_impact", end, metric))
     if numeric:
         for start, end, unit in _scales(lowered, vocab, traffic):
             add((start, "scale", end, unit))
@@ -264,12 +316,17 @@ def explain(
     _stages(words, starts, ends, by_cat, vocab, verb_opening, add)
     # Each category adds its own element name, so the order between categories does not matter.
     for cat in by_cat.keys() & _DETAIL_CATS:
-        for i, j, phrase in _outermost(by_cat[cat]):
+        hits = by_cat[cat]
+        for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
             add((starts[i], cat, ends[j - 1], phrase))
-    _tradeoffs(words, starts, ends, by_cat, add)
-    experiments = _experiments(
-        words, by_cat, bool(traffic) or "week" in lowered or "day" in lowered, lowered
-    )
+    # Most bullets have no tradeoff or experiment words: skip those calls with a set check.
+    if not _TRADEOFF_CATS.isdisjoint(by_cat):
+        _tradeoffs(words, starts, ends, by_cat, add)
+    context = bool(traffic) or "week" in lowered or "day" in lowered
+    if "experiment" in by_cat or (context and "tested" in lowered):
+        experiments = _experiments(words, by_cat, context, lowered)
+    else:
+        experiments = []
     for i, j, phrase in experiments:
         start, end = starts[i], ends[j - 1]
         add((start, "experiment", end, phrase))
@@ -285,9 +342,6 @@ def explain(
     if numeric and ("<" in lowered or "=" in lowered or "≤" in lowered):  # a p-value compares
         for m in _P_VALUE.finditer(lowered):
             add((m.start(), "significance", m.end(), "p-value"))
-    for start, end, metric, business in impacts:
-        if business:
-            add((start, "business_impact", end, metric))
     return _dedupe(text, found)
 
 
@@ -313,12 +367,20 @@ def _dedupe(text: str, found: Found) -> list[Element]:
     """Elements in (start, name, end) order; of equal ones the first found is kept."""
     found.sort(key=_POSITION)  # stable: equal keys keep the order they were found in
     out = []
+    append = out.append
     last = None
     for start, name, end, value in found:
         key = (start, name, end)
         if key != last:
             last = key
-            out.append(_element(name, start, end, text[start:end], value))
+            # _element inlined: one Python call per element is a good part of the cost here.
+            e = _new_object(Element)
+            _set_name(e, name)
+            _set_start(e, start)
+            _set_end(e, end)
+            _set_text(e, text[start:end])
+            _set_value(e, value)
+            append(e)
     return out
 
 
@@ -350,9 +412,21 @@ def _inside_longer(i: int, j: int, others: list[tuple[int, int, str]]) -> bool:
 def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
     # Each stage adds its own element name, so the order between stages does not matter.
-    stage_hits = [(cat[6:], cat, _outermost(by_cat[cat])) for cat in by_cat.keys() & _STAGE_CATS]
-    if stage_hits:
-        longer = [(s, h) for s, _, hs in stage_hits for h in hs if h[1] - h[0] > 1]
+    stage_cats = by_cat.keys() & _STAGE_CATS
+    if stage_cats:
+        # One plain loop gathers each stage's outermost hits and the multi-word ones: a
+        # comprehension is a function call of its own in this Python.
+        stage_hits = []
+        longer = []
+        for cat in stage_cats:
+            hits = by_cat[cat]
+            if len(hits) > 1:
+                hits = _outermost(hits)
+            stage = cat[6:]
+            stage_hits.append((stage, cat, hits))
+            for h in hits:
+                if h[1] - h[0] > 1:
+                    longer.append((stage, h))
         verbs = get("scale_verb")
         scale_verbs = {p for _, _, p in verbs} if verbs else ()
         tools = vocab.tools
@@ -373,12 +447,14 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
     builds = get("build_verb")
     if not builds:
         return
-    build_at = [i for i, _, _ in builds]
-    models = (get("model_noun") or []) + (get("model_type") or [])
-    for i, j, phrase in sorted(models):
-        if any(0 <= i - b <= 7 for b in build_at):
-            add((starts[i], "stage.training", ends[j - 1], phrase))
-            return
+    nouns, types = get("model_noun"), get("model_type")
+    if nouns is None and types is None:
+        return
+    for i, j, phrase in sorted((nouns or []) + (types or [])):
+        for b, _, _ in builds:
+            if 0 <= i - b <= 7:
+                add((starts[i], "stage.training", ends[j - 1], phrase))
+                return
 
 
 def _offline(i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]
@@ -464,10 +540,12 @@ def _scales(
     never_scale, scale_units = vocab.never_scale, vocab.scale_units
     find = lowered.find
     for m in _SCALE_NUM.finditer(lowered):
+        num, suffix, rest = m.groups()
+        if not rest and suffix not in _DATA_UNITS:
+            continue  # no word after the number, so no unit (checked first: the common case)
         ms = m.start()
         if traffic and any(s <= ms < e for s, e in traffic):
             continue
-        num, suffix, rest = m.groups()
         if suffix in _DATA_UNITS:
             out.append((ms, m.end("suf"), suffix))
             continue
@@ -607,18 +685,28 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
         if i == first:
             add((starts[first], "weak_opening", ends[j - 1], phrase))
             return False
-    if any(i == first for i, _, _ in get("neutral_opener") or ()):
+    if _hit_at(get("neutral_opener"), first):
         return False
     word = words[first]
     nxt = words[first + 1] if first + 1 < n else ""
     if (
-        any(i == first for i, _, _ in get("action_verb") or ())
-        or any(i == first for i, _, _ in get("decision") or ())
+        _hit_at(get("action_verb"), first)
+        or _hit_at(get("decision"), first)
         or _looks_like_verb(word, nxt, by_cat, first)
     ):
         add((starts[first], "action_verb", ends[first], word))
         return True
     add((starts[first], "weak_opening", ends[min(first + 1, n - 1)], "no verb"))
+    return False
+
+
+def _hit_at(hits: list[tuple[int, int, str]] | None, i: int) -> bool:
+    """Whether one of the hits starts at token i. Hits come in token order, so the scan stops
+    at the first hit at or after i (a plain loop: no generator to set up for any())."""
+    if hits:
+        for hit in hits:
+            if hit[0] >= i:
+                return hit[0] == i
     return False
 
 

@@ -134,19 +134,23 @@ TRICKY = [
     "fin 5",
     "from 5% to 9%",
     "İstanbul: 3x faster",
+    "ran on 5% of traffic, a 50/50 split, then half of the traffic; 3% -> 5% -> 9%",
+    "x5% of users on behalf of 12% traffic_2 .5% of all users",
 ]
 
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_fast_paths_match_the_plain_scans(text: str) -> None:
     """The candidate-start magnitude scan and the grouped phrase index give the plain results."""
-    from resume_lessons.elements import _MAGNITUDE, _magnitudes
+    from resume_lessons.elements import _MAGNITUDE, _magnitudes, _traffic_spans, _vocab
     from resume_lessons.profile import tokenize
 
     lowered = text.lower()
     assert [m.span() for m in _magnitudes(lowered)] == [
         m.span() for m in _MAGNITUDE.finditer(lowered)
     ]
+    traffic = _vocab(load_profile()).traffic
+    assert _traffic_spans(lowered, traffic) == [m.span() for m in traffic.finditer(lowered)]
     words = [w for w, _, _ in tokenize(lowered)]
     index = load_profile().kind_index["bullet"]
     grouped: dict[str, list[tuple[int, int, str]]] = {}
