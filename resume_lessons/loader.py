@@ -50,7 +50,7 @@ def load_resume_with_warnings(path: str | Path) -> LoadedResume:
     if suffix in JSON_SUFFIXES:
         data, lines = _parse_json(text, str(path))
     else:
-        data, lines = _parse_yaml(text, str(path))
+        data, lines = parse_yaml(text, str(path))
         if _is_rendercv(data):
             return _imported(path)
     warnings = unknown_key_warnings(data, str(path), lines) if suffix in YAML_SUFFIXES else []
@@ -106,7 +106,8 @@ def read_text(path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse YAML text, keeping the line of every key and item (by path) for error messages."""
     loader: yaml.SafeLoader | None = None
     try:
         loader = yaml.SafeLoader(text)
@@ -166,7 +167,7 @@ def _parse_json(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
     except RecursionError:
         raise ResumeError.single(file, "this JSON is nested too deeply to be a resume") from None
     try:  # JSON is (nearly) YAML: reuse the YAML composer for line numbers
-        _, lines = _parse_yaml(text, file)
+        _, lines = parse_yaml(text, file)
     except ResumeError:
         lines = {}
     return data, lines

@@ -13,7 +13,7 @@ def import_structured(path: Path) -> ImportResult:
     if suffix in loader.YAML_SUFFIXES:
         from .rendercv import from_rendercv
 
-        data, lines = loader._parse_yaml(loader.read_text(path), str(path))
+        data, lines = loader.parse_yaml(loader.read_text(path), str(path))
         if loader._is_rendercv(data):
             return from_rendercv(data, str(path), lines)
     loaded = loader.load_resume_with_warnings(path)
