@@ -8,10 +8,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from support.browser import launch
+from support.lab import REPO, running_lab
 
 from resume_lessons.drafts import load_drafts
-from tests.support.browser import launch
-from tests.support.lab import REPO, running_lab
 
 OUT = REPO / "test-output"
 LESSON = "04_quantify_experiments.ipynb"
