@@ -48,6 +48,10 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(tok for tok, _, _ in tokenize(phrase.lower()))
 
 
+def _first(hit: tuple[int, int, str]) -> int:
+    return hit[0]
+
+
 class PhraseIndex:
     """Finds known phrases by their tokens: first token -> candidate phrases, longest first.
 
@@ -138,51 +142,25 @@ class PhraseIndex:
         # (tokens never contain a newline, so "\n" marks where each starts).
         if not self._prefixes or not self._stems.search("\n" + "\n".join(tokens)):
             return self._by_category_known(tokens)
-        out: dict[str, list[tuple[int, int, str]]] = {}
-        get = out.get
+        out = self._by_category_known(tokens)
         table = self._table.get
-        multi = self._multi.get
-        prefixes = self._prefixes.get if self._prefixes else None
-        n = len(tokens)
+        prefixes = self._prefixes.get
+        touched: set[str] = set()
         for i, tok in enumerate(tokens):
+            cands = prefixes(tok[:2])
+            if cands is None:
+                continue
             entry = table(tok)
-            ones: tuple[tuple[str, str], ...] = ()
-            if entry is not None:
-                ones, has_longer = entry
-                seen: set[str] | None = None
-                if has_longer and i + 1 < n:
-                    longer = multi((tok, tokens[i + 1]))
-                    if longer is not None:
-                        seen = set()
-                        for key, category, phrase in longer:
-                            if category in seen:
-                                continue
-                            k = len(key)
-                            if k == 2 or (i + k <= n and tuple(tokens[i : i + k]) == key):
-                                seen.add(category)
-                                hits = get(category)
-                                if hits is None:
-                                    out[category] = [(i, i + k, phrase)]
-                                else:
-                                    hits.append((i, i + k, phrase))
-                for category, phrase in ones:
-                    if seen is None or category not in seen:
-                        hits = get(category)
-                        if hits is None:
-                            out[category] = [(i, i + 1, phrase)]
-                        else:
-                            hits.append((i, i + 1, phrase))
-            if prefixes is not None:
-                cands = prefixes(tok[:2])
-                if cands is not None:
-                    for stem, category, phrase in cands:
-                        if tok.startswith(stem) and all(c != category for c, _ in ones):
-                            hits = get(category)
-                            if hits is None:
-                                out[category] = [(i, i + 1, phrase)]
-                            else:
-                                hits.append((i, i + 1, phrase))
-                            break
+            ones = entry[0] if entry is not None else ()
+            for stem, category, phrase in cands:
+                if tok.startswith(stem) and all(c != category for c, _ in ones):
+                    out.setdefault(category, []).append((i, i + 1, phrase))
+                    touched.add(category)
+                    break
+        # A prefix hit comes after the known hits of its token: a stable sort by token
+        # restores the order of ``matches``.
+        for category in touched:
+            out[category].sort(key=_first)
         return out
 
     def _by_category_known(self, tokens: list[str]) -> dict[str, list[tuple[int, int, str]]]:
