@@ -168,8 +168,8 @@ _THRESHOLD_BEFORE = re.compile(
 # The first digit comes first and the lookbehind after it, so the pattern opens with a character
 # class and the engine skips non-digits in C. Same matches as "(?<![\w.$,-])(?:\d{1,3}...)".
 _SCALE_NUM = re.compile(
-    r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))\s?"
-    r"(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)?\+?(?![\w%$.,]\d)"
+    r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))"
+    r"(?:\s?(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)\b)?\+?(?![\w%$.,]\d)"
     r"(?P<rest>(?:[\s/]+[a-z][a-z0-9&-]*){0,4})"
 )
 _SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
