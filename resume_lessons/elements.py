@@ -233,7 +233,7 @@ def _vocab(profile: Profile) -> _Vocab:
     traffic_nouns = {*words("experiments", "traffic_words"), *words("experiments", "scale_units")}
     nouns = "|".join(sorted((re.escape(w.lower()) for w in traffic_nouns), key=len, reverse=True))
     traffic = re.compile(
-        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+(?:of\s+)?(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
+        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
         rf"|(?<![\w.]){_NUM}\s?%\s+traffic\b"
         rf"|(?<![\w.]){_NUM}\s?%(?:\s*(?:→|->)\s*{_NUM}\s?%)+"
         r"|\b\d{1,2}/\d{1,2}\s+split\b|\bhalf\s+(?:of\s+)?(?:the\s+)?traffic\b)"
@@ -338,7 +338,8 @@ def explain(
             if not any(s <= ms < e for s, e, _, _ in impacts):
                 add((ms, "experiment_duration", m.end(), ""))
     for start, end in traffic:
-        add((start, "traffic_share", end, ""))
+        if not lowered.startswith(("100%", "100 %"), start):  # all traffic is a launch, not a share
+            add((start, "traffic_share", end, ""))
     if numeric and ("<" in lowered or "=" in lowered or "≤" in lowered):  # a p-value compares
         for m in _P_VALUE.finditer(lowered):
             add((m.start(), "significance", m.end(), "p-value"))
@@ -614,6 +615,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
         a = bisect_right(starts, s) - 1
         if a < 0:
             a = 0
+        elif ends[a] <= s and a + 1 < n:
+            a += 1  # a sign or "$" before the number: its first token is the next one
         b = bisect_right(starts, e - 1) - 1
         b = b + 1 if b > 0 else 1
         level = "." in mtext and not any(c in mtext for c in "%x$×") and " " not in mtext
