@@ -252,6 +252,9 @@ _TRADEOFF_CATS = frozenset({"tradeoff", "concession", "reason", "limit"})
 _FILLERS = frozenset({"by", "the", "a", "our", "its"})
 _AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users", "split"})
 _DATA_UNITS = frozenset({"tb", "pb", "gb"})
+# Between a building verb and a model, these make the model something the built thing serves or
+# feeds ("built the data pipeline that feeds our models", "canary releases for models").
+_NOT_BUILT = frozenset({"for", "that", "which", "so", "feeds", "feeding", "to"})
 _TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
 _ANY_DIGIT = re.compile(r"\d")  # one character class: the engine scans for it without a match call
 _HALF_WORD = re.compile(r"\b(?:doubl|tripl|halv|half)")
@@ -453,7 +456,7 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
         return
     for i, j, phrase in sorted((nouns or []) + (types or [])):
         for b, _, _ in builds:
-            if 0 <= i - b <= 7:
+            if 0 <= i - b <= 7 and _NOT_BUILT.isdisjoint(words[b + 1 : i]):
                 add((starts[i], "stage.training", ends[j - 1], phrase))
                 return
 
