@@ -14,7 +14,9 @@ Label guide (what a careful human marks):
 - tradeoff: two competing concerns weighed, or validated against a constraint before shipping.
 - experiment details: duration, traffic share, guardrails, early stopping, significance.
 
-Usage: python benchmarks/eval_elements.py [--errors NAME] [--split train|test]
+Usage: python benchmarks/eval_elements.py [--errors NAME] [--split train|test] [--batch N]
+
+Entries without a batch key are batch 1; --batch N scores only batch N.
 """
 
 from __future__ import annotations
@@ -94,8 +96,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", help="list the misses of one element name")
     parser.add_argument("--split", choices=("train", "test"), help="only this split")
+    parser.add_argument("--batch", type=int, help="only this batch (entries without one: 1)")
     args = parser.parse_args()
     entries = load_devset()
+    if args.batch is not None:
+        entries = [e for e in entries if e.get("batch", 1) == args.batch]
     splits = [args.split] if args.split else ["train", "test"]
     for split in splits:
         part = [e for e in entries if e.get("split", "train") == split]

@@ -168,8 +168,8 @@ _THRESHOLD_BEFORE = re.compile(
 # The first digit comes first and the lookbehind after it, so the pattern opens with a character
 # class and the engine skips non-digits in C. Same matches as "(?<![\w.$,-])(?:\d{1,3}...)".
 _SCALE_NUM = re.compile(
-    r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))\s?"
-    r"(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)?\+?(?![\w%$.,]\d)"
+    r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))"
+    r"(?:\s?(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)\b)?\+?(?![\w%$.,]\d)"
     r"(?P<rest>(?:[\s/]+[a-z][a-z0-9&-]*){0,4})"
 )
 _SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
@@ -233,7 +233,7 @@ def _vocab(profile: Profile) -> _Vocab:
     traffic_nouns = {*words("experiments", "traffic_words"), *words("experiments", "scale_units")}
     nouns = "|".join(sorted((re.escape(w.lower()) for w in traffic_nouns), key=len, reverse=True))
     traffic = re.compile(
-        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+(?:of\s+)?(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
+        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
         rf"|(?<![\w.]){_NUM}\s?%\s+traffic\b"
         rf"|(?<![\w.]){_NUM}\s?%(?:\s*(?:→|->)\s*{_NUM}\s?%)+"
         r"|\b\d{1,2}/\d{1,2}\s+split\b|\bhalf\s+(?:of\s+)?(?:the\s+)?traffic\b)"
@@ -252,6 +252,9 @@ _TRADEOFF_CATS = frozenset({"tradeoff", "concession", "reason", "limit"})
 _FILLERS = frozenset({"by", "the", "a", "our", "its"})
 _AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users", "split"})
 _DATA_UNITS = frozenset({"tb", "pb", "gb"})
+# Between a building verb and a model, these make the model something the built thing serves or
+# feeds ("built the data pipeline that feeds our models", "canary releases for models").
+_NOT_BUILT = frozenset({"for", "that", "which", "so", "feeds", "feeding", "to"})
 _TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
 _ANY_DIGIT = re.compile(r"\d")  # one character class: the engine scans for it without a match call
 _HALF_WORD = re.compile(r"\b(?:doubl|tripl|halv|half)")
@@ -338,7 +341,8 @@ def explain(
             if not any(s <= ms < e for s, e, _, _ in impacts):
                 add((ms, "experiment_duration", m.end(), ""))
     for start, end in traffic:
-        add((start, "traffic_share", end, ""))
+        if not lowered.startswith(("100%", "100 %"), start):  # all traffic is a launch, not a share
+            add((start, "traffic_share", end, ""))
     if numeric and ("<" in lowered or "=" in lowered or "≤" in lowered):  # a p-value compares
         for m in _P_VALUE.finditer(lowered):
             add((m.start(), "significance", m.end(), "p-value"))
@@ -452,7 +456,7 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
         return
     for i, j, phrase in sorted((nouns or []) + (types or [])):
         for b, _, _ in builds:
-            if 0 <= i - b <= 7:
+            if 0 <= i - b <= 7 and _NOT_BUILT.isdisjoint(words[b + 1 : i]):
                 add((starts[i], "stage.training", ends[j - 1], phrase))
                 return
 
@@ -614,6 +618,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
         a = bisect_right(starts, s) - 1
         if a < 0:
             a = 0
+        elif ends[a] <= s and a + 1 < n:
+            a += 1  # a sign or "$" before the number: its first token is the next one
         b = bisect_right(starts, e - 1) - 1
         b = b + 1 if b > 0 else 1
         level = "." in mtext and not any(c in mtext for c in "%x$×") and " " not in mtext

@@ -106,7 +106,8 @@ def test_devset_parses_and_uses_known_names() -> None:
     assert sum(e["kind"] == "bullet" for e in entries) >= 250
     assert sum(e["kind"] == "summary" for e in entries) >= 60
     for e in entries:
-        assert set(e) <= {"text", "kind", "split", "elements"}, e
+        assert set(e) <= {"text", "kind", "split", "batch", "elements"}, e
+        assert e.get("batch", 1) in {1, 2}, e
         assert e["split"] in {"train", "test"}
         assert set(e["elements"]) <= kinds[e["kind"]], e["text"]
 
