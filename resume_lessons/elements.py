@@ -73,7 +73,8 @@ _MAGNITUDE = re.compile(
     rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
     rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
-    rf"|\bfrom\s+\$?{_NUM}\s?[a-z%]{{0,12}}\s+(?:down\s+|up\s+)?to\s+(?:\$?{_NUM}\s?[a-z%]{{0,12}}|seconds|minutes|real[- ]time)"
+    # "from 24 hours (batch) to under 30 seconds": a short aside, and a bound before the new value
+    rf"|\bfrom\s+\$?{_NUM}\s?[a-z%]{{0,12}}\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|seconds|minutes|real[- ]time)"
     rf"|\bby\s+{_NUM}\s?(?:ms|s|seconds|minutes|hours|days|k|m)\b"
     r"|\b(?:doubled|doubling|tripled|halved|halving|(?:by|in)\s+half)\b"
     r"|\b\d*\.\d+\b)"
@@ -224,6 +225,7 @@ class _Vocab:
     tools: frozenset[str]
     scale_units: frozenset[str]
     never_scale: frozenset[str]
+    baselines: frozenset[str]
     traffic: re.Pattern[str]
 
 
@@ -242,6 +244,7 @@ def _vocab(profile: Profile) -> _Vocab:
         tools=frozenset(w.lower() for w in words("stages", "tools")),
         scale_units=frozenset(w.lower() for w in words("experiments", "scale_units")),
         never_scale=frozenset(w.lower() for w in words("experiments", "team_words")),
+        baselines=frozenset(w.lower() for w in words("tradeoffs", "baselines")),
         traffic=traffic,
     )
 
@@ -324,7 +327,7 @@ def explain(
             add((starts[i], cat, ends[j - 1], phrase))
     # Most bullets have no tradeoff or experiment words: skip those calls with a set check.
     if not _TRADEOFF_CATS.isdisjoint(by_cat):
-        _tradeoffs(words, starts, ends, by_cat, add)
+        _tradeoffs(words, starts, ends, by_cat, vocab, add)
     context = bool(traffic) or "week" in lowered or "day" in lowered
     if "experiment" in by_cat or (context and "tested" in lowered):
         experiments = _experiments(words, by_cat, context, lowered)
@@ -489,11 +492,16 @@ def _ab_context(words: list[str], i: int) -> bool:
     return not _AB_WORDS.isdisjoint(words[max(0, i - 3) : i + 8])
 
 
-def _tradeoffs(words, starts, ends, by_cat, add) -> None:  # type: ignore[no-untyped-def]
+_VERSUS = frozenset({"vs", "vs.", "versus"})
+
+
+def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
     hits = get("tradeoff")
     if hits:
         for i, j, phrase in _outermost(hits):
+            if phrase in _VERSUS and not vocab.baselines.isdisjoint(words[j : j + 4]):
+                continue  # "vs. the previous baseline" compares, it weighs nothing
             add((starts[i], "tradeoff", ends[j - 1], phrase))
     hits = get("concession")
     if hits:

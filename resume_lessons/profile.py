@@ -76,6 +76,10 @@ class PhraseIndex:
         key = phrase_key(phrase)
         if key:
             self._by_first.setdefault(key[0], []).append((key, category, phrase))
+        if 2 <= len(key) <= 3 and all(tok.isalpha() for tok in key):
+            # People hyphenate compounds: "matrix-factorization baseline" is "matrix factorization".
+            joined = "-".join(key)
+            self._by_first.setdefault(joined, []).append(((joined,), category, phrase))
 
     def freeze(self) -> None:
         """Split entries into one-word and longer phrases for fast lookup."""

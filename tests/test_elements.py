@@ -78,6 +78,28 @@ CASES = [
         {"generic_adjective"},
     ),
     ("I am a data scientist who likes to solve problems with data.", "summary", set(), {"scale"}),
+    # Shapes seen in resumes people wrote: an aside and a bound inside "from ... to ...", a
+    # comparison with a baseline, a hyphenated compound, and "services" that are not serving.
+    (
+        "Reduced feature freshness from 24 hours (batch) to under 30 seconds",
+        "bullet",
+        {"quantified_impact"},
+        set(),
+    ),
+    (
+        "Shipped a retrieval model, +8% engagement vs. the previous baseline",
+        "bullet",
+        {"quantified_impact"},
+        {"tradeoff"},
+    ),
+    ("Weighed recall vs latency before shipping the reranker", "bullet", {"tradeoff"}, set()),
+    ("Replaced the matrix-factorization ranker", "bullet", {"model_type", "decision"}, set()),
+    (
+        "Gained proficiency in Python and cloud computing services",
+        "bullet",
+        set(),
+        {"stage.serving"},
+    ),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
