@@ -435,10 +435,15 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
         scale_verbs = {p for _, _, p in verbs} if verbs else ()
         tools = vocab.tools
         n = len(words)
+        # A stage word inside a longer phrase naming other work ("served as", "causal
+        # inference") is no stage.
+        not_stage = get("not_stage")
         for stage, cat, hits in stage_hits:
             if stage == "experimentation":
                 hits = [h for h in hits if not _offline(h[0], by_cat)]
             others = [h for s, h in longer if s != stage] if longer else None
+            if not_stage:
+                others = not_stage + others if others else not_stage
             for i, j, phrase in hits:
                 if others and _inside_longer(i, j, others):
                     continue  # "training" inside "training data"

@@ -78,6 +78,15 @@ CASES = [
         {"generic_adjective"},
     ),
     ("I am a data scientist who likes to solve problems with data.", "summary", set(), {"scale"}),
+    # A stage word inside a longer phrase that names other work is no stage.
+    ("Served as tech lead for the ranking team.", "bullet", {"weak_opening"}, {"stage.serving"}),
+    (
+        "Applied causal inference and Bayesian inference to pricing tests.",
+        "bullet",
+        {"action_verb"},
+        {"stage.serving"},
+    ),
+    ("Served the ranking model on Triton.", "bullet", {"stage.serving"}, set()),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
