@@ -71,7 +71,7 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _MAGNITUDE = re.compile(
     # the lookahead skips every position where no alternative can start (see _magnitudes)
     rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
-    rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
+    rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m|%)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
     rf"|\bfrom\s+\$?{_NUM}\s?[a-z%]{{0,12}}\s+(?:down\s+|up\s+)?to\s+(?:\$?{_NUM}\s?[a-z%]{{0,12}}|seconds|minutes|real[- ]time)"
     rf"|\bby\s+{_NUM}\s?(?:ms|s|seconds|minutes|hours|days|k|m)\b"
@@ -162,6 +162,32 @@ def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, in
     return out
 
 
+_RAMP_BEFORE = 8  # tokens before an arrow of shares that may say it is a traffic ramp
+_RAMP_AFTER = 4
+
+
+def _ramps_in_context(
+    traffic: list[tuple[int, int]],
+    lowered: str,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    ramp_words: frozenset[str],
+) -> list[tuple[int, int]]:
+    """Traffic spans without the arrows of shares that no ramp word stands near: '6% -> 1.5%'
+    alone is a metric moving; 'ramped 1% -> 10% of traffic' is a ramp."""
+    out = []
+    for s, e in traffic:
+        if "→" in lowered[s:e] or "->" in lowered[s:e]:
+            a = bisect_right(starts, s) - 1
+            b = bisect_right(starts, e - 1)
+            near = words[max(0, a - _RAMP_BEFORE) : b + _RAMP_AFTER]
+            if ramp_words.isdisjoint(near):
+                continue
+        out.append((s, e))
+    return out
+
+
 _THRESHOLD_BEFORE = re.compile(
     r"(?:below|under|above|over|exceeds|exceeded|exceeding|than|<|>|≤|≥)\s*(?:the\s+)?$"
 )
@@ -224,6 +250,7 @@ class _Vocab:
     tools: frozenset[str]
     scale_units: frozenset[str]
     never_scale: frozenset[str]
+    ramp_words: frozenset[str]
     traffic: re.Pattern[str]
 
 
@@ -242,6 +269,7 @@ def _vocab(profile: Profile) -> _Vocab:
         tools=frozenset(w.lower() for w in words("stages", "tools")),
         scale_units=frozenset(w.lower() for w in words("experiments", "scale_units")),
         never_scale=frozenset(w.lower() for w in words("experiments", "team_words")),
+        ramp_words=frozenset(w.lower() for w in words("experiments", "ramp_words")),
         traffic=traffic,
     )
 
@@ -296,6 +324,8 @@ def explain(
         if numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
         else []
     )
+    if traffic and ("→" in lowered or "->" in lowered):
+        traffic = _ramps_in_context(traffic, lowered, words, starts, ends, vocab.ramp_words)
     impacts = _quantified_impacts(words, starts, ends, by_cat, lowered, traffic) if numeric else []
     # A bullet's found parts are deduplicated by (start, name, end), so only the order among
     # parts of one name matters: both names of an impact are added here, in one loop.

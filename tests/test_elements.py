@@ -87,6 +87,20 @@ CASES = [
         {"stage.serving"},
     ),
     ("Served the ranking model on Triton.", "bullet", {"stage.serving"}, set()),
+    # An arrow of shares is a traffic ramp only with traffic or rollout words near it.
+    (
+        "Cut false positives 6% → 1.5% on card transactions.",
+        "bullet",
+        {"quantified_impact"},
+        {"traffic_share"},
+    ),
+    (
+        "Rolled out the new model gradually (1% → 10% → 50%) with error-rate guardrails.",
+        "bullet",
+        {"traffic_share"},
+        {"quantified_impact"},
+    ),
+    ("Ramped the ranker 5% -> 50% of traffic.", "bullet", {"traffic_share"}, set()),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
