@@ -196,8 +196,11 @@ _THRESHOLD_BEFORE = re.compile(
 _SCALE_NUM = re.compile(
     r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))"
     r"(?:\s?(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)\b)?\+?(?![\w%$.,]\d)"
-    r"(?P<rest>(?:[\s/]+[a-z][a-z0-9&-]*){0,4})"
+    r"(?P<rest>(?:[\s/-]+[a-z][a-z0-9&-]*){0,4})"
 )
+# A size joined to its noun by a hyphen ("10M-document index", "50M-item catalog") needs at
+# least this value: smaller ones are durations and shapes ("3-week", "2-tower", "4-person").
+_HYPHEN_SIZE = 1_000
 _SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
 _SUFFIX |= {"b": 1e9, "bn": 1e9, "billion": 1e9}
 _DURATION = re.compile(
@@ -590,6 +593,8 @@ def _scales(
             continue
         if not rest:
             continue  # no word after the number, so no unit
+        # Words in rest take hyphens of their own, so only a first separator can be one.
+        hyphen = rest[0] == "-"
         rest = rest.replace("/", " ").split()
         try:
             value = float(num.replace(",", "")) * _SUFFIX.get(suffix, 1)
@@ -597,6 +602,19 @@ def _scales(
             continue
         big = value >= 10_000
         offset = m.end("suf") if suffix else m.end("num")
+        if hyphen:
+            # Only the noun joined to the number names its unit, and it is singular:
+            # "10M-document index" counts as documents.
+            word = rest[0][1:]
+            unit = word if word in scale_units else word + "s"
+            if (
+                value >= _HYPHEN_SIZE
+                and word not in never_scale
+                and unit not in never_scale
+                and (unit in scale_units or (big and len(word) > 3 and word.isalpha()))
+            ):
+                out.append((ms, find(word, offset) + len(word), unit))
+            continue
         for k in range(len(rest)):
             hit = ""
             for size in (3, 2, 1):

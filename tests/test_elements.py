@@ -101,6 +101,11 @@ CASES = [
         {"quantified_impact"},
     ),
     ("Ramped the ranker 5% -> 50% of traffic.", "bullet", {"traffic_share"}, set()),
+    # A size joined to its (singular) noun by a hyphen; small ones are durations and shapes.
+    ("Built semantic search over a 10M-document index.", "bullet", {"scale"}, set()),
+    ("Ranked a 50M-item catalog with a 2-tower model.", "bullet", {"scale"}, set()),
+    ("Leading a 4-person team on a 3-week pricing test.", "bullet", set(), {"scale"}),
+    ("Grew the 10k-person org's usage.", "bullet", set(), {"scale"}),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
