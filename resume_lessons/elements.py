@@ -665,6 +665,9 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
     for i, j, _ in get("business_metric") or ():
         business.update(range(i, j))
     n = len(words)
+    # A sum right after these verbs is not an outcome, whatever metric stands near it:
+    # "reallocated $20M of marketing spend", "managed a $5M budget".
+    not_impact = get("not_impact")
     out = []
     used: set[int] = set()
     for s, e, mtext in mags:
@@ -673,6 +676,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
             a = 0
         elif ends[a] <= s and a + 1 < n:
             a += 1  # a sign or "$" before the number: its first token is the next one
+        if not_impact and any(0 <= a - k <= 3 for k, _, _ in not_impact):
+            continue
         b = bisect_right(starts, e - 1) - 1
         b = b + 1 if b > 0 else 1
         level = "." in mtext and not any(c in mtext for c in "%x$×") and " " not in mtext
@@ -698,8 +703,6 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
             out.append((min(s, starts[i]), max(e, ends[j - 1]), phrase, biz))
             continue
         if level:
-            continue
-        if any(0 <= a - k <= 3 for k, _, _ in get("not_impact") or ()):
             continue
         changes = sorted(i for i, _, _ in get("change_verb") or ())
         verb = next((c for c in reversed(changes) if 0 < a - c <= 10), None)

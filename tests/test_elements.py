@@ -106,6 +106,19 @@ CASES = [
     ("Ranked a 50M-item catalog with a 2-tower model.", "bullet", {"scale"}, set()),
     ("Leading a 4-person team on a 3-week pricing test.", "bullet", set(), {"scale"}),
     ("Grew the 10k-person org's usage.", "bullet", set(), {"scale"}),
+    # A sum after a not-impact verb is no outcome, even with a metric next to it.
+    (
+        "Reallocated $20M of marketing spend using uplift models.",
+        "bullet",
+        set(),
+        {"quantified_impact", "business_impact"},
+    ),
+    (
+        "Managed $3M of GPU spend; cut serving cost 30%.",
+        "bullet",
+        {"quantified_impact", "business_impact"},
+        set(),
+    ),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
