@@ -119,6 +119,20 @@ CASES = [
         {"quantified_impact", "business_impact"},
         set(),
     ),
+    # BM25 and TF-IDF score text with no learned model; item2vec and word2vec make features.
+    (
+        "Implemented hybrid retrieval (BM25 + dense embeddings) for help-center search.",
+        "bullet",
+        set(),
+        {"model_type", "stage.training"},
+    ),
+    (
+        "Built item2vec embeddings for 40M products.",
+        "bullet",
+        {"stage.features"},
+        {"model_type", "stage.training"},
+    ),
+    ("Fine-tuned a sentence-transformer for retrieval.", "bullet", {"model_type"}, set()),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
