@@ -286,6 +286,9 @@ _DATA_UNITS = frozenset({"tb", "pb", "gb"})
 # Between a building verb and a model, these make the model something the built thing serves or
 # feeds ("built the data pipeline that feeds our models", "canary releases for models").
 _NOT_BUILT = frozenset({"for", "that", "which", "so", "feeds", "feeding", "to"})
+# A model named just before these is where features came from, not a model being built
+# ("used sentence-transformer embeddings").
+_FEATURES_AFTER = frozenset({"embeddings", "embedding", "vectors"})
 _TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
 _ANY_DIGIT = re.compile(r"\d")  # one character class: the engine scans for it without a match call
 _HALF_WORD = re.compile(r"\b(?:doubl|tripl|halv|half)")
@@ -492,7 +495,10 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
     nouns, types = get("model_noun"), get("model_type")
     if nouns is None and types is None:
         return
+    n = len(words)
     for i, j, phrase in sorted((nouns or []) + (types or [])):
+        if j < n and words[j] in _FEATURES_AFTER:
+            continue
         for b, _, _ in builds:
             if 0 <= i - b <= 7 and _NOT_BUILT.isdisjoint(words[b + 1 : i]):
                 add((starts[i], "stage.training", ends[j - 1], phrase))

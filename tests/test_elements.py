@@ -133,6 +133,13 @@ CASES = [
         {"model_type", "stage.training"},
     ),
     ("Fine-tuned a sentence-transformer for retrieval.", "bullet", {"model_type"}, set()),
+    # A model whose embeddings are used is not a model being built.
+    (
+        "Designed semantic search using sentence-transformer embeddings and FAISS.",
+        "bullet",
+        {"model_type", "stage.features"},
+        {"stage.training"},
+    ),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
