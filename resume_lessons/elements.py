@@ -174,15 +174,16 @@ def _ramps_in_context(
     ends: list[int],
     ramp_words: frozenset[str],
 ) -> list[tuple[int, int]]:
-    """Traffic spans without the arrows of shares that no ramp word stands near: '6% -> 1.5%'
-    alone is a metric moving; 'ramped 1% -> 10% of traffic' is a ramp."""
+    """Traffic spans without the arrows of shares that no ramp word stands near and no "of"
+    follows: '6% -> 1.5%' alone is a metric moving; 'ramped 1% -> 10%', '5% -> 50% of users'
+    are ramps."""
     out = []
     for s, e in traffic:
         if "→" in lowered[s:e] or "->" in lowered[s:e]:
             a = bisect_right(starts, s) - 1
             b = bisect_right(starts, e - 1)
             near = words[max(0, a - _RAMP_BEFORE) : b + _RAMP_AFTER]
-            if ramp_words.isdisjoint(near):
+            if ramp_words.isdisjoint(near) and not (b < len(words) and words[b] == "of"):
                 continue
         out.append((s, e))
     return out

@@ -101,6 +101,8 @@ CASES = [
         {"quantified_impact"},
     ),
     ("Ramped the ranker 5% -> 50% of traffic.", "bullet", {"traffic_share"}, set()),
+    ("Moved 5% -> 50% of listeners to the new ranker.", "bullet", {"traffic_share"}, set()),
+    ("Cut churn 8% -> 6% for new users.", "bullet", {"quantified_impact"}, {"traffic_share"}),
     # A size joined to its (singular) noun by a hyphen; small ones are durations and shapes.
     ("Built semantic search over a 10M-document index.", "bullet", {"scale"}, set()),
     ("Ranked a 50M-item catalog with a 2-tower model.", "bullet", {"scale"}, set()),
