@@ -71,7 +71,7 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _MAGNITUDE = re.compile(
     # the lookahead skips every position where no alternative can start (see _magnitudes)
     rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
-    rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
+    rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m|%)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
     # "from 24 hours (batch) to under 30 seconds": a short aside, and a bound before the new value
     rf"|\bfrom\s+\$?{_NUM}\s?[a-z%]{{0,12}}\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|seconds|minutes|real[- ]time)"
@@ -163,6 +163,33 @@ def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, in
     return out
 
 
+_RAMP_BEFORE = 8  # tokens before an arrow of shares that may say it is a traffic ramp
+_RAMP_AFTER = 4
+
+
+def _ramps_in_context(
+    traffic: list[tuple[int, int]],
+    lowered: str,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    ramp_words: frozenset[str],
+) -> list[tuple[int, int]]:
+    """Traffic spans without the arrows of shares that no ramp word stands near and no "of"
+    follows: '6% -> 1.5%' alone is a metric moving; 'ramped 1% -> 10%', '5% -> 50% of users'
+    are ramps."""
+    out = []
+    for s, e in traffic:
+        if "→" in lowered[s:e] or "->" in lowered[s:e]:
+            a = bisect_right(starts, s) - 1
+            b = bisect_right(starts, e - 1)
+            near = words[max(0, a - _RAMP_BEFORE) : b + _RAMP_AFTER]
+            if ramp_words.isdisjoint(near) and not (b < len(words) and words[b] == "of"):
+                continue
+        out.append((s, e))
+    return out
+
+
 _THRESHOLD_BEFORE = re.compile(
     r"(?:below|under|above|over|exceeds|exceeded|exceeding|than|<|>|≤|≥)\s*(?:the\s+)?$"
 )
@@ -171,8 +198,11 @@ _THRESHOLD_BEFORE = re.compile(
 _SCALE_NUM = re.compile(
     r"(?P<num>\d(?<![\w.$,\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))"
     r"(?:\s?(?P<suf>k|m|mm|b|bn|million|billion|thousand|tb|pb|gb)\b)?\+?(?![\w%$.,]\d)"
-    r"(?P<rest>(?:[\s/]+[a-z][a-z0-9&-]*){0,4})"
+    r"(?P<rest>(?:[\s/-]+[a-z][a-z0-9&-]*){0,4})"
 )
+# A size joined to its noun by a hyphen ("10M-document index", "50M-item catalog") needs at
+# least this value: smaller ones are durations and shapes ("3-week", "2-tower", "4-person").
+_HYPHEN_SIZE = 1_000
 _SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
 _SUFFIX |= {"b": 1e9, "bn": 1e9, "billion": 1e9}
 _DURATION = re.compile(
@@ -226,6 +256,7 @@ class _Vocab:
     scale_units: frozenset[str]
     never_scale: frozenset[str]
     baselines: frozenset[str]
+    ramp_words: frozenset[str]
     traffic: re.Pattern[str]
 
 
@@ -245,6 +276,7 @@ def _vocab(profile: Profile) -> _Vocab:
         scale_units=frozenset(w.lower() for w in words("experiments", "scale_units")),
         never_scale=frozenset(w.lower() for w in words("experiments", "team_words")),
         baselines=frozenset(w.lower() for w in words("tradeoffs", "baselines")),
+        ramp_words=frozenset(w.lower() for w in words("experiments", "ramp_words")),
         traffic=traffic,
     )
 
@@ -258,6 +290,9 @@ _DATA_UNITS = frozenset({"tb", "pb", "gb"})
 # Between a building verb and a model, these make the model something the built thing serves or
 # feeds ("built the data pipeline that feeds our models", "canary releases for models").
 _NOT_BUILT = frozenset({"for", "that", "which", "so", "feeds", "feeding", "to"})
+# A model named just before these is where features came from, not a model being built
+# ("used sentence-transformer embeddings").
+_FEATURES_AFTER = frozenset({"embeddings", "embedding", "vectors"})
 _TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
 _ANY_DIGIT = re.compile(r"\d")  # one character class: the engine scans for it without a match call
 _HALF_WORD = re.compile(r"\b(?:doubl|tripl|halv|half)")
@@ -299,6 +334,8 @@ def explain(
         if numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
         else []
     )
+    if traffic and ("→" in lowered or "->" in lowered):
+        traffic = _ramps_in_context(traffic, lowered, words, starts, ends, vocab.ramp_words)
     impacts = _quantified_impacts(words, starts, ends, by_cat, lowered, traffic) if numeric else []
     # A bullet's found parts are deduplicated by (start, name, end), so only the order among
     # parts of one name matters: both names of an impact are added here, in one loop.
@@ -438,10 +475,15 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
         scale_verbs = {p for _, _, p in verbs} if verbs else ()
         tools = vocab.tools
         n = len(words)
+        # A stage word inside a longer phrase naming other work ("served as", "causal
+        # inference") is no stage.
+        not_stage = get("not_stage")
         for stage, cat, hits in stage_hits:
             if stage == "experimentation":
                 hits = [h for h in hits if not _offline(h[0], by_cat)]
             others = [h for s, h in longer if s != stage] if longer else None
+            if not_stage:
+                others = not_stage + others if others else not_stage
             for i, j, phrase in hits:
                 if others and _inside_longer(i, j, others):
                     continue  # "training" inside "training data"
@@ -457,7 +499,10 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
     nouns, types = get("model_noun"), get("model_type")
     if nouns is None and types is None:
         return
+    n = len(words)
     for i, j, phrase in sorted((nouns or []) + (types or [])):
+        if j < n and words[j] in _FEATURES_AFTER:
+            continue
         for b, _, _ in builds:
             if 0 <= i - b <= 7 and _NOT_BUILT.isdisjoint(words[b + 1 : i]):
                 add((starts[i], "stage.training", ends[j - 1], phrase))
@@ -563,6 +608,8 @@ def _scales(
             continue
         if not rest:
             continue  # no word after the number, so no unit
+        # Words in rest take hyphens of their own, so only a first separator can be one.
+        hyphen = rest[0] == "-"
         rest = rest.replace("/", " ").split()
         try:
             value = float(num.replace(",", "")) * _SUFFIX.get(suffix, 1)
@@ -570,6 +617,19 @@ def _scales(
             continue
         big = value >= 10_000
         offset = m.end("suf") if suffix else m.end("num")
+        if hyphen:
+            # Only the noun joined to the number names its unit, and it is singular:
+            # "10M-document index" counts as documents.
+            word = rest[0][1:]
+            unit = word if word in scale_units else word + "s"
+            if (
+                value >= _HYPHEN_SIZE
+                and word not in never_scale
+                and unit not in never_scale
+                and (unit in scale_units or (big and len(word) > 3 and word.isalpha()))
+            ):
+                out.append((ms, find(word, offset) + len(word), unit))
+            continue
         for k in range(len(rest)):
             hit = ""
             for size in (3, 2, 1):
@@ -620,6 +680,9 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
     for i, j, _ in get("business_metric") or ():
         business.update(range(i, j))
     n = len(words)
+    # A sum right after these verbs is not an outcome, whatever metric stands near it:
+    # "reallocated $20M of marketing spend", "managed a $5M budget".
+    not_impact = get("not_impact")
     out = []
     used: set[int] = set()
     for s, e, mtext in mags:
@@ -628,6 +691,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
             a = 0
         elif ends[a] <= s and a + 1 < n:
             a += 1  # a sign or "$" before the number: its first token is the next one
+        if not_impact and any(0 <= a - k <= 3 for k, _, _ in not_impact):
+            continue
         b = bisect_right(starts, e - 1) - 1
         b = b + 1 if b > 0 else 1
         level = "." in mtext and not any(c in mtext for c in "%x$×") and " " not in mtext
@@ -653,8 +718,6 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
             out.append((min(s, starts[i]), max(e, ends[j - 1]), phrase, biz))
             continue
         if level:
-            continue
-        if any(0 <= a - k <= 3 for k, _, _ in get("not_impact") or ()):
             continue
         changes = sorted(i for i, _, _ in get("change_verb") or ())
         verb = next((c for c in reversed(changes) if 0 < a - c <= 10), None)

@@ -274,6 +274,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("stages", "training_cues", "build_verbs"), "build_verb"),
     (("stages", "training_cues", "model_nouns"), "model_noun"),
     (("stages", "scale_verbs"), "scale_verb"),
+    (("stages", "not_stage"), "not_stage"),
     (("models",), "model_type"),
     (("metrics", "outcome"), "metric"),
     (("metrics", "business"), "business_metric"),

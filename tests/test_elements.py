@@ -100,6 +100,70 @@ CASES = [
         set(),
         {"stage.serving"},
     ),
+    # A stage word inside a longer phrase that names other work is no stage.
+    ("Served as tech lead for the ranking team.", "bullet", {"weak_opening"}, {"stage.serving"}),
+    (
+        "Applied causal inference and Bayesian inference to pricing tests.",
+        "bullet",
+        {"action_verb"},
+        {"stage.serving"},
+    ),
+    ("Served the ranking model on Triton.", "bullet", {"stage.serving"}, set()),
+    # An arrow of shares is a traffic ramp only with traffic or rollout words near it.
+    (
+        "Cut false positives 6% → 1.5% on card transactions.",
+        "bullet",
+        {"quantified_impact"},
+        {"traffic_share"},
+    ),
+    (
+        "Rolled out the new model gradually (1% → 10% → 50%) with error-rate guardrails.",
+        "bullet",
+        {"traffic_share"},
+        {"quantified_impact"},
+    ),
+    ("Ramped the ranker 5% -> 50% of traffic.", "bullet", {"traffic_share"}, set()),
+    ("Moved 5% -> 50% of listeners to the new ranker.", "bullet", {"traffic_share"}, set()),
+    ("Cut churn 8% -> 6% for new users.", "bullet", {"quantified_impact"}, {"traffic_share"}),
+    # A size joined to its (singular) noun by a hyphen; small ones are durations and shapes.
+    ("Built semantic search over a 10M-document index.", "bullet", {"scale"}, set()),
+    ("Ranked a 50M-item catalog with a 2-tower model.", "bullet", {"scale"}, set()),
+    ("Leading a 4-person team on a 3-week pricing test.", "bullet", set(), {"scale"}),
+    ("Grew the 10k-person org's usage.", "bullet", set(), {"scale"}),
+    # A sum after a not-impact verb is no outcome, even with a metric next to it.
+    (
+        "Reallocated $20M of marketing spend using uplift models.",
+        "bullet",
+        set(),
+        {"quantified_impact", "business_impact"},
+    ),
+    (
+        "Managed $3M of GPU spend; cut serving cost 30%.",
+        "bullet",
+        {"quantified_impact", "business_impact"},
+        set(),
+    ),
+    # BM25 and TF-IDF score text with no learned model; item2vec and word2vec make features.
+    (
+        "Implemented hybrid retrieval (BM25 + dense embeddings) for help-center search.",
+        "bullet",
+        set(),
+        {"model_type", "stage.training"},
+    ),
+    (
+        "Built item2vec embeddings for 40M products.",
+        "bullet",
+        {"stage.features"},
+        {"model_type", "stage.training"},
+    ),
+    ("Fine-tuned a sentence-transformer for retrieval.", "bullet", {"model_type"}, set()),
+    # A model whose embeddings are used is not a model being built.
+    (
+        "Designed semantic search using sentence-transformer embeddings and FAISS.",
+        "bullet",
+        {"model_type", "stage.features"},
+        {"stage.training"},
+    ),
     (
         "Built Spark pipelines processing 200M events a day. " * 300,
         "bullet",
