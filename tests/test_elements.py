@@ -95,6 +95,12 @@ CASES = [
     ("Weighed recall vs latency before shipping the reranker", "bullet", {"tradeoff"}, set()),
     ("Replaced the matrix-factorization ranker", "bullet", {"model_type", "decision"}, set()),
     (
+        "Redesigned retrieval, replacing a collaborative filtering model with a two-tower model",
+        "bullet",
+        {"stage.training", "model_type"},
+        set(),
+    ),
+    (
         "Gained proficiency in Python and cloud computing services",
         "bullet",
         set(),
