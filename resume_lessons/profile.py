@@ -27,16 +27,71 @@ TOKEN = re.compile(r"(?=[$a-z0-9&])(?:\$?[a-z0-9]++(?:[-/'.@][a-z0-9]++)*+\+?|&)
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
+# True when Cython compiled this module (see setup.py): its __file__ is then the built library.
+COMPILED = not __file__.endswith(".py")
+
+
 def token_spans(lowered: str) -> tuple[list[str], list[int], list[int]]:
     """Tokens of already-lowercased text with their start and end offsets, as three lists.
 
-    One ``split`` scan in C; the offsets are running sums of the piece lengths.
+    In Python: one ``split`` scan in C, and the offsets are running sums of the piece lengths.
+    Compiled, ``scan_tokens`` walks the characters in C, which is several times faster still.
     """
+    if COMPILED:
+        return scan_tokens(lowered)
     parts = _TOKEN_SPLIT.split(lowered)
     if len(parts) == 1:
         return [], [], []
     offsets = list(accumulate(map(len, parts)))
     return parts[1::2], offsets[0:-1:2], offsets[1::2]
+
+
+def scan_tokens(lowered: str) -> tuple[list[str], list[int], list[int]]:
+    """``token_spans`` as a character loop: the TOKEN pattern written out by hand.
+
+    ``\\$?[a-z0-9]+(?:[-/'.@][a-z0-9]+)*\\+?|&``, with the pattern's possessive repeats: a token
+    never gives characters back. Slow in Python; ``profile.pxd`` gives its variables C types,
+    so the compiled module runs it at C speed. tests/test_speedups.py holds it to the pattern.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(lowered)
+    i = 0
+    while i < n:
+        c = lowered[i]
+        j = i
+        if c == "&":
+            j = i + 1
+        else:
+            if c == "$":
+                j = i + 1  # "$" opens a token only when a letter or digit follows
+            if j >= n:
+                break
+            c = lowered[j]
+            if not ("a" <= c <= "z" or "0" <= c <= "9"):
+                i += 1
+                continue
+            j += 1
+            while j < n:
+                c = lowered[j]
+                if "a" <= c <= "z" or "0" <= c <= "9":
+                    j += 1
+                elif (c == "-" or c == "/" or c == "'" or c == "." or c == "@") and j + 1 < n:
+                    c = lowered[j + 1]
+                    if "a" <= c <= "z" or "0" <= c <= "9":
+                        j += 2
+                    else:
+                        break
+                else:
+                    break
+            if j < n and lowered[j] == "+":
+                j += 1
+        words.append(lowered[i:j])
+        starts.append(i)
+        ends.append(j)
+        i = j
+    return words, starts, ends
 
 
 def tokenize(lowered: str) -> list[tuple[str, int, int]]:
@@ -46,6 +101,24 @@ def tokenize(lowered: str) -> list[tuple[str, int, int]]:
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(tok for tok, _, _ in tokenize(phrase.lower()))
+
+
+def _prefix_pattern(stems: list[str]) -> str:
+    """A pattern that matches where any of the stems starts, branching a character at a time.
+
+    The engine tries an alternation's branches one by one; grouped as a trie ("d(?:eeplab|
+    istilbert)|g(?:nn|pt)"), a failing position costs one test per first character, not one
+    per stem. For a yes/no search, a stem that is a prefix of another makes the longer redundant.
+    """
+    if not stems:
+        return "(?!)"
+    groups: dict[str, list[str]] = {}
+    for stem in stems:
+        if not stem:
+            return ""  # a stem ends here: whatever follows, it has matched
+        groups.setdefault(stem[0], []).append(stem[1:])
+    branches = [re.escape(c) + _prefix_pattern(rest) for c, rest in sorted(groups.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _first(hit: tuple[int, int, str]) -> int:
@@ -97,7 +170,7 @@ class PhraseIndex:
         # One lookup per token: its one-word entries, and whether longer phrases start with it.
         firsts = {pair[0] for pair in self._multi}
         stems = sorted({s for cands in self._prefixes.values() for s, _, _ in cands}, key=len)
-        self._stems = re.compile("\n(?:" + "|".join(re.escape(s) for s in reversed(stems)) + ")")
+        self._stems = re.compile("\n" + _prefix_pattern(stems))
         self._table = {
             first: (self._single.get(first, ()), first in firsts) for first in self._by_first
         }
