@@ -3,19 +3,31 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The install also compiles the element finder with Cython when a C compiler is there (see
+# setup.py); this stamp says the compiled build matches its sources.
+SPEEDUPS := $(VENV)/.speedups
+HOT_SOURCES := resume_lessons/elements.py resume_lessons/profile.py resume_lessons/profile.pxd
 
-.PHONY: report test lab bench lint clean
+.PHONY: report test lab bench lint clean speedups
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(SPEEDUPS)
+
+# After an edit to the finder: compile again (about a minute). Until then the package runs the
+# edited Python source, never the stale compiled module.
+$(SPEEDUPS): $(STAMP) $(HOT_SOURCES)
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(SPEEDUPS)
+
+speedups: $(SPEEDUPS)
 
 report: $(STAMP)
 	$(VENV)/bin/resume-lessons report --out reports
 
-test: $(STAMP)
+test: $(STAMP) $(SPEEDUPS)
 	$(PY) -m ruff check resume_lessons tests benchmarks
 	$(PY) -m pytest
 
@@ -28,7 +40,7 @@ lab: $(STAMP)
 	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: $(STAMP)
+bench: $(STAMP) $(SPEEDUPS)
 	$(PY) benchmarks/bench_analyzer.py
 	$(PY) benchmarks/eval_elements.py
 	$(PY) benchmarks/bench_notebooks.py
@@ -39,4 +51,4 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check resume_lessons tests benchmarks
 
 clean:
-	rm -rf $(VENV) reports .pytest_cache
+	rm -rf $(VENV) reports .pytest_cache build resume_lessons/*.so resume_lessons/_speedups.json

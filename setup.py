@@ -34,7 +34,9 @@ def _warn(message: str) -> None:
 
 def _source_files(name: str) -> list[Path]:
     """What a compiled module is built from: its .py and, when there is one, its .pxd."""
-    return [p for p in (ROOT / PACKAGE / f"{name}.py", ROOT / PACKAGE / f"{name}.pxd") if p.exists()]
+    return [
+        p for p in (ROOT / PACKAGE / f"{name}.py", ROOT / PACKAGE / f"{name}.pxd") if p.exists()
+    ]
 
 
 def source_digest(name: str) -> str:

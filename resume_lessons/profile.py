@@ -39,6 +39,11 @@ def token_spans(lowered: str) -> tuple[list[str], list[int], list[int]]:
     """
     if COMPILED:
         return scan_tokens(lowered)
+    return _token_split_spans(lowered)
+
+
+def _token_split_spans(lowered: str) -> tuple[list[str], list[int], list[int]]:
+    """``token_spans`` by one ``split`` with the TOKEN pattern: the fastest way in Python."""
     parts = _TOKEN_SPLIT.split(lowered)
     if len(parts) == 1:
         return [], [], []
