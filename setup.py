@@ -62,6 +62,15 @@ class OptionalBuildExt(build_ext):
             if folder.is_dir():
                 _record_sources(folder / MANIFEST, self.compiled)
 
+    def copy_extensions_to_source(self) -> None:
+        """Copy only what was compiled: a module that failed stays pure Python."""
+        built = [e for e in self.extensions if e.name.rsplit(".", 1)[-1] in self.compiled]
+        self.extensions, everything = built, self.extensions
+        try:
+            super().copy_extensions_to_source()
+        finally:
+            self.extensions = everything
+
     def build_extension(self, ext) -> None:  # type: ignore[no-untyped-def]
         try:
             super().build_extension(ext)
