@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The install also compiles the element finder with Cython when a C compiler is there (see
 # setup.py); this stamp says the compiled build matches its sources.
 SPEEDUPS := $(VENV)/.speedups
-HOT_SOURCES := resume_lessons/elements.py resume_lessons/profile.py resume_lessons/profile.pxd
+HOT_SOURCES := $(wildcard resume_lessons/elements.py resume_lessons/profile.py resume_lessons/*.pxd)
 
 .PHONY: report test lab bench lint clean speedups
 

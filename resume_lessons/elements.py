@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Literal, NamedTuple
 
 from .profile import DEFAULT_PROFILE, STAGES, Profile, load_profile, token_spans
@@ -92,6 +92,38 @@ _NUM_START = frozenset("0123456789$")
 # A run of digits is one candidate: a digit after a digit never starts a match. "$" stays a
 # candidate of its own, since a match may start at the digit after it ("$12x" -> "12x").
 _MAGNITUDE_NUM_START = re.compile(r"[0-9$](?:(?<=[0-9])[0-9]*+)?", re.ASCII)
+_START = methodcaller("start")
+
+# True when Cython compiled this module (see setup.py). Compiled, a few scans below walk the
+# characters in C instead of running a pattern over the text (``elements.pxd`` gives their
+# variables C types); in Python the pattern is faster. tests/test_speedups.py holds both the same.
+COMPILED = not __file__.endswith(".py")
+
+
+def _has_digit(lowered: str) -> bool:
+    """``_ANY_DIGIT.search(lowered) is not None``: a Unicode decimal digit, as ``\\d`` means."""
+    for c in lowered:  # noqa: SIM110 - a plain loop, so Cython types c and runs it in C
+        if c.isdecimal():
+            return True
+    return False
+
+
+def _number_starts(lowered: str) -> list[int]:
+    """The starts of ``_MAGNITUDE_NUM_START.finditer(lowered)``: every "$", and the first digit
+    of every run of ASCII digits."""
+    out = []
+    n = len(lowered)
+    i = 0
+    while i < n:
+        c = lowered[i]
+        if c == "$":
+            out.append(i)
+        elif "0" <= c <= "9":
+            out.append(i)
+            while i + 1 < n and "0" <= lowered[i + 1] <= "9":
+                i += 1
+        i += 1
+    return out
 
 
 def _magnitudes(lowered: str) -> list[re.Match[str]]:
@@ -111,12 +143,13 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
         or "halv" in lowered
         or "half" in lowered
     ):
-        candidates = _MAGNITUDE_START.finditer(lowered)
+        candidates = map(_START, _MAGNITUDE_START.finditer(lowered))
+    elif COMPILED:
+        candidates = _number_starts(lowered)
     else:
         # The word letters are common, and the engine stops at each one of them.
-        candidates = _MAGNITUDE_NUM_START.finditer(lowered)
-    for cand in candidates:
-        at = cand.start()
+        candidates = map(_START, _MAGNITUDE_NUM_START.finditer(lowered))
+    for at in candidates:
         if at < pos:
             continue  # inside the last match
         m = None
@@ -334,7 +367,7 @@ def explain(
     add = found.append
 
     # \d or a doubling word: without either, no pattern for numbers can match.
-    numeric = _ANY_DIGIT.search(lowered) is not None or (
+    numeric = (_has_digit(lowered) if COMPILED else _ANY_DIGIT.search(lowered) is not None) or (
         ("doubl" in lowered or "tripl" in lowered or "halv" in lowered or "half" in lowered)
         and _HALF_WORD.search(lowered) is not None
     )
@@ -581,6 +614,40 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
                 add((starts[i], "generic_adjective", ends[j - 1], phrase))
 
 
+def _scale_numbers(lowered: str) -> list[re.Match[str]]:
+    """``_SCALE_NUM.finditer(lowered)`` for ASCII text, trying the pattern only where a match
+    can start: the first digit of a run, after none of the characters [\\w.$,-]."""
+    out = []
+    match = _SCALE_NUM.match
+    n = len(lowered)
+    end = 0
+    i = 0
+    while i < n:
+        c = lowered[i]
+        if "0" <= c <= "9":
+            if i >= end:
+                p = lowered[i - 1] if i else " "
+                if not (
+                    "a" <= p <= "z"
+                    or "A" <= p <= "Z"
+                    or "0" <= p <= "9"
+                    or p == "_"
+                    or p == "."
+                    or p == "$"
+                    or p == ","
+                    or p == "-"
+                ):
+                    m = match(lowered, i)
+                    if m is not None:
+                        out.append(m)
+                        end = m.end()
+            # A digit after a digit never starts a match: the lookbehind sees a word character.
+            while i + 1 < n and "0" <= lowered[i + 1] <= "9":
+                i += 1
+        i += 1
+    return out
+
+
 def _scales(
     lowered: str, vocab: _Vocab, traffic: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -589,7 +656,10 @@ def _scales(
     never_scale, scale_units = vocab.never_scale, vocab.scale_units
     multi_first = vocab.multi_word_starts
     find = lowered.find
-    for m in _SCALE_NUM.finditer(lowered):
+    matches = (
+        _scale_numbers(lowered) if COMPILED and lowered.isascii() else _SCALE_NUM.finditer(lowered)
+    )
+    for m in matches:
         num, suffix, rest = m.groups()
         if not rest and suffix not in _DATA_UNITS:
             continue  # no word after the number, so no unit (checked first: the common case)

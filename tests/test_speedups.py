@@ -1,5 +1,8 @@
 """The compiled element finder gives what the Python source gives, and never runs stale code.
 
+The character loops written for the compiled build (scan_tokens, _number_starts, ...) run in
+Python here too, against the patterns they replace.
+
 The Cython build (setup.py) is optional; the tests that need it skip when it is not there,
 unless RESUME_LESSONS_REQUIRE_COMPILED is set (CI sets it, so a broken build cannot hide).
 """
@@ -21,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import resume_lessons
-from resume_lessons import _speedups
+from resume_lessons import _speedups, elements
 from resume_lessons.profile import TOKEN, _prefix_pattern, _token_split_spans, scan_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +45,17 @@ def test_the_hand_written_tokenizer_is_the_token_pattern(text: str) -> None:
     words, starts, ends = scan_tokens(text)
     assert list(zip(words, starts, ends, strict=True)) == expected
     assert _token_split_spans(text) == (words, starts, ends)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab09 $.,-_+%xA→٣", max_size=40))
+def test_the_hand_written_number_scans_are_their_patterns(text: str) -> None:
+    assert elements._has_digit(text) == (elements._ANY_DIGIT.search(text) is not None)
+    if text.isascii():  # the finder uses the other two on ASCII text only
+        starts = [m.start() for m in elements._MAGNITUDE_NUM_START.finditer(text)]
+        assert elements._number_starts(text) == starts
+        scales = [(m.span(), m.groups()) for m in elements._SCALE_NUM.finditer(text)]
+        assert [(m.span(), m.groups()) for m in elements._scale_numbers(text)] == scales
 
 
 @settings(max_examples=200, deadline=None)
