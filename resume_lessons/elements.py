@@ -108,6 +108,40 @@ def _has_digit(lowered: str) -> bool:
     return False
 
 
+def _magnitude_starts(lowered: str) -> list[int]:
+    """The starts of ``_MAGNITUDE_START.finditer(lowered)`` for ASCII text: each digit and "$",
+    and the word alternatives, left to right without overlap."""
+    out = []
+    n = len(lowered)
+    i = 0
+    while i < n:
+        c = lowered[i]
+        step = 0
+        if "0" <= c <= "9" or c == "$":
+            step = 1
+        elif c == "f":
+            step = 4 if lowered.startswith("rom", i + 1) else 0
+        elif c == "b":
+            step = 2 if lowered.startswith("y", i + 1) else 0
+        elif c == "d":
+            step = 5 if lowered.startswith("oubl", i + 1) else 0
+        elif c == "t":
+            step = 5 if lowered.startswith("ripl", i + 1) else 0
+        elif c == "h":
+            step = 4 if lowered.startswith("alv", i + 1) else 0
+        elif c == "i" and lowered.startswith("n", i + 1):
+            j = i + 2  # "in" counts only before whitespace and "half"
+            while j < n and lowered[j] in " \t\n\r\f\v":
+                j += 1
+            step = 2 if j > i + 2 and lowered.startswith("half", j) else 0
+        if step:
+            out.append(i)
+            i += step
+        else:
+            i += 1
+    return out
+
+
 def _number_starts(lowered: str) -> list[int]:
     """The starts of ``_MAGNITUDE_NUM_START.finditer(lowered)``: every "$", and the first digit
     of every run of ASCII digits."""
@@ -143,7 +177,10 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
         or "halv" in lowered
         or "half" in lowered
     ):
-        candidates = map(_START, _MAGNITUDE_START.finditer(lowered))
+        if COMPILED:
+            candidates = _magnitude_starts(lowered)
+        else:
+            candidates = map(_START, _MAGNITUDE_START.finditer(lowered))
     elif COMPILED:
         candidates = _number_starts(lowered)
     else:

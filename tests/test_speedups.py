@@ -58,6 +58,17 @@ def test_the_hand_written_number_scans_are_their_patterns(text: str) -> None:
         assert [(m.span(), m.groups()) for m in elements._scale_numbers(text)] == scales
 
 
+MAGNITUDE_WORDS = ["from", "by", "doubl", "tripl", "halv", "in", "half", " ", "\t", "x", "7", "$"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*MAGNITUDE_WORDS, "fro", "b", "i", "n", "h"]), max_size=10))
+def test_the_hand_written_magnitude_scan_is_its_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    starts = [m.start() for m in elements._MAGNITUDE_START.finditer(text)]
+    assert elements._magnitude_starts(text) == starts
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.text(alphabet="abc-@", min_size=1, max_size=4), min_size=1, max_size=8),
