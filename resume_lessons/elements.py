@@ -213,6 +213,24 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
 _TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half", re.ASCII)
 
 
+def _traffic_starts(lowered: str) -> list[int]:
+    """The starts of ``_TRAFFIC_START.finditer(lowered)`` for ASCII text that no letter, digit
+    or "_" comes before: the only ones ``_traffic_spans`` tries."""
+    out = []
+    n = len(lowered)
+    i = 0
+    while i < n:
+        c = lowered[i]
+        if "0" <= c <= "9" or (c == "h" and lowered.startswith("alf", i + 1)):
+            p = lowered[i - 1] if i else " "
+            if not ("a" <= p <= "z" or "A" <= p <= "Z" or "0" <= p <= "9" or p == "_"):
+                out.append(i)
+            if c == "h":
+                i += 3  # past "half": no candidate starts inside it
+        i += 1
+    return out
+
+
 def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, int]]:
     """The spans of traffic.finditer(lowered), found by trying only where one can start."""
     if not lowered.isascii():
@@ -220,8 +238,10 @@ def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, in
     out = []
     match = traffic.match
     pos = 0
-    for cand in _TRAFFIC_START.finditer(lowered):
-        at = cand.start()
+    candidates = (
+        _traffic_starts(lowered) if COMPILED else map(_START, _TRAFFIC_START.finditer(lowered))
+    )
+    for at in candidates:
         if at < pos:
             continue  # inside the last match
         if at:

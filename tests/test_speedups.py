@@ -58,7 +58,8 @@ def test_the_hand_written_number_scans_are_their_patterns(text: str) -> None:
         assert [(m.span(), m.groups()) for m in elements._scale_numbers(text)] == scales
 
 
-MAGNITUDE_WORDS = ["from", "by", "doubl", "tripl", "halv", "in", "half", " ", "\t", "x", "7", "$"]
+MAGNITUDE_WORDS = ["from", "by", "doubl", "tripl", "halv", "in", "half", "ha", "lf", "x", "_"]
+MAGNITUDE_WORDS += ["7", "$", " ", "\t"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -67,6 +68,12 @@ def test_the_hand_written_magnitude_scan_is_its_pattern(parts: list[str]) -> Non
     text = "".join(parts)
     starts = [m.start() for m in elements._MAGNITUDE_START.finditer(text)]
     assert elements._magnitude_starts(text) == starts
+    after_non_word = [
+        m.start()
+        for m in elements._TRAFFIC_START.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+    ]
+    assert elements._traffic_starts(text) == after_non_word
 
 
 @settings(max_examples=200, deadline=None)
