@@ -1,8 +1,8 @@
 """Optional compiled speedups for the element finder; all other metadata is in pyproject.toml.
 
 When a C compiler is at hand, the install compiles the two hot modules, ``resume_lessons/
-elements.py`` and ``resume_lessons/profile.py``, with Cython, as they are (``profile.pxd``
-adds C types to the tokenizer's loop). The pure-Python source stays the reference and the
+elements.py`` and ``resume_lessons/profile.py``, with Cython, as they are (their ``.pxd`` files
+add C types to a few character loops). The pure-Python source stays the reference and the
 fallback:
 
 - no compiler, or a failed compile: a warning, and the install goes on in pure Python;
@@ -14,7 +14,7 @@ fallback:
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -23,27 +23,24 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 PACKAGE = "resume_lessons"
-HOT_MODULES = ("elements", "profile")  # keep in step with resume_lessons/_speedups.py
-MANIFEST = "_speedups.json"
 ROOT = Path(__file__).resolve().parent
+
+
+def _load_speedups():  # type: ignore[no-untyped-def]
+    """resume_lessons/_speedups.py on its own: the module list, the manifest's name and the
+    source digest are the ones the package checks at import, not a copy of them."""
+    spec = importlib.util.spec_from_file_location("_speedups", ROOT / PACKAGE / "_speedups.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+speedups = _load_speedups()
 
 
 def _warn(message: str) -> None:
     print(f"\nresume-lessons: {message}\n", flush=True)
-
-
-def _source_files(name: str) -> list[Path]:
-    """What a compiled module is built from: its .py and, when there is one, its .pxd."""
-    return [
-        p for p in (ROOT / PACKAGE / f"{name}.py", ROOT / PACKAGE / f"{name}.pxd") if p.exists()
-    ]
-
-
-def source_digest(name: str) -> str:
-    digest = hashlib.sha256()
-    for path in _source_files(name):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class OptionalBuildExt(build_ext):
@@ -60,7 +57,7 @@ class OptionalBuildExt(build_ext):
             folders.add(ROOT / PACKAGE)  # the compiled modules were copied into the source
         for folder in folders:
             if folder.is_dir():
-                _record_sources(folder / MANIFEST, self.compiled)
+                _record_sources(folder / speedups.MANIFEST, self.compiled)
 
     def copy_extensions_to_source(self) -> None:
         """Copy only what was compiled: a module that failed stays pure Python."""
@@ -81,10 +78,10 @@ class OptionalBuildExt(build_ext):
 
 
 def _record_sources(manifest: Path, names: list[str]) -> None:
-    """Write the SHA-256 of each compiled module's sources next to it (see _speedups.py)."""
+    """Write the digest of each compiled module's sources next to it (see _speedups.py)."""
     digests = json.loads(manifest.read_text()) if manifest.exists() else {}
     for name in names:
-        digests[name] = source_digest(name)
+        digests[name] = speedups.source_digest(name)
     manifest.write_text(json.dumps(digests, indent=2, sort_keys=True) + "\n")
 
 
@@ -97,7 +94,7 @@ def extensions() -> list:
         _warn("Cython is not installed; the element finder runs in pure Python.")
         return []
     return cythonize(
-        [f"{PACKAGE}/{name}.py" for name in HOT_MODULES],
+        [f"{PACKAGE}/{name}.py" for name in speedups.HOT_MODULES],
         build_dir="build/cython",  # keep the generated C out of the package
         quiet=True,
         compiler_directives={

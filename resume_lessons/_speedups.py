@@ -39,7 +39,7 @@ def compiled_file(name: str) -> Path | None:
 
 
 def source_digest(name: str) -> str:
-    """SHA-256 over the module's .py and .pxd, the way setup.py records it."""
+    """SHA-256 over the module's .py and .pxd: setup.py records it, choose() compares it."""
     digest = hashlib.sha256()
     for suffix in (".py", ".pxd"):
         path = PACKAGE_DIR / f"{name}{suffix}"
@@ -99,4 +99,7 @@ def backend() -> str:
     return ", ".join(f"{name}: {how}" for name, how in choose().items())
 
 
-choose()  # on import: the package's __init__ imports this module before any other
+# On import: the package's __init__ imports this module before any other. setup.py loads this
+# file on its own (no package) for HOT_MODULES, MANIFEST and source_digest, and decides nothing.
+if __package__:
+    choose()
