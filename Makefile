@@ -3,31 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# The install also compiles the element finder with Cython when a C compiler is there (see
-# setup.py); this stamp says the compiled build matches its sources.
-SPEEDUPS := $(VENV)/.speedups
-HOT_SOURCES := $(wildcard resume_lessons/elements.py resume_lessons/profile.py resume_lessons/*.pxd)
 
-.PHONY: report test lab bench lint clean speedups
+.PHONY: report test lab bench lint clean
 
-$(STAMP): pyproject.toml setup.py
+$(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP) $(SPEEDUPS)
-
-# After an edit to the finder: compile again (about a minute). Until then the package runs the
-# edited Python source, never the stale compiled module.
-$(SPEEDUPS): $(STAMP) $(HOT_SOURCES)
-	$(PY) -m pip install --quiet --no-deps -e .
-	touch $(SPEEDUPS)
-
-speedups: $(SPEEDUPS)
+	touch $(STAMP)
 
 report: $(STAMP)
 	$(VENV)/bin/resume-lessons report --out reports
 
-test: $(STAMP) $(SPEEDUPS)
+test: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks
 	$(PY) -m pytest
 
@@ -40,7 +28,7 @@ lab: $(STAMP)
 	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: $(STAMP) $(SPEEDUPS)
+bench: $(STAMP)
 	$(PY) benchmarks/bench_analyzer.py
 	$(PY) benchmarks/eval_elements.py
 	$(PY) benchmarks/bench_notebooks.py
@@ -51,4 +39,4 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check resume_lessons tests benchmarks
 
 clean:
-	rm -rf $(VENV) reports .pytest_cache build resume_lessons/*.so resume_lessons/_speedups.json
+	rm -rf $(VENV) reports .pytest_cache build

@@ -6,8 +6,7 @@ of them (each text once, so no cache helps), then times what a widget does per k
 on this branch yet, so the highlight is a small local escape-and-wrap (``_highlight``).
 
 CPU time (``time.process_time``) is reported next to wall time: on a shared machine the wall
-clock also counts other processes. The first line says whether the finder runs compiled (the
-default install, see setup.py) or as Python source.
+clock also counts other processes.
 
 Usage: python benchmarks/bench_analyzer.py [--n 10000]
 """
@@ -23,7 +22,6 @@ from pathlib import Path
 
 import yaml
 
-from resume_lessons import _speedups
 from resume_lessons.analyze import score_item
 from resume_lessons.elements import Element, explain
 from resume_lessons.profile import load_profile
@@ -93,7 +91,6 @@ def main() -> None:
         wall_times.append(time.perf_counter() - wall)
         cpu_times.append(time.process_time() - cpu)
     n = len(bullets)
-    print(f"build: {_speedups.backend()}  (RESUME_LESSONS_PURE_PYTHON=1 times the Python source)")
     print(f"explain: {n} bullets per pass ({len(set(bullets))} distinct), {args.repeat} passes")
     for label, times in (("CPU time ", cpu_times), ("wall time", wall_times)):
         best, median = min(times), statistics.median(times)

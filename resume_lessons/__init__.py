@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-# First: decides between the compiled and the Python element finder before either is imported.
-from . import _speedups  # noqa: F401
 from .analyze import Analysis, analyze, score_item
 from .drafts import Drafts, apply_drafts, load_drafts, save_drafts
 from .elements import Element, explain

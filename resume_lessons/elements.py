@@ -94,72 +94,6 @@ _NUM_START = frozenset("0123456789$")
 _MAGNITUDE_NUM_START = re.compile(r"[0-9$](?:(?<=[0-9])[0-9]*+)?", re.ASCII)
 _START = methodcaller("start")
 
-# True when Cython compiled this module (see setup.py). Compiled, a few scans below walk the
-# characters in C instead of running a pattern over the text (``elements.pxd`` gives their
-# variables C types); in Python the pattern is faster. tests/test_speedups.py holds both the same.
-COMPILED = not __file__.endswith(".py")
-
-
-def _has_digit(lowered: str) -> bool:
-    """``_ANY_DIGIT.search(lowered) is not None``: a Unicode decimal digit, as ``\\d`` means."""
-    for c in lowered:  # noqa: SIM110 - a plain loop, so Cython types c and runs it in C
-        if c.isdecimal():
-            return True
-    return False
-
-
-def _magnitude_starts(lowered: str) -> list[int]:
-    """The starts of ``_MAGNITUDE_START.finditer(lowered)`` for ASCII text: each digit and "$",
-    and the word alternatives, left to right without overlap."""
-    out = []
-    n = len(lowered)
-    i = 0
-    while i < n:
-        c = lowered[i]
-        step = 0
-        if "0" <= c <= "9" or c == "$":
-            step = 1
-        elif c == "f":
-            step = 4 if lowered.startswith("rom", i + 1) else 0
-        elif c == "b":
-            step = 2 if lowered.startswith("y", i + 1) else 0
-        elif c == "d":
-            step = 5 if lowered.startswith("oubl", i + 1) else 0
-        elif c == "t":
-            step = 5 if lowered.startswith("ripl", i + 1) else 0
-        elif c == "h":
-            step = 4 if lowered.startswith("alv", i + 1) else 0
-        elif c == "i" and lowered.startswith("n", i + 1):
-            j = i + 2  # "in" counts only before whitespace and "half"
-            while j < n and lowered[j] in " \t\n\r\f\v":
-                j += 1
-            step = 2 if j > i + 2 and lowered.startswith("half", j) else 0
-        if step:
-            out.append(i)
-            i += step
-        else:
-            i += 1
-    return out
-
-
-def _number_starts(lowered: str) -> list[int]:
-    """The starts of ``_MAGNITUDE_NUM_START.finditer(lowered)``: every "$", and the first digit
-    of every run of ASCII digits."""
-    out = []
-    n = len(lowered)
-    i = 0
-    while i < n:
-        c = lowered[i]
-        if c == "$":
-            out.append(i)
-        elif "0" <= c <= "9":
-            out.append(i)
-            while i + 1 < n and "0" <= lowered[i + 1] <= "9":
-                i += 1
-        i += 1
-    return out
-
-
 def _magnitudes(lowered: str) -> list[re.Match[str]]:
     """The matches of _MAGNITUDE.finditer(lowered), found by trying only where one can start."""
     if not lowered.isascii():
@@ -177,12 +111,7 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
         or "halv" in lowered
         or "half" in lowered
     ):
-        if COMPILED:
-            candidates = _magnitude_starts(lowered)
-        else:
-            candidates = map(_START, _MAGNITUDE_START.finditer(lowered))
-    elif COMPILED:
-        candidates = _number_starts(lowered)
+        candidates = map(_START, _MAGNITUDE_START.finditer(lowered))
     else:
         # The word letters are common, and the engine stops at each one of them.
         candidates = map(_START, _MAGNITUDE_NUM_START.finditer(lowered))
@@ -213,24 +142,6 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
 _TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half", re.ASCII)
 
 
-def _traffic_starts(lowered: str) -> list[int]:
-    """The starts of ``_TRAFFIC_START.finditer(lowered)`` for ASCII text that no letter, digit
-    or "_" comes before: the only ones ``_traffic_spans`` tries."""
-    out = []
-    n = len(lowered)
-    i = 0
-    while i < n:
-        c = lowered[i]
-        if "0" <= c <= "9" or (c == "h" and lowered.startswith("alf", i + 1)):
-            p = lowered[i - 1] if i else " "
-            if not ("a" <= p <= "z" or "A" <= p <= "Z" or "0" <= p <= "9" or p == "_"):
-                out.append(i)
-            if c == "h":
-                i += 3  # past "half": no candidate starts inside it
-        i += 1
-    return out
-
-
 def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, int]]:
     """The spans of traffic.finditer(lowered), found by trying only where one can start."""
     if not lowered.isascii():
@@ -238,9 +149,7 @@ def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, in
     out = []
     match = traffic.match
     pos = 0
-    candidates = (
-        _traffic_starts(lowered) if COMPILED else map(_START, _TRAFFIC_START.finditer(lowered))
-    )
+    candidates = map(_START, _TRAFFIC_START.finditer(lowered))
     for at in candidates:
         if at < pos:
             continue  # inside the last match
@@ -424,7 +333,7 @@ def explain(
     add = found.append
 
     # \d or a doubling word: without either, no pattern for numbers can match.
-    numeric = (_has_digit(lowered) if COMPILED else _ANY_DIGIT.search(lowered) is not None) or (
+    numeric = _ANY_DIGIT.search(lowered) is not None or (
         ("doubl" in lowered or "tripl" in lowered or "halv" in lowered or "half" in lowered)
         and _HALF_WORD.search(lowered) is not None
     )
@@ -671,40 +580,6 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
                 add((starts[i], "generic_adjective", ends[j - 1], phrase))
 
 
-def _scale_numbers(lowered: str) -> list[re.Match[str]]:
-    """``_SCALE_NUM.finditer(lowered)`` for ASCII text, trying the pattern only where a match
-    can start: the first digit of a run, after none of the characters [\\w.$,-]."""
-    out = []
-    match = _SCALE_NUM.match
-    n = len(lowered)
-    end = 0
-    i = 0
-    while i < n:
-        c = lowered[i]
-        if "0" <= c <= "9":
-            if i >= end:
-                p = lowered[i - 1] if i else " "
-                if not (
-                    "a" <= p <= "z"
-                    or "A" <= p <= "Z"
-                    or "0" <= p <= "9"
-                    or p == "_"
-                    or p == "."
-                    or p == "$"
-                    or p == ","
-                    or p == "-"
-                ):
-                    m = match(lowered, i)
-                    if m is not None:
-                        out.append(m)
-                        end = m.end()
-            # A digit after a digit never starts a match: the lookbehind sees a word character.
-            while i + 1 < n and "0" <= lowered[i + 1] <= "9":
-                i += 1
-        i += 1
-    return out
-
-
 def _scales(
     lowered: str, vocab: _Vocab, traffic: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -713,10 +588,7 @@ def _scales(
     never_scale, scale_units = vocab.never_scale, vocab.scale_units
     multi_first = vocab.multi_word_starts
     find = lowered.find
-    matches = (
-        _scale_numbers(lowered) if COMPILED and lowered.isascii() else _SCALE_NUM.finditer(lowered)
-    )
-    for m in matches:
+    for m in _SCALE_NUM.finditer(lowered):
         num, suffix, rest = m.groups()
         if not rest and suffix not in _DATA_UNITS:
             continue  # no word after the number, so no unit (checked first: the common case)

@@ -27,76 +27,16 @@ TOKEN = re.compile(r"(?=[$a-z0-9&])(?:\$?[a-z0-9]++(?:[-/'.@][a-z0-9]++)*+\+?|&)
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
-# True when Cython compiled this module (see setup.py): its __file__ is then the built library.
-COMPILED = not __file__.endswith(".py")
-
-
 def token_spans(lowered: str) -> tuple[list[str], list[int], list[int]]:
     """Tokens of already-lowercased text with their start and end offsets, as three lists.
 
-    In Python: one ``split`` scan in C, and the offsets are running sums of the piece lengths.
-    Compiled, ``scan_tokens`` walks the characters in C, which is several times faster still.
+    One ``split`` scan in C; the offsets are running sums of the piece lengths.
     """
-    if COMPILED:
-        return scan_tokens(lowered)
-    return _token_split_spans(lowered)
-
-
-def _token_split_spans(lowered: str) -> tuple[list[str], list[int], list[int]]:
-    """``token_spans`` by one ``split`` with the TOKEN pattern: the fastest way in Python."""
     parts = _TOKEN_SPLIT.split(lowered)
     if len(parts) == 1:
         return [], [], []
     offsets = list(accumulate(map(len, parts)))
     return parts[1::2], offsets[0:-1:2], offsets[1::2]
-
-
-def scan_tokens(lowered: str) -> tuple[list[str], list[int], list[int]]:
-    """``token_spans`` as a character loop: the TOKEN pattern written out by hand.
-
-    ``\\$?[a-z0-9]+(?:[-/'.@][a-z0-9]+)*\\+?|&``, with the pattern's possessive repeats: a token
-    never gives characters back. Slow in Python; ``profile.pxd`` gives its variables C types,
-    so the compiled module runs it at C speed. tests/test_speedups.py holds it to the pattern.
-    """
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    n = len(lowered)
-    i = 0
-    while i < n:
-        c = lowered[i]
-        j = i
-        if c == "&":
-            j = i + 1
-        else:
-            if c == "$":
-                j = i + 1  # "$" opens a token only when a letter or digit follows
-            if j >= n:
-                break
-            c = lowered[j]
-            if not ("a" <= c <= "z" or "0" <= c <= "9"):
-                i += 1
-                continue
-            j += 1
-            while j < n:
-                c = lowered[j]
-                if "a" <= c <= "z" or "0" <= c <= "9":
-                    j += 1
-                elif (c == "-" or c == "/" or c == "'" or c == "." or c == "@") and j + 1 < n:
-                    c = lowered[j + 1]
-                    if "a" <= c <= "z" or "0" <= c <= "9":
-                        j += 2
-                    else:
-                        break
-                else:
-                    break
-            if j < n and lowered[j] == "+":
-                j += 1
-        words.append(lowered[i:j])
-        starts.append(i)
-        ends.append(j)
-        i = j
-    return words, starts, ends
 
 
 def tokenize(lowered: str) -> list[tuple[str, int, int]]:
