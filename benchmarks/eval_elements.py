@@ -15,8 +15,12 @@ Label guide (what a careful human marks):
 - experiment details: duration, traffic share, guardrails, early stopping, significance.
 
 Usage: python benchmarks/eval_elements.py [--errors NAME] [--split train|test] [--batch N]
+       python benchmarks/eval_elements.py --real ../shared/realtext [--errors FIELD]
 
-Entries without a batch key are batch 1; --batch N scores only batch N.
+Entries without a batch key are batch 1; --batch N scores only batch N. ``--real DIR`` scores
+real resume text hand-labelled by ``DIR/LABELS.md`` instead (see ``realtext.py``): P/R/F1 per
+label field and the macro-F1 over the fields with at least 3 positives; with ``--errors`` it
+lists the misses of one field ('stage.data', 'summary.names_domain', ...).
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
+from realtext import counts as real_counts
+from realtext import errors as real_errors
+from realtext import load as load_real
+from realtext import report as real_report
 
 from resume_lessons.elements import BULLET_ELEMENTS, SUMMARY_ELEMENTS, explain
 
@@ -97,7 +105,17 @@ def main() -> None:
     parser.add_argument("--errors", help="list the misses of one element name")
     parser.add_argument("--split", choices=("train", "test"), help="only this split")
     parser.add_argument("--batch", type=int, help="only this batch (entries without one: 1)")
+    parser.add_argument("--real", type=Path, metavar="DIR", help="score labelled real text in DIR")
     args = parser.parse_args()
+    if args.real:
+        items = load_real(args.real)
+        if args.errors:
+            print("\n".join(real_errors(items, args.errors)))
+        else:
+            n_b = sum(i.kind == "bullet" for i in items)
+            print(f"== {args.real}: {n_b} bullets, {len(items) - n_b} summaries")
+            print(real_report(real_counts(items)))
+        return
     entries = load_devset()
     if args.batch is not None:
         entries = [e for e in entries if e.get("batch", 1) == args.batch]
