@@ -273,7 +273,7 @@ def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
         title=str(meta.get("title", folder.name)),
         raw=raw,
         index=_build_index(raw),
-        kind_index={kind: _build_index(raw, cats) for kind, cats in KIND_CATEGORIES.items()},
+        kind_index={kind: _build_index(raw, cats) for kind, cats in kind_categories().items()},
         tool_stages={
             tool.lower(): stage
             for stage, tools in (raw.get("skills", {}).get("tools") or {}).items()
@@ -333,18 +333,11 @@ def _lookup(raw: dict[str, Any], path: tuple[str, ...]) -> Any:
     return node
 
 
-_SHARED = {"metric", "business_metric", "quality_metric", "change_verb", "result_verb"}
-_SHARED |= {"vague_metric", "not_impact"}
-KIND_CATEGORIES: dict[str, frozenset[str]] = {
-    "summary": frozenset(
-        {*_SHARED, "domain", "system_type", "system_head", "generic_modifier", "generic_adjective"}
-    ),
-    "bullet": frozenset(
-        {c for _, c in VOCABULARIES}
-        - {"domain", "system_type", "system_head", "generic_modifier", "generic_adjective"}
-        - {"scale_unit", "team_word", "vague_result"}
-    ),
-}
+def kind_categories() -> dict[str, frozenset[str]]:
+    """The vocabulary categories each kind of text is looked up in, from the element table."""
+    from .elements.table import categories_for  # the table imports the rules, which import this
+
+    return {kind: categories_for(kind) for kind in ("bullet", "summary")}
 
 
 def _build_index(raw: dict[str, Any], categories: frozenset[str] | None = None) -> PhraseIndex:

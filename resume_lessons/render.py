@@ -12,57 +12,14 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from .elements import Element
+from .elements import BY_NAME, ELEMENTS, Element
 from .findings import Finding
 
-# One colour per element; stages share a family of greens so the pipeline reads as one.
-ELEMENT_COLORS: dict[str, str] = {
-    "action_verb": "#cfe3ff",
-    "weak_opening": "#ffc9c9",
-    "stage.data": "#d3f9d8",
-    "stage.features": "#b2f2bb",
-    "stage.training": "#c3fae8",
-    "stage.serving": "#96f2d7",
-    "stage.monitoring": "#d8f5a2",
-    "stage.experimentation": "#e9fac8",
-    "model_type": "#e5dbff",
-    "decision": "#ffd8a8",
-    "tradeoff": "#ffe066",
-    "quantified_impact": "#ffa8a8",
-    "scale": "#a5d8ff",
-    "business_impact": "#fcc2d7",
-    "experiment": "#eebefa",
-    "experiment_duration": "#f3d9fa",
-    "traffic_share": "#f3d9fa",
-    "guardrail": "#f3d9fa",
-    "early_stopping": "#f3d9fa",
-    "significance": "#f3d9fa",
-    "domain": "#cfe3ff",
-    "system_type": "#e5dbff",
-    "years_experience": "#e9ecef",
-    "generic_adjective": "#ffc9c9",
-}
-# When spans overlap, the more telling element colours the characters.
-PRIORITY = (
-    "quantified_impact",
-    "tradeoff",
-    "decision",
-    "model_type",
-    "traffic_share",
-    "experiment_duration",
-    "guardrail",
-    "early_stopping",
-    "significance",
-    "experiment",
-    "scale",
-    "weak_opening",
-    "generic_adjective",
-    "domain",
-    "system_type",
-    "business_impact",
-    "action_verb",
-    "years_experience",
-)
+# One colour per element, and where spans overlap the more telling one (lower priority
+# number) colours the characters: both are columns of the element table.
+ELEMENT_COLORS: dict[str, str] = {spec.name: spec.colour for spec in ELEMENTS}
+PRIORITY: dict[str, int] = {spec.name: spec.priority for spec in ELEMENTS}
+
 
 STYLE = """<style>
 .rl-box{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;line-height:1.6;max-width:60rem}
@@ -81,7 +38,8 @@ def esc(text: object) -> str:
 
 
 def element_label(name: str) -> str:
-    return name.replace("stage.", "stage: ").replace("_", " ")
+    spec = BY_NAME.get(name)
+    return spec.label if spec else name.replace("_", " ")
 
 
 def color_of(name: str) -> str:
@@ -89,9 +47,7 @@ def color_of(name: str) -> str:
 
 
 def _rank(name: str) -> int:
-    if name.startswith("stage."):
-        return len(PRIORITY) - 1
-    return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
+    return PRIORITY.get(name, len(PRIORITY))
 
 
 def highlight_html(

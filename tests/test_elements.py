@@ -235,7 +235,7 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_fast_paths_match_the_plain_scans(text: str) -> None:
     """The candidate-start magnitude scan and the grouped phrase index give the plain results."""
-    from resume_lessons.elements import _MAGNITUDE, _magnitudes, _traffic_spans, _vocab
+    from resume_lessons.elements.rules import _MAGNITUDE, _magnitudes, _traffic_spans, _vocab
     from resume_lessons.profile import tokenize
 
     lowered = text.lower()

@@ -1,51 +1,26 @@
-"""Find the parts of one bullet or summary (stage, decision, metric, scale, ...) with their spans.
+"""The rules that find the parts of a bullet or summary in a Doc, each with its character span.
 
-Everything here is pure: text in, a list of Element out. Vocabularies come from the profile.
+Each public ``find_*`` function is a pass: it reads one Doc and returns the parts it finds as
+(start, element name, end, value) tuples. ``table.ELEMENTS`` says which pass finds which
+element; what several passes share (the traffic shares, the impacts, the opening) is computed
+once per Doc with ``Doc.memo``. Everything here is pure. Vocabularies come from the profile.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter, methodcaller
-from typing import Literal, NamedTuple
+from operator import methodcaller
 
-from .profile import DEFAULT_PROFILE, STAGES, Profile, load_profile, token_spans
+from ..profile import STAGES, Profile
+from .document import Doc
 
-Kind = Literal["bullet", "summary"]
+Found = list[tuple[int, str, int, str]]  # (start, element name, end, value)
+Rule = Callable[[Doc], Found]
 
-BULLET_ELEMENTS = (
-    "action_verb",
-    "weak_opening",
-    "stage.data",
-    "stage.features",
-    "stage.training",
-    "stage.serving",
-    "stage.monitoring",
-    "stage.experimentation",
-    "model_type",
-    "decision",
-    "tradeoff",
-    "quantified_impact",
-    "scale",
-    "business_impact",
-    "experiment",
-    "experiment_duration",
-    "traffic_share",
-    "guardrail",
-    "early_stopping",
-    "significance",
-)
-SUMMARY_ELEMENTS = (
-    "domain",
-    "system_type",
-    "scale",
-    "quantified_impact",
-    "years_experience",
-    "generic_adjective",
-)
 EXPERIMENT_DETAILS = (
     "experiment_duration",
     "traffic_share",
@@ -53,19 +28,6 @@ EXPERIMENT_DETAILS = (
     "early_stopping",
     "significance",
 )
-
-
-class Element(NamedTuple):
-    """One part found in a text: its name, where it sits, the words, and what they matched.
-
-    A named tuple: immutable, and built in one call, which matters at thousands per second.
-    """
-
-    name: str
-    start: int
-    end: int
-    text: str
-    value: str = ""
 
 
 _NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few"
@@ -93,6 +55,7 @@ _NUM_START = frozenset("0123456789$")
 # candidate of its own, since a match may start at the digit after it ("$12x" -> "12x").
 _MAGNITUDE_NUM_START = re.compile(r"[0-9$](?:(?<=[0-9])[0-9]*+)?", re.ASCII)
 _START = methodcaller("start")
+
 
 def _magnitudes(lowered: str) -> list[re.Match[str]]:
     """The matches of _MAGNITUDE.finditer(lowered), found by trying only where one can start."""
@@ -242,13 +205,6 @@ _NOT_VERBS = frozenset(
 )
 
 
-def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     """Sets and patterns built once per profile from its data files."""
@@ -302,121 +258,143 @@ _NOT_BUILT = frozenset({"for", "that", "which", "so", "feeds", "feeding", "to"})
 # ("used sentence-transformer embeddings").
 _FEATURES_AFTER = frozenset({"embeddings", "embedding", "vectors"})
 _TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
-_ANY_DIGIT = re.compile(r"\d")  # one character class: the engine scans for it without a match call
-_HALF_WORD = re.compile(r"\b(?:doubl|tripl|halv|half)")
-_POSITION = itemgetter(0, 1, 2)  # (start, name, end) of a found tuple
-_START_NAME = itemgetter(0, 1)
-
-# Found parts are collected as (start, name, end, value) tuples; an Element is built only for
-# the ones kept.
-Found = list[tuple[int, str, int, str]]
 
 
-def explain(
-    text: str, kind: Kind = "bullet", profile: str | Profile = DEFAULT_PROFILE
-) -> list[Element]:
-    """The elements of one bullet (kind='bullet') or summary (kind='summary'), in text order."""
-    if kind not in ("bullet", "summary"):
-        raise ValueError(f"kind must be 'bullet' or 'summary', not {kind!r}")
-    prof = load_profile(profile) if isinstance(profile, str) else profile
-    if not text or text.isspace():
+# The passes. Each returns what it finds; table.py says which elements each one finds.
+
+
+def traffic(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of traffic shares ('5% of traffic', '1% -> 10% of users', '50/50 split')."""
+    lowered = doc.lowered
+    if not (doc.numeric and ("%" in lowered or "split" in lowered or "half" in lowered)):
         return []
-    vocab = _vocab(prof)
-    lowered = text.lower()
-    if len(lowered) != len(text):  # rare: a character whose lowercase is longer ("İ")
-        lowered = _lower_same_length(text)
-    words, starts, ends = token_spans(lowered)
-    if not words:
+    vocab = _vocab(doc.profile)
+    spans = _traffic_spans(lowered, vocab.traffic)
+    if spans and ("→" in lowered or "->" in lowered):
+        spans = _ramps_in_context(spans, lowered, doc.words, doc.starts, doc.ends, vocab.ramp_words)
+    return spans
+
+
+def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """(start, end, metric, is business) of each quantified impact."""
+    if not doc.numeric:
         return []
-    by_cat = (prof.kind_index.get(kind) or prof.index).by_category(words)
-    found: Found = []
-    add = found.append
-
-    # \d or a doubling word: without either, no pattern for numbers can match.
-    numeric = _ANY_DIGIT.search(lowered) is not None or (
-        ("doubl" in lowered or "tripl" in lowered or "halv" in lowered or "half" in lowered)
-        and _HALF_WORD.search(lowered) is not None
+    return _quantified_impacts(
+        doc.words, doc.starts, doc.ends, doc.hits, doc.lowered, doc.memo(traffic)
     )
-    traffic = (
-        _traffic_spans(lowered, vocab.traffic)
-        if numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
-        else []
-    )
-    if traffic and ("→" in lowered or "->" in lowered):
-        traffic = _ramps_in_context(traffic, lowered, words, starts, ends, vocab.ramp_words)
-    impacts = _quantified_impacts(words, starts, ends, by_cat, lowered, traffic) if numeric else []
-    # A bullet's found parts are deduplicated by (start, name, end), so only the order among
-    # parts of one name matters: both names of an impact are added here, in one loop.
-    bullet = kind == "bullet"
-    for start, end, metric, business in impacts:
-        add((start, "quantified_impact", end, metric))
-        if business and bullet:
-            add((start, "business_impact", end, metric))
-    if numeric:
-        for start, end, unit in _scales(lowered, vocab, traffic):
-            add((start, "scale", end, unit))
-
-    if kind == "summary":
-        _summary(by_cat, words, starts, ends, add)
-        for m in _YEARS.finditer(lowered):
-            add((m.start(), "years_experience", m.end(), ""))
-        found.sort(key=_START_NAME)
-        return [_element(name, s, e, text[s:e], value) for s, name, e, value in found]
-
-    verb_opening = _opening(lowered, words, starts, ends, by_cat, add)
-    _stages(words, starts, ends, by_cat, vocab, verb_opening, add)
-    # Each category adds its own element name, so the order between categories does not matter.
-    for cat in by_cat.keys() & _DETAIL_CATS:
-        hits = by_cat[cat]
-        for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
-            add((starts[i], cat, ends[j - 1], phrase))
-    # Most bullets have no tradeoff or experiment words: skip those calls with a set check.
-    if not _TRADEOFF_CATS.isdisjoint(by_cat):
-        _tradeoffs(words, starts, ends, by_cat, vocab, add)
-    context = bool(traffic) or "week" in lowered or "day" in lowered
-    if "experiment" in by_cat or (context and "tested" in lowered):
-        experiments = _experiments(words, by_cat, context, lowered)
-    else:
-        experiments = []
-    for i, j, phrase in experiments:
-        start, end = starts[i], ends[j - 1]
-        add((start, "experiment", end, phrase))
-        add((start, "stage.experimentation", end, phrase))
-    # Every duration ends in day, week or month.
-    if experiments and numeric and ("day" in lowered or "week" in lowered or "month" in lowered):
-        for m in _DURATION.finditer(lowered):
-            ms = m.start()
-            if not any(s <= ms < e for s, e, _, _ in impacts):
-                add((ms, "experiment_duration", m.end(), ""))
-    for start, end in traffic:
-        if not lowered.startswith(("100%", "100 %"), start):  # all traffic is a launch, not a share
-            add((start, "traffic_share", end, ""))
-    if numeric and ("<" in lowered or "=" in lowered or "≤" in lowered):  # a p-value compares
-        for m in _P_VALUE.finditer(lowered):
-            add((m.start(), "significance", m.end(), "p-value"))
-    return _dedupe(text, found)
 
 
-_new_tuple = tuple.__new__
-
-
-def _element(name: str, start: int, end: int, text: str, value: str) -> Element:
-    """Element(name, start, end, text, value) without the keyword handling of its __new__."""
-    return _new_tuple(Element, (name, start, end, text, value))
-
-
-def _dedupe(text: str, found: Found) -> list[Element]:
-    """Elements in (start, name, end) order; of equal ones the first found is kept."""
-    found.sort(key=_POSITION)  # stable: equal keys keep the order they were found in
-    out = []
-    append = out.append
-    last = None
-    for start, name, end, value in found:
-        key = (start, name, end)
-        if key != last:
-            last = key
-            append(_new_tuple(Element, (name, start, end, text[start:end], value)))
+def find_impacts(doc: Doc) -> Found:
+    out: Found = []
+    for start, end, metric, business in doc.memo(impacts):
+        out.append((start, "quantified_impact", end, metric))
+        if business:
+            out.append((start, "business_impact", end, metric))
     return out
+
+
+def find_scales(doc: Doc) -> Found:
+    if not doc.numeric:
+        return []
+    found = _scales(doc.lowered, _vocab(doc.profile), doc.memo(traffic))
+    return [(start, "scale", end, unit) for start, end, unit in found]
+
+
+def find_summary_parts(doc: Doc) -> Found:
+    found: Found = []
+    _summary(doc.hits, doc.words, doc.starts, doc.ends, found.append)
+    return found
+
+
+def find_years(doc: Doc) -> Found:
+    return [(m.start(), "years_experience", m.end(), "") for m in _YEARS.finditer(doc.lowered)]
+
+
+def opening(doc: Doc) -> tuple[Found, bool]:
+    """How the bullet opens, and whether with an action verb."""
+    found: Found = []
+    verb = _opening(doc.lowered, doc.words, doc.starts, doc.ends, doc.hits, found.append)
+    return found, verb
+
+
+def find_opening(doc: Doc) -> Found:
+    return doc.memo(opening)[0]
+
+
+def find_stages(doc: Doc) -> Found:
+    found: Found = []
+    verb_opening = doc.memo(opening)[1]
+    _stages(
+        doc.words, doc.starts, doc.ends, doc.hits, _vocab(doc.profile), verb_opening, found.append
+    )
+    return found
+
+
+def find_vocabulary_details(doc: Doc) -> Found:
+    """Model types, decisions, guardrails, stopping rules, significance: vocabulary phrases."""
+    found: Found = []
+    starts, ends = doc.starts, doc.ends
+    for cat in doc.hits.keys() & _DETAIL_CATS:
+        hits = doc.hits[cat]
+        for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
+            found.append((starts[i], cat, ends[j - 1], phrase))
+    return found
+
+
+def find_tradeoffs(doc: Doc) -> Found:
+    found: Found = []
+    if not _TRADEOFF_CATS.isdisjoint(doc.hits):
+        _tradeoffs(doc.words, doc.starts, doc.ends, doc.hits, _vocab(doc.profile), found.append)
+    return found
+
+
+def experiments(doc: Doc) -> list[tuple[int, int, str]]:
+    lowered = doc.lowered
+    context = bool(doc.memo(traffic)) or "week" in lowered or "day" in lowered
+    if "experiment" in doc.hits or (context and "tested" in lowered):
+        return _experiments(doc.words, doc.hits, context, lowered)
+    return []
+
+
+def find_experiments(doc: Doc) -> Found:
+    found: Found = []
+    for i, j, phrase in doc.memo(experiments):
+        start, end = doc.starts[i], doc.ends[j - 1]
+        found.append((start, "experiment", end, phrase))
+        found.append((start, "stage.experimentation", end, phrase))
+    return found
+
+
+def find_durations(doc: Doc) -> Found:
+    lowered = doc.lowered
+    # Every duration ends in day, week or month.
+    if not (doc.memo(experiments) and doc.numeric):
+        return []
+    if not ("day" in lowered or "week" in lowered or "month" in lowered):
+        return []
+    spans = doc.memo(impacts)
+    return [
+        (m.start(), "experiment_duration", m.end(), "")
+        for m in _DURATION.finditer(lowered)
+        if not any(s <= m.start() < e for s, e, _, _ in spans)
+    ]
+
+
+def find_traffic_shares(doc: Doc) -> Found:
+    lowered = doc.lowered
+    return [
+        (start, "traffic_share", end, "")
+        for start, end in doc.memo(traffic)
+        # all traffic is a launch, not a share
+        if not lowered.startswith(("100%", "100 %"), start)
+    ]
+
+
+def find_p_values(doc: Doc) -> Found:
+    lowered = doc.lowered
+    if not (doc.numeric and ("<" in lowered or "=" in lowered or "≤" in lowered)):
+        return []  # a p-value compares
+    return [(m.start(), "significance", m.end(), "p-value") for m in _P_VALUE.finditer(lowered)]
 
 
 def _longest_first(m: tuple[int, int, str]) -> tuple[int, int]:
