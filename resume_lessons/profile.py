@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from . import lemmas
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "ml-engineer"
@@ -48,176 +50,108 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(tok for tok, _, _ in tokenize(phrase.lower()))
 
 
-def _prefix_pattern(stems: list[str]) -> str:
-    """A pattern that matches where any of the stems starts, branching a character at a time.
-
-    The engine tries an alternation's branches one by one; grouped as a trie ("d(?:eeplab|
-    istilbert)|g(?:nn|pt)"), a failing position costs one test per first character, not one
-    per stem. For a yes/no search, a stem that is a prefix of another makes the longer redundant.
-    """
-    if not stems:
-        return "(?!)"
-    groups: dict[str, list[str]] = {}
-    for stem in stems:
-        if not stem:
-            return ""  # a stem ends here: whatever follows, it has matched
-        groups.setdefault(stem[0], []).append(stem[1:])
-    branches = [re.escape(c) + _prefix_pattern(rest) for c, rest in sorted(groups.items())]
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def _first(hit: tuple[int, int, str]) -> int:
-    return hit[0]
+# One vocabulary entry: the keys each of its tokens matches (see lemmas.py), its category, the
+# phrase as written, and for an exact entry ("=lead") the tokens it needs letter for letter.
+_Entry = tuple[tuple[frozenset[str], ...], str, str, tuple[str, ...] | None]
 
 
 class PhraseIndex:
-    """Finds known phrases by their tokens: first token -> candidate phrases, longest first.
+    """Finds known phrases by their tokens' lemmas: "rank" finds "ranked" and "re-ranking".
 
-    A one-word entry ending in ``*`` matches any token starting with it ("yolo*" finds
-    "yolov8"), so model versions need no list of their own.
+    A phrase matches where each of its tokens shares a key (the token or one of its lemmas,
+    ``lemmas.keys``) with the text's token at that place. At each token the longest phrase of
+    each category wins. An entry starting with "=" matches only its exact form. A one-word
+    entry ending in ``*`` matches any token starting with it ("yolo*" finds "yolov8"), so
+    model versions need no list of their own.
     """
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-        self._single: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._multi: dict[tuple[str, str], tuple[tuple[tuple[str, ...], str, str], ...]] = {}
-        self._prefixes: dict[str, list[tuple[str, str, str]]] = {}
-        self._table: dict[str, tuple[tuple[tuple[str, str], ...], bool]] = {}
-        self._stems = re.compile("(?!)")
+        self._by_key: dict[str, list[_Entry]] = {}
+        self._prefixes: list[tuple[str, str, str]] = []
 
     def add(self, phrase: str, category: str) -> None:
-        if phrase.endswith("*") and " " not in phrase.strip():
-            stem = phrase[:-1].strip().lower()
+        text = phrase.strip()
+        if text.endswith("*") and " " not in text:
+            stem = text[:-1].lower()
             if len(stem) >= 2:
-                self._prefixes.setdefault(stem[:2], []).append((stem, category, phrase))
+                self._prefixes.append((stem, category, phrase))
             return
-        key = phrase_key(phrase)
-        if key:
-            self._by_first.setdefault(key[0], []).append((key, category, phrase))
+        exact = text.startswith("=")
+        key = phrase_key(text.removeprefix("="))
+        if not key:
+            return
+        self._add(key, category, text.removeprefix("="), exact)
         if 2 <= len(key) <= 3 and all(tok.isalpha() for tok in key):
             # People hyphenate compounds: "matrix-factorization baseline" is "matrix factorization".
-            joined = "-".join(key)
-            self._by_first.setdefault(joined, []).append(((joined,), category, phrase))
+            self._add(("-".join(key),), category, text.removeprefix("="), exact)
+
+    def _add(self, key: tuple[str, ...], category: str, phrase: str, exact: bool) -> None:
+        forms = tuple(frozenset({tok}) if exact else lemmas.keys(tok) for tok in key)
+        entry: _Entry = (forms, category, phrase, key if exact else None)
+        for first in forms[0]:
+            self._by_key.setdefault(first, []).append(entry)
 
     def freeze(self) -> None:
-        """Split entries into one-word and longer phrases for fast lookup."""
-        for first, entries in self._by_first.items():
+        """Longest phrases first at each key; prefix stems longest first."""
+        for entries in self._by_key.values():
             entries.sort(key=lambda e: -len(e[0]))
-            singles: dict[str, str] = {}
-            for key, category, phrase in entries:
-                if len(key) == 1:
-                    singles.setdefault(category, phrase)
-            self._single[first] = tuple((c, p) for c, p in singles.items())
-            for key, category, phrase in entries:
-                if len(key) > 1:
-                    pair = (key[0], key[1])
-                    self._multi[pair] = (*self._multi.get(pair, ()), (key, category, phrase))
-        # One lookup per token: its one-word entries, and whether longer phrases start with it.
-        firsts = {pair[0] for pair in self._multi}
-        stems = sorted({s for cands in self._prefixes.values() for s, _, _ in cands}, key=len)
-        self._stems = re.compile("\n" + _prefix_pattern(stems))
-        self._table = {
-            first: (self._single.get(first, ()), first in firsts) for first in self._by_first
-        }
+        self._prefixes.sort(key=lambda p: -len(p[0]))
 
     def matches(self, tokens: list[str]) -> list[tuple[int, int, str, str]]:
         """(first token, last token + 1, category, phrase): the longest match per category."""
         out: list[tuple[int, int, str, str]] = []
-        single = self._single
-        multi = self._multi
+        by_key = self._by_key
         prefixes = self._prefixes
+        text_keys = [lemmas.keys(tok) for tok in tokens]
         n = len(tokens)
-        for i, tok in enumerate(tokens):
-            seen: set[str] | None = None
-            longer = multi.get((tok, tokens[i + 1])) if i + 1 < n else None
-            if longer is not None:
-                seen = set()
-                for key, category, phrase in longer:
-                    if category in seen:
+        for i, ks in enumerate(text_keys):
+            cands: list[_Entry] = []
+            for k in ks:
+                cands.extend(by_key.get(k, ()))
+            seen: set[str] = set()
+            if cands:
+                if len(ks) > 1:
+                    cands = sorted(_unique(cands), key=_longest)
+                for forms, category, phrase, exact in cands:
+                    k = len(forms)
+                    if category in seen or i + k > n:
                         continue
-                    k = len(key)
-                    if i + k <= n and tuple(tokens[i : i + k]) == key:
-                        seen.add(category)
-                        out.append((i, i + k, category, phrase))
-            ones = single.get(tok)
-            if ones is not None:
-                for category, phrase in ones:
-                    if seen is None or category not in seen:
-                        out.append((i, i + 1, category, phrase))
+                    if exact is not None:
+                        if tuple(tokens[i : i + k]) != exact:
+                            continue
+                    elif not all(not forms[p].isdisjoint(text_keys[i + p]) for p in range(1, k)):
+                        continue
+                    seen.add(category)
+                    out.append((i, i + k, category, phrase))
             if prefixes:
-                cands = prefixes.get(tok[:2])
-                if cands is not None:
-                    for stem, category, phrase in cands:
-                        if tok.startswith(stem) and (
-                            ones is None or all(c != category for c, _ in ones)
-                        ):
-                            out.append((i, i + 1, category, phrase))
-                            break
+                tok = tokens[i]
+                for stem, category, phrase in prefixes:
+                    if category not in seen and tok.startswith(stem):
+                        out.append((i, i + 1, category, phrase))
+                        break
         return out
 
     def by_category(self, tokens: list[str]) -> dict[str, list[tuple[int, int, str]]]:
-        """The same matches as ``matches``, grouped by category: {category: [(i, j, phrase)]}.
-
-        Within a category the order is that of ``matches``.
-        """
-        # Most texts have no token starting with a prefix entry's stem: one search finds out
-        # (tokens never contain a newline, so "\n" marks where each starts).
-        if not self._prefixes or not self._stems.search("\n" + "\n".join(tokens)):
-            return self._by_category_known(tokens)
-        out = self._by_category_known(tokens)
-        table = self._table.get
-        prefixes = self._prefixes.get
-        touched: set[str] = set()
-        for i, tok in enumerate(tokens):
-            cands = prefixes(tok[:2])
-            if cands is None:
-                continue
-            entry = table(tok)
-            ones = entry[0] if entry is not None else ()
-            for stem, category, phrase in cands:
-                if tok.startswith(stem) and all(c != category for c, _ in ones):
-                    out.setdefault(category, []).append((i, i + 1, phrase))
-                    touched.add(category)
-                    break
-        # A prefix hit comes after the known hits of its token: a stable sort by token
-        # restores the order of ``matches``.
-        for category in touched:
-            out[category].sort(key=_first)
-        return out
-
-    def _by_category_known(self, tokens: list[str]) -> dict[str, list[tuple[int, int, str]]]:
-        """``by_category`` without prefix entries: only tokens some phrase starts with."""
+        """The same matches as ``matches``, grouped by category: {category: [(i, j, phrase)]}."""
         out: dict[str, list[tuple[int, int, str]]] = {}
-        get = out.get
-        multi = self._multi.get
-        n = len(tokens)
-        entries = list(map(self._table.get, tokens))  # None for the many unknown tokens
-        for i in compress(range(n), entries):
-            ones, has_longer = entries[i]  # type: ignore[misc]
-            seen: set[str] | None = None
-            if has_longer and i + 1 < n:
-                longer = multi((tokens[i], tokens[i + 1]))
-                if longer is not None:
-                    seen = set()
-                    for key, category, phrase in longer:
-                        if category in seen:
-                            continue
-                        k = len(key)
-                        if k == 2 or (i + k <= n and tuple(tokens[i : i + k]) == key):
-                            seen.add(category)
-                            hits = get(category)
-                            if hits is None:
-                                out[category] = [(i, i + k, phrase)]
-                            else:
-                                hits.append((i, i + k, phrase))
-            for category, phrase in ones:
-                if seen is None or category not in seen:
-                    hits = get(category)
-                    if hits is None:
-                        out[category] = [(i, i + 1, phrase)]
-                    else:
-                        hits.append((i, i + 1, phrase))
+        for i, j, category, phrase in self.matches(tokens):
+            out.setdefault(category, []).append((i, j, phrase))
         return out
+
+
+def _longest(entry: _Entry) -> int:
+    return -len(entry[0])
+
+
+def _unique(entries: list[_Entry]) -> list[_Entry]:
+    """Entries found under several keys of one token, once each (by identity)."""
+    seen: set[int] = set()
+    out = []
+    for e in entries:
+        if id(e) not in seen:
+            seen.add(id(e))
+            out.append(e)
+    return out
 
 
 @dataclass(eq=False)  # hashable by identity: profiles are cached singletons per name
@@ -340,6 +274,11 @@ def kind_categories() -> dict[str, frozenset[str]]:
     return {kind: categories_for(kind) for kind in ("bullet", "summary")}
 
 
+# Categories whose entries match only as written: self-descriptions are adjectives, and their
+# lemmas are other words ("experienced" is not "experience", "driven" is not "drive").
+EXACT_CATEGORIES = frozenset({"generic_adjective"})
+
+
 def _build_index(raw: dict[str, Any], categories: frozenset[str] | None = None) -> PhraseIndex:
     index = PhraseIndex()
     for path, category in VOCABULARIES:
@@ -348,7 +287,8 @@ def _build_index(raw: dict[str, Any], categories: frozenset[str] | None = None) 
         words = _lookup(raw, path)
         if isinstance(words, dict):  # a mapping's keys are its phrases
             words = list(words)
+        exact = "=" if category in EXACT_CATEGORIES else ""
         for word in words if isinstance(words, list) else []:
-            index.add(str(word), category)
+            index.add(exact + str(word), category)
     index.freeze()
     return index
