@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from ..elements import ELEMENTS
+from ..profile import VOCABULARIES
 from ..techniques import TECHNIQUES, Technique, get_rule, get_technique
 
 
@@ -55,7 +57,29 @@ def markdown() -> str:
                     codes = f" ({', '.join(e.codes)})" if e.codes else ""
                     out.append(f"- {e.text}{codes}")
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out + elements_markdown())
+
+
+def elements_markdown() -> list[str]:
+    """The element table (resume_lessons/elements/table.py) as Markdown lines."""
+    out = [
+        "## Elements",
+        "",
+        "The parts the element finder marks in a text, one row of `resume_lessons/elements/"
+        "table.py` each: the texts it is looked for in, the vocabulary lists it reads "
+        "(`file.list` in `resume_lessons/profiles/<profile>/`), and the question a learner is asked when it "
+        "is missing.",
+        "",
+        "| element | in | vocabulary | question when missing |",
+        "|---|---|---|---|",
+    ]
+    where = {category: ".".join(path) for path, category in VOCABULARIES}
+    for spec in ELEMENTS:
+        kinds = ", ".join(sorted(spec.kinds))
+        vocab = ", ".join(f"`{where[c]}`" for c in spec.categories) or "numbers and units"
+        out.append(f"| `{spec.name}` | {kinds} | {vocab} | {spec.question} |")
+    out.append("")
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
