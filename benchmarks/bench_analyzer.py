@@ -2,8 +2,9 @@
 
 Generates 10,000+ varied bullets from the devset by substitution, times ``explain`` over all
 of them (each text once, so no cache helps), then times what a widget does per keystroke:
-``score_item`` plus an HTML highlight of the elements. ``resume_lessons.render`` does not exist
-on this branch yet, so the highlight is a small local escape-and-wrap (``_highlight``).
+``score_item`` plus the kit's HTML highlight of the elements (``render.highlight_html``), and
+the analysis of whole resumes (``analyze`` over the bundled samples). The first pass starts
+with an empty lemma cache (``lemmas.keys``), so it is reported on its own line.
 
 CPU time (``time.process_time``) is reported next to wall time: on a shared machine the wall
 clock also counts other processes.
@@ -14,7 +15,6 @@ Usage: python benchmarks/bench_analyzer.py [--n 10000]
 from __future__ import annotations
 
 import argparse
-import html
 import random
 import statistics
 import time
@@ -22,12 +22,17 @@ from pathlib import Path
 
 import yaml
 
-from resume_lessons.analyze import score_item
-from resume_lessons.elements import Element, explain
+from resume_lessons import lemmas
+from resume_lessons.analyze import analyze, score_item
+from resume_lessons.elements import explain
+from resume_lessons.loader import load_resume
 from resume_lessons.profile import load_profile
+from resume_lessons.render import highlight_html
 from resume_lessons.techniques import TECHNIQUES
 
-DEVSET = Path(__file__).resolve().parents[1] / "tests" / "data" / "elements_devset.yaml"
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT / "tests" / "data" / "elements_devset.yaml"
+RESUMES = sorted((ROOT / "data").glob("**/*.yaml"))
 SWAPS = {
     "CTR": ["conversion", "retention", "watch time", "revenue", "NDCG", "recall"],
     "latency": ["cost", "p99 latency", "training time", "error rate"],
@@ -60,19 +65,6 @@ def varied_bullets(n: int, seed: int = 7) -> list[str]:
     return sorted(out)
 
 
-def _highlight(text: str, elements: list[Element]) -> str:
-    """Escape the text and wrap each non-overlapping element span in a <mark>."""
-    parts, pos = [], 0
-    for e in sorted(elements, key=lambda e: (e.start, -e.end)):
-        if e.start < pos:
-            continue
-        parts.append(html.escape(text[pos : e.start]))
-        parts.append(f'<mark class="el-{e.name}">{html.escape(e.text)}</mark>')
-        pos = e.end
-    parts.append(html.escape(text[pos:]))
-    return "".join(parts)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10_000)
@@ -81,6 +73,7 @@ def main() -> None:
     profile = load_profile()
     bullets = varied_bullets(args.n)
     explain("warm up the profile cache", "bullet", profile)
+    lemmas.keys.cache_clear()
 
     # explain keeps no per-text cache, so every pass does the full work on every bullet.
     cpu_times, wall_times = [], []
@@ -92,6 +85,7 @@ def main() -> None:
         cpu_times.append(time.process_time() - cpu)
     n = len(bullets)
     print(f"explain: {n} bullets per pass ({len(set(bullets))} distinct), {args.repeat} passes")
+    print(f"  first pass, empty lemma cache: {n / cpu_times[0]:,.0f} bullets/s (CPU)")
     for label, times in (("CPU time ", cpu_times), ("wall time", wall_times)):
         best, median = min(times), statistics.median(times)
         print(
@@ -104,13 +98,35 @@ def main() -> None:
     for text in bullets[:2000]:
         wall, cpu = time.perf_counter(), time.process_time()
         _, elements, _ = score_item(text, "bullet", technique, profile)
-        _highlight(text, elements)
+        highlight_html(text, elements)
         walls.append((time.perf_counter() - wall) * 1000)
         cpus.append((time.process_time() - cpu) * 1000)
     print("per keystroke (score_item + HTML highlight), 2,000 distinct bullets:")
     for label, times in (("CPU time ", cpus), ("wall time", walls)):
         q = statistics.quantiles(times, n=100)
         print(f"  {label}: p50 {q[49]:.3f} ms, p95 {q[94]:.3f} ms, max {max(times):.3f} ms")
+
+    resumes = []
+    for path in RESUMES:
+        try:
+            resumes.append((path.name, load_resume(path)))
+        except Exception:
+            continue
+    times = []
+    for _ in range(20):
+        for _, resume in resumes:
+            cpu = time.process_time()
+            analyze(resume)
+            times.append((time.process_time() - cpu) * 1000)
+    bullets_per = statistics.mean(
+        sum(len(w.highlights) for w in r.work) + sum(len(p.highlights) for p in r.projects)
+        for _, r in resumes
+    )
+    print(
+        f"whole resume (analyze, {len(resumes)} sample resumes of {bullets_per:.0f} bullets on "
+        f"average, 20 rounds): CPU median {statistics.median(times):.2f} ms, "
+        f"p95 {statistics.quantiles(times, n=20)[18]:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -67,14 +67,17 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[_Entry]] = {}
-        self._prefixes: list[tuple[str, str, str]] = []
+        # prefix entries by their first two letters: (stem, category, phrase), longest first
+        self._prefixes: dict[str, list[tuple[str, str, str]]] = {}
+        # token -> the entries it may start, longest first (filled as tokens are seen)
+        self._starts: dict[str, list[_Entry]] = {}
 
     def add(self, phrase: str, category: str) -> None:
         text = phrase.strip()
         if text.endswith("*") and " " not in text:
             stem = text[:-1].lower()
             if len(stem) >= 2:
-                self._prefixes.append((stem, category, phrase))
+                self._prefixes.setdefault(stem[:2], []).append((stem, category, phrase))
             return
         exact = text.startswith("=")
         key = phrase_key(text.removeprefix("="))
@@ -94,24 +97,36 @@ class PhraseIndex:
     def freeze(self) -> None:
         """Longest phrases first at each key; prefix stems longest first."""
         for entries in self._by_key.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        self._prefixes.sort(key=lambda p: -len(p[0]))
+            entries.sort(key=_longest)
+        for stems in self._prefixes.values():
+            stems.sort(key=lambda p: -len(p[0]))
+        self._starts.clear()
+
+    def _entries_at(self, token: str, keys: frozenset[str]) -> list[_Entry]:
+        """The entries a token may start: those under any of its keys, once, longest first."""
+        found = self._starts.get(token)
+        if found is None:
+            if len(self._starts) >= _MAX_SEEN_TOKENS:
+                self._starts.clear()
+            by_key = self._by_key
+            lists = [by_key[k] for k in keys if k in by_key]
+            if len(lists) == 1:
+                found = lists[0]
+            else:
+                found = sorted(_unique([e for entries in lists for e in entries]), key=_longest)
+            self._starts[token] = found
+        return found
 
     def matches(self, tokens: list[str]) -> list[tuple[int, int, str, str]]:
         """(first token, last token + 1, category, phrase): the longest match per category."""
         out: list[tuple[int, int, str, str]] = []
-        by_key = self._by_key
         prefixes = self._prefixes
         text_keys = [lemmas.keys(tok) for tok in tokens]
         n = len(tokens)
         for i, ks in enumerate(text_keys):
-            cands: list[_Entry] = []
-            for k in ks:
-                cands.extend(by_key.get(k, ()))
+            cands = self._entries_at(tokens[i], ks)
             seen: set[str] = set()
             if cands:
-                if len(ks) > 1:
-                    cands = sorted(_unique(cands), key=_longest)
                 for forms, category, phrase, exact in cands:
                     k = len(forms)
                     if category in seen or i + k > n:
@@ -123,9 +138,10 @@ class PhraseIndex:
                         continue
                     seen.add(category)
                     out.append((i, i + k, category, phrase))
-            if prefixes:
+            stems = prefixes.get(tokens[i][:2]) if prefixes else None
+            if stems:
                 tok = tokens[i]
-                for stem, category, phrase in prefixes:
+                for stem, category, phrase in stems:
                     if category not in seen and tok.startswith(stem):
                         out.append((i, i + 1, category, phrase))
                         break
@@ -137,6 +153,9 @@ class PhraseIndex:
         for i, j, category, phrase in self.matches(tokens):
             out.setdefault(category, []).append((i, j, phrase))
         return out
+
+
+_MAX_SEEN_TOKENS = 100_000  # the token -> entries memo starts again past this many tokens
 
 
 def _longest(entry: _Entry) -> int:
