@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import methodcaller
 
+from .. import lemmas
 from ..profile import STAGES, Profile
 from .document import Doc
 
@@ -334,9 +335,12 @@ def find_vocabulary_details(doc: Doc) -> Found:
     """Model types, decisions, guardrails, stopping rules, significance: vocabulary phrases."""
     found: Found = []
     starts, ends = doc.starts, doc.ends
+    words = doc.words
     for cat in doc.hits.keys() & _DETAIL_CATS:
         hits = doc.hits[cat]
         for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
+            if cat == "decision" and _decision_not_own(words, i):
+                continue
             found.append((starts[i], cat, ends[j - 1], phrase))
     return found
 
@@ -529,6 +533,26 @@ def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore
     for i, j, phrase in get("limit") or ():
         if any(w[:1].isdigit() for w in words[max(0, i - 3) : i]):
             add((starts[max(0, i - 2)], "tradeoff", ends[j - 1], phrase))
+
+
+# Verbs of choosing: a decision when the writer chose, not when a method does the choosing.
+_DECISION_CHOICES = frozenset({"select", "choose", "pick"})
+# After "moving", these make it a statistic ("moving average"), not a move.
+_DECISION_NOT_MOVES = frozenset({"average", "averages", "window", "windows", "median", "target"})
+
+
+def _decision_not_own(words: list[str], i: int) -> bool:
+    """Decision words that name no choice of the writer's: a choice verb in a purpose clause
+    says what a method does ("a method to select the top features"), adoption by others is
+    uptake ("adopted by three teams"), and a moving average is a statistic."""
+    word = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if word == "moving":
+        return nxt in _DECISION_NOT_MOVES
+    keys = lemmas.keys(word)
+    if "adopt" in keys:
+        return nxt == "by"
+    return i > 0 and words[i - 1] == "to" and not _DECISION_CHOICES.isdisjoint(keys)
 
 
 def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyped-def]
