@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from operator import methodcaller
 
+import lemminflect
+
 from .. import lemmas
 from ..profile import STAGES, Profile
 from .document import Doc
@@ -535,16 +537,112 @@ def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore
             add((starts[max(0, i - 2)], "tradeoff", ends[j - 1], phrase))
 
 
+# A hyphenated opening word is a verb when its first part is a verb prefix: "re-ranked".
+_OPENING_VERB_PREFIXES = frozenset(
+    {"re", "co", "pre", "de", "un", "auto", "fine", "over", "up", "down", "back", "cross", "hand"}
+)
+_OPENING_DATE = re.compile(
+    r"q[1-4]|(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+)
+# After a base form that is also a noun ("Convert", "Model"), these make it a verb: "Convert
+# all models", not "Model training".
+_OPENING_OBJECTS = frozenset(
+    {"a", "an", "the", "all", "our", "their", "its", "this", "these", "those", "each", "every"}
+    | {"new", "multiple", "several", "various", "existing", "it", "them", "and"}
+    | {"daily", "weekly", "monthly", "hourly"}
+)
+_OPENING_CLAUSE_WORDS = frozenset({"and", "by", "then", "while", "before", "after"})
+# After a word that can be a noun, these make it one: "Design of", "Forecasting of".
+_OPENING_NOUN_AFTER = frozenset({"of", "for", "on", "in", "into", "with", "to", ""})
+# Verbs that state a role when a role word follows: "Played a key role in ...".
+_OPENING_ROLE_VERBS = frozenset({"play", "hold", "assume", "fill"})
+_OPENING_ROLE_WORDS = frozenset({"role", "roles", "position"})
+_OPENING_ROLE_REACH = 4  # tokens after the opening word in which a role word counts
+
+
+@cache
+def _opening_readings(word: str) -> dict[str, tuple[str, ...]]:
+    return lemminflect.getAllLemmas(word)
+
+
+def _opening_adverb(word: str) -> bool:
+    """An adverb before the verb ("Effectively led", "Initially built") leaves the verb first."""
+    return len(word) > 4 and word.endswith("ly") and "ADV" in _opening_readings(word)
+
+
+def _opening_base_verb(word: str, nxt: str) -> bool:
+    """A verb's base form opening an imperative bullet ("Transcribe audio", "Convert all
+    models"); a word that can also be a noun or adjective needs an object word after it."""
+    readings = _opening_readings(word)
+    if word not in readings.get("VERB", ()):
+        return False
+    return len(readings) == 1 or nxt in _OPENING_OBJECTS
+
+
+def _opening_verb_form(word: str, nxt: str) -> bool:
+    """Whether a listed verb, in whatever inflection, is used as a verb: not as a noun before a
+    preposition ("Forecasting of sales", "Design of the API", "Lead for payments")."""
+    if word.endswith("ing"):
+        return nxt not in _OPENING_NOUN_AFTER
+    return nxt not in _OPENING_NOUN_AFTER or "NOUN" not in _opening_readings(word)
+
+
+def _opening_clause_start(lowered: str, words: list[str], ends: list[int], i: int) -> bool:
+    """Whether token i starts a clause of its own: after "and", "by", "then" or a comma ("Owned
+    the index, rewriting it"), not inside a noun phrase ("the retraining jobs")."""
+    return words[i - 1] in _OPENING_CLAUSE_WORDS or "," in lowered[ends[i - 1] : ends[i]]
+
+
+def _opening_role(lowered, words, ends, by_cat, first) -> int:  # type: ignore[no-untyped-def]
+    """The end token of an opening that states a role, not what was done, else 0: a role noun
+    after "lead" ("Lead data engineer for ..."), a role word after play or hold ("Played a
+    leadership role"), "Own(ed) the X" with no verb of doing after it, or collaborating with
+    others so that they can do something ("Collaborated with sales to align ...")."""
+    n = len(words)
+    word = words[first]
+    keys = lemmas.keys(word)
+    reach = words[first + 1 : first + 1 + _OPENING_ROLE_REACH]
+    if word == "lead":
+        roles = by_cat.get("role_noun")
+        for i, j, _ in roles or ():
+            if first < i <= first + 3:
+                return j
+    if not _OPENING_ROLE_VERBS.isdisjoint(keys) and not _OPENING_ROLE_WORDS.isdisjoint(reach):
+        return first + 1 + next(k for k, w in enumerate(reach) if w in _OPENING_ROLE_WORDS) + 1
+    if "own" in keys and first + 1 < n:
+        doing = (by_cat.get("action_verb") or []) + (by_cat.get("decision") or [])
+        if not any(
+            i > first and _opening_clause_start(lowered, words, ends, i) for i, _, _ in doing
+        ):
+            return first + 1
+    helpers = by_cat.get("helper_opener")
+    if helpers:
+        for i, j, _ in helpers:
+            if i == first:
+                for k in range(j, min(n, j + 12)):
+                    if _CLAUSE_BREAK.search(lowered, ends[j - 1], ends[k]):
+                        break
+                    if words[k] == "to":
+                        return j
+    return 0
+
+
 # Verbs of choosing: a decision when the writer chose, not when a method does the choosing.
 _DECISION_CHOICES = frozenset({"select", "choose", "pick"})
+# Choosing these is a modelling step, not a choice between designs: "selected 40 features".
+_DECISION_ITEMS = frozenset(
+    {"feature", "features", "variables", "predictors", "samples", "hyperparameters", "columns"}
+)
 # After "moving", these make it a statistic ("moving average"), not a move.
 _DECISION_NOT_MOVES = frozenset({"average", "averages", "window", "windows", "median", "target"})
 
 
 def _decision_not_own(words: list[str], i: int) -> bool:
     """Decision words that name no choice of the writer's: a choice verb in a purpose clause
-    says what a method does ("a method to select the top features"), adoption by others is
-    uptake ("adopted by three teams"), and a moving average is a statistic."""
+    says what a method does ("a method to select the top features"), choosing features or
+    samples is a modelling step, adoption by others is uptake ("adopted by three teams"), and
+    a moving average is a statistic."""
     word = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if word == "moving":
@@ -552,7 +650,11 @@ def _decision_not_own(words: list[str], i: int) -> bool:
     keys = lemmas.keys(word)
     if "adopt" in keys:
         return nxt == "by"
-    return i > 0 and words[i - 1] == "to" and not _DECISION_CHOICES.isdisjoint(keys)
+    if _DECISION_CHOICES.isdisjoint(keys):
+        return False
+    if i > 0 and words[i - 1] == "to":
+        return True
+    return not _DECISION_ITEMS.isdisjoint(words[i + 1 : i + 4])
 
 
 def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyped-def]
@@ -748,10 +850,12 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
         first += 1
     get = by_cat.get
     hits = get("opening_skip")
-    if hits:
-        skips = {i for i, _, _ in hits}
-        while first in skips and first + 1 < n:
-            first += 1
+    skips = {i for i, _, _ in hits} if hits else ()
+    # "I built", "Successfully migrated", "Q3 2022 - led": the verb comes after these.
+    while first + 1 < n and (
+        first in skips or _opening_adverb(words[first]) or _OPENING_DATE.fullmatch(words[first])
+    ):
+        first += 1
     # A one-word label before a colon ("Search: built ...") is not the opening.
     if first + 1 < n and lowered.startswith(":", ends[first]):
         first += 1
@@ -763,13 +867,15 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
             return False
     if _hit_at(get("neutral_opener"), first):
         return False
+    role = _opening_role(lowered, words, ends, by_cat, first)
+    if role:
+        add((starts[first], "weak_opening", ends[role - 1], "role"))
+        return False
     word = words[first]
     nxt = words[first + 1] if first + 1 < n else ""
-    if (
-        _hit_at(get("action_verb"), first)
-        or _hit_at(get("decision"), first)
-        or _looks_like_verb(word, nxt, by_cat, first)
-    ):
+    listed = _hit_at(get("action_verb"), first) or _hit_at(get("decision"), first)
+    # A listed verb matches every inflection; as an opening it must be used as a verb.
+    if (listed and _opening_verb_form(word, nxt)) or _looks_like_verb(word, nxt, by_cat, first):
         add((starts[first], "action_verb", ends[first], word))
         return True
     add((starts[first], "weak_opening", ends[min(first + 1, n - 1)], "no verb"))
@@ -787,13 +893,18 @@ def _hit_at(hits: list[tuple[int, int, str]] | None, i: int) -> bool:
 
 
 def _looks_like_verb(word: str, nxt: str, by_cat, first: int) -> bool:  # type: ignore[no-untyped-def]
+    head, _, tail = word.partition("-")
+    if tail and head in _OPENING_VERB_PREFIXES:
+        word = tail  # "re-ranked", "co-founded", "pre-trained"
     if not word.isalpha() or len(word) < 5 or word in _NOT_VERBS:
         return False
     if word.endswith("ed"):
         return True
     if word.endswith(("ize", "ise")):
         return True
-    if not word.endswith("ing") or nxt in {"of", "and", ""}:
+    if not word.endswith("ing"):
+        return _opening_base_verb(word, nxt)
+    if nxt in {"of", "and", ""}:
         return False
     # "-ing" is a verb unless the word names a stage ("training", "serving").
     return not any(

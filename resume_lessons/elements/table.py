@@ -53,7 +53,15 @@ _IMPACT_CUES = (
     "vague_metric",
     "not_impact",
 )
-_OPENING_CUES = ("weak_opener", "action_verb", "decision", "opening_skip", "neutral_opener")
+_OPENING_CUES = (
+    "weak_opener",
+    "action_verb",
+    "decision",
+    "opening_skip",
+    "neutral_opener",
+    "helper_opener",
+    "role_noun",
+)
 _DETAIL_RULES = (rules.find_vocabulary_details,)
 _EXPERIMENT_DETAIL_COLOUR = "#f3d9fa"
 
