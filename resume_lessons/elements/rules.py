@@ -178,9 +178,13 @@ _DURATION = re.compile(
     r"|\bover\s+(?:\d+|two|three|four|six)\s+(?:day|week|month)s?\b"
 )
 _P_VALUE = re.compile(r"\bp\s?(?:<|≤|<=|=)\s?0?\.\d+")
+# A count of years: "several years" or "a few years" gives none.
 _YEARS = re.compile(
-    rf"\b(?:{_NUM}|{_NUM_WORDS})\s?\+?\s*(?:years?|yrs?)\b"
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    r"\s?\+?\s*(?:years?|yrs?)\b"
     r"|\b(?:a|over a|nearly a|more than a|almost a)\s+decade\b"
+    r"|\b(?:two|three)\s+decades\b"
 )
 _MONEY = re.compile(rf"\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion)?", re.IGNORECASE)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•◦▪‣·–—>]|\d+[.)])?\s*")
@@ -310,7 +314,12 @@ def find_summary_parts(doc: Doc) -> Found:
 
 
 def find_years(doc: Doc) -> Found:
-    return [(m.start(), "years_experience", m.end(), "") for m in _YEARS.finditer(doc.lowered)]
+    lowered = doc.lowered
+    return [
+        (m.start(), "years_experience", m.end(), "")
+        for m in _YEARS.finditer(lowered)
+        if not _summary_result_period(lowered, m.start(), m.end())
+    ]
 
 
 def opening(doc: Doc) -> tuple[Found, bool]:
@@ -657,6 +666,20 @@ def _decision_not_own(words: list[str], i: int) -> bool:
     return not _DECISION_ITEMS.isdisjoint(words[i + 1 : i + 4])
 
 
+_SUMMARY_NAMES_WHAT = frozenset({"in", "with", "at"})
+_SUMMARY_PERIOD_BEFORE = re.compile(r"\b(?:over|within|in)\s+(?:the\s+(?:last|past)\s+)?$")
+_SUMMARY_CLAUSE_END = re.compile(r"\s*(?:[.;,)]|$)")
+
+
+def _summary_result_period(lowered: str, start: int, end: int) -> bool:
+    """Years that close a clause after "over" or "within" are how long a result took ("cut
+    losses from 18 to 7 bps over 2 years."), not years of experience ("over 12 years of ...")."""
+    return bool(
+        _SUMMARY_PERIOD_BEFORE.search(lowered, max(0, start - 20), start)
+        and _SUMMARY_CLAUSE_END.match(lowered, end)
+    )
+
+
 def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
     domains = _outermost(get("domain") or [])
@@ -679,9 +702,13 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
         add((starts[m], "system_type", ends[j - 1], phrase))
     hits = get("generic_adjective")
     if hits:
+        n = len(words)
         for i, j, phrase in _outermost(hits):
-            if not _inside_longer(i, j, named) and not any(a <= i < b for a, b, _ in named):
-                add((starts[i], "generic_adjective", ends[j - 1], phrase))
+            if _inside_longer(i, j, named) or any(a <= i < b for a, b, _ in named):
+                continue
+            if words[i] == "experienced" and j < n and words[j] in _SUMMARY_NAMES_WHAT:
+                continue  # "experienced in building dashboards" says in what
+            add((starts[i], "generic_adjective", ends[j - 1], phrase))
 
 
 def _scales(
