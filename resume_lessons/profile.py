@@ -243,6 +243,8 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("verbs", "neutral_openers"), "neutral_opener"),
     (("verbs", "helper_openers"), "helper_opener"),
     (("verbs", "role_nouns"), "role_noun"),
+    (("tradeoffs", "kept_outcomes"), "tradeoff_keep"),
+    (("tradeoffs", "losses"), "tradeoff_loss"),
     (("tradeoffs", "phrases"), "tradeoff"),
     (("tradeoffs", "concessions"), "concession"),
     (("tradeoffs", "reasons"), "reason"),

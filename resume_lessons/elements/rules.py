@@ -526,17 +526,35 @@ _VERSUS = frozenset({"vs", "vs.", "versus"})
 
 def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
+    n = len(words)
+    guards = get("guardrail")
+    losses = {i for i, _, _ in get("tradeoff_loss") or ()}
     hits = get("tradeoff")
     if hits:
         for i, j, phrase in _outermost(hits):
             if phrase in _VERSUS and not vocab.baselines.isdisjoint(words[j : j + 4]):
                 continue  # "vs. the previous baseline" compares, it weighs nothing
+            if "trade" in lemmas.keys(words[i]):
+                # "trading X for Y" weighs, opening a clause; "a trading platform" is a business.
+                after = words[j : j + 8]
+                weighs = "for" in after or "against" in after or "off" in after[:1]
+                opens = (
+                    i == 0 or words[i - 1] in {"by", "and", "while"} or starts[i] > ends[i - 1] + 1
+                )
+                if not (weighs and opens):
+                    continue
+            if phrase == "with less than" and not any(k in losses for k in range(j, min(n, j + 5))):
+                continue  # "with less than 1% downtime" is a level reached, not a cost paid
+            if guards and any(j <= g <= j + 8 for g, _, _ in guards):
+                continue  # "with no regression in the guardrails" is the test's guardrail
             add((starts[i], "tradeoff", ends[j - 1], phrase))
     hits = get("concession")
     if hits:
-        n = len(words)
+        # "while halving latency", "while keeping recall": a second outcome weighed, not a
+        # second activity ("while working with ...").
+        outcomes = {i for i, _, _ in (get("change_verb") or []) + (get("tradeoff_keep") or [])}
         for i, _, phrase in hits:
-            if i + 1 < n and words[i + 1].endswith("ing"):
+            if i + 1 < n and words[i + 1].endswith("ing") and i + 1 in outcomes:
                 add((starts[i], "tradeoff", ends[i + 1], phrase))
     if get("decision"):
         for i, j, phrase in get("reason") or ():
