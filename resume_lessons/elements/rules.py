@@ -581,7 +581,7 @@ _OPENING_OBJECTS = frozenset(
 )
 _OPENING_CLAUSE_WORDS = frozenset({"and", "by", "then", "while", "before", "after"})
 # After a word that can be a noun, these make it one: "Design of", "Forecasting of".
-_OPENING_NOUN_AFTER = frozenset({"of", "for", "on", "in", "into", "with", "to", ""})
+_OPENING_NOUN_AFTER = frozenset({"of", "for", "on", "in", "into", "to", ""})
 # Verbs that state a role when a role word follows: "Played a key role in ...".
 _OPENING_ROLE_VERBS = frozenset({"play", "hold", "assume", "fill"})
 _OPENING_ROLE_WORDS = frozenset({"role", "roles", "position"})
@@ -605,6 +605,14 @@ def _opening_base_verb(word: str, nxt: str) -> bool:
     if word not in readings.get("VERB", ()):
         return False
     return len(readings) == 1 or nxt in _OPENING_OBJECTS
+
+
+def _opening_past_form(word: str) -> bool:
+    """An irregular past form ("got", "began", "taught"): only a verb reading, whose lemma is
+    another word. Forms ending in "s" are left out ("builds" could be a plural noun's kin)."""
+    readings = _opening_readings(word)
+    verb_lemmas = readings.get("VERB", ())
+    return len(readings) == 1 and bool(verb_lemmas) and word not in verb_lemmas and word[-1] != "s"
 
 
 def _opening_verb_form(word: str, nxt: str) -> bool:
@@ -941,14 +949,16 @@ def _looks_like_verb(word: str, nxt: str, by_cat, first: int) -> bool:  # type: 
     head, _, tail = word.partition("-")
     if tail and head in _OPENING_VERB_PREFIXES:
         word = tail  # "re-ranked", "co-founded", "pre-trained"
-    if not word.isalpha() or len(word) < 5 or word in _NOT_VERBS:
+    if not word.isalpha() or word in _NOT_VERBS:
         return False
+    if len(word) < 5:
+        return len(word) > 2 and _opening_past_form(word)  # "got", "met", "sent"
     if word.endswith("ed"):
         return True
     if word.endswith(("ize", "ise")):
         return True
     if not word.endswith("ing"):
-        return _opening_base_verb(word, nxt)
+        return _opening_past_form(word) or _opening_base_verb(word, nxt)
     if nxt in {"of", "and", ""}:
         return False
     # "-ing" is a verb unless the word names a stage ("training", "serving").
