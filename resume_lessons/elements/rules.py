@@ -208,6 +208,7 @@ _NOT_VERBS = frozenset(
         "hundred",
         "kindred",
         "sacred",
+        "excel",  # the spreadsheet, in "Excel dashboards for ..."
     ]
 )
 
