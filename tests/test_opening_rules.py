@@ -80,6 +80,7 @@ def test_decisions(text: str) -> None:
         "Computed seven-day moving averages of sales as inputs.",
         "Upgraded Kafka across three clusters with no downtime.",
         "Built the backend of a crypto trading platform.",
+        "Launched onboarding emails, converting 9% more trial users to paid plans.",
     ],
 )
 def test_not_decisions(text: str) -> None:

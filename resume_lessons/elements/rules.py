@@ -670,6 +670,11 @@ _DECISION_CHOICES = frozenset({"select", "choose", "pick"})
 _DECISION_ITEMS = frozenset(
     {"feature", "features", "variables", "predictors", "samples", "hyperparameters", "columns"}
 )
+# People who convert (buy, subscribe): their converting is an outcome, not a conversion made.
+_DECISION_PEOPLE = frozenset(
+    {"users", "visitors", "leads", "customers", "trials", "shoppers", "prospects", "buyers"}
+    | {"subscribers", "players", "members", "sessions"}
+)
 # After "moving", these make it a statistic ("moving average"), not a move.
 _DECISION_NOT_MOVES = frozenset({"average", "averages", "window", "windows", "median", "target"})
 
@@ -677,8 +682,8 @@ _DECISION_NOT_MOVES = frozenset({"average", "averages", "window", "windows", "me
 def _decision_not_own(words: list[str], i: int) -> bool:
     """Decision words that name no choice of the writer's: a choice verb in a purpose clause
     says what a method does ("a method to select the top features"), choosing features or
-    samples is a modelling step, adoption by others is uptake ("adopted by three teams"), and
-    a moving average is a statistic."""
+    samples is a modelling step, adoption by others is uptake ("adopted by three teams"),
+    users converting is an outcome, and a moving average is a statistic."""
     word = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if word == "moving":
@@ -686,6 +691,9 @@ def _decision_not_own(words: list[str], i: int) -> bool:
     keys = lemmas.keys(word)
     if "adopt" in keys:
         return nxt == "by"
+    if "convert" in keys:
+        # "converted 12% more trial users": people converting is a business outcome
+        return not _DECISION_PEOPLE.isdisjoint(words[max(0, i - 2) : i + 5])
     if _DECISION_CHOICES.isdisjoint(keys):
         return False
     if i > 0 and words[i - 1] == "to":
