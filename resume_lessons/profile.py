@@ -260,6 +260,10 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("verbs", "decisions"), "decision"),
     (("verbs", "opening_skip"), "opening_skip"),
     (("verbs", "neutral_openers"), "neutral_opener"),
+    (("verbs", "helper_openers"), "helper_opener"),
+    (("verbs", "role_nouns"), "role_noun"),
+    (("tradeoffs", "kept_outcomes"), "tradeoff_keep"),
+    (("tradeoffs", "losses"), "tradeoff_loss"),
     (("tradeoffs", "phrases"), "tradeoff"),
     (("tradeoffs", "concessions"), "concession"),
     (("tradeoffs", "reasons"), "reason"),
@@ -294,8 +298,9 @@ def kind_categories() -> dict[str, frozenset[str]]:
 
 
 # Categories whose entries match only as written: self-descriptions are adjectives, and their
-# lemmas are other words ("experienced" is not "experience", "driven" is not "drive").
-EXACT_CATEGORIES = frozenset({"generic_adjective"})
+# lemmas are other words ("experienced" is not "experience", "driven" is not "drive"); a role
+# noun is singular ("Lead engineer for", not "Lead engineers").
+EXACT_CATEGORIES = frozenset({"generic_adjective", "role_noun"})
 
 
 def _build_index(raw: dict[str, Any], categories: frozenset[str] | None = None) -> PhraseIndex:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from operator import methodcaller
 
+import lemminflect
+
+from .. import lemmas
 from ..profile import STAGES, Profile
 from .document import Doc
 
@@ -175,9 +178,13 @@ _DURATION = re.compile(
     r"|\bover\s+(?:\d+|two|three|four|six)\s+(?:day|week|month)s?\b"
 )
 _P_VALUE = re.compile(r"\bp\s?(?:<|≤|<=|=)\s?0?\.\d+")
+# A count of years: "several years" or "a few years" gives none.
 _YEARS = re.compile(
-    rf"\b(?:{_NUM}|{_NUM_WORDS})\s?\+?\s*(?:years?|yrs?)\b"
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    r"\s?\+?\s*(?:years?|yrs?)\b"
     r"|\b(?:a|over a|nearly a|more than a|almost a)\s+decade\b"
+    r"|\b(?:two|three)\s+decades\b"
 )
 _MONEY = re.compile(rf"\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion)?", re.IGNORECASE)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•◦▪‣·–—>]|\d+[.)])?\s*")
@@ -201,6 +208,7 @@ _NOT_VERBS = frozenset(
         "hundred",
         "kindred",
         "sacred",
+        "excel",  # the spreadsheet, in "Excel dashboards for ..."
     ]
 )
 
@@ -307,7 +315,12 @@ def find_summary_parts(doc: Doc) -> Found:
 
 
 def find_years(doc: Doc) -> Found:
-    return [(m.start(), "years_experience", m.end(), "") for m in _YEARS.finditer(doc.lowered)]
+    lowered = doc.lowered
+    return [
+        (m.start(), "years_experience", m.end(), "")
+        for m in _YEARS.finditer(lowered)
+        if not _summary_result_period(lowered, m.start(), m.end())
+    ]
 
 
 def opening(doc: Doc) -> tuple[Found, bool]:
@@ -334,9 +347,12 @@ def find_vocabulary_details(doc: Doc) -> Found:
     """Model types, decisions, guardrails, stopping rules, significance: vocabulary phrases."""
     found: Found = []
     starts, ends = doc.starts, doc.ends
+    words = doc.words
     for cat in doc.hits.keys() & _DETAIL_CATS:
         hits = doc.hits[cat]
         for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
+            if cat == "decision" and _decision_not_own(words, i):
+                continue
             found.append((starts[i], cat, ends[j - 1], phrase))
     return found
 
@@ -511,17 +527,35 @@ _VERSUS = frozenset({"vs", "vs.", "versus"})
 
 def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
+    n = len(words)
+    guards = get("guardrail")
+    losses = {i for i, _, _ in get("tradeoff_loss") or ()}
     hits = get("tradeoff")
     if hits:
         for i, j, phrase in _outermost(hits):
             if phrase in _VERSUS and not vocab.baselines.isdisjoint(words[j : j + 4]):
                 continue  # "vs. the previous baseline" compares, it weighs nothing
+            if "trade" in lemmas.keys(words[i]):
+                # "trading X for Y" weighs, opening a clause; "a trading platform" is a business.
+                after = words[j : j + 8]
+                weighs = "for" in after or "against" in after or "off" in after[:1]
+                opens = (
+                    i == 0 or words[i - 1] in {"by", "and", "while"} or starts[i] > ends[i - 1] + 1
+                )
+                if not (weighs and opens):
+                    continue
+            if phrase == "with less than" and not any(k in losses for k in range(j, min(n, j + 5))):
+                continue  # "with less than 1% downtime" is a level reached, not a cost paid
+            if guards and any(j <= g <= j + 8 for g, _, _ in guards):
+                continue  # "with no regression in the guardrails" is the test's guardrail
             add((starts[i], "tradeoff", ends[j - 1], phrase))
     hits = get("concession")
     if hits:
-        n = len(words)
+        # "while halving latency", "while keeping recall": a second outcome weighed, not a
+        # second activity ("while working with ...").
+        outcomes = {i for i, _, _ in (get("change_verb") or []) + (get("tradeoff_keep") or [])}
         for i, _, phrase in hits:
-            if i + 1 < n and words[i + 1].endswith("ing"):
+            if i + 1 < n and words[i + 1].endswith("ing") and i + 1 in outcomes:
                 add((starts[i], "tradeoff", ends[i + 1], phrase))
     if get("decision"):
         for i, j, phrase in get("reason") or ():
@@ -529,6 +563,156 @@ def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore
     for i, j, phrase in get("limit") or ():
         if any(w[:1].isdigit() for w in words[max(0, i - 3) : i]):
             add((starts[max(0, i - 2)], "tradeoff", ends[j - 1], phrase))
+
+
+# A hyphenated opening word is a verb when its first part is a verb prefix: "re-ranked".
+_OPENING_VERB_PREFIXES = frozenset(
+    {"re", "co", "pre", "de", "un", "auto", "fine", "over", "up", "down", "back", "cross", "hand"}
+)
+_OPENING_DATE = re.compile(
+    r"q[1-4]|(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+)
+# After a base form that is also a noun ("Convert", "Model"), these make it a verb: "Convert
+# all models", not "Model training".
+_OPENING_OBJECTS = frozenset(
+    {"a", "an", "the", "all", "our", "their", "its", "this", "these", "those", "each", "every"}
+    | {"new", "multiple", "several", "various", "existing", "it", "them", "and"}
+    | {"daily", "weekly", "monthly", "hourly"}
+)
+_OPENING_CLAUSE_WORDS = frozenset({"and", "by", "then", "while", "before", "after"})
+# After a word that can be a noun, these make it one: "Design of", "Forecasting of".
+_OPENING_NOUN_AFTER = frozenset({"of", "for", "on", "in", "into", "to", ""})
+# Verbs that state a role when a role word follows: "Played a key role in ...".
+_OPENING_ROLE_VERBS = frozenset({"play", "hold", "assume", "fill"})
+_OPENING_ROLE_WORDS = frozenset({"role", "roles", "position"})
+_OPENING_ROLE_REACH = 4  # tokens after the opening word in which a role word counts
+
+
+@cache
+def _opening_readings(word: str) -> dict[str, tuple[str, ...]]:
+    return lemminflect.getAllLemmas(word)
+
+
+def _opening_adverb(word: str) -> bool:
+    """An adverb before the verb ("Effectively led", "Initially built") leaves the verb first."""
+    return len(word) > 4 and word.endswith("ly") and "ADV" in _opening_readings(word)
+
+
+def _opening_base_verb(word: str, nxt: str) -> bool:
+    """A verb's base form opening an imperative bullet ("Transcribe audio", "Convert all
+    models"); a word that can also be a noun or adjective needs an object word after it."""
+    readings = _opening_readings(word)
+    if word not in readings.get("VERB", ()):
+        return False
+    return len(readings) == 1 or nxt in _OPENING_OBJECTS
+
+
+def _opening_past_form(word: str) -> bool:
+    """An irregular past form ("got", "began", "taught"): only a verb reading, whose lemma is
+    another word. Forms ending in "s" are left out ("builds" could be a plural noun's kin)."""
+    readings = _opening_readings(word)
+    verb_lemmas = readings.get("VERB", ())
+    return len(readings) == 1 and bool(verb_lemmas) and word not in verb_lemmas and word[-1] != "s"
+
+
+def _opening_verb_form(word: str, nxt: str) -> bool:
+    """Whether a listed verb, in whatever inflection, is used as a verb: not as a noun before a
+    preposition ("Forecasting of sales", "Design of the API", "Lead for payments")."""
+    if word.endswith("ing"):
+        return nxt not in _OPENING_NOUN_AFTER
+    return nxt not in _OPENING_NOUN_AFTER or "NOUN" not in _opening_readings(word)
+
+
+def _opening_clause_start(lowered: str, words: list[str], ends: list[int], i: int) -> bool:
+    """Whether token i starts a clause of its own: after "and", "by", "then" or a comma ("Owned
+    the index, rewriting it"), not inside a noun phrase ("the retraining jobs")."""
+    return words[i - 1] in _OPENING_CLAUSE_WORDS or "," in lowered[ends[i - 1] : ends[i]]
+
+
+def _opening_role(lowered, words, ends, by_cat, first) -> int:  # type: ignore[no-untyped-def]
+    """The end token of an opening that states a role, not what was done, else 0: a role noun
+    after "lead" ("Lead data engineer for ..."), a role word after play or hold ("Played a
+    leadership role"), "Own(ed) the X" with no verb of doing after it, or collaborating with
+    others so that they can do something ("Collaborated with sales to align ...")."""
+    n = len(words)
+    word = words[first]
+    keys = lemmas.keys(word)
+    reach = words[first + 1 : first + 1 + _OPENING_ROLE_REACH]
+    if word == "lead":
+        roles = by_cat.get("role_noun")
+        for i, j, _ in roles or ():
+            if first < i <= first + 3:
+                return j
+    if not _OPENING_ROLE_VERBS.isdisjoint(keys) and not _OPENING_ROLE_WORDS.isdisjoint(reach):
+        return first + 1 + next(k for k, w in enumerate(reach) if w in _OPENING_ROLE_WORDS) + 1
+    if "own" in keys and first + 1 < n:
+        doing = (by_cat.get("action_verb") or []) + (by_cat.get("decision") or [])
+        if not any(
+            i > first and _opening_clause_start(lowered, words, ends, i) for i, _, _ in doing
+        ):
+            return first + 1
+    helpers = by_cat.get("helper_opener")
+    if helpers:
+        for i, j, _ in helpers:
+            if i == first:
+                for k in range(j, min(n, j + 12)):
+                    if _CLAUSE_BREAK.search(lowered, ends[j - 1], ends[k]):
+                        break
+                    if words[k] == "to":
+                        return j
+    return 0
+
+
+# Verbs of choosing: a decision when the writer chose, not when a method does the choosing.
+_DECISION_CHOICES = frozenset({"select", "choose", "pick"})
+# Choosing these is a modelling step, not a choice between designs: "selected 40 features".
+_DECISION_ITEMS = frozenset(
+    {"feature", "features", "variables", "predictors", "samples", "hyperparameters", "columns"}
+)
+# People who convert (buy, subscribe): their converting is an outcome, not a conversion made.
+_DECISION_PEOPLE = frozenset(
+    {"users", "visitors", "leads", "customers", "trials", "shoppers", "prospects", "buyers"}
+    | {"subscribers", "players", "members", "sessions"}
+)
+# After "moving", these make it a statistic ("moving average"), not a move.
+_DECISION_NOT_MOVES = frozenset({"average", "averages", "window", "windows", "median", "target"})
+
+
+def _decision_not_own(words: list[str], i: int) -> bool:
+    """Decision words that name no choice of the writer's: a choice verb in a purpose clause
+    says what a method does ("a method to select the top features"), choosing features or
+    samples is a modelling step, adoption by others is uptake ("adopted by three teams"),
+    users converting is an outcome, and a moving average is a statistic."""
+    word = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if word == "moving":
+        return nxt in _DECISION_NOT_MOVES
+    keys = lemmas.keys(word)
+    if "adopt" in keys:
+        return nxt == "by"
+    if "convert" in keys:
+        # "converted 12% more trial users": people converting is a business outcome
+        return not _DECISION_PEOPLE.isdisjoint(words[max(0, i - 2) : i + 5])
+    if _DECISION_CHOICES.isdisjoint(keys):
+        return False
+    if i > 0 and words[i - 1] == "to":
+        return True
+    return not _DECISION_ITEMS.isdisjoint(words[i + 1 : i + 4])
+
+
+_SUMMARY_NAMES_WHAT = frozenset({"in", "with", "at"})
+_SUMMARY_PERIOD_BEFORE = re.compile(r"\b(?:over|within|in)\s+(?:the\s+(?:last|past)\s+)?$")
+_SUMMARY_CLAUSE_END = re.compile(r"\s*(?:[.;,)]|$)")
+
+
+def _summary_result_period(lowered: str, start: int, end: int) -> bool:
+    """Years that close a clause after "over" or "within" are how long a result took ("cut
+    losses from 18 to 7 bps over 2 years."), not years of experience ("over 12 years of ...")."""
+    return bool(
+        _SUMMARY_PERIOD_BEFORE.search(lowered, max(0, start - 20), start)
+        and _SUMMARY_CLAUSE_END.match(lowered, end)
+    )
 
 
 def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyped-def]
@@ -553,9 +737,13 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
         add((starts[m], "system_type", ends[j - 1], phrase))
     hits = get("generic_adjective")
     if hits:
+        n = len(words)
         for i, j, phrase in _outermost(hits):
-            if not _inside_longer(i, j, named) and not any(a <= i < b for a, b, _ in named):
-                add((starts[i], "generic_adjective", ends[j - 1], phrase))
+            if _inside_longer(i, j, named) or any(a <= i < b for a, b, _ in named):
+                continue
+            if words[i] == "experienced" and j < n and words[j] in _SUMMARY_NAMES_WHAT:
+                continue  # "experienced in building dashboards" says in what
+            add((starts[i], "generic_adjective", ends[j - 1], phrase))
 
 
 def _scales(
@@ -724,10 +912,12 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
         first += 1
     get = by_cat.get
     hits = get("opening_skip")
-    if hits:
-        skips = {i for i, _, _ in hits}
-        while first in skips and first + 1 < n:
-            first += 1
+    skips = {i for i, _, _ in hits} if hits else ()
+    # "I built", "Successfully migrated", "Q3 2022 - led": the verb comes after these.
+    while first + 1 < n and (
+        first in skips or _opening_adverb(words[first]) or _OPENING_DATE.fullmatch(words[first])
+    ):
+        first += 1
     # A one-word label before a colon ("Search: built ...") is not the opening.
     if first + 1 < n and lowered.startswith(":", ends[first]):
         first += 1
@@ -739,13 +929,15 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
             return False
     if _hit_at(get("neutral_opener"), first):
         return False
+    role = _opening_role(lowered, words, ends, by_cat, first)
+    if role:
+        add((starts[first], "weak_opening", ends[role - 1], "role"))
+        return False
     word = words[first]
     nxt = words[first + 1] if first + 1 < n else ""
-    if (
-        _hit_at(get("action_verb"), first)
-        or _hit_at(get("decision"), first)
-        or _looks_like_verb(word, nxt, by_cat, first)
-    ):
+    listed = _hit_at(get("action_verb"), first) or _hit_at(get("decision"), first)
+    # A listed verb matches every inflection; as an opening it must be used as a verb.
+    if (listed and _opening_verb_form(word, nxt)) or _looks_like_verb(word, nxt, by_cat, first):
         add((starts[first], "action_verb", ends[first], word))
         return True
     add((starts[first], "weak_opening", ends[min(first + 1, n - 1)], "no verb"))
@@ -763,13 +955,20 @@ def _hit_at(hits: list[tuple[int, int, str]] | None, i: int) -> bool:
 
 
 def _looks_like_verb(word: str, nxt: str, by_cat, first: int) -> bool:  # type: ignore[no-untyped-def]
-    if not word.isalpha() or len(word) < 5 or word in _NOT_VERBS:
+    head, _, tail = word.partition("-")
+    if tail and head in _OPENING_VERB_PREFIXES:
+        word = tail  # "re-ranked", "co-founded", "pre-trained"
+    if not word.isalpha() or word in _NOT_VERBS:
         return False
+    if len(word) < 5:
+        return len(word) > 2 and _opening_past_form(word)  # "got", "met", "sent"
     if word.endswith("ed"):
         return True
     if word.endswith(("ize", "ise")):
         return True
-    if not word.endswith("ing") or nxt in {"of", "and", ""}:
+    if not word.endswith("ing"):
+        return _opening_past_form(word) or _opening_base_verb(word, nxt)
+    if nxt in {"of", "and", ""}:
         return False
     # "-ing" is a verb unless the word names a stage ("training", "serving").
     return not any(

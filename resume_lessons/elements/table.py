@@ -53,7 +53,15 @@ _IMPACT_CUES = (
     "vague_metric",
     "not_impact",
 )
-_OPENING_CUES = ("weak_opener", "action_verb", "decision", "opening_skip", "neutral_opener")
+_OPENING_CUES = (
+    "weak_opener",
+    "action_verb",
+    "decision",
+    "opening_skip",
+    "neutral_opener",
+    "helper_opener",
+    "role_noun",
+)
 _DETAIL_RULES = (rules.find_vocabulary_details,)
 _EXPERIMENT_DETAIL_COLOUR = "#f3d9fa"
 
@@ -131,7 +139,17 @@ ELEMENTS: tuple[ElementSpec, ...] = (
         "tradeoff",
         BULLET,
         (rules.find_tradeoffs,),
-        ("tradeoff", "concession", "reason", "limit", "decision"),
+        (
+            "tradeoff",
+            "concession",
+            "reason",
+            "limit",
+            "decision",
+            "change_verb",
+            "guardrail",
+            "tradeoff_keep",
+            "tradeoff_loss",
+        ),
         "#ffe066",
         1,
         "What did the choice cost (latency, memory, money), and was that acceptable?",
