@@ -38,19 +38,29 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _MAGNITUDE = re.compile(
     # the lookahead skips every position where no alternative can start (see _magnitudes)
     rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
+    # other currencies, before the sum ("Rs 40 lakh", "€40k") or after it ("250K €")
+    rf"|(?:(?<=\brs )|(?<=\brs\. )|(?<=\binr )|(?<=\busd )|(?<=\beur )|(?<=\bgbp )|(?<=[€£₹¥])|(?<=[€£₹¥] )){_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand|lakhs?|crores?)?\b"
+    rf"|(?<![\w.]){_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand|lakhs?|crores?)?\s?(?:[€£₹]|(?:eur|euros?|usd|dollars|rupees|inr)\b)"
     rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m|%)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
     # "from 24 hours (batch) to under 30 seconds": a short aside, and a bound before the new value
-    rf"|\bfrom\s+\$?{_NUM}\s?[a-z%]{{0,12}}\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|seconds|minutes|real[- ]time)"
+    # a range or a number word may stand for either value ("from 2-3 days to just 6 hours",
+    # "from five days to three")
+    rf"|\bfrom\s+\$?(?:{_NUM}(?:\s?[-–]\s?{_NUM})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s?[a-z%]{{0,12}}\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~|just|only)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b|seconds|minutes|real[- ]time)"
     rf"|\bby\s+{_NUM}\s?(?:ms|s|seconds|minutes|hours|days|k|m)\b"
     r"|\b(?:doubled|doubling|tripled|halved|halving|(?:by|in)\s+half)\b"
+    r"|\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[- ]?fold\b"
+    # a latency level ("at 12 ms p95"): an outcome only next to a latency metric
+    rf"|(?<![\w.]){_NUM}\s?ms\b"
     r"|\b\d*\.\d+\b)"
 )
 # Where a magnitude can start, for ASCII text: a digit or "$" (the match starts there or one
 # character before, at a sign or a decimal point), or the first letter of a word alternative.
 # Literal first characters let the engine skip every other position in C.
 _MAGNITUDE_START = re.compile(
-    r"0|1|2|3|4|5|6|7|8|9|\$|from|by|doubl|tripl|halv|in(?=\s+half)", re.ASCII
+    r"0|1|2|3|4|5|6|7|8|9|\$|from|by|doubl|tripl|halv|in(?=\s+half)"
+    r"|(?:two|three|four|five|ten)(?=[- ]?fold)",
+    re.ASCII,
 )
 _NUM_START = frozenset("0123456789$")
 # Without any of the word alternatives' stems in the text, only digits and "$" can start one.
@@ -76,6 +86,7 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
         or "tripl" in lowered
         or "halv" in lowered
         or "half" in lowered
+        or "fold" in lowered
     ):
         candidates = map(_START, _MAGNITUDE_START.finditer(lowered))
     else:
@@ -224,13 +235,14 @@ class _Vocab:
     multi_word_starts: frozenset[str]
     baselines: frozenset[str]
     ramp_words: frozenset[str]
+    quality: frozenset[str]  # model-quality metrics as written, prefix entries too ("map@*")
     traffic: re.Pattern[str]
 
 
 @cache
 def _vocab(profile: Profile) -> _Vocab:
     words = profile.words
-    traffic_nouns = {*words("experiments", "traffic_words"), *words("experiments", "scale_units")}
+    traffic_nouns = {*words("experiments", "traffic_words")}
     nouns = "|".join(sorted((re.escape(w.lower()) for w in traffic_nouns), key=len, reverse=True))
     traffic = re.compile(
         rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
@@ -249,6 +261,7 @@ def _vocab(profile: Profile) -> _Vocab:
         ),
         baselines=frozenset(w.lower() for w in words("tradeoffs", "baselines")),
         ramp_words=frozenset(w.lower() for w in words("experiments", "ramp_words")),
+        quality=frozenset(w.lower() for w in words("metrics", "quality")),
         traffic=traffic,
     )
 
@@ -285,26 +298,50 @@ def traffic(doc: Doc) -> list[tuple[int, int]]:
 
 def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
     """(start, end, metric, is business) of each quantified impact."""
-    if not doc.numeric:
-        return []
+    lowered = doc.lowered
+    if not doc.numeric and not ("zero" in lowered or "fold" in lowered or "from" in lowered):
+        return []  # "zero downtime", "threefold", "from six hours to three": sizes in words
     return _quantified_impacts(
-        doc.words, doc.starts, doc.ends, doc.hits, doc.lowered, doc.memo(traffic)
+        doc.words,
+        doc.starts,
+        doc.ends,
+        doc.hits,
+        doc.lowered,
+        doc.memo(traffic),
+        _vocab(doc.profile).quality,
     )
 
 
 def find_impacts(doc: Doc) -> Found:
     out: Found = []
-    for start, end, metric, business in doc.memo(impacts):
+    business = []
+    for start, end, metric, biz in doc.memo(impacts):
         out.append((start, "quantified_impact", end, metric))
-        if business:
+        if biz:
             out.append((start, "business_impact", end, metric))
+            business.append((start, end))
+    hits = doc.hits
+    if "business_metric" in hits or "time_saving_verb" in hits:
+        for start, end, metric in _impact_claims(
+            doc.words, doc.starts, doc.ends, hits, doc.lowered
+        ):
+            if not any(a <= start < b for a, b in business):
+                out.append((start, "business_impact", end, metric))
+    if "adopt" in doc.lowered:
+        for start, end in _impact_adoption(doc.words, doc.starts, doc.ends):
+            out.append((start, "business_impact", end, "adoption"))
     return out
 
 
 def find_scales(doc: Doc) -> Found:
-    if not doc.numeric:
+    lowered = doc.lowered
+    worded = "illion" in lowered or "thousands" in lowered or "byte" in lowered
+    if not (doc.numeric or worded):
         return []
-    found = _scales(doc.lowered, _vocab(doc.profile), doc.memo(traffic))
+    vocab = _vocab(doc.profile)
+    found = _scales(lowered, vocab, doc.memo(traffic)) if doc.numeric else []
+    if worded or "scale" in lowered or "of data" in lowered or " base of" in lowered:
+        found += _scale_words(lowered, vocab)
     return [(start, "scale", end, unit) for start, end, unit in found]
 
 
@@ -746,6 +783,478 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
             add((starts[i], "generic_adjective", ends[j - 1], phrase))
 
 
+# Words naming a model's topic right after a metric: "churn prediction", "CTR model".
+_IMPACT_TOPIC = frozenset(
+    [
+        "prediction",
+        "predictions",
+        "predictor",
+        "model",
+        "models",
+        "modeling",
+        "modelling",
+        "forecast",
+        "forecasts",
+        "forecasting",
+        "classifier",
+        "classification",
+        "detection",
+        "estimation",
+        "analysis",
+        "analyses",
+        "segmentation",
+        "scoring",
+        "dashboard",
+        "dashboards",
+        "pipeline",
+        "pipelines",
+        "strategy",
+        "strategies",
+        "decisions",
+        "team",
+        "teams",
+        "project",
+        "projects",
+        "initiative",
+        "initiatives",
+        "tool",
+        "tools",
+        "report",
+        "reports",
+        "reporting",
+        "estimate",
+        "estimates",
+        "insights",
+        "metrics",
+        "kpis",
+        "data",
+        "dataset",
+        "datasets",
+        "attribution",
+        "analytics",
+    ]
+)
+# Words that leave a vague metric vague: "improved overall KPIs".
+_IMPACT_GENERIC = frozenset({"overall", "key", "various", "several", "multiple", "all", "core"})
+# Verbs whose share of people's work items is work taken over: "automated 30% of claims".
+_IMPACT_TAKE_OVER = ("automat", "cover")
+_IMPACT_WORK_ITEMS = frozenset(
+    [
+        "calls",
+        "tickets",
+        "claims",
+        "requests",
+        "cases",
+        "reviews",
+        "inquiries",
+        "enquiries",
+        "queries",
+        "contacts",
+        "chats",
+        "emails",
+        "work",
+        "workload",
+        "tasks",
+        "processes",
+        "invoices",
+        "applications",
+        "decisions",
+    ]
+)
+_IMPACT_CURRENCY = re.compile(
+    r"[$€£₹¥]|\b(?:rs|inr|usd|eur|gbp|euros?|dollars|rupees|lakhs?|crores?)\b"
+)
+_IMPACT_MS_LEVEL = re.compile(rf"{_NUM}\s?ms")
+_IMPACT_LATENCY = re.compile(r"latency|\bp\d\d\b|response time")  # a latency metric
+# Before a bound, these make it the size of a change or a level reached, not a threshold:
+# "by over 15%", "a gain of more than 3x", "with under 2% errors".
+_IMPACT_SIZE_BEFORE = frozenset({"by", "of", "with", "to"})
+_IMPACT_DOUBLING = frozenset(["doubled", "doubling", "tripled", "halved", "halving"])
+# Right after a size, these name the change: "4x faster", "30% cheaper".
+_IMPACT_COMPARATIVE = frozenset(
+    ["faster", "quicker", "cheaper", "smaller", "lighter", "fewer", "slower", "better"]
+)
+# People counted as a team, whose number is no outcome: "from 5 to 12 engineers".
+_IMPACT_HEADCOUNT = frozenset(
+    [
+        "engineers",
+        "people",
+        "members",
+        "analysts",
+        "scientists",
+        "developers",
+        "reports",
+        "hires",
+        "interns",
+        "headcount",
+        "employees",
+        "staff",
+        "team",
+        "teams",
+    ]
+)
+# Words before a verb that make it no subject of its own: "and cut by 20%".
+_IMPACT_NOT_SUBJECT = frozenset({"and", "or", "which", "that", "it", "this", "to", "we", "i"})
+# Time people spend, after a verb that frees it: "saving 120 engineer-hours a month".
+_IMPACT_PEOPLE_TIME = re.compile(
+    rf"(?<![\w.])(?:{_NUM}\+?\s?(?:(?:man|person|human|engineer|engineering|developer|analyst|"
+    r"staff|work|working|manual)[- ]?)?(?:hours?|hrs?|h|days?|ftes?)\b"
+    r"|(?:hundreds|thousands|dozens)\s+of\s+(?:(?:man|person|human|engineer|engineering|"
+    r"work|working|manual)[- ]?)?(?:hours|days)\b)"
+)
+# Before the time, these make it how long something runs, not time saved: "every 6 hours".
+_IMPACT_NOT_SAVED = frozenset(
+    ["every", "each", "in", "within", "after", "per", "over", "under", "to", "than"]
+)
+_IMPACT_TIME_GAP = 4  # tokens between the verb that frees time and the time
+_IMPACT_CLAIM_GAP = 4  # tokens between a verb of change and the business metric it claims
+# Verbs of change that claim nothing about a business metric on their own.
+_IMPACT_NOT_CLAIM = frozenset(
+    [
+        "estimating",
+        "adding",
+        "scaled",
+        "scaling",
+        "traded",
+        "kept",
+        "up",
+        "down",
+        "reaching",
+        "reached",
+        "cover",
+        "covers",
+        "covering",
+        "automate",
+        "automated",
+        "automating",
+        "delivered",  # "delivered sales training" delivers work, not an outcome
+        "generate",
+        "generated",
+        "generating",
+    ]
+)
+# Past tenses of verbs of change that end in neither -ed nor -ing.
+_IMPACT_PAST = frozenset({"cut", "drove", "grew", "rose", "fell", "sped", "shrank", "led", "won"})
+_IMPACT_HELP = frozenset({"help", "helped", "helping", "helps"})
+# A placeholder where a figure should be: "by X%", "[X]%", "$XXm".
+_IMPACT_PLACEHOLDER = re.compile(r"\bx+\s?%|\[x+\]|\$x+")
+# Before a verb, these make it a purpose or a possibility: "to reduce costs", "can cut churn".
+_IMPACT_NOT_DONE = frozenset(
+    [
+        "to",
+        "for",
+        "at",
+        "on",
+        "of",
+        "with",
+        "can",
+        "could",
+        "would",
+        "will",
+        "may",
+        "might",
+        "should",
+        "potentially",
+    ]
+)
+# Business words that are no business outcome after a verb of change ("cut runtime to
+# minutes"): units and verbs the business list holds for other phrases.
+_IMPACT_NOT_CLAIMED = frozenset({"minutes", "saved", "saving"})
+# The time that a verb frees is people's unless a machine spends it ("saved compute time").
+_IMPACT_MACHINE = frozenset(
+    [
+        "ci",
+        "test",
+        "tests",
+        "suite",
+        "startup",
+        "boot",
+        "backup",
+        "sync",
+        "train",
+        "retrain",
+        "process",
+        "execute",
+        "index",
+        "compile",
+        "render",
+        "compute",
+        "gpu",
+        "cpu",
+        "processing",
+        "training",
+        "inference",
+        "query",
+        "run",
+        "build",
+        "cloud",
+        "runtime",
+        "server",
+        "cluster",
+        "storage",
+        "loading",
+        "load",
+        "queries",
+        "response",
+        "latency",
+        "page",
+        "job",
+        "jobs",
+        "pipeline",
+        "pipelines",
+        "etl",
+        "batch",
+        "model",
+        "models",
+    ]
+)
+_IMPACT_PEOPLE_WORK = frozenset({"time", "effort", "toil", "work", "hours", "manual"})
+
+
+# After "zero <metric>", these keep it an outcome ("zero outages during peak season").
+_IMPACT_AFTER_LEVEL = frozenset(
+    [
+        "for",
+        "across",
+        "in",
+        "during",
+        "and",
+        "while",
+        "with",
+        "over",
+        "since",
+        "to",
+        "on",
+        "at",
+        "of",
+        "after",
+        "from",
+        "through",
+        "by",
+    ]
+)
+
+
+def _impact_taken_over(s, changes, starts) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a share right after a verb that takes work over is that work, not traffic:
+    'automated 40% of support tickets'."""
+    k = bisect_right(starts, s) - 1
+    return any(c in changes and changes[c].startswith(_IMPACT_TAKE_OVER) for c in (k - 1, k - 2))
+
+
+def _impact_bound_is_size(words, starts, at, changes, results) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the bound word at character `at` sizes a change or a level reached ('improved X
+    by over 20%', 'reaching below 0.05 RMSE') rather than setting a threshold."""
+    k = bisect_right(starts, at) - 1
+    if k < 0 or starts[k] != at:
+        return False  # "<", ">": a comparison sign sets a threshold
+    lo = max(0, k - 2)
+    if not _IMPACT_SIZE_BEFORE.isdisjoint(words[lo:k]):
+        return True
+    if k and words[k] in ("under", "below") and _IMPACT_LATENCY.fullmatch(words[k - 1]):
+        return True  # "p90 latency below 70 ms": a latency level
+    return any(c in changes or c in results for c in range(lo, k))
+
+
+def _impact_subject(words, verb, vague) -> str:  # type: ignore[no-untyped-def]
+    """The noun right before a verb of change that names what changed ('reach grew 20%')."""
+    if verb == 0:
+        return ""
+    w = words[verb - 1]
+    if not w.isalpha() or w in _IMPACT_NOT_SUBJECT or w in _FILLERS or (verb - 1) in vague:
+        return ""
+    return w
+
+
+def _impact_business_tokens(words, by_cat) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indexes of business metrics, less those inside a system metric ('GPU efficiency')
+    and those naming a topic ('fraud team', 'churn model', 'fraud recall')."""
+    business: set[int] = set()
+    quality = {i for i, _, _ in by_cat.get("quality_metric") or ()}
+    n = len(words)
+    for i, j, _ in by_cat.get("business_metric") or ():
+        if j < n and (words[j] in _IMPACT_TOPIC or j in quality):
+            continue
+        business.update(range(i, j))
+    for i, j, _ in by_cat.get("system_metric") or ():
+        business.difference_update(range(i, j))
+    return business
+
+
+def _impact_zero_levels(words, starts, ends, metrics):  # type: ignore[no-untyped-def]
+    """'zero downtime', 'zero customer-facing outages': a level of none is a size too."""
+    out = []
+    n = len(words)
+    for i, j, phrase in metrics:
+        if i and (words[i - 1] == "zero" or (i > 1 and words[i - 2] == "zero")):
+            if j < n and words[j] not in _IMPACT_AFTER_LEVEL and ends[j - 1] == starts[j] - 1:
+                continue  # "a zero downtime cutover" names a kind of change, not its outcome
+            k = i - 1 if words[i - 1] == "zero" else i - 2
+            out.append((starts[k], ends[j - 1], phrase, False))
+    return out
+
+
+def _impact_time_saved(words, starts, ends, by_cat, lowered, found):  # type: ignore[no-untyped-def]
+    """Hours of people's work a verb frees ('saving 120 engineer-hours a month', 'freeing
+    30 analyst-hours weekly'): a business outcome, and a quantified one when the hours are a number."""
+    verbs = by_cat.get("time_saving_verb")
+    if not verbs:
+        return []
+    out = []
+    for m in _IMPACT_PEOPLE_TIME.finditer(lowered):
+        s = m.start()
+        if not m.group()[:1].isdigit():
+            continue  # "hundreds of hours" has no size: a claim (see _impact_claims)
+        if any(a <= s < b for a, b, _, _ in found):
+            continue
+        t = bisect_right(starts, s) - 1
+        if t > 0 and words[t - 1] in _IMPACT_NOT_SAVED:
+            continue
+        for v, vj, _ in verbs:
+            if (
+                0 < t - vj + 1 <= _IMPACT_TIME_GAP
+                and _IMPACT_MACHINE.isdisjoint(words[vj:t])
+                and not _CLAUSE_BREAK.search(lowered, ends[vj - 1], s)
+            ):
+                out.append((starts[v], m.end(), "time saved", True))
+                break
+    return out
+
+
+# Who can adopt a tool: "adopted by 7 squads", "adopted across business units".
+_IMPACT_ADOPTERS = frozenset(
+    [
+        "teams",
+        "squads",
+        "departments",
+        "units",
+        "orgs",
+        "organizations",
+        "organisations",
+        "companies",
+        "divisions",
+        "groups",
+        "banks",
+        "hospitals",
+        "clients",
+        "customers",
+    ]
+)
+
+
+def _impact_adoption(words, starts, ends) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Adoption by others ('adopted by 7 squads'): a business outcome."""
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        if w.startswith("adopted") and i + 1 < n and words[i + 1] in ("by", "across"):
+            for k in range(i + 2, min(n, i + 6)):
+                if words[k] in _IMPACT_ADOPTERS:
+                    out.append((starts[i], ends[k]))
+                    break
+    return out
+
+
+def _impact_claims(words, starts, ends, by_cat, lowered):  # type: ignore[no-untyped-def]
+    """Business outcomes claimed without a size: a verb of change right before a business
+    metric ('reduced churn', 'contributing to revenue growth', 'saving time for analysts').
+    A purpose ('to reduce costs') or a possibility ('can cut costs') claims nothing."""
+    if _IMPACT_PLACEHOLDER.search(lowered):
+        return []  # "increased revenue by X%": the result is not in yet
+    get = by_cat.get
+    # A verb of change claims as a verb ("cut", "reduced", "lowering"), not as a noun ("a drop
+    # in orders"); the claim verbs are verbs in any form ("that now drive renewals").
+    verbs = [
+        h
+        for h in get("change_verb") or ()
+        if h[2] not in _IMPACT_NOT_CLAIM
+        and (
+            words[h[0]].endswith(("ed", "ing"))
+            or words[h[0]] in _IMPACT_PAST
+            or (h[0] and words[h[0] - 1] in _IMPACT_HELP)  # "helped improve retention"
+        )
+    ]
+    verbs += get("claim_verb") or ()
+    savers = {i for i, _, _ in get("time_saving_verb") or ()}
+    # a verb that only frees time claims only people's work ("eliminated manual toil")
+    only_time = savers - {h[0] for h in verbs}
+    verbs += [h for h in get("time_saving_verb") or () if h[0] in only_time]
+    if not verbs:
+        return []
+    business = _impact_business_tokens(words, by_cat)
+    hit_end = {}
+    for i, j, _ in get("business_metric") or ():
+        for k in range(i, j):
+            hit_end[k] = max(j, hit_end.get(k, j))
+    quality = {i for i, _, _ in get("quality_metric") or ()}
+    n = len(words)
+    out = []
+    for v, vj, phrase in sorted(verbs):
+        before = words[v - 1] if v else ""
+        if before in _IMPACT_HELP and v > 1:
+            before = words[v - 2]  # "to help reduce costs" is a purpose too
+        if before in _IMPACT_NOT_DONE and (before != "to" or not words[v].endswith(("ed", "ing"))):
+            continue
+        gap = 0
+        for k in range(vj, n):
+            w = words[k]
+            if w not in _FILLERS:
+                gap += 1
+            if gap > _IMPACT_CLAIM_GAP:
+                break
+            people = v in savers and w in _IMPACT_PEOPLE_WORK
+            claimed = k in business and w not in _IMPACT_NOT_CLAIMED and v not in only_time
+            if claimed or people:
+                after = hit_end.get(k, k + 1)
+                if after < n and (words[after] in _IMPACT_TOPIC or after in quality):
+                    break  # "fraud detection", "fraud recall": the business word is a topic
+                if people and not _IMPACT_MACHINE.isdisjoint(words[vj : k + 6]):
+                    break  # "saved compute time", "cut the time to train": a machine's time
+                if _CLAUSE_BREAK.search(lowered, ends[vj - 1], starts[k]):
+                    break
+                out.append((starts[v], ends[hit_end.get(k, k + 1) - 1], phrase))
+                break
+    return out
+
+
+# Sizes in words: "billions of events", "tens of millions of listeners" (a unit within three
+# words); data volumes without a count: "petabytes of logs", "petabyte-scale", "3P of data".
+_SCALE_WORDED = re.compile(
+    r"\b(?:(?:(?:tens|hundreds)\s+(?:of\s+)?|hundred\s+)?(?:thousands|millions|billions|trillions)"
+    r"|(?:a|one|half\s+a)\s+(?:million|billion|trillion))"
+    r"\s+(?:of\s+)?((?:[a-z][a-z-]*(?:/[a-z]+)?\s*){1,3})"
+)
+# A population given before its size: "a subscriber base of 4M", "member base of over 7 million".
+_SCALE_BASE = re.compile(
+    r"\b(?:user|customer|subscriber|member|install|player|listener|merchant|seller)s?\s+base"
+    r"\s+of\s+(?:over\s+|about\s+|around\s+|~\s?)?\d+(?:[.,]\d+)*\s?(?:k|m|b|million|billion)?\b"
+)
+_SCALE_BYTES = re.compile(
+    r"\b(?:peta|tera|exa|giga)bytes?\b|\b(?:pb|tb|petabyte|terabyte|exabyte)[- ]scale\b"
+    r"|(?<![\w.])\d+(?:\.\d+)?\s?[tpg]\s+of\s+(?:[a-z]+\s+)?data\b"
+)
+
+
+def _scale_words(lowered: str, vocab: _Vocab) -> list[tuple[int, int, str]]:
+    """Sizes written in words or as a data volume without a count."""
+    out = []
+    for m in _SCALE_BYTES.finditer(lowered):
+        out.append((m.start(), m.end(), "data volume"))
+    if " base of" in lowered:
+        for m in _SCALE_BASE.finditer(lowered):
+            out.append((m.start(), m.end(), "users"))
+    if "illion" in lowered or "thousands" in lowered:
+        units, never = vocab.scale_units, vocab.never_scale
+        for m in _SCALE_WORDED.finditer(lowered):
+            for word in m.group(1).split():
+                if word in never:
+                    break
+                if word in units:
+                    out.append((m.start(), lowered.find(word, m.start(1)) + len(word), word))
+                    break
+    return out
+
+
 def _scales(
     lowered: str, vocab: _Vocab, traffic: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -817,36 +1326,46 @@ def _scales(
     return out
 
 
-def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type: ignore[no-untyped-def]
+def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_words):  # type: ignore[no-untyped-def]
     """A named outcome and the size of its change ('lifted CTR 12%'), or a quality level reached."""
+    get = by_cat.get
+    changes = {i: p for i, _, p in get("change_verb") or ()}
+    results = {i for i, _, _ in get("result_verb") or ()}
     mags = []
     for m in _magnitudes(lowered):
         s, e = m.span()
-        if traffic and any(a <= s < b or a < e <= b for a, b in traffic):
-            continue
-        if _THRESHOLD_BEFORE.search(lowered, max(0, s - 12), s):
+        in_traffic = traffic and any(a <= s < b or a < e <= b for a, b in traffic)
+        if in_traffic and not _impact_taken_over(s, changes, starts):
+            continue  # a share of traffic, not an outcome
+        bound = _THRESHOLD_BEFORE.search(lowered, max(0, s - 12), s)
+        if bound and not _impact_bound_is_size(words, starts, bound.start(), changes, results):
             continue
         if _TARGET_AFTER.match(lowered, e, e + 12):
             continue
         mags.append((s, e, m.group()))
-    if not mags:
+    n = len(words)
+    zeros = "zero" in lowered
+    if not mags and not zeros and "time_saving_verb" not in by_cat:
         return []
-    get = by_cat.get
     vague_hits = get("vague_metric")
     vague = {i for i, _, _ in vague_hits} if vague_hits else ()
     metric_hits, quality_hits = get("metric") or [], get("quality_metric") or []
     metrics = _outermost(metric_hits + quality_hits)
-    if vague:
-        metrics = [h for h in metrics if h[0] not in vague]
-    quality = {i for i, _, _ in quality_hits}
-    business: set[int] = set()
-    for i, j, _ in get("business_metric") or ():
-        business.update(range(i, j))
-    n = len(words)
+    # A metric naming what a model predicts is its topic, not an outcome ("CTR prediction").
+    metrics = [
+        h for h in metrics if h[0] not in vague and not (h[1] < n and words[h[1]] in _IMPACT_TOPIC)
+    ]
+    # a metric hit may stand for a quality metric too: the index gives a prefix entry ("map@*")
+    # to one category only
+    quality = {i for i, _, p in metric_hits + quality_hits if p in quality_words}
+    business = _impact_business_tokens(words, by_cat)
+    out = []
+    if zeros:
+        out.extend(_impact_zero_levels(words, starts, ends, metrics))
     # A sum right after these verbs is not an outcome, whatever metric stands near it:
     # "reallocated $20M of marketing spend", "managed a $5M budget".
     not_impact = get("not_impact")
-    out = []
+    latest_first = sorted(changes, reverse=True)
     used: set[int] = set()
     for s, e, mtext in mags:
         a = bisect_right(starts, s) - 1
@@ -857,17 +1376,26 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
         if not_impact and any(0 <= a - k <= 3 for k, _, _ in not_impact):
             continue
         b = bisect_right(starts, e - 1) - 1
+        if words[b] in _IMPACT_HEADCOUNT or (b + 1 < n and words[b + 1] in _IMPACT_HEADCOUNT):
+            continue  # "grew the team from 5 to 12 engineers": headcount is no outcome
         b = b + 1 if b > 0 else 1
-        level = "." in mtext and not any(c in mtext for c in "%x$×") and " " not in mtext
-        money = mtext.lstrip("+-").startswith("$")
+        money = mtext.lstrip("+-").startswith("$") or bool(
+            _IMPACT_CURRENCY.search(lowered, max(0, s - 5), e + 5)
+        )
+        level = (
+            not money and "." in mtext and not any(c in mtext for c in "%x$×") and " " not in mtext
+        )
+        latency = not money and _IMPACT_MS_LEVEL.fullmatch(mtext) is not None
         best = None
         for i, j, phrase in metrics:
             if i in used:
                 continue
             gap = i - b if i >= b else a - j
-            if gap < 0 or gap > (2 if level else _WINDOW):
+            if gap < 0 or gap > (2 if level or latency else _WINDOW):
                 continue
             if level and i not in quality:
+                continue
+            if latency and not _IMPACT_LATENCY.search(phrase):
                 continue
             lo, hi = (ends[j - 1], s) if i < a else (e, starts[i])
             if lo < hi and _CLAUSE_BREAK.search(lowered, lo, hi):
@@ -880,21 +1408,45 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic):  # type:
             biz = not business.isdisjoint(range(i, j)) or money
             out.append((min(s, starts[i]), max(e, ends[j - 1]), phrase, biz))
             continue
-        if level:
+        if level or latency:
             continue
-        changes = sorted(i for i, _, _ in get("change_verb") or ())
-        verb = next((c for c in reversed(changes) if 0 < a - c <= 10), None)
+        if mtext in _IMPACT_DOUBLING and b < n and words[b] not in ("down", "up", "as"):
+            # "halving the number of retries": the verb is the size, its object the outcome
+            obj = b + 1 if words[b] in _FILLERS and b + 1 < n else b
+            biz = any(k in business for k in range(b, b + 4))
+            out.append((s, ends[obj], words[obj], biz))
+            continue
+        if b < n and words[b] in _IMPACT_COMPARATIVE:
+            # "4x faster", "30% cheaper": the comparative names what changed
+            biz = money or words[b] == "cheaper"
+            out.append((s, ends[b], words[b], biz))
+            continue
+        verb = next((c for c in latest_first if 0 < a - c <= 10), None)
         if verb is not None and not _CLAUSE_BREAK.search(lowered, ends[verb], s):
-            between = [w for w in words[verb + 1 : a] if w not in _FILLERS]
-            if (between or money or b < n) and not any(k in vague for k in range(verb, a)):
-                biz = money or any(k in business for k in range(verb, b + 3))
-                out.append((starts[verb], e, " ".join(between) or "money", biz))
+            between = [k for k in range(verb + 1, a) if words[k] not in _FILLERS]
+            # "improved KPIs by 20%" names nothing; "lifted the relevance score by 3 points" does
+            named = not between or not all(
+                k in vague or words[k] in _IMPACT_GENERIC for k in between
+            )
+            subject = _impact_subject(words, verb, vague)
+            if subject in _IMPACT_HEADCOUNT:
+                continue  # "the team grew by 20%"
+            if (between or money or b < n or subject) and named:
+                # "automated 30% of claims", "covers 35% of inbound chats": a share of people's work
+                share = (
+                    changes[verb].startswith(_IMPACT_TAKE_OVER)
+                    and lowered.startswith(" of", e)
+                    and not _IMPACT_WORK_ITEMS.isdisjoint(words[b : b + 5])
+                )
+                biz = money or share or any(k in business for k in range(verb, b + 5))
+                metric = " ".join(words[k] for k in between) or subject or "money"
+                out.append((starts[verb], e, metric, biz))
                 continue
         signed = mtext[:1] in "+-" or (a > 0 and lowered[s - 1 : s] == "+")
-        results = {i for i, _, _ in get("result_verb") or ()}
         if (signed or any(k in results for k in range(a - 2, a))) and b < n:
             biz = money or any(k in business for k in range(b, b + 4))
             out.append((s, ends[min(b, n - 1)], words[b], biz))
+    out.extend(_impact_time_saved(words, starts, ends, by_cat, lowered, out))
     out.sort()
     return out
 

@@ -52,6 +52,9 @@ _IMPACT_CUES = (
     "result_verb",
     "vague_metric",
     "not_impact",
+    "system_metric",
+    "time_saving_verb",
+    "claim_verb",
 )
 _OPENING_CUES = (
     "weak_opener",
