@@ -74,7 +74,7 @@ def test_decisions(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Built a scoring tool that uses SHAP to select the top features.",  # a method chooses
+        "Built a ranking script that uses SHAP to pick the strongest inputs.",  # a method chooses
         "Selected 40 features with mutual information.",  # a modelling step
         "Designed a metrics library adopted by nine teams.",  # uptake by others
         "Computed seven-day moving averages of sales as inputs.",
@@ -125,14 +125,14 @@ def test_tradeoffs(text: str, tradeoff: bool) -> None:
             {"domain"},
             set(),
         ),
-        ("Analyst working with tabular and time-series data.", set(), {"domain"}),
+        ("Analyst who works on tabular and time-series tables.", set(), {"domain"}),
         (
             "A curious, detail oriented analyst with strong problem-solving skills.",
             {"generic_adjective"},
             set(),
         ),
         ("Data scientist experienced in building churn models.", set(), {"generic_adjective"}),
-        ("ML engineer with several years of experience in NLP.", set(), {"years_experience"}),
+        ("ML engineer with several years in NLP.", set(), {"years_experience"}),
         ("Engineer for two decades, building search.", {"years_experience"}, set()),
         (
             "Risk scientist; took fraud losses from 20 to 8 bps over 3 years.",

@@ -582,7 +582,7 @@ def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore
                 if not (weighs and opens):
                     continue
             if phrase == "with less than" and not any(k in losses for k in range(j, min(n, j + 5))):
-                continue  # "with less than 1% downtime" is a level reached, not a cost paid
+                continue  # "with less than 3% failed jobs" is a level reached, not a cost paid
             if guards and any(j <= g <= j + 8 for g, _, _ in guards):
                 continue  # "with no regression in the guardrails" is the test's guardrail
             add((starts[i], "tradeoff", ends[j - 1], phrase))
@@ -718,7 +718,7 @@ _DECISION_NOT_MOVES = frozenset({"average", "averages", "window", "windows", "me
 
 def _decision_not_own(words: list[str], i: int) -> bool:
     """Decision words that name no choice of the writer's: a choice verb in a purpose clause
-    says what a method does ("a method to select the top features"), choosing features or
+    says what a method does ("a routine to pick the strongest signals"), choosing features or
     samples is a modelling step, adoption by others is uptake ("adopted by three teams"),
     users converting is an outcome, and a moving average is a statistic."""
     word = words[i]
