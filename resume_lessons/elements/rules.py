@@ -274,10 +274,14 @@ _AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users"
 _DATA_UNITS = frozenset({"tb", "pb", "gb"})
 # Between a building verb and a model, these make the model something the built thing serves or
 # feeds ("built the data pipeline that feeds our models", "canary releases for models").
-_NOT_BUILT = frozenset({"for", "that", "which", "so", "feeds", "feeding", "to"})
+_NOT_BUILT = frozenset(
+    {"for", "that", "which", "so", "feeds", "feeding", "to", "used", "powers", "powering"}
+)
 # A model named just before these is where features came from, not a model being built
 # ("used sentence-transformer embeddings").
-_FEATURES_AFTER = frozenset({"embeddings", "embedding", "vectors"})
+_FEATURES_AFTER = frozenset(
+    {"embeddings", "embedding", "vectors", "features", "feature", "signals"}
+)
 _TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
 
 
@@ -374,8 +378,21 @@ def find_opening(doc: Doc) -> Found:
 def find_stages(doc: Doc) -> Found:
     found: Found = []
     verb_opening = doc.memo(opening)[1]
+    hits = doc.hits
+    # A model-quality metric that moved, or any outcome of a model, says a model was improved.
+    impacts_ = doc.memo(impacts) if doc.numeric else ()
     _stages(
-        doc.words, doc.starts, doc.ends, doc.hits, _vocab(doc.profile), verb_opening, found.append
+        doc.words,
+        doc.starts,
+        doc.ends,
+        hits,
+        _vocab(doc.profile),
+        verb_opening,
+        found.append,
+        impacts_,
+        _stage_data_tools(doc.profile),
+        _stage_hosted(doc.profile),
+        _stage_task_words(doc.profile),
     )
     return found
 
@@ -475,15 +492,308 @@ def _inside_longer(i: int, j: int, others: list[tuple[int, int, str]]) -> bool:
     return any(a <= i and j <= b and b - a > j - i for a, b, _ in others)
 
 
-def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # type: ignore[no-untyped-def]
+# Stage words that say the work is about a model only in a bullet that names one: "fine-tuned
+# the JVM heap settings" is no training.
+_STAGE_NEEDS_MODEL = frozenset({"fine-tuning", "fine-tuned", "fine-tune", "finetuned"})
+_STAGE_BUILD_WINDOW = 7  # tokens from a building verb to the model it builds
+_STAGE_CONSUMED_WINDOW = 4  # tokens from a serving word to the model it deploys or runs
+_STAGE_DATA_WINDOW = 6  # tokens from a data verb to its data noun
+_STAGE_GUARDRAIL_WINDOW = 5  # tokens between a system word and a guardrail it is listed as
+_STAGE_TEST_AFTER = 4  # tokens from a system word ("launched") to the test it starts
+# Data words that name what other work used: data work only in a bullet with no other stage,
+# or right after a verb that works on them.
+_STAGE_DATA_MENTIONS = frozenset({"dataset", "datasets", "labels", "events", "interaction logs"})
+_STAGE_MENTION_VERB = 3
+# System words that describe or name the built thing rather than run a model: "built a
+# real-time fraud model", "made a support bot on a learned intent model" build the model.
+_STAGE_DESCRIBES = frozenset(
+    {
+        "real-time",
+        "realtime",
+        "near real-time",
+        "latency",
+        "p99",
+        "p95",
+        "p99 latency",
+        "p95 latency",
+        "qps",
+        "throughput",
+        "edge",
+        "autoscaling",
+        "chatbot",
+        "chatbots",
+        "bot",
+        "bots",
+        "voice bot",
+        "virtual assistant",
+        "copilot",
+    }
+)
+# "built and deployed the model": a serving word joined to the building verb builds too
+_STAGE_AND = frozenset({"and", "&", "or"})
+# A model or task named before these names a team or a product, not work on a model
+# ("on the search relevance team", "maintained the pricing platform").
+_STAGE_UNIT_AFTER = frozenset(
+    {"team", "teams", "platform", "platforms", "org", "organization", "group", "squad"}
+)
+# Bare feature words are as often product features: they are model inputs only in a bullet that
+# names a model, and not after a word that makes them a product's ("shipped new features",
+# "LLM-powered features").
+_STAGE_BARE_FEATURES = frozenset({"feature", "features"})
+_STAGE_PRODUCT_BEFORE = frozenset(
+    {
+        "product",
+        "business",
+        "deliver",
+        "delivering",
+        "delivered",
+        "ship",
+        "shipping",
+        "shipped",
+        "launched",
+        "released",
+        "customer-facing",
+        "user-facing",
+        "app",
+        "ui",
+    }
+)
+# A tool after these is one item of a list ("tools including Airflow and Spark").
+_STAGE_LIST_OPENERS = frozenset({"including", "incl", "such", "e.g", "e.g.", "like"})
+_STAGE_LIST_WINDOW = 10
+# A data tool named as the instrument of the work ("KPI reports using Snowflake", "a Q&A tool
+# with Kafka and a vector store") says data work only when the work is a pipeline, job or
+# workflow.
+_STAGE_INSTRUMENT = frozenset({"using", "with", "via", "leveraging", "utilizing", "utilising"})
+_STAGE_INSTRUMENT_WINDOW = 6
+_STAGE_PIPELINE_WORDS = frozenset(
+    {
+        "pipeline",
+        "pipelines",
+        "workflow",
+        "workflows",
+        "job",
+        "jobs",
+        "dag",
+        "dags",
+        "etl",
+        "etls",
+        "elt",
+        "processing",
+        "streaming",
+        "ingestion",
+    }
+)
+# Monitoring tools and the plain watching words watch models or pipelines only in a bullet that
+# names one or its data: "monitored campaign KPIs", "observability for the web app" are not.
+_STAGE_WATCHED = frozenset({"data", "pipeline", "pipelines", "etl", "jobs"})
+_STAGE_WATCH_WORDS = frozenset(
+    {"monitor", "monitored", "monitoring", "observability", "audits", "degradation"}
+)
+
+
+@cache
+def _stage_hosted(profile: Profile) -> tuple[str, ...]:
+    """Prefixes of the model types people call as a service (GPT, LLMs)."""
+    return tuple(w.lower() for w in profile.words("stages", "hosted_models"))
+
+
+@cache
+def _stage_task_words(profile: Profile) -> frozenset[str]:
+    """One-word modelling tasks, for finding them inside compounds ("intent-classification")."""
+    return frozenset(
+        w.lower().removeprefix("=") for w in profile.words("stages", "model_tasks") if " " not in w
+    )
+
+
+def _stage_compound_task(words: list[str], tasks: frozenset[str]) -> tuple[int, int, str] | None:
+    """The first token that joins a modelling task to other words with '-', or None."""
+    for i, w in enumerate(words):
+        if "-" in w and w.rsplit("-", 1)[1] in tasks:
+            return i, i + 1, w
+    return None
+
+
+def _stage_model_cues(words, by_cat, longer, hosted=(), data_tools=()):  # type: ignore[no-untyped-def]
+    """The model nouns, model types and modelling tasks that name a model being worked on:
+    not a model whose embeddings are used ("sentence-transformer embeddings"), nor a model word
+    inside a longer phrase of another stage ("data models", "model registry", "ranking
+    service")."""
+    n = len(words)
+    out = []
+    for cat in ("model_noun", "model_type", "stage_model_task"):
+        for i, j, phrase in by_cat.get(cat) or ():
+            if j < n and (words[j] in _FEATURES_AFTER or words[j] in _STAGE_UNIT_AFTER):
+                continue
+            if i and (words[i - 1] == "data" or words[i - 1] in data_tools):
+                continue  # a data model ("dbt models") is a schema
+            if (
+                cat == "model_type"
+                and hosted
+                and words[i].startswith(hosted)
+                and not _STAGE_INSTRUMENT.isdisjoint(words[max(0, i - 3) : i])
+            ):
+                continue  # "a chatbot using GPT-4" builds on a hosted model
+            if longer and _inside_longer(i, j, longer):
+                continue
+            out.append((i, j, phrase, cat))
+    out.sort()
+    return out
+
+
+def _stage_trains(cues, words, by_cat, consumers, impacts, starts, runs):  # type: ignore[no-untyped-def]
+    """The model cue that says the bullet builds, chooses or improves a model, or None.
+
+    - a model, model type or modelling task a few words after a building verb, with nothing
+      between that makes the built thing a consumer of the model ("built a board watching
+      each live model", "built the pipeline that feeds our models");
+    - in a bullet not about running or watching a model (``runs``: no serving or monitoring
+      found), a model type anywhere, unless a serving word just before it says it is only run
+      ("an app powered by a hosted LLM"), and a modelling task in a bullet that also names
+      machine learning or a model ("applied ML to weekly demand forecasting"); neither when the
+      model is only what the work is for ("features for the ranking model");
+    - a model-quality metric that moved ("lifted recall by 7 points"), or, in a bullet not
+      about running a model, an outcome measured on a model ("cut the false positive rate of
+      the fraud model by 30%").
+    """
+    builds = by_cat.get("build_verb") or ()
+    ml_named = bool(by_cat.get("stage_model_word"))
+    for i, j, phrase, cat in cues:
+        for b, _, _ in builds:
+            if (
+                0 <= i - b <= _STAGE_BUILD_WINDOW
+                and _NOT_BUILT.isdisjoint(words[b + 1 : i])
+                and not any(b < c < i and words[c - 1] not in _STAGE_AND for c in consumers)
+            ):
+                return i, j, phrase
+        if runs or _stage_for(words, i):
+            continue
+        if cat == "model_type":
+            if not any(
+                0 < i - c <= _STAGE_CONSUMED_WINDOW and not any(c < b < i for b, _, _ in builds)
+                for c in consumers
+            ):
+                return i, j, phrase
+        elif cat == "stage_model_task" and (
+            ml_named or any(c != "stage_model_task" for _, _, _, c in cues)
+        ):
+            return i, j, phrase
+    if impacts:
+        for i, j, phrase in by_cat.get("quality_metric") or ():
+            at = starts[i]
+            if any(s <= at < e for s, e, _, _ in impacts):
+                return i, j, phrase
+        if not runs:
+            # "cut the false positive rate of the fraud model by 30%"
+            for i, j, phrase, cat in cues:
+                at = starts[i]
+                if cat != "stage_model_task" and any(s <= at < e for s, e, _, _ in impacts):
+                    return i, j, phrase
+    return None
+
+
+def _stage_for(words: list[str], i: int) -> bool:
+    """Whether the model at i is what the work is for: 'for ranking', 'for the ranking model'."""
+    return (i > 0 and words[i - 1] == "for") or (
+        i > 1 and words[i - 2] == "for" and words[i - 1] in _FILLERS
+    )
+
+
+def _stage_instrument_only(words: list[str], i: int) -> bool:
+    """Whether the data tool at i is only what other work was done with: 'using' a few words
+    before it, and no pipeline, job or workflow in the bullet."""
+    before = words[max(0, i - _STAGE_INSTRUMENT_WINDOW) : i]
+    return not _STAGE_INSTRUMENT.isdisjoint(before) and _STAGE_PIPELINE_WORDS.isdisjoint(words)
+
+
+def _stage_listed(words: list[str], i: int) -> bool:
+    """Whether the tool at i is one item of a list: 'including', 'such as' a few words before."""
+    return not _STAGE_LIST_OPENERS.isdisjoint(words[max(0, i - _STAGE_LIST_WINDOW) : i])
+
+
+def _stage_model_feature(words: list[str], i: int, model_named: bool) -> bool:
+    """Whether a bare 'feature(s)' at i is a model input: a model is named, and the word
+    before does not make it a product's."""
+    if not model_named or i == 0:
+        return model_named
+    before = words[i - 1]
+    return before not in _STAGE_PRODUCT_BEFORE and not before.endswith("-powered")
+
+
+@cache
+def _stage_data_tools(profile: Profile) -> frozenset[str]:
+    """One-word data tools, for finding them inside compounds ("Kafka-to-Hive", "Spark/Hive")."""
+    tools = {w.lower() for w in profile.words("stages", "tools")}
+    return frozenset(
+        w.lower() for w in profile.words("stages", "data") if w.lower() in tools and " " not in w
+    )
+
+
+def _stage_compound_tool(words: list[str], data_tools: frozenset[str]) -> int | None:
+    """The first token that joins a data tool to other words with '-' or '/', or None."""
+    for i, w in enumerate(words):
+        if ("-" in w or "/" in w) and not data_tools.isdisjoint(w.replace("/", "-").split("-")):
+            return i
+    return None
+
+
+def _stage_data_mention(mentions, by_cat, other_stage: bool):  # type: ignore[no-untyped-def]
+    """A dataset or label word that says data work: in a bullet with no other stage, or with a
+    building or data verb just before it ("built the labelled set"); "trained on partner
+    datasets" in a modelling bullet is what the model used, a passing mention."""
+    if not other_stage:
+        return mentions[0]
+    verbs = (by_cat.get("build_verb") or []) + (by_cat.get("stage_data_verb") or [])
+    for i, j, phrase in mentions:
+        if any(0 < i - v <= _STAGE_MENTION_VERB for v, _, _ in verbs):
+            return i, j, phrase
+    return None
+
+
+def _stage_data_work(words, by_cat):  # type: ignore[no-untyped-def]
+    """A data-work noun right after "data": "data migration", "the data mart"."""
+    n = len(words)
+    for i, j, phrase in by_cat.get("stage_data_work") or ():
+        if i and words[i - 1] == "data" and not (j < n and words[j] in _STAGE_UNIT_AFTER):
+            return i - 1, j, phrase
+    return None
+
+
+def _stage_data_objects(words, by_cat):  # type: ignore[no-untyped-def]
+    """A data verb with a data noun a few words after it: "migrated the old tables"; not data
+    that is only the source ("drew pricing findings from the sales data")."""
+    nouns = by_cat.get("stage_data_noun")
+    verbs = by_cat.get("stage_data_verb")
+    if not nouns or not verbs:
+        return None
+    for v, _, _ in verbs:
+        for i, j, phrase in nouns:
+            if 0 < i - v <= _STAGE_DATA_WINDOW and "from" not in words[v + 1 : i]:
+                return v, j, phrase
+    return None
+
+
+def _stages(  # type: ignore[no-untyped-def]
+    words,
+    starts,
+    ends,
+    by_cat,
+    vocab,
+    verb_opening,
+    add,
+    impacts=(),
+    data_tools=(),
+    hosted=(),
+    tasks=(),
+) -> None:
     get = by_cat.get
     # Each stage adds its own element name, so the order between stages does not matter.
     stage_cats = by_cat.keys() & _STAGE_CATS
+    stage_hits = []
+    longer = []
     if stage_cats:
         # One plain loop gathers each stage's outermost hits and the multi-word ones: a
         # comprehension is a function call of its own in this Python.
-        stage_hits = []
-        longer = []
         for cat in stage_cats:
             hits = by_cat[cat]
             if len(hits) > 1:
@@ -493,8 +803,32 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
             for h in hits:
                 if h[1] - h[0] > 1:
                     longer.append((stage, h))
+    longer_hits = [h for _, h in longer]
+    cues = _stage_model_cues(
+        words, by_cat, [h for s, h in longer if s != "training"], hosted, data_tools
+    )
+    model_named = bool(cues or get("stage_model_word")) or any(
+        p not in _STAGE_BARE_FEATURES
+        for stage, _, hits in stage_hits
+        if stage == "features"
+        for _, _, p in hits
+    )
+    # Where a serving or monitoring word stands: a model just after one is run or watched
+    # ("shipped the detector to the edge boxes", "an app powered by a hosted LLM").
+    consumers = [
+        i for stage, _, hits in stage_hits if stage in ("serving", "monitoring") for i, _, _ in hits
+    ]
+    system = get("stage_serving_system") if model_named else None
+    watching = get("stage_monitoring_system") if model_named else None
+    if system:
+        consumers += [i for i, _, p in system if p not in _STAGE_DESCRIBES]
+    if watching:
+        consumers += [i for i, _, _ in watching]
+    added = set()
+    mentions: list[tuple[int, int, str]] = []
+    if stage_hits:
         verbs = get("scale_verb")
-        scale_verbs = {p for _, _, p in verbs} if verbs else ()
+        scale_verbs = {i for i, _, _ in verbs} if verbs else ()
         tools = vocab.tools
         n = len(words)
         # A stage word inside a longer phrase naming other work ("served as", "causal
@@ -509,26 +843,77 @@ def _stages(words, starts, ends, by_cat, vocab, verb_opening, add) -> None:  # t
             for i, j, phrase in hits:
                 if others and _inside_longer(i, j, others):
                     continue  # "training" inside "training data"
-                if phrase in tools and not verb_opening:
+                if phrase in tools and (
+                    not verb_opening
+                    or _stage_listed(words, i)
+                    or (stage == "data" and _stage_instrument_only(words, i))
+                ):
                     continue  # a bare list of tools says nothing about the work
-                if phrase in scale_verbs and i + 1 < n and words[i + 1][:1].isdigit():
+                if (
+                    stage == "monitoring"
+                    and (phrase in tools or phrase in _STAGE_WATCH_WORDS)
+                    and not (model_named or "stage.data" in by_cat)
+                    and _STAGE_WATCHED.isdisjoint(words)
+                ):
+                    continue  # watching a system that is no model or pipeline
+                if phrase in _STAGE_BARE_FEATURES and not _stage_model_feature(
+                    words, i, model_named or "quality_metric" in by_cat
+                ):
+                    continue  # "shipped new features" are a product's
+                if j - 1 in scale_verbs and j < n and words[j][:1].isdigit():
                     continue  # "serving 500M users" is scale
+                if phrase in _STAGE_NEEDS_MODEL and not model_named:
+                    continue
+                if phrase in _STAGE_DATA_MENTIONS:
+                    mentions.append((i, j, phrase))
+                    continue  # decided once the other stages are known
                 add((starts[i], cat, ends[j - 1], phrase))
-    # A model named right after a building verb is training work: "built a churn model".
-    builds = get("build_verb")
-    if not builds:
-        return
-    nouns, types = get("model_noun"), get("model_type")
-    if nouns is None and types is None:
-        return
-    n = len(words)
-    for i, j, phrase in sorted((nouns or []) + (types or [])):
-        if j < n and words[j] in _FEATURES_AFTER:
-            continue
-        for b, _, _ in builds:
-            if 0 <= i - b <= 7 and _NOT_BUILT.isdisjoint(words[b + 1 : i]):
-                add((starts[i], "stage.training", ends[j - 1], phrase))
-                return
+                added.add(stage)
+    # The words of any running system (latency, API, deployed) are serving in a bullet about
+    # a model, and not when they are listed as a guardrail of a test.
+    if system and "serving" not in added:
+        guards = get("guardrail") or ()
+        tests = get("stage.experimentation")
+        for i, j, phrase in system:
+            if longer_hits and _inside_longer(i, j, longer_hits):
+                continue  # "real-time" inside "real-time processing"
+            if phrase in vocab.tools and not verb_opening:
+                continue
+            if any(abs(g - i) <= _STAGE_GUARDRAIL_WINDOW for g, _, _ in guards):
+                continue
+            if tests and any(0 < t - i <= _STAGE_TEST_AFTER for t, _, _ in tests):
+                continue  # "launched an A/B test of the ranker" launches the test
+            add((starts[i], "stage.serving", ends[j - 1], phrase))
+            added.add("serving")
+            break
+    if watching and "monitoring" not in added:
+        i, j, phrase = watching[0]
+        add((starts[i], "stage.monitoring", ends[j - 1], phrase))
+        added.add("monitoring")
+    if "training" not in added and (cues or impacts):
+        runs = "serving" in added or "monitoring" in added
+        hit = _stage_trains(cues, words, by_cat, consumers, impacts, starts, runs)
+        if (
+            hit is None
+            and tasks
+            and not runs
+            and (get("stage_model_word") or any(c != "stage_model_task" for *_, c in cues))
+        ):
+            # a task inside a compound ("intent-classification") beside a model or ML named
+            hit = _stage_compound_task(words, tasks)
+        if hit is not None:
+            add((starts[hit[0]], "stage.training", ends[hit[1] - 1], hit[2]))
+            added.add("training")
+    if "data" not in added:
+        hit = _stage_data_work(words, by_cat) or _stage_data_objects(words, by_cat)
+        if hit is None and mentions:
+            hit = _stage_data_mention(mentions, by_cat, bool(added))
+        if hit is not None:
+            add((starts[hit[0]], "stage.data", ends[hit[1] - 1], hit[2]))
+        elif verb_opening and data_tools:
+            at = _stage_compound_tool(words, data_tools)
+            if at is not None and not _stage_instrument_only(words, at):
+                add((starts[at], "stage.data", ends[at], words[at]))
 
 
 def _offline(i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]

@@ -43,7 +43,23 @@ class ElementSpec:
         return self.name.replace("stage.", "stage: ").replace("_", " ")
 
 
-_STAGE_CUES = ("build_verb", "model_noun", "scale_verb", "not_stage", "not_online")
+_STAGE_CUES = (
+    "build_verb",
+    "model_noun",
+    "scale_verb",
+    "not_stage",
+    "not_online",
+    "stage_serving_system",
+    "stage_monitoring_system",
+    "stage_model_word",
+    "stage_model_task",
+    "model_type",
+    "guardrail",
+    "quality_metric",
+    "stage_data_work",
+    "stage_data_verb",
+    "stage_data_noun",
+)
 _IMPACT_CUES = (
     "metric",
     "business_metric",
