@@ -66,11 +66,15 @@ class PhraseIndex:
     """
 
     def __init__(self) -> None:
-        self._by_key: dict[str, list[_Entry]] = {}
+        # one-word entries by each key of their token; longer ones by each pair of keys of
+        # their first two tokens, so a text's token pair finds them in one lookup
+        self._singles: dict[str, list[_Entry]] = {}
+        self._pairs: dict[tuple[str, str], list[_Entry]] = {}
         # prefix entries by their first two letters: (stem, category, phrase), longest first
         self._prefixes: dict[str, list[tuple[str, str, str]]] = {}
-        # token -> the entries it may start, longest first (filled as tokens are seen)
-        self._starts: dict[str, list[_Entry]] = {}
+        # what each token (and token pair) seen so far may start, longest first
+        self._seen_singles: dict[str, list[_Entry]] = {}
+        self._seen_pairs: dict[tuple[str, str], list[_Entry]] = {}
 
     def add(self, phrase: str, category: str) -> None:
         text = phrase.strip()
@@ -91,30 +95,52 @@ class PhraseIndex:
     def _add(self, key: tuple[str, ...], category: str, phrase: str, exact: bool) -> None:
         forms = tuple(frozenset({tok}) if exact else lemmas.keys(tok) for tok in key)
         entry: _Entry = (forms, category, phrase, key if exact else None)
+        if len(forms) == 1:
+            for first in forms[0]:
+                self._singles.setdefault(first, []).append(entry)
+            return
         for first in forms[0]:
-            self._by_key.setdefault(first, []).append(entry)
+            for second in forms[1]:
+                self._pairs.setdefault((first, second), []).append(entry)
 
     def freeze(self) -> None:
         """Longest phrases first at each key; prefix stems longest first."""
-        for entries in self._by_key.values():
+        for entries in self._pairs.values():
             entries.sort(key=_longest)
         for stems in self._prefixes.values():
             stems.sort(key=lambda p: -len(p[0]))
-        self._starts.clear()
+        self._seen_singles.clear()
+        self._seen_pairs.clear()
 
-    def _entries_at(self, token: str, keys: frozenset[str]) -> list[_Entry]:
-        """The entries a token may start: those under any of its keys, once, longest first."""
-        found = self._starts.get(token)
+    def _singles_at(self, token: str, keys: frozenset[str]) -> list[_Entry]:
+        """The one-word entries of a token: those under any of its keys, once each."""
+        found = self._seen_singles.get(token)
         if found is None:
-            if len(self._starts) >= _MAX_SEEN_TOKENS:
-                self._starts.clear()
-            by_key = self._by_key
-            lists = [by_key[k] for k in keys if k in by_key]
-            if len(lists) == 1:
-                found = lists[0]
-            else:
-                found = sorted(_unique([e for entries in lists for e in entries]), key=_longest)
-            self._starts[token] = found
+            if len(self._seen_singles) >= _MAX_SEEN_TOKENS:
+                self._seen_singles.clear()
+            singles = self._singles
+            found = _unique([e for k in _surface_first(token, keys) for e in singles.get(k, ())])
+            self._seen_singles[token] = found
+        return found
+
+    def _pairs_at(
+        self, pair: tuple[str, str], keys: frozenset[str], next_keys: frozenset[str]
+    ) -> list[_Entry]:
+        """The longer entries two tokens may start, longest first."""
+        found = self._seen_pairs.get(pair)
+        if found is None:
+            if len(self._seen_pairs) >= _MAX_SEEN_TOKENS:
+                self._seen_pairs.clear()
+            pairs = self._pairs
+            found = [
+                e
+                for a in _surface_first(pair[0], keys)
+                for b in _surface_first(pair[1], next_keys)
+                for e in pairs.get((a, b), ())
+            ]
+            if len(found) > 1:
+                found = sorted(_unique(found), key=_longest)
+            self._seen_pairs[pair] = found
         return found
 
     def matches(self, tokens: list[str]) -> list[tuple[int, int, str, str]]:
@@ -124,27 +150,36 @@ class PhraseIndex:
         text_keys = [lemmas.keys(tok) for tok in tokens]
         n = len(tokens)
         for i, ks in enumerate(text_keys):
-            cands = self._entries_at(tokens[i], ks)
+            tok = tokens[i]
             seen: set[str] = set()
-            if cands:
-                for forms, category, phrase, exact in cands:
+            if i + 1 < n:
+                for forms, category, phrase, exact in self._pairs_at(
+                    (tok, tokens[i + 1]), ks, text_keys[i + 1]
+                ):
                     k = len(forms)
                     if category in seen or i + k > n:
                         continue
                     if exact is not None:
                         if tuple(tokens[i : i + k]) != exact:
                             continue
-                    elif not all(not forms[p].isdisjoint(text_keys[i + p]) for p in range(1, k)):
+                    elif k > 2 and not all(
+                        not forms[p].isdisjoint(text_keys[i + p]) for p in range(2, k)
+                    ):
                         continue
                     seen.add(category)
                     out.append((i, i + k, category, phrase))
-            stems = prefixes.get(tokens[i][:2]) if prefixes else None
+            for _, category, phrase, exact in self._singles_at(tok, ks):
+                if category in seen or (exact is not None and tok != exact[0]):
+                    continue
+                seen.add(category)
+                out.append((i, i + 1, category, phrase))
+            stems = prefixes.get(tok[:2]) if prefixes else None
             if stems:
-                tok = tokens[i]
                 for stem, category, phrase in stems:
+                    # the longest stem of each category that the token starts with
                     if category not in seen and tok.startswith(stem):
+                        seen.add(category)
                         out.append((i, i + 1, category, phrase))
-                        break
         return out
 
     def by_category(self, tokens: list[str]) -> dict[str, list[tuple[int, int, str]]]:
@@ -156,6 +191,13 @@ class PhraseIndex:
 
 
 _MAX_SEEN_TOKENS = 100_000  # the token -> entries memo starts again past this many tokens
+
+
+def _surface_first(token: str, keys: frozenset[str]) -> list[str]:
+    """A token's keys in a fixed order: the token as written, then its lemmas sorted. An entry
+    written as the text has it is reported before one that matched through a lemma, and the
+    order never depends on how a set happens to iterate."""
+    return [token, *sorted(keys - {token})]
 
 
 def _longest(entry: _Entry) -> int:

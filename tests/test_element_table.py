@@ -84,3 +84,26 @@ def test_each_kind_looks_up_only_the_vocabularies_its_rows_read():
     assert "generic_adjective" not in bullet and "domain" not in bullet
     summary = profile.kind_index["summary"].by_category(["passionate"])
     assert "generic_adjective" in summary
+
+
+def test_the_same_text_gives_the_same_elements_in_every_process():
+    """Nothing in the finder may depend on how a set iterates (string hashing differs between
+    processes): two runs with other hash seeds give identical elements, values included."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, yaml; from resume_lessons.elements import explain; "
+        "dev = yaml.safe_load(open('tests/data/elements_devset.yaml')); "
+        "print(json.dumps([explain(e['text'], e['kind']) for e in dev]))"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        outputs.append(json.loads(run.stdout))
+    assert outputs[0] == outputs[1]
