@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..elements import BY_NAME
 from ..findings import Context, Example, TechniqueResult
 from .base import Rule, Technique, item, quote, result
 
@@ -12,14 +13,6 @@ STAGE_POINTS = {
     "serving": 15,
     "monitoring": 15,
     "experimentation": 10,
-}
-QUESTIONS = {
-    "data": "Which data did you collect or process, and how much of it?",
-    "features": "Which features or signals did you build, and how fresh are they?",
-    "training": "How did you train the model, and on what infrastructure?",
-    "serving": "How is the model served: online or batch, with what latency?",
-    "monitoring": "How do you know when the model degrades: drift checks, alerts, dashboards?",
-    "experimentation": "How did you test the change with real users before the full launch?",
 }
 OPENING_POINTS = 15
 
@@ -38,7 +31,7 @@ def check(ctx: Context) -> TechniqueResult:
                     "T201",
                     "work",
                     f"No bullet shows your work on the {stage} stage of the pipeline.",
-                    QUESTIONS[stage] + " Add it to the role where you did it.",
+                    BY_NAME[f"stage.{stage}"].question + " Add it to the role where you did it.",
                 )
             )
     weak = []
