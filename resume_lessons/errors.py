@@ -26,22 +26,33 @@ class Problem:
 
 @dataclass
 class ResumeError(Exception):
-    """A user error in an input file. The CLI prints it without a traceback and exits 2."""
+    """A user error in an input file. The CLI prints it without a traceback and exits 2.
+
+    `what` names the kind of file in the message: "resume", "drafts file", "output file"...
+    """
 
     file: str
     problems: list[Problem] = field(default_factory=list)
+    what: str = "resume"
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
     @classmethod
     def single(
-        cls, file: str, message: str, *, location: str = "", line: int | None = None, hint: str = ""
+        cls,
+        file: str,
+        message: str,
+        *,
+        location: str = "",
+        line: int | None = None,
+        hint: str = "",
+        what: str = "resume",
     ) -> ResumeError:
-        return cls(file, [Problem(message, location, line, hint)])
+        return cls(file, [Problem(message, location, line, hint)], what)
 
     def __str__(self) -> str:
-        head = f"{self.file}: cannot use this resume"
+        head = f"{self.file}: cannot use this {self.what}"
         if len(self.problems) > 1:
             head += f" ({len(self.problems)} problems)"
         return "\n".join([head + ":", *("  " + p.format(self.file) for p in self.problems)])

@@ -14,12 +14,12 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..errors import ResumeError
-from .base import Line, check_size, clean, split_bullet
+from .base import Document, Line, check_size, clean, split_bullet
 
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def read_lines(path: Path) -> list[Line]:
+def read_lines(path: Path) -> Document:
     file = str(path)
     data = check_size(path)
     try:
@@ -53,7 +53,7 @@ def read_lines(path: Path) -> list[Line]:
             bullet = (listed or "List" in style or marked) and not heading
             lines.append(Line(text, len(lines) + 1, bullet, heading, bold, gap))
             gap = False
-    return lines
+    return Document(lines)
 
 
 def _heading_level(style: str) -> int:

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import ResumeError
-from .base import Line, check_size
+from ..limits import MAX_PDF_PAGES
+from .base import Document, Line, check_size
 from .layout import logical_lines, make_row, reading_order
-
-MAX_PAGES = 10
 
 
 @contextmanager
@@ -28,7 +28,7 @@ def _open(path: Path) -> Iterator[Any]:
             file, "this is not a PDF file", hint="export the resume from your editor as PDF"
         )
     try:
-        with pdfplumber.open(BytesIO(data)) as pdf:
+        with pdfplumber.open(BytesIO(data), pages=list(range(1, MAX_PDF_PAGES + 1))) as pdf:
             yield pdf
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
@@ -45,10 +45,17 @@ def _open(path: Path) -> Iterator[Any]:
         ) from None
 
 
-def read_lines(path: Path) -> list[Line]:
+def read_lines(path: Path) -> Document:
     lines: list[Line] = []
+    notes: list[str] = []
     with _open(path) as pdf:
-        pages = pdf.pages[:MAX_PAGES]
+        pages = pdf.pages[:MAX_PDF_PAGES]
+        total = _page_count(pdf)
+        if total > len(pages) == MAX_PDF_PAGES:
+            notes.append(
+                f"read only the first {MAX_PDF_PAGES} of the PDF's {total} pages; "
+                "a resume is one or two pages, so check that this is the resume"
+            )
         page_words = [_words(page, str(path)) for page in pages]
         sizes = [w["size"] for words in page_words for w in words]
         if not sizes:
@@ -67,7 +74,16 @@ def read_lines(path: Path) -> list[Line]:
             ]
             rows = [make_row(r, dots) for r in reading_order(words, float(page.width))]
             lines.extend(logical_lines(rows, body, len(lines) + 1))
-    return lines
+    return Document(lines, notes)
+
+
+def _page_count(pdf: Any) -> int:
+    """The page count the PDF declares, without reading the pages."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+        return int(count)
+    except Exception:  # a damaged page tree: the pages that were read are all we know
+        return 0
 
 
 def _words(page: Any, file: str) -> list[dict[str, Any]]:

@@ -1,0 +1,29 @@
+"""How much input the kit reads, in one place. docs/limits.md lists each with its reason.
+
+Every reader stops at these bounds with the kit's own error (file, place, what to do), so a
+hostile or unlucky file costs seconds and megabytes, never minutes and gigabytes. A test keeps
+docs/limits.md in step with the values here.
+"""
+
+from __future__ import annotations
+
+# Bytes read from one file. Sizes are checked on what is actually read, not on what stat says.
+MAX_TEXT_BYTES = 2_000_000  # a YAML, JSON, Markdown or text resume; a long one is ~20 KB
+MAX_DOCUMENT_BYTES = 20_000_000  # a PDF or DOCX, which carry fonts and images
+MAX_DRAFTS_BYTES = 5_000_000  # a drafts file: every draft with up to MAX_HISTORY versions
+MAX_MANIFEST_BYTES = 20_000_000  # a batch's manifest.json: one entry per learner
+
+# Structure of one YAML or JSON document.
+MAX_DEPTH = 50  # nesting of lists and mappings; a resume needs 5
+MAX_NODES = 200_000  # values after expanding aliases; 20,000 bullets need about 25,000
+MAX_NUMBER_DIGITS = 100  # digits in one number; a longer one is not a resume's number
+
+# Imported documents (PDF, DOCX, Markdown, text).
+MAX_PDF_PAGES = 10  # pages read from a PDF; the rest are skipped with a warning
+MAX_LINE_CHARS = 5_000  # characters in one line or paragraph; a long bullet has 300
+
+ALL = {
+    name: value
+    for name, value in dict(globals()).items()
+    if name.startswith("MAX_") and isinstance(value, int)
+}
