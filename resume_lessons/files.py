@@ -103,8 +103,11 @@ def read_capped(path: str | Path, limit: int, *, what: str = "resume") -> bytes:
     return b"".join(chunks)
 
 
-def read_text(path: str | Path, limit: int = MAX_TEXT_BYTES, *, what: str = "resume") -> str:
-    """A regular file as UTF-8 text (NFC), refusing what is missing, empty, huge or not text."""
+def read_text(
+    path: str | Path, limit: int = MAX_TEXT_BYTES, *, what: str = "resume", empty_ok: bool = False
+) -> str:
+    """A regular file as UTF-8 text (NFC), refusing what is missing, huge, not text, or
+    (unless `empty_ok`) empty."""
     file = str(path)
     raw = read_capped(path, limit, what=what)
     try:
@@ -122,10 +125,10 @@ def read_text(path: str | Path, limit: int = MAX_TEXT_BYTES, *, what: str = "res
         raise ResumeError.single(
             file,
             "the file contains binary data",
-            hint="export the resume as YAML or JSON text",
+            hint=f"save the {what} as YAML or JSON text",
             what=what,
         )
-    if not text.strip():
+    if not text.strip() and not empty_ok:
         raise ResumeError.single(
             file,
             "the file is empty",
