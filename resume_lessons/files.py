@@ -8,6 +8,7 @@ import os
 import stat
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ResumeError
@@ -69,16 +70,18 @@ def read_capped(path: str | Path, limit: int, *, what: str = "resume") -> bytes:
         reason, hint = os_problem(exc)
         message = "file not found" if exc.errno == errno.ENOENT else f"cannot open it: {reason}"
         raise ResumeError.single(file, message, hint=hint, what=what) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        noun = what if what.endswith("file") else f"{what} file"
+        hint = (
+            f"name the {noun} inside this folder"
+            if stat.S_ISDIR(mode)
+            else f"the kit reads only regular files: save the {what} to a file and name that"
+        )
+        raise ResumeError.single(file, f"this is {kind}, not a file", hint=hint, what=what)
     with os.fdopen(fd, "rb", buffering=0) as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-            raise ResumeError.single(
-                file,
-                f"this is {kind}, not a file",
-                hint=f"name the {what} file itself (save it to a file first if it is streamed)",
-                what=what,
-            )
         chunks: list[bytes] = []
         size = 0
         try:
@@ -186,6 +189,33 @@ def write_output(path: str | Path, text: str, *, what: str = "output file") -> P
         raise ResumeError.single(
             str(path), f"cannot write it: {reason}", hint=hint, what=what
         ) from None
+
+
+def check_output(out: Path, *, force: bool, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse an output path that is one of the inputs (even with --force), a folder, or an
+    existing file without --force. Nothing has been written when this raises."""
+    for source in inputs:
+        if same_file(out, source):
+            raise ResumeError.single(
+                str(out),
+                f"this is {source}, which is being read; writing it would replace it",
+                hint="name another output file with -o; the input is never overwritten",
+                what="output file",
+            )
+    if out.is_dir():
+        raise ResumeError.single(
+            str(out),
+            "this is a folder, not a file",
+            hint=f"name a file inside it, e.g. {out / 'resume.yaml'}",
+            what="output file",
+        )
+    if out.exists() and not force:
+        raise ResumeError.single(
+            str(out),
+            "the output file already exists; nothing was written",
+            hint="name another file with -o, or add --force to replace it",
+            what="output file",
+        )
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

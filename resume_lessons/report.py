@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .drafts import load_drafts
 from .errors import ResumeError
+from .files import ensure_folder
 from .loader import load_resume
 from .profile import DEFAULT_PROFILE, load_profile
 
@@ -112,8 +113,7 @@ def run_report(
         name_in_resume = validate(resume_path, drafts, profile)
         learner_name = learner_name or name_in_resume
     learner = learner_name or resume_path.stem
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(out_dir)  # before the kernel starts: a folder that cannot be written
     stem = slug or slugify(learner)
     executed = out / f"{stem}.ipynb"
     nb = execute(resume_path, drafts, learner_name, profile, executed, cell_timeout, notebook)
