@@ -19,6 +19,7 @@ from .drafts import Drafts, apply_drafts
 from .model import Resume
 from .profile import DEFAULT_PROFILE, load_profile
 from .render import STYLE, esc
+from .spreadsheet import safe_cell
 from .techniques import CODES, get_rule
 
 PARALLEL_FROM = 200  # below this many learners a process pool costs more than it saves
@@ -211,7 +212,8 @@ def _table(rows: Sequence[LearnerRow]) -> str:
 
 
 def overview_frame(rows: Sequence[LearnerRow]):  # type: ignore[no-untyped-def]
-    """One row per learner, one column per technique: what class_overview.csv holds."""
+    """One row per learner, one column per technique: what class_overview.csv holds. Text
+    that a spreadsheet would run as a formula starts with a ' (see spreadsheet.py)."""
     import pandas as pd
 
     records = []
@@ -229,7 +231,7 @@ def overview_frame(rows: Sequence[LearnerRow]):  # type: ignore[no-untyped-def]
         record.update({c: r.scores.get(c) for c in CODES})
         record["open_rules"] = " ".join(r.gaps)
         record["error"] = r.error
-        records.append(record)
+        records.append({k: safe_cell(v) for k, v in record.items()})
     return pd.DataFrame.from_records(records, columns=list(records[0]) if records else None)
 
 
