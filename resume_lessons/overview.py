@@ -31,7 +31,9 @@ class LearnerRow:
 
     learner: str
     slug: str
-    status: str  # "ok", "skipped" (unchanged since the last run) or "error"
+    # "ok", "skipped" (unchanged since the last run), "error", or "stopped" (not run: the
+    # batch was stopped first)
+    status: str
     report: str = ""  # file name of the HTML report, relative to the overview
     error: str = ""
     resume_file: str = ""
@@ -42,7 +44,7 @@ class LearnerRow:
 
     @property
     def ok(self) -> bool:
-        return self.status != "error"
+        return self.status not in ("error", "stopped")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -151,10 +153,13 @@ def heatmap_png(rows: Sequence[LearnerRow]) -> bytes:
 def overview_html(rows: Sequence[LearnerRow], title: str = "Class overview") -> str:
     """A self-contained page: averages, heatmap (inline PNG), gaps, and a table of reports."""
     avg = class_average(rows)
-    errors = sum(not r.ok for r in rows)
+    errors = sum(r.status == "error" for r in rows)
+    stopped = sum(r.status == "stopped" for r in rows)
     head = (
-        f"<h1>{esc(title)}</h1><p>{len(rows)} learner(s): {len(rows) - errors} report(s), "
-        f"{errors} error(s).</p>"
+        f"<h1>{esc(title)}</h1><p>{len(rows)} learner(s): "
+        f"{len(rows) - errors - stopped} report(s), {errors} error(s)"
+        + (f", {stopped} not run (the batch was stopped; run it again)" if stopped else "")
+        + ".</p>"
     )
     if avg:
         cells = "".join(f"<th>{esc(c)}</th>" for c in avg)
@@ -203,8 +208,10 @@ def _table(rows: Sequence[LearnerRow]) -> str:
                 f"<td>{link}</td>{scores}</tr>"
             )
         else:
+            kind, label = ("stopped", "not run") if r.status == "stopped" else ("error", "error")
             body.append(
-                f'<tr class="rl-row-error"><td>{esc(r.learner)}</td><td class="rl-miss">error</td>'
+                f'<tr class="rl-row-{kind}"><td>{esc(r.learner)}</td>'
+                f'<td class="rl-miss">{label}</td>'
                 f'<td colspan="{len(CODES) + 2}"><pre style="white-space:pre-wrap;margin:0">'
                 f"{esc(r.error)}</pre></td></tr>"
             )
