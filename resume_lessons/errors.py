@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .limits import MAX_PROBLEMS_SHOWN
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -55,7 +57,11 @@ class ResumeError(Exception):
         head = f"{self.file}: cannot use this {self.what}"
         if len(self.problems) > 1:
             head += f" ({len(self.problems)} problems)"
-        return "\n".join([head + ":", *("  " + p.format(self.file) for p in self.problems)])
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        lines = [head + ":", *("  " + p.format(self.file) for p in shown)]
+        if len(self.problems) > len(shown):
+            lines.append(f"  ... and {len(self.problems) - len(shown)} more like these")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,15 @@ MAX_MANIFEST_BYTES = 20_000_000  # a batch's manifest.json: one entry per learne
 
 # Structure of one YAML or JSON document.
 MAX_DEPTH = 50  # nesting of lists and mappings; a resume needs 5
-MAX_NODES = 200_000  # values after expanding aliases; 20,000 bullets need about 25,000
+MAX_NODES = 100_000  # values after expanding aliases; 20,000 bullets need about 40,000
 MAX_NUMBER_DIGITS = 100  # digits in one number; a longer one is not a resume's number
 
 # Imported documents (PDF, DOCX, Markdown, text).
 MAX_PDF_PAGES = 10  # pages read from a PDF; the rest are skipped with a warning
 MAX_LINE_CHARS = 5_000  # characters in one line or paragraph; a long bullet has 300
+
+# Messages.
+MAX_PROBLEMS_SHOWN = 20  # problems listed in one error; the rest are counted
 
 ALL = {
     name: value

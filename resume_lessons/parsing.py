@@ -54,16 +54,21 @@ class _BoundedComposer(Composer):
         self._nodes = 0
         self._sizes: dict[str, int] = {}  # anchor -> values it stands for
         self._open: set[str] = set()  # anchors whose entry is still being read
+        self._aliased = False
 
     def _count(self, n: int, mark: Any) -> None:
         self._nodes += n
         if self._nodes > MAX_NODES:
+            aliases = " once its aliases (*name) are expanded" if self._aliased else ""
             raise _Refused(
-                f"the file holds more than {MAX_NODES:,} values once its aliases (*name) are "
-                "expanded",
+                f"the file holds more than {MAX_NODES:,} values{aliases}",
                 mark,
-                "a resume needs a few thousand; write each value out instead of repeating "
-                "aliases, or split the file",
+                "a resume needs a few thousand; "
+                + (
+                    "write each value out instead of repeating aliases"
+                    if aliases
+                    else "check that this is a resume, or split the file"
+                ),
             )
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -76,6 +81,7 @@ class _BoundedComposer(Composer):
                     event.start_mark,
                     "replace the alias with the text it stands for",
                 )
+            self._aliased = True
             self._count(self._sizes.get(event.anchor, 1), event.start_mark)
             return super().compose_node(parent, index)
         self._depth += 1
