@@ -192,11 +192,9 @@ def _cell_failure(exc, resume: Path, executed: Path) -> str:  # type: ignore[no-
 @functools.cache
 def _exporter():  # type: ignore[no-untyped-def]
     # One per process: a batch worker reuses the loaded template and its inlined CSS.
-    from nbconvert import HTMLExporter
+    from .nbexport import OfflineHTMLExporter
 
-    return HTMLExporter(
-        template_name="templates",
-        extra_template_basedirs=[str(PACKAGE_DIR)],
+    return OfflineHTMLExporter(
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
