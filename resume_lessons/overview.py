@@ -248,5 +248,6 @@ def write_overview(
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path, csv_path = out_dir / "class_overview.html", out_dir / "class_overview.csv"
     html_path.write_text(overview_html(rows, title), encoding="utf-8")
-    overview_frame(rows).to_csv(csv_path, index=False)
+    # RFC 4180 line ends: a learner's text with a carriage return stays inside its quoted cell
+    overview_frame(rows).to_csv(csv_path, index=False, lineterminator="\r\n")
     return html_path, csv_path

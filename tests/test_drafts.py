@@ -110,7 +110,9 @@ def test_skills_text_round_trip(text: str, expected: list) -> None:
 def test_broken_drafts_file_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "d.yaml"
     path.write_text("drafts: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ResumeError, match=r"cannot use this drafts file:\n.*d\.yaml:2: this is not valid YAML"):
+    with pytest.raises(
+        ResumeError, match=r"cannot use this drafts file:\n.*d\.yaml:2: this is not valid YAML"
+    ):
         load_drafts(path)
 
 

@@ -80,7 +80,8 @@ def format_text(analysis: Analysis, file: str) -> str:
 
 
 def write_csv(analysis: Analysis, file: str, out) -> None:  # type: ignore[no-untyped-def]
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    # RFC 4180 line ends: text with a carriage return stays inside its quoted cell
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for f in analysis.findings:
         row = {
