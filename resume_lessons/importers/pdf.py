@@ -1,8 +1,16 @@
-"""Text-based PDF resumes, one or two columns, read with pdfplumber."""
+"""Text-based PDF resumes, one or two columns, read with pdfplumber.
+
+Bounded like every reader: the first MAX_PDF_PAGES pages are read (the page tree is not
+walked further), each compressed stream unpacks to at most MAX_PDF_STREAM_BYTES (a small PDF
+can hold a stream that unpacks to gigabytes), and a page holds at most MAX_PAGE_WORDS words,
+which keeps the column finder's time in check.
+"""
 
 from __future__ import annotations
 
+import itertools
 import statistics
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import BytesIO
@@ -10,13 +18,47 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer import pdftypes
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
+from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import ResumeError
-from ..limits import MAX_PDF_PAGES
+from ..limits import MAX_PAGE_WORDS, MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES
 from .base import Document, Line, check_size
 from .layout import logical_lines, make_row, reading_order
+
+
+class _StreamTooLarge(Exception):
+    pass
+
+
+class _BoundedZlib:
+    """What pdfminer uses of zlib, with each stream's output capped."""
+
+    error = zlib.error
+    decompressobj = staticmethod(zlib.decompressobj)
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        unpacker = zlib.decompressobj()
+        out = unpacker.decompress(data, MAX_PDF_STREAM_BYTES)
+        if unpacker.unconsumed_tail:
+            raise _StreamTooLarge
+        return out
+
+
+@contextmanager
+def _bounded_streams() -> Iterator[None]:
+    """pdfminer unpacks streams with zlib.decompress, which has no cap: swap in one that
+    has, for as long as the kit reads a PDF."""
+    saved = pdftypes.zlib
+    pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        pdftypes.zlib = saved
 
 
 @contextmanager
@@ -28,8 +70,16 @@ def _open(path: Path) -> Iterator[Any]:
             file, "this is not a PDF file", hint="export the resume from your editor as PDF"
         )
     try:
-        with pdfplumber.open(BytesIO(data), pages=list(range(1, MAX_PDF_PAGES + 1))) as pdf:
-            yield pdf
+        with _bounded_streams():
+            # Not closed: the bytes are in memory, and PDF.close() walks every page.
+            yield pdfplumber.open(BytesIO(data))
+    except _StreamTooLarge:
+        raise ResumeError.single(
+            file,
+            f"a part of the PDF unpacks to more than {MAX_PDF_STREAM_BYTES / 1e6:g} MB; a "
+            "resume's pages hold far less",
+            hint="export the PDF again from the original document, or import the DOCX",
+        ) from None
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if "Password" in type(cause).__name__ or "Encryption" in type(cause).__name__:
@@ -49,7 +99,7 @@ def read_lines(path: Path) -> Document:
     lines: list[Line] = []
     notes: list[str] = []
     with _open(path) as pdf:
-        pages = pdf.pages[:MAX_PDF_PAGES]
+        pages = _first_pages(pdf)
         total = _page_count(pdf)
         if total > len(pages) == MAX_PDF_PAGES:
             notes.append(
@@ -77,6 +127,22 @@ def read_lines(path: Path) -> Document:
     return Document(lines, notes)
 
 
+def _first_pages(pdf: Any) -> list[Page]:
+    """The first MAX_PDF_PAGES pages, without walking the rest of the page tree."""
+    pages: list[Page] = []
+    top = 0.0
+    try:
+        found = itertools.islice(PDFPage.create_pages(pdf.doc), MAX_PDF_PAGES)
+        for number, obj in enumerate(found, start=1):
+            pages.append(Page(pdf, obj, page_number=number, initial_doctop=top))
+            top += pages[-1].height
+    except _StreamTooLarge:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a broken page tree
+        raise PdfminerException(exc) from None
+    return pages
+
+
 def _page_count(pdf: Any) -> int:
     """The page count the PDF declares, without reading the pages."""
     try:
@@ -88,10 +154,20 @@ def _page_count(pdf: Any) -> int:
 
 def _words(page: Any, file: str) -> list[dict[str, Any]]:
     try:
-        return page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     except Exception as exc:  # pdfminer raises many kinds on a broken content stream
+        if _StreamTooLarge in {type(e) for e in (exc, *exc.args, exc.__cause__)}:
+            raise _StreamTooLarge from None  # pdfplumber wraps it
         raise ResumeError.single(
             file,
             f"page {page.page_number} of the PDF cannot be read ({type(exc).__name__})",
             hint="export the PDF again from the original document",
         ) from None
+    if len(words) > MAX_PAGE_WORDS:
+        raise ResumeError.single(
+            file,
+            f"page {page.page_number} of the PDF holds {len(words):,} words; the kit reads "
+            f"pages of up to {MAX_PAGE_WORDS:,} (a full resume page has about 800)",
+            hint="check that this is the resume, or import the DOCX or a Markdown copy",
+        )
+    return words

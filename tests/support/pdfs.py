@@ -3,13 +3,17 @@ pages without a browser."""
 
 from __future__ import annotations
 
+import zlib
+
 
 def _escape(text: str) -> bytes:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1")
 
 
-def text_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF with one page per list of lines; a line starting with '#' is set large."""
+def text_pdf(pages: list[list[str]], *, padding: int = 0) -> bytes:
+    """A PDF with one page per list of lines; a line starting with '#' is set large. With
+    `padding`, each page's text is followed by that many spaces, compressed (FlateDecode):
+    a small file whose stream unpacks to `padding` bytes."""
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, once the page numbers are known
@@ -23,7 +27,11 @@ def text_pdf(pages: list[list[str]]) -> bytes:
             ops.append(b"/F1 %d Tf (%s) Tj 0 -%d Td" % (size, _escape(line.lstrip("# ")), size + 6))
         ops.append(b"ET")
         stream = b"\n".join(ops)
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        head = b""
+        if padding:
+            stream = zlib.compress(stream + b" " * padding, 9)
+            head = b" /Filter /FlateDecode"
+        objects.append(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(stream), head, stream))
         content = len(objects)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
