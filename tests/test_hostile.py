@@ -333,6 +333,13 @@ def test_a_long_pdf_is_read_to_page_10_with_a_warning(
     assert done.seconds < TIME_LIMIT
 
 
+def test_explain_reads_standard_input_a_capped_line_at_a_time() -> None:
+    done = run_cli("explain", "-", stdin=Path("/dev/zero"))
+    assert done.code == 2 and "Traceback" not in done.err
+    assert "<stdin>:1: this line is longer than 5,000 characters" in done.err
+    assert done.seconds < TIME_LIMIT
+
+
 def test_twenty_thousand_bullets_are_a_resume_not_an_attack(tmp_path: Path) -> None:
     import yaml
 

@@ -59,15 +59,19 @@ def permissions_hold(folder: Path) -> bool:
     return done.returncode != 0
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None, timeout: float = 60) -> Done:
+def run_cli(
+    *args: str | Path, cwd: Path | None = None, timeout: float = 60, stdin: Path | None = None
+) -> Done:
     start = time.perf_counter()
-    proc = subprocess.run(
-        [str(EXE), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=timeout,
-        preexec_fn=_as_a_learner,
-        check=False,
-    )
-    return Done(proc.returncode, proc.stdout, proc.stderr, time.perf_counter() - start)
+    with open(stdin or os.devnull, "rb") as source:
+        proc = subprocess.run(
+            [str(EXE), *map(str, args)],
+            stdin=source,
+            capture_output=True,
+            cwd=cwd,
+            timeout=timeout,
+            preexec_fn=_as_a_learner,
+            check=False,
+        )
+    out, err = (b.decode("utf-8", "replace") for b in (proc.stdout, proc.stderr))
+    return Done(proc.returncode, out, err, time.perf_counter() - start)
