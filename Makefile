@@ -45,6 +45,7 @@ bench: $(STAMP) $(SPEEDUPS)
 	$(PY) benchmarks/eval_elements.py
 	$(PY) benchmarks/bench_notebooks.py
 	$(PY) benchmarks/bench_report.py
+	$(PY) benchmarks/bench_limits.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks
