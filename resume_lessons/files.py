@@ -47,13 +47,14 @@ def os_problem(exc: OSError) -> tuple[str, str]:
 def check_exists(path: str | Path, *, what: str = "resume") -> None:
     """Refuse a missing path or a folder before looking at the name's suffix."""
     path = Path(path)
+    noun = what if what.endswith("file") else f"{what} file"
     if path.is_dir():
         raise ResumeError.single(
-            str(path), "this is a folder, not a file", hint=f"name the {what} file", what=what
+            str(path), "this is a folder, not a file", hint=f"name the {noun} inside it", what=what
         )
     if not path.exists():
         raise ResumeError.single(
-            str(path), "file not found", hint="check the path and the file name", what=what
+            str(path), f"{noun} not found", hint="check the path and the file name", what=what
         )
 
 
@@ -207,6 +208,13 @@ def check_output(out: Path, *, force: bool, inputs: Iterable[str | Path] = ()) -
             str(out),
             "this is a folder, not a file",
             hint=f"name a file inside it, e.g. {out / 'resume.yaml'}",
+            what="output file",
+        )
+    if out.exists() and not out.is_file():  # a device or a pipe: replacing it would break it
+        raise ResumeError.single(
+            str(out),
+            "this is not a regular file",
+            hint="name a file to write, or leave out -o to print to the screen",
             what="output file",
         )
     if out.exists() and not force:

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import load_drafts
-from .errors import ResumeError
-from .files import ensure_folder
+from .files import check_exists, ensure_folder
 from .loader import load_resume
 from .profile import DEFAULT_PROFILE, load_profile
 
@@ -82,13 +81,8 @@ def validate(resume_path: str | Path, drafts_path: str | Path | None, profile: s
     """
     load_profile(profile)
     resume = load_resume(resume_path)
-    if drafts_path:
-        if not Path(drafts_path).is_file():  # load_drafts reads a missing file as "no drafts yet"
-            raise ResumeError.single(
-                str(drafts_path),
-                "drafts file not found",
-                hint="check the path, or leave out --drafts to report the resume as it is",
-            )
+    if drafts_path:  # load_drafts reads a missing file as "no drafts yet"; not here
+        check_exists(drafts_path, what="drafts file")
         load_drafts(drafts_path)
     return resume.basics.name
 

@@ -187,6 +187,16 @@ def _drafts_folder(tmp: Path) -> tuple[list, Path]:
     return ["export", put(tmp / "r.yaml", GOOD), "--drafts", tmp / "d", "--to", "yaml"], tmp / "d"
 
 
+def _to_device(tmp: Path) -> tuple[list, Path]:
+    resume = put(tmp / "r.yaml", GOOD)
+    return ["export", resume, "--to", "yaml", "-o", "/dev/null", "--force"], Path("/dev/null")
+
+
+def _report_drafts_folder(tmp: Path) -> tuple[list, Path]:
+    (tmp / "d").mkdir()
+    return ["report", put(tmp / "r.yaml", GOOD), "--drafts", tmp / "d", "--out", tmp], tmp / "d"
+
+
 RENDERCV_BOMB = "cv:\n  name: Ana\n  sections:\n    experience: [*i]\n"
 DEEP_BLOCK = "basics: {name: A}\nwork:\n  - name: X\n    highlights:\n" + "".join(
     "  " * (i + 3) + "-\n" for i in range(60)
@@ -287,6 +297,8 @@ CASES: list[Case] = [
     # 12: the input is never the output
     ("export-o-input-force", _same("export"), "being read", None),
     ("import-o-input-force", _same("import"), "being read", None),
+    ("export-o-device-force", _to_device, "not a regular file", None),
+    ("report-drafts-folder", _report_drafts_folder, "folder, not a file", None),
 ]
 
 

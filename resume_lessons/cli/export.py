@@ -11,7 +11,7 @@ from pathlib import Path
 from ..drafts import apply_drafts, load_drafts
 from ..errors import ResumeError
 from ..export import schema_errors, to_json_resume, to_markdown, to_yaml
-from ..files import check_output, write_output
+from ..files import check_exists, check_output, write_output
 from ..loader import load_resume_with_warnings
 
 FORMATS = ("json-resume", "markdown", "yaml")
@@ -36,10 +36,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     resume = loaded.resume
     if args.drafts:
-        if not Path(args.drafts).exists():  # load_drafts reads a missing file as no drafts
-            raise ResumeError.single(
-                args.drafts, "drafts file not found", hint="check the path", what="drafts file"
-            )
+        check_exists(args.drafts, what="drafts file")  # load_drafts takes missing as none
         resume, missing = apply_drafts(resume, load_drafts(args.drafts))
         for location in missing:
             print(
