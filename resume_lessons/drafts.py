@@ -16,8 +16,8 @@ title per line. The resume file itself is never written.
 
 Nothing else in the file is lost on a save: keys the kit does not use, history entries it
 did not write, and (in YAML) comments are written back as they were. Saves from several
-processes at once take turns on a lock file beside the drafts (``.NAME.lock``), so none is
-lost.
+processes at once take turns on a lock on the drafts file itself, so none is lost and no lock
+file is left beside it.
 """
 
 from __future__ import annotations
@@ -25,14 +25,17 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import json
+import os
+import stat
+import time
 import warnings
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from filelock import FileLock
 
 from .errors import ResumeError
 from .files import read_text, same_file, write_atomic
@@ -40,6 +43,11 @@ from .limits import MAX_DRAFTS_BYTES
 from .locations import get_text, with_texts
 from .model import Resume, Skill
 from .parsing import Parsed, load_json, load_yaml
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: saves there do not take turns
+    fcntl = None  # type: ignore[assignment]
 
 MAX_HISTORY = 50  # earlier versions kept per draft
 LOCK_TIMEOUT = 30  # seconds a save waits for another one to finish
@@ -110,7 +118,7 @@ def _read(path: Path) -> tuple[Drafts, str, Any]:
     if not path.exists() and not path.is_symlink():
         return Drafts(), "", None
     file = str(path)
-    text = read_text(path, MAX_DRAFTS_BYTES, what=WHAT, empty_ok=True)
+    text = read_text(path, MAX_DRAFTS_BYTES, what=WHAT, empty_ok=True, nfc=False)
     if not text.strip():
         return Drafts(), text, None
     parsed = (load_json if _is_json(path) else load_yaml)(text, file, what=WHAT)
@@ -273,20 +281,51 @@ class DraftsFile:
     def load(self) -> Drafts:
         return load_drafts(self.path)
 
-    @property
-    def lock_path(self) -> Path:
-        return self.path.with_name(f".{self.path.name}.lock")
-
     def save(self, location: str, text: str, *, now: str | None = None) -> Drafts:
         _refuse_resume(self.path, self.resume_path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with FileLock(self.lock_path, timeout=LOCK_TIMEOUT):
+        with _turn(self.path):
             drafts, old_text, data = _read(self.path)
             if self.resume_path is not None:
                 drafts.resume = str(self.resume_path)
             drafts.set(location, text, now=now)
             write_atomic(self.path, _updated(old_text, data, drafts, location, self.path))
         return drafts
+
+
+@contextmanager
+def _turn(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """This process's turn at the drafts file: an exclusive lock (flock) on the file itself.
+    A save replaces the file (os.replace), so a lock taken on the file that was there before
+    is given up and taken again on the new one. Creates an empty file on the first save."""
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_NONBLOCK, 0o644)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                read_text(path, MAX_DRAFTS_BYTES, what=WHAT)  # raises: not a regular file
+            if fcntl is None:
+                yield
+                return
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(
+                            f"{path}: another save has held the drafts file for {timeout} s"
+                        ) from None
+                    time.sleep(0.005)
+            try:
+                current = os.stat(path)
+            except FileNotFoundError:
+                continue  # moved away meanwhile: take the new one
+            if os.path.samestat(os.fstat(fd), current):
+                yield
+                return
+        finally:
+            os.close(fd)  # gives up the lock
 
 
 def _updated(old_text: str, data: Any, drafts: Drafts, location: str, path: Path) -> str:

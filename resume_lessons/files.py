@@ -108,10 +108,16 @@ def read_capped(path: str | Path, limit: int, *, what: str = "resume") -> bytes:
 
 
 def read_text(
-    path: str | Path, limit: int = MAX_TEXT_BYTES, *, what: str = "resume", empty_ok: bool = False
+    path: str | Path,
+    limit: int = MAX_TEXT_BYTES,
+    *,
+    what: str = "resume",
+    empty_ok: bool = False,
+    nfc: bool = True,
 ) -> str:
-    """A regular file as UTF-8 text (NFC), refusing what is missing, huge, not text, or
-    (unless `empty_ok`) empty."""
+    """A regular file as UTF-8 text, refusing what is missing, huge, not text, or (unless
+    `empty_ok`) empty. With `nfc`, accents are composed (é, not e + ´) as the analyzer wants;
+    a file written back (drafts) keeps its characters as they are."""
     file = str(path)
     raw = read_capped(path, limit, what=what)
     try:
@@ -139,7 +145,7 @@ def read_text(
             hint="start from data/examples/alex_before.yaml and replace its content with yours",
             what=what,
         )
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text) if nfc else text
 
 
 def ensure_folder(path: str | Path, *, what: str = "output folder") -> Path:
