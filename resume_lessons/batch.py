@@ -244,14 +244,16 @@ def run_batch(
             manifest.pop(slug, None)  # a failed learner runs again next time
         save_manifest(out, manifest)
 
-    with _Progress(len(learners), len(learners) - len(todo), progress) as bar, _Stop() as stop:
-        _run_jobs(todo, rows, out, profile, workers, bar, job, stop, finished)
-    for learner in learners:
-        rows.setdefault(learner.slug, _not_run(learner, stop.signum))
-    known = {learner.slug for learner in learners}
-    save_manifest(out, {k: v for k, v in manifest.items() if k in known})
-    ordered = [rows[learner.slug] for learner in learners]
-    html, csv = write_overview(ordered, out, title=f"Class overview: {folder.resolve().name}")
+    with _Stop() as stop:  # until the overview is written: a late Ctrl-C does not cut it
+        with _Progress(len(learners), len(learners) - len(todo), progress) as bar:
+            _run_jobs(todo, rows, out, profile, workers, bar, job, stop, finished)
+        for learner in learners:
+            rows.setdefault(learner.slug, _not_run(learner, stop.signum))
+        known = {learner.slug for learner in learners}
+        save_manifest(out, {k: v for k, v in manifest.items() if k in known})
+        ordered = [rows[learner.slug] for learner in learners]
+        title = f"Class overview: {folder.resolve().name}"
+        html, csv = write_overview(ordered, out, title=title)
     return BatchResult(ordered, html, csv, stop.signum)
 
 
