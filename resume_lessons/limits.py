@@ -21,7 +21,7 @@ MAX_NUMBER_DIGITS = 100  # digits in one number; a longer one is not a resume's 
 # Imported documents (PDF, DOCX, Markdown, text).
 MAX_PDF_PAGES = 10  # pages read from a PDF; the rest are skipped with a warning
 MAX_PDF_STREAM_BYTES = 10_000_000  # one compressed PDF stream, unpacked
-MAX_PAGE_WORDS = 5_000  # words on one PDF page; a full resume page has about 800
+MAX_PDF_WORDS = 10_000  # words on the pages read from a PDF; a resume has 500 to 1,500
 MAX_UNZIPPED_BYTES = 100_000_000  # all the parts of a DOCX, unpacked
 MAX_LINE_CHARS = 5_000  # characters in one line or paragraph; a long bullet has 300
 

@@ -66,8 +66,9 @@ RESUME_PAGE = [
 
 
 def _pdf(tmp: Path, *, padding: int = 0, words: int = 0, pages: int = 1) -> Path:
+    """A one-page resume, then appendix pages; `words` more words on each page."""
     dense = [" ".join(["word"] * 20)] * (words // 20)
-    more = [[f"Appendix page {i}", "- Filler."] for i in range(2, pages + 1)]
+    more = [[f"Appendix page {i}", "- Filler.", *dense] for i in range(2, pages + 1)]
     return put(tmp / "r.pdf", text_pdf([RESUME_PAGE + dense, *more], padding=padding))
 
 
@@ -256,9 +257,9 @@ CASES: list[Case] = [
         None,
     ),
     (
-        "pdf-6000-words-on-a-page",
-        _made(lambda t: _pdf(t, words=6000)),
-        "words; the kit reads pages of up to 5,000",
+        "pdf-12000-words-in-10-pages",
+        _made(lambda t: _pdf(t, words=1200, pages=10)),
+        "more than 10,000 words by page 9",
         None,
     ),
     (

@@ -2,8 +2,8 @@
 
 Bounded like every reader: the first MAX_PDF_PAGES pages are read (the page tree is not
 walked further), each compressed stream unpacks to at most MAX_PDF_STREAM_BYTES (a small PDF
-can hold a stream that unpacks to gigabytes), and a page holds at most MAX_PAGE_WORDS words,
-which keeps the column finder's time in check.
+can hold a stream that unpacks to gigabytes), and the pages read hold at most MAX_PDF_WORDS
+words, which keeps the layout work (columns, rows) to a second or two.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import ResumeError
-from ..limits import MAX_PAGE_WORDS, MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES
+from ..limits import MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES, MAX_PDF_WORDS
 from .base import Document, Line, check_size
 from .layout import logical_lines, make_row, reading_order
 
@@ -106,7 +106,10 @@ def read_lines(path: Path) -> Document:
                 f"read only the first {MAX_PDF_PAGES} of the PDF's {total} pages; "
                 "a resume is one or two pages, so check that this is the resume"
             )
-        page_words = [_words(page, str(path)) for page in pages]
+        page_words: list[list[dict[str, Any]]] = []
+        for page in pages:  # page by page, so a page past the word budget is not laid out
+            page_words.append(_words(page, str(path)))
+            _check_words(sum(map(len, page_words)), page.page_number, str(path))
         sizes = [w["size"] for words in page_words for w in words]
         if not sizes:
             raise ResumeError.single(
@@ -163,11 +166,14 @@ def _words(page: Any, file: str) -> list[dict[str, Any]]:
             f"page {page.page_number} of the PDF cannot be read ({type(exc).__name__})",
             hint="export the PDF again from the original document",
         ) from None
-    if len(words) > MAX_PAGE_WORDS:
+    return words
+
+
+def _check_words(count: int, page: int, file: str) -> None:
+    if count > MAX_PDF_WORDS:
         raise ResumeError.single(
             file,
-            f"page {page.page_number} of the PDF holds {len(words):,} words; the kit reads "
-            f"pages of up to {MAX_PAGE_WORDS:,} (a full resume page has about 800)",
+            f"the PDF holds more than {MAX_PDF_WORDS:,} words by page {page}; a resume has "
+            "about 500 to 1,500",
             hint="check that this is the resume, or import the DOCX or a Markdown copy",
         )
-    return words
