@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/eval_elements.py
 	$(PY) benchmarks/bench_notebooks.py
 	$(PY) benchmarks/bench_report.py
+	$(PY) benchmarks/bench_limits.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks

@@ -3,6 +3,11 @@
 A learner is a resume file in the folder (``ana.yaml``, ``.yml``, ``.json``, ``.pdf`` or ``.docx``) plus an
 optional drafts file beside it named after it (``ana.drafts.yaml``, ``.yml`` or ``.json``).
 Each report runs in its own process (papermill is not thread-safe), at most N at a time.
+
+Ctrl-C (SIGINT) or SIGTERM stops the batch cleanly: no new learner starts, the reports that
+are running finish (a second signal stops those too), and the manifest and the overview are
+written for what is done, so the next run skips it. The manifest is also written after every
+report, so even a batch that is killed keeps what it finished.
 """
 
 from __future__ import annotations
@@ -11,17 +16,23 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from . import __version__
 from .drafts import Drafts, load_drafts
 from .errors import ResumeError
+from .files import ensure_folder, read_capped, write_atomic
+from .limits import MAX_DOCUMENT_BYTES, MAX_DRAFTS_BYTES, MAX_MANIFEST_BYTES
 from .loader import load_resume
 from .overview import LearnerRow, summarize, write_overview
+from .parsing import load_json
 from .profile import DEFAULT_PROFILE
 from .report import KernelFailed, ReportFailed, find_notebook, run_report, slugify, warm_up
 
@@ -50,10 +61,15 @@ class BatchResult:
     rows: list[LearnerRow]
     overview_html: Path
     overview_csv: Path
+    stopped_by: int | None = None  # the signal that stopped the batch, if one did
 
     @property
     def failed(self) -> int:
-        return sum(not r.ok for r in self.rows)
+        return sum(r.status == "error" for r in self.rows)
+
+    @property
+    def not_run(self) -> int:
+        return sum(r.status == "stopped" for r in self.rows)
 
     @property
     def skipped(self) -> int:
@@ -96,32 +112,38 @@ def _digest(data: bytes) -> str:
 
 
 def input_hash(learner: Learner, profile: str) -> str:
-    """What a report depends on: the resume, the drafts, the kit version and its notebook."""
+    """What a report depends on: the resume, the drafts, the kit version and its notebook.
+    "" when a file cannot be read: that learner runs (and gets its error row)."""
     h = hashlib.sha256()
-    for part in (
-        learner.resume.read_bytes(),
-        learner.drafts.read_bytes() if learner.drafts else b"",
-        __version__.encode(),
-        find_notebook().read_bytes(),
-        profile.encode(),
-    ):
+    try:
+        resume = read_capped(learner.resume, MAX_DOCUMENT_BYTES)
+        drafts = read_capped(learner.drafts, MAX_DRAFTS_BYTES) if learner.drafts else b""
+    except ResumeError:
+        return ""
+    for part in (resume, drafts, __version__.encode(), find_notebook().read_bytes()):
         h.update(_digest(part).encode())
+    h.update(_digest(profile.encode()).encode())
     return h.hexdigest()
 
 
 def load_manifest(out: Path) -> dict[str, Any]:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The learners of the last run; {} (everyone runs again) when there is none or it is
+    broken."""
+    path = out / MANIFEST
+    if not path.exists():
         return {}
-    return data.get("learners", {}) if isinstance(data, dict) else {}
+    try:
+        text = read_capped(path, MAX_MANIFEST_BYTES, what="manifest").decode("utf-8")
+        data = load_json(text, str(path), what="manifest").data
+    except (ResumeError, UnicodeDecodeError):
+        return {}
+    learners = data.get("learners", {}) if isinstance(data, dict) else {}
+    return learners if isinstance(learners, dict) else {}
 
 
 def save_manifest(out: Path, entries: dict[str, Any]) -> None:
-    tmp = out / f".{MANIFEST}.tmp"
     data = {"kit_version": __version__, "learners": entries}
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, out / MANIFEST)
+    write_atomic(out / MANIFEST, json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def run_with_retry(run: Callable[[], Any], attempts: int = 2) -> tuple[Any, int]:
@@ -202,30 +224,105 @@ def run_batch(
     learners = discover(folder)
     if not learners:
         raise BatchError(f"no resume files (.yaml, .yml, .json) in {folder}")
-    out.mkdir(parents=True, exist_ok=True)
+    ensure_folder(out)
     manifest = load_manifest(out)
     rows: dict[str, LearnerRow] = {}
     hashes = {learner.slug: input_hash(learner, profile) for learner in learners}
     todo = []
     for learner in learners:
-        entry = manifest.get(learner.slug, {})
-        report = out / str(entry.get("row", {}).get("report") or "-")
-        if entry.get("hash") == hashes[learner.slug] and report.is_file():
-            rows[learner.slug] = LearnerRow(**{**entry["row"], "status": "skipped"})
-        else:
+        skipped = _unchanged(manifest.get(learner.slug), hashes[learner.slug], out, learner)
+        if skipped is None:
             todo.append(learner)
-    with _Progress(len(learners), len(learners) - len(todo), progress) as bar:
-        _run_jobs(todo, rows, out, profile, workers, bar, job)
-    for slug, row in rows.items():
-        if row.status == "ok":
+        else:
+            rows[learner.slug] = skipped
+
+    def finished(slug: str) -> None:  # after every report: a killed batch keeps what it did
+        row = rows[slug]
+        if row.status == "ok" and hashes[slug]:
             manifest[slug] = {"hash": hashes[slug], "row": row.to_dict()}
-        elif row.status == "error":
+        else:
             manifest.pop(slug, None)  # a failed learner runs again next time
-    manifest = {k: v for k, v in manifest.items() if k in rows}
-    save_manifest(out, manifest)
-    ordered = [rows[learner.slug] for learner in learners]
-    html, csv = write_overview(ordered, out, title=f"Class overview: {folder.resolve().name}")
-    return BatchResult(ordered, html, csv)
+        save_manifest(out, manifest)
+
+    with _Stop() as stop:  # until the overview is written: a late Ctrl-C does not cut it
+        with _Progress(len(learners), len(learners) - len(todo), progress) as bar:
+            _run_jobs(todo, rows, out, profile, workers, bar, job, stop, finished)
+        for learner in learners:
+            rows.setdefault(learner.slug, _not_run(learner, stop.signum))
+        known = {learner.slug for learner in learners}
+        save_manifest(out, {k: v for k, v in manifest.items() if k in known})
+        ordered = [rows[learner.slug] for learner in learners]
+        title = f"Class overview: {folder.resolve().name}"
+        html, csv = write_overview(ordered, out, title=title)
+    return BatchResult(ordered, html, csv, stop.signum)
+
+
+def _unchanged(entry: Any, digest: str, out: Path, learner: Learner) -> LearnerRow | None:
+    """The skipped row when the manifest has this learner with the same inputs and the report
+    is still there; None when the learner must run."""
+    row = entry.get("row") if isinstance(entry, dict) else None
+    if not digest or not isinstance(row, dict) or entry.get("hash") != digest:
+        return None
+    report = out / Path(str(row.get("report") or "-")).name  # never a path out of `out`
+    if not report.is_file():
+        return None
+    fields = LearnerRow.__dataclass_fields__  # a manifest of another kit version: what fits
+    kept = {k: v for k, v in row.items() if k in fields}
+    return LearnerRow(**{"learner": learner.key, "slug": learner.slug, **kept, "status": "skipped"})
+
+
+def _not_run(learner: Learner, signum: int | None) -> LearnerRow:
+    name = signal.Signals(signum).name if signum else "a signal"
+    return LearnerRow(
+        learner.key,
+        learner.slug,
+        "stopped",
+        error=f"not run: the batch was stopped ({name}) first; run the batch again",
+        resume_file=learner.resume.name,
+        drafts_file=learner.drafts.name if learner.drafts else "",
+    )
+
+
+class _Stop:
+    """SIGINT and SIGTERM while a batch runs: the first stops new learners from starting,
+    the second also stops the reports that are running. Only the main thread can take
+    signals; elsewhere the batch runs as before."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self.count = 0
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _Stop:
+        if threading.current_thread() is threading.main_thread():
+            for sig in self.SIGNALS:
+                self._previous[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self.signum = self.signum or signum
+        self.count += 1
+
+    @property
+    def requested(self) -> bool:
+        return self.count > 0
+
+    @property
+    def now(self) -> bool:
+        return self.count > 1
+
+
+def _worker_init() -> None:
+    """A worker leaves Ctrl-C and SIGTERM to the batch, which lets its report finish."""
+    for sig in _Stop.SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+    warm_up()
 
 
 class _Progress:
@@ -255,30 +352,62 @@ def _run_jobs(
     workers: int,
     bar: _Progress,
     job: Callable[[dict[str, Any]], dict[str, Any]],
+    stop: _Stop,
+    finished: Callable[[str], None],
 ) -> None:
-    """Validate each learner here and hand the good ones to the pool as soon as they pass."""
+    """Validate each learner here and hand the good ones to the pool, never more than the
+    workers can take: a learner not yet handed over can still be held back by a signal."""
     if not todo:
         return
     # spawn: a clean interpreter per worker, safe with the threads tqdm and pandas start;
     # the workers import papermill and nbconvert while this process validates the inputs.
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(workers, len(todo)), mp_context=ctx, initializer=warm_up) as pool:
-        futures = {}
-        for learner in todo:
-            row, job_data = _prepare(learner, profile)
-            rows[learner.slug] = row
-            if job_data is None:
-                bar.step(row)
-            else:
-                futures[pool.submit(job, {**job_data, "out": str(out)})] = learner.slug
-        for future in as_completed(futures):
-            row = rows[futures[future]]
-            try:
-                outcome = future.result()
-            except Exception as exc:  # the worker process itself died
-                outcome = {"error": f"the report process failed: {type(exc).__name__}: {exc}"}
-            if "error" in outcome:
-                row.status, row.error = "error", outcome["error"]
-            else:
-                row.status, row.report = "ok", outcome["report"]
-            bar.step(row)
+    queue: Iterator[Learner] = iter(todo)
+    running: dict[Future[dict[str, Any]], str] = {}
+    pool = ProcessPoolExecutor(min(workers, len(todo)), mp_context=ctx, initializer=_worker_init)
+    try:
+        while True:
+            while len(running) < workers and not stop.requested:
+                learner = next(queue, None)
+                if learner is None:
+                    break
+                row, job_data = _prepare(learner, profile)
+                rows[learner.slug] = row
+                if job_data is None:
+                    bar.step(row)
+                    finished(learner.slug)
+                else:
+                    running[pool.submit(job, {**job_data, "out": str(out)})] = learner.slug
+            if not running:
+                break
+            done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in done:
+                slug = running.pop(future)
+                _record(rows[slug], future)
+                bar.step(rows[slug])
+                finished(slug)
+            if stop.now:  # a second signal: the running reports stop too
+                for slug in running.values():
+                    rows[slug].status = "stopped"
+                    rows[slug].error = "stopped while its report ran; run the batch again"
+                _kill(pool)
+                break
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _record(row: LearnerRow, future: Future[dict[str, Any]]) -> None:
+    try:
+        outcome = future.result()
+    except Exception as exc:  # the worker process itself died
+        outcome = {"error": f"the report process failed: {type(exc).__name__}: {exc}"}
+    if "error" in outcome:
+        row.status, row.error = "error", outcome["error"]
+    else:
+        row.status, row.report = "ok", outcome["report"]
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """End the workers now. The executor has no public way to do so before Python 3.14."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()

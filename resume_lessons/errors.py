@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .limits import MAX_PROBLEMS_SHOWN
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -26,25 +28,40 @@ class Problem:
 
 @dataclass
 class ResumeError(Exception):
-    """A user error in an input file. The CLI prints it without a traceback and exits 2."""
+    """A user error in an input file. The CLI prints it without a traceback and exits 2.
+
+    `what` names the kind of file in the message: "resume", "drafts file", "output file"...
+    """
 
     file: str
     problems: list[Problem] = field(default_factory=list)
+    what: str = "resume"
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
     @classmethod
     def single(
-        cls, file: str, message: str, *, location: str = "", line: int | None = None, hint: str = ""
+        cls,
+        file: str,
+        message: str,
+        *,
+        location: str = "",
+        line: int | None = None,
+        hint: str = "",
+        what: str = "resume",
     ) -> ResumeError:
-        return cls(file, [Problem(message, location, line, hint)])
+        return cls(file, [Problem(message, location, line, hint)], what)
 
     def __str__(self) -> str:
-        head = f"{self.file}: cannot use this resume"
+        head = f"{self.file}: cannot use this {self.what}"
         if len(self.problems) > 1:
             head += f" ({len(self.problems)} problems)"
-        return "\n".join([head + ":", *("  " + p.format(self.file) for p in self.problems)])
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        lines = [head + ":", *("  " + p.format(self.file) for p in shown)]
+        if len(self.problems) > len(shown):
+            lines.append(f"  ... and {len(self.problems) - len(shown)} more like these")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import difflib
-import json
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from . import files
 from .errors import LoadWarning, Problem, ResumeError
+from .limits import MAX_TEXT_BYTES
 from .model import OTHER_JSON_RESUME_SECTIONS, SECTION_MODELS, Resume
+from .parsing import Path_, load_json, load_yaml
 
-MAX_BYTES = 2_000_000  # a long resume is ~20 KB; anything this big is not a resume
 YAML_SUFFIXES = {".yaml", ".yml"}
 JSON_SUFFIXES = {".json"}
 IMPORTED_SUFFIXES = {".pdf", ".docx", ".doc", ".md", ".markdown", ".txt", ".text"}
-
-Path_ = tuple[str | int, ...]
 
 
 @dataclass
@@ -38,15 +35,16 @@ def load_resume(path: str | Path) -> Resume:
 def load_resume_with_warnings(path: str | Path) -> LoadedResume:
     path = Path(path)
     suffix = path.suffix.lower()
+    files.check_exists(path)
     if suffix in IMPORTED_SUFFIXES:  # PDF, DOCX, Markdown, text: converted in memory
         return _imported(path)
-    text = read_text(path)
-    if suffix not in YAML_SUFFIXES | JSON_SUFFIXES:
+    if suffix not in YAML_SUFFIXES | JSON_SUFFIXES:  # before reading: /dev/zero has no suffix
         raise ResumeError.single(
             str(path),
             f"'{suffix or path.name}' is not a resume format the kit reads",
             hint="use a .yaml/.yml file or a JSON Resume .json file",
         )
+    text = read_text(path)
     if suffix in JSON_SUFFIXES:
         data, lines = _parse_json(text, str(path))
     else:
@@ -69,108 +67,19 @@ def _imported(path: Path) -> LoadedResume:
 
 
 def read_text(path: Path) -> str:
-    """Read a text file as UTF-8, refusing what is missing, empty, huge or not text."""
-    file = str(path)
-    if not path.exists():
-        raise ResumeError.single(file, "file not found", hint="check the path and the file name")
-    if path.is_dir():
-        raise ResumeError.single(file, "this is a folder, not a file", hint="name the resume file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ResumeError.single(
-            file,
-            f"file is {size / 1e6:.1f} MB; a resume file is usually under 100 KB",
-            hint="check that this is the resume file and not an export or a log",
-        )
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ResumeError.single(
-            file,
-            f"the file is not UTF-8 text (byte {exc.start} cannot be read)",
-            line=line,
-            hint="save the file as UTF-8 in your editor ('Save with encoding' / 'Encoding: UTF-8')",
-        ) from None
-    if "\x00" in text:
-        raise ResumeError.single(
-            file, "the file contains binary data", hint="export the resume as YAML or JSON text"
-        )
-    if not text.strip():
-        raise ResumeError.single(
-            file,
-            "the file is empty",
-            hint="start from data/examples/alex_before.yaml and replace its content with yours",
-        )
-    return unicodedata.normalize("NFC", text)
+    """Read a resume as UTF-8 text: a regular file of at most MAX_TEXT_BYTES, not empty."""
+    return files.read_text(path, MAX_TEXT_BYTES)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text, keeping the line of every key and item (by path) for error messages."""
-    loader: yaml.SafeLoader | None = None
-    try:
-        loader = yaml.SafeLoader(text)
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or "invalid YAML"
-        raise ResumeError.single(
-            file,
-            f"this is not valid YAML: {problem}",
-            line=line,
-            hint="check the indentation and that text with ':' or '#' is in quotes",
-        ) from None
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        raise ResumeError.single(
-            file,
-            f"the file contains a control character (code {exc.character:#04x}) YAML does not allow",
-            line=line,
-            hint="delete the invisible character on this line, or retype the line",
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ResumeError.single(file, f"this is not valid YAML: {exc}") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    lines: dict[Path_, int] = {}
-    if node is not None:
-        _collect_lines(node, (), lines)
-    return data, lines
-
-
-def _collect_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)  # a key's own line wins over its value's
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                lines[(*path, key.value)] = key.start_mark.line + 1
-                _collect_lines(value, (*path, key.value), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _collect_lines(item, (*path, index), lines)
+    """Parse YAML text within the kit's bounds, keeping the line of every key and item."""
+    parsed = load_yaml(text, file)
+    return parsed.data, parsed.lines
 
 
 def _parse_json(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResumeError.single(
-            file,
-            f"this is not valid JSON: {exc.msg} (column {exc.colno})",
-            line=exc.lineno,
-            hint="look for a missing comma or quote on or just before this line",
-        ) from None
-    except RecursionError:
-        raise ResumeError.single(file, "this JSON is nested too deeply to be a resume") from None
-    try:  # JSON is (nearly) YAML: reuse the YAML composer for line numbers
-        _, lines = parse_yaml(text, file)
-    except ResumeError:
-        lines = {}
-    return data, lines
+    parsed = load_json(text, file)
+    return parsed.data, parsed.lines
 
 
 def format_location(path: Path_) -> str:

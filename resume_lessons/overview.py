@@ -19,6 +19,7 @@ from .drafts import Drafts, apply_drafts
 from .model import Resume
 from .profile import DEFAULT_PROFILE, load_profile
 from .render import STYLE, esc
+from .spreadsheet import safe_cell
 from .techniques import CODES, get_rule
 
 PARALLEL_FROM = 200  # below this many learners a process pool costs more than it saves
@@ -30,7 +31,9 @@ class LearnerRow:
 
     learner: str
     slug: str
-    status: str  # "ok", "skipped" (unchanged since the last run) or "error"
+    # "ok", "skipped" (unchanged since the last run), "error", or "stopped" (not run: the
+    # batch was stopped first)
+    status: str
     report: str = ""  # file name of the HTML report, relative to the overview
     error: str = ""
     resume_file: str = ""
@@ -41,7 +44,7 @@ class LearnerRow:
 
     @property
     def ok(self) -> bool:
-        return self.status != "error"
+        return self.status not in ("error", "stopped")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -150,10 +153,13 @@ def heatmap_png(rows: Sequence[LearnerRow]) -> bytes:
 def overview_html(rows: Sequence[LearnerRow], title: str = "Class overview") -> str:
     """A self-contained page: averages, heatmap (inline PNG), gaps, and a table of reports."""
     avg = class_average(rows)
-    errors = sum(not r.ok for r in rows)
+    errors = sum(r.status == "error" for r in rows)
+    stopped = sum(r.status == "stopped" for r in rows)
     head = (
-        f"<h1>{esc(title)}</h1><p>{len(rows)} learner(s): {len(rows) - errors} report(s), "
-        f"{errors} error(s).</p>"
+        f"<h1>{esc(title)}</h1><p>{len(rows)} learner(s): "
+        f"{len(rows) - errors - stopped} report(s), {errors} error(s)"
+        + (f", {stopped} not run (the batch was stopped; run it again)" if stopped else "")
+        + ".</p>"
     )
     if avg:
         cells = "".join(f"<th>{esc(c)}</th>" for c in avg)
@@ -202,8 +208,10 @@ def _table(rows: Sequence[LearnerRow]) -> str:
                 f"<td>{link}</td>{scores}</tr>"
             )
         else:
+            kind, label = ("stopped", "not run") if r.status == "stopped" else ("error", "error")
             body.append(
-                f'<tr class="rl-row-error"><td>{esc(r.learner)}</td><td class="rl-miss">error</td>'
+                f'<tr class="rl-row-{kind}"><td>{esc(r.learner)}</td>'
+                f'<td class="rl-miss">{label}</td>'
                 f'<td colspan="{len(CODES) + 2}"><pre style="white-space:pre-wrap;margin:0">'
                 f"{esc(r.error)}</pre></td></tr>"
             )
@@ -211,7 +219,8 @@ def _table(rows: Sequence[LearnerRow]) -> str:
 
 
 def overview_frame(rows: Sequence[LearnerRow]):  # type: ignore[no-untyped-def]
-    """One row per learner, one column per technique: what class_overview.csv holds."""
+    """One row per learner, one column per technique: what class_overview.csv holds. Text
+    that a spreadsheet would run as a formula starts with a ' (see spreadsheet.py)."""
     import pandas as pd
 
     records = []
@@ -229,7 +238,7 @@ def overview_frame(rows: Sequence[LearnerRow]):  # type: ignore[no-untyped-def]
         record.update({c: r.scores.get(c) for c in CODES})
         record["open_rules"] = " ".join(r.gaps)
         record["error"] = r.error
-        records.append(record)
+        records.append({k: safe_cell(v) for k, v in record.items()})
     return pd.DataFrame.from_records(records, columns=list(records[0]) if records else None)
 
 
@@ -239,5 +248,6 @@ def write_overview(
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path, csv_path = out_dir / "class_overview.html", out_dir / "class_overview.csv"
     html_path.write_text(overview_html(rows, title), encoding="utf-8")
-    overview_frame(rows).to_csv(csv_path, index=False)
+    # RFC 4180 line ends: a learner's text with a carriage return stays inside its quoted cell
+    overview_frame(rows).to_csv(csv_path, index=False, lineterminator="\r\n")
     return html_path, csv_path

@@ -1,9 +1,14 @@
-"""Matplotlib figures from analysis results. No pyplot state and no global rcParams changes."""
+"""Matplotlib figures from analysis results. No pyplot state and no global rcParams changes.
+
+Labels carry learner text (role titles, names), so every text artist is plain text: no
+mathtext ('$...$' in "Eng $\\foo{x$" would fail the drawing) and no LaTeX.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from matplotlib.figure import Figure
 
@@ -13,6 +18,7 @@ from .profile import STAGES
 
 BEFORE_COLOR = "#adb5bd"
 AFTER_COLOR = "#1971c2"
+PLAIN: dict[str, Any] = {"parse_math": False, "usetex": False}  # for every text artist
 
 
 def score_bars(
@@ -42,13 +48,15 @@ def score_bars(
         color=AFTER_COLOR,
         label="after" if before else "score",
     )
-    ax.bar_label(bars, padding=2, fontsize="small")
-    ax.set_yticks(ys, codes)
+    ax.bar_label(bars, padding=2, fontsize="small", **PLAIN)
+    ax.set_yticks(ys, codes, **PLAIN)
     ax.set_xlim(0, 108)
-    ax.set_xlabel("score (0–100)")
-    ax.set_title(title)
+    ax.set_xlabel("score (0–100)", **PLAIN)
+    ax.set_title(title, **PLAIN)
     if before:
-        fig.legend(loc="outside lower center", ncols=2, fontsize="small")
+        legend = fig.legend(loc="outside lower center", ncols=2, fontsize="small")
+        for text in legend.get_texts():
+            text.set(**PLAIN)
     ax.grid(axis="x", alpha=0.3)
     return fig
 
@@ -96,12 +104,13 @@ def heatmap(
     ax = fig.add_subplot()
     data = [list(r) for r in values] or [[0]]
     image = ax.imshow(data, cmap="Blues", aspect="auto", vmin=0, vmax=vmax)
-    ax.set_yticks(range(len(rows)), rows)
+    ax.set_yticks(range(len(rows)), rows, **PLAIN)
     ax.set_xticks(
         range(len(cols)),
         [c if len(c) <= 24 else c[:23] + "…" for c in cols],
         rotation=30,
         ha="right",
+        **PLAIN,
     )
     top = vmax if vmax is not None else max((max(r) for r in data if r), default=0)
     for r, row in enumerate(data):
@@ -114,10 +123,12 @@ def heatmap(
                 va="center",
                 color="white" if top and v > top * 0.6 else "black",
                 fontsize="small",
+                **PLAIN,
             )
     if title:
-        ax.set_title(title)
-    fig.colorbar(image, ax=ax, label=cbar_label, shrink=0.8)
+        ax.set_title(title, **PLAIN)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8)
+    bar.set_label(cbar_label, **PLAIN)
     return fig
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import load_drafts
-from .errors import ResumeError
+from .files import check_exists, ensure_folder
 from .loader import load_resume
 from .profile import DEFAULT_PROFILE, load_profile
 
@@ -81,13 +81,8 @@ def validate(resume_path: str | Path, drafts_path: str | Path | None, profile: s
     """
     load_profile(profile)
     resume = load_resume(resume_path)
-    if drafts_path:
-        if not Path(drafts_path).is_file():  # load_drafts reads a missing file as "no drafts yet"
-            raise ResumeError.single(
-                str(drafts_path),
-                "drafts file not found",
-                hint="check the path, or leave out --drafts to report the resume as it is",
-            )
+    if drafts_path:  # load_drafts reads a missing file as "no drafts yet"; not here
+        check_exists(drafts_path, what="drafts file")
         load_drafts(drafts_path)
     return resume.basics.name
 
@@ -112,8 +107,7 @@ def run_report(
         name_in_resume = validate(resume_path, drafts, profile)
         learner_name = learner_name or name_in_resume
     learner = learner_name or resume_path.stem
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(out_dir)  # before the kernel starts: a folder that cannot be written
     stem = slug or slugify(learner)
     executed = out / f"{stem}.ipynb"
     nb = execute(resume_path, drafts, learner_name, profile, executed, cell_timeout, notebook)
@@ -192,11 +186,9 @@ def _cell_failure(exc, resume: Path, executed: Path) -> str:  # type: ignore[no-
 @functools.cache
 def _exporter():  # type: ignore[no-untyped-def]
     # One per process: a batch worker reuses the loaded template and its inlined CSS.
-    from nbconvert import HTMLExporter
+    from .nbexport import OfflineHTMLExporter
 
-    return HTMLExporter(
-        template_name="templates",
-        extra_template_basedirs=[str(PACKAGE_DIR)],
+    return OfflineHTMLExporter(
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,

@@ -172,3 +172,111 @@ def batch_fake_job(job: dict) -> dict:
         return {"slug": "b", "error": "b exploded"}
     Path(job["out"], f"{job['slug']}.html").write_text("<p>fake</p>", encoding="utf-8")
     return {"slug": job["slug"], "report": f"{job['slug']}.html"}
+
+
+def signalling_job(job: dict) -> dict:
+    """A fake report; learner "bea" signals the batch (as Ctrl-C would) while it runs, and
+    learner 'c' twice, then hangs as a report that never ends."""
+    import os
+    import signal
+    import time
+
+    slug = job["slug"]
+    if slug.startswith("bea"):
+        os.kill(os.getppid(), signal.SIGTERM if slug == "bea-term" else signal.SIGINT)
+        time.sleep(0.5)  # still running when the batch hears the signal
+    if slug == "c":
+        for _ in range(2):
+            os.kill(os.getppid(), signal.SIGINT)
+            time.sleep(0.3)
+        time.sleep(60)
+    return batch_fake_job(job)
+
+
+def _class(folder: Path, names: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        write_yaml(folder / f"{name}.yaml", small_resume(name.upper(), ["Built a feature store."]))
+    return folder
+
+
+@pytest.mark.parametrize("name", ["bea", "bea-term"])
+def test_a_signal_stops_new_learners_and_keeps_what_is_done(tmp_path: Path, name: str) -> None:
+    import json
+    import signal
+
+    folder, out = _class(tmp_path / "c", ["a", name, "d", "e"]), tmp_path / "out"
+    result = run_batch(folder, out, workers=1, progress=False, job=signalling_job)
+    expected = signal.SIGTERM if name == "bea-term" else signal.SIGINT
+    assert result.stopped_by == expected
+    statuses = {r.slug: r.status for r in result.rows}
+    assert statuses == {"a": "ok", name: "ok", "d": "stopped", "e": "stopped"}  # bea finished
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["learners"]
+    assert set(manifest) == {"a", name}
+    frame = pd.read_csv(out / "class_overview.csv")
+    assert list(frame["status"]) == ["ok", "ok", "stopped", "stopped"]
+    assert "not run" in (out / "class_overview.html").read_text(encoding="utf-8")
+
+    again = run_batch(folder, out, workers=1, progress=False, job=batch_fake_job)
+    assert {r.slug: r.status for r in again.rows} == {
+        "a": "skipped",
+        name: "skipped",
+        "d": "ok",
+        "e": "ok",
+    }
+    assert again.stopped_by is None
+
+
+def test_a_second_signal_stops_the_running_reports_too(tmp_path: Path) -> None:
+    import time
+
+    folder, out = _class(tmp_path / "c", ["a", "c", "d"]), tmp_path / "out"
+    start = time.perf_counter()
+    result = run_batch(folder, out, workers=1, progress=False, job=signalling_job)
+    assert time.perf_counter() - start < 30  # the hanging report was stopped, not waited for
+    assert {r.slug: r.status for r in result.rows} == {"a": "ok", "c": "stopped", "d": "stopped"}
+    assert "stopped while its report ran" in result.rows[1].error
+
+
+def test_ctrl_c_on_the_command_stops_cleanly_and_the_rerun_skips_what_finished(
+    tmp_path: Path,
+) -> None:
+    """The real thing: `resume-lessons batch` with kernels, SIGINT to its process group."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder, out = _class(tmp_path / "c", ["ana", "bo", "cy", "dee"]), tmp_path / "out"
+    exe = Path(sys.executable).with_name("resume-lessons")
+    proc = subprocess.Popen(
+        [str(exe), "batch", str(folder), "--out", str(out), "--workers", "1", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal gives it
+    )
+    deadline = time.monotonic() + 240
+    while not (out / "ana.html").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group, workers too
+    stdout, stderr = proc.communicate(timeout=240)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    summary = [line for line in stdout.splitlines() if line.startswith("stopped by SIGINT")]
+    assert len(summary) == 1 and "run the same command again" in summary[0]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["learners"]
+    done = set(manifest)
+    assert "ana" in done and len(done) < 4  # stopped early, kept what finished
+    assert all((out / f"{slug}.html").is_file() for slug in done)
+    statuses = dict(pd.read_csv(out / "class_overview.csv")[["slug", "status"]].values)
+    assert {s for s, st in statuses.items() if st == "ok"} == done
+    assert "stopped" in statuses.values()
+
+    again = run_batch(folder, out, workers=1, progress=False, job=batch_fake_job)
+    rerun = {r.slug: r.status for r in again.rows}
+    assert {s for s, st in rerun.items() if st == "skipped"} == done
+    assert {s for s, st in rerun.items() if st == "ok"} == {"ana", "bo", "cy", "dee"} - done

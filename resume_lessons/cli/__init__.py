@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ResumeError
+from ..files import os_problem
 from ..profile import ProfileError
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
@@ -42,6 +43,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `resume-lessons check x | head`
         return 0
+    except OSError as exc:  # a path the commands did not check themselves: still no traceback
+        reason, hint = os_problem(exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{reason}\n    hint: {hint}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: nothing more was written", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

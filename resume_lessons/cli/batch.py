@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from ..batch import BatchError, run_batch
@@ -16,8 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="write a report for every learner in a folder, and a class overview",
         description="Every resume in FOLDER (ana.yaml, with drafts in ana.drafts.yaml beside it) "
         "gets a report in DIR; learners whose files have not changed since their report are "
-        "skipped. Writes class_overview.html and class_overview.csv. Exit 0 when every report "
-        "was written, 1 when some failed, 2 on bad arguments.",
+        "skipped. Writes class_overview.html and class_overview.csv. Ctrl-C (or SIGTERM) starts "
+        "no new learner, lets the running reports finish (press it again to stop them too) and "
+        "writes the overview for what is done; run the command again to continue. Exit 0 when "
+        "every report was written, 1 when some failed, 2 on bad arguments, 130 after Ctrl-C, "
+        "143 after SIGTERM.",
     )
     p.add_argument("folder", help="folder with one resume file per learner")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the reports")
@@ -46,15 +50,26 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     written = sum(r.status == "ok" for r in result.rows)
-    print(
-        f"{len(result.rows)} learner(s): {written} report(s) written, "
-        f"{result.skipped} unchanged and skipped, {result.failed} failed"
+    counts = (
+        f"{written} report(s) written, {result.skipped} unchanged and skipped, "
+        f"{result.failed} failed"
     )
     for row in result.rows:
-        if not row.ok:
+        if row.status == "error":
             print(f"failed: {row.learner}: {row.error}", file=sys.stderr)
+    if result.stopped_by:
+        name = signal.Signals(result.stopped_by).name
+        print(
+            f"stopped by {name}: {len(result.rows) - result.not_run} of {len(result.rows)} "
+            f"learner(s) done ({counts}), {result.not_run} not run; run the same command "
+            "again to continue"
+        )
+    else:
+        print(f"{len(result.rows)} learner(s): {counts}")
     print(result.overview_html)
     print(result.overview_csv)
+    if result.stopped_by:
+        return 128 + result.stopped_by
     if result.failed:
         print(f"error: {result.failed} of {len(result.rows)} learner(s) failed", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ import sys
 from ..analyze import Analysis, analyze
 from ..loader import load_resume_with_warnings
 from ..profile import DEFAULT_PROFILE
+from ..spreadsheet import safe_cell
 
 CSV_FIELDS = (
     "file",
@@ -79,19 +80,19 @@ def format_text(analysis: Analysis, file: str) -> str:
 
 
 def write_csv(analysis: Analysis, file: str, out) -> None:  # type: ignore[no-untyped-def]
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    # RFC 4180 line ends: text with a carriage return stays inside its quoted cell
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for f in analysis.findings:
-        writer.writerow(
-            {
-                "file": file,
-                "location": f.location,
-                "code": f.code,
-                "technique": f.technique,
-                "name": f.name,
-                "message": f.message,
-                "suggestion": f.suggestion,
-                "start": f.span[0] if f.span else "",
-                "end": f.span[1] if f.span else "",
-            }
-        )
+        row = {
+            "file": file,
+            "location": f.location,
+            "code": f.code,
+            "technique": f.technique,
+            "name": f.name,
+            "message": f.message,
+            "suggestion": f.suggestion,
+            "start": f.span[0] if f.span else "",
+            "end": f.span[1] if f.span else "",
+        }
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})

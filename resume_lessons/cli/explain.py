@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from typing import TextIO
 
 from ..elements import Element, explain
+from ..errors import ResumeError
+from ..limits import MAX_LINE_CHARS
 from ..profile import DEFAULT_PROFILE
 
 
@@ -29,10 +33,26 @@ def to_dict(text: str, elements: list[Element]) -> dict[str, object]:
     }
 
 
+def stdin_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """The lines of standard input, each read with a cap (stdin may be /dev/zero)."""
+    number = 0
+    while line := stream.readline(limit + 2):
+        number += 1
+        text = line.rstrip("\n")
+        if len(text) > limit:
+            raise ResumeError.single(
+                "<stdin>",
+                f"this line is longer than {limit:,} characters",
+                line=number,
+                hint="give one bullet or summary per line",
+                what="input",
+            )
+        yield text
+
+
 def run(args: argparse.Namespace) -> int:
     if args.text == "-":
-        for line in sys.stdin:
-            text = line.rstrip("\n")
+        for text in stdin_lines(sys.stdin):
             print(
                 json.dumps(
                     to_dict(text, explain(text, args.kind, args.profile)), ensure_ascii=False

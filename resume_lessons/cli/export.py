@@ -11,6 +11,7 @@ from pathlib import Path
 from ..drafts import apply_drafts, load_drafts
 from ..errors import ResumeError
 from ..export import schema_errors, to_json_resume, to_markdown, to_yaml
+from ..files import check_exists, check_output, write_output
 from ..loader import load_resume_with_warnings
 
 FORMATS = ("json-resume", "markdown", "yaml")
@@ -27,14 +28,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    out = Path(args.output) if args.output else None
+    if out is not None:  # before any work: never the input, even with --force
+        check_output(out, force=args.force, inputs=[args.file, *filter(None, [args.drafts])])
     loaded = load_resume_with_warnings(args.file)
     for warning in loaded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     resume = loaded.resume
     if args.drafts:
+        check_exists(args.drafts, what="drafts file")  # load_drafts takes missing as none
         resume, missing = apply_drafts(resume, load_drafts(args.drafts))
         for location in missing:
-            print(f"warning: {args.drafts}: draft for {location} has no place in the resume")
+            print(
+                f"warning: {args.drafts}: draft for {location} has no place in the resume",
+                file=sys.stderr,
+            )
     if args.to == "json-resume":
         data = to_json_resume(resume)
         errors = schema_errors(data)
@@ -49,16 +57,9 @@ def run(args: argparse.Namespace) -> int:
         text = to_markdown(resume)
     else:
         text = to_yaml(resume)
-    if not args.output:
+    if out is None:
         sys.stdout.write(text)
         return 0
-    out = Path(args.output)
-    if out.exists() and not args.force:
-        raise ResumeError.single(
-            str(out),
-            "the output file already exists; nothing was written",
-            hint="name another file with -o, or add --force to replace it",
-        )
-    out.write_text(text, encoding="utf-8")
+    write_output(out, text)
     print(f"Wrote {out}", file=sys.stderr)
     return 0

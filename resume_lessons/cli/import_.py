@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import ResumeError
 from ..export import to_yaml
+from ..files import check_output, write_output
 from ..importers import ImportResult, import_file
 
 
@@ -24,17 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     out = Path(args.output) if args.output else source.with_name(source.stem + "_imported.yaml")
-    if out.exists() and not args.force:
-        raise ResumeError.single(
-            str(out),
-            "the output file already exists; nothing was written",
-            hint="name another file with -o, or add --force to replace it",
-        )
-    if out.resolve() == source.resolve():
-        raise ResumeError.single(str(out), "the output would overwrite the resume being read")
+    check_output(out, force=args.force, inputs=[source])
     result = import_file(source)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(to_yaml(result.resume, header(result)), encoding="utf-8")
+    write_output(out, to_yaml(result.resume, header(result)))
     print(summary(result, out))
     return 0
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import LoadWarning, ResumeError
 from ..loader import resume_from_data
-from .base import ImportResult, Line, Unplaced
+from .base import Document, ImportResult, Line, Unplaced, as_data, check_lines
 
 __all__ = [
     "IMPORT_SUFFIXES",
@@ -23,7 +23,7 @@ IMPORT_SUFFIXES = {".pdf", ".docx", *TEXT_SUFFIXES}
 KIND = {".pdf": "PDF", ".docx": "DOCX", ".txt": "text", ".text": "text"}
 
 
-def _reader(suffix: str) -> Callable[[Path], list[Line]]:
+def _reader(suffix: str) -> Callable[[Path], Document]:
     if suffix == ".pdf":
         from .pdf import read_lines
     elif suffix == ".docx":
@@ -53,8 +53,10 @@ def import_file(path: str | Path) -> ImportResult:
             f"'{suffix or path.name}' is not a resume format the kit can import",
             hint="use a .pdf, .docx, .md or .txt file, rendercv YAML or JSON Resume",
         )
-    lines = _reader(suffix)(path)
-    return from_lines(lines, str(path), KIND.get(suffix, "Markdown"))
+    document = _reader(suffix)(path)
+    result = from_lines(document.lines, str(path), KIND.get(suffix, "Markdown"))
+    result.notes.extend(document.notes)
+    return result
 
 
 def from_lines(lines: list[Line], file: str, kind: str) -> ImportResult:
@@ -62,6 +64,7 @@ def from_lines(lines: list[Line], file: str, kind: str) -> ImportResult:
 
     if not lines:
         raise ResumeError.single(file, "the file has no text", hint="export the resume again")
+    check_lines(((ln.number, ln.text) for ln in lines), file)  # wrapped lines joined
     data, unplaced = build(lines)
     if not data.get("work") and not data.get("projects"):
         raise ResumeError.single(
@@ -71,7 +74,8 @@ def from_lines(lines: list[Line], file: str, kind: str) -> ImportResult:
             hint="the importer looks for a heading such as 'Experience', 'Work Experience' or "
             "'Professional Experience' above your roles; add one and import again",
         )
-    return ImportResult(file, kind, resume_from_data(data, file), unplaced)
+    # as_data: a field the importer could not fill (None) is left out, not an error
+    return ImportResult(file, kind, resume_from_data(as_data(data), file), unplaced)
 
 
 def import_warnings(result: ImportResult) -> list[LoadWarning]:
@@ -83,7 +87,8 @@ def import_warnings(result: ImportResult) -> list[LoadWarning]:
             f"read this {result.kind} file in memory; to make your edits stick, run "
             f"`resume-lessons import {file} -o my_resume.yaml` and point the lessons at "
             "my_resume.yaml",
-        )
+        ),
+        *(LoadWarning(file, note) for note in result.notes),
     ]
     if result.unplaced:
         warnings.append(

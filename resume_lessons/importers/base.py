@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ResumeError
+from ..files import read_capped
+from ..limits import MAX_DOCUMENT_BYTES, MAX_LINE_CHARS
 from ..model import Resume
-
-MAX_DOCUMENT_BYTES = 20_000_000  # PDFs and DOCX files carry fonts and images; text does not
 
 # Markers people put in front of bullets, including Word's Symbol-font bullet (U+F0B7).
 _GLYPHS = "•●◦○▪▫■□‣⁃∙·➢➤►▶✓✔❖◆◇\uf0b7\uf0a7\uf076\uf0d8"  # never start a word
@@ -36,6 +37,14 @@ class Line:
     heading: int = 0
     bold: bool = False
     gap_before: bool = False
+
+
+@dataclass
+class Document:
+    """What a reader got from a file: its lines, and notes on what it skipped."""
+
+    lines: list[Line]
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -101,20 +110,25 @@ def join_wrapped(first: str, more: str) -> str:
 
 
 def check_size(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """Read a document's bytes, refusing a missing, empty or oversized file."""
-    file = str(path)
-    if not path.is_file():
-        raise ResumeError.single(file, "file not found", hint="check the path and the file name")
-    size = path.stat().st_size
-    if size == 0:
-        raise ResumeError.single(file, "the file is empty", hint="export the resume again")
-    if size > limit:
-        raise ResumeError.single(
-            file,
-            f"file is {size / 1e6:.1f} MB; a resume is usually well under {limit // 1_000_000} MB",
-            hint="check that this is the resume and not a scan or a portfolio",
-        )
-    return path.read_bytes()
+    """Read a document's bytes: a regular file, not empty, at most `limit` bytes."""
+    data = read_capped(path, limit)
+    if not data:
+        raise ResumeError.single(str(path), "the file is empty", hint="export the resume again")
+    return data
+
+
+def check_lines(lines: Iterable[tuple[int, str]], file: str) -> None:
+    """Refuse a line (number, text) longer than MAX_LINE_CHARS: no resume has one, and the
+    patterns that read a line could take minutes over it."""
+    for number, text in lines:
+        if len(text) > MAX_LINE_CHARS:
+            raise ResumeError.single(
+                file,
+                f"this line is {len(text):,} characters long; the kit reads lines of up "
+                f"to {MAX_LINE_CHARS:,}",
+                line=number,
+                hint="split it into bullets or paragraphs of a few sentences each",
+            )
 
 
 def as_data(value: Any) -> Any:

@@ -14,15 +14,17 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..errors import ResumeError
-from .base import Line, check_size, clean, split_bullet
+from ..limits import MAX_UNZIPPED_BYTES
+from .base import Document, Line, check_size, clean, split_bullet
 
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def read_lines(path: Path) -> list[Line]:
+def read_lines(path: Path) -> Document:
     file = str(path)
     data = check_size(path)
     try:
+        _check_unzipped(data, file)
         document = docx.Document(BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
         raise ResumeError.single(
@@ -53,7 +55,21 @@ def read_lines(path: Path) -> list[Line]:
             bullet = (listed or "List" in style or marked) and not heading
             lines.append(Line(text, len(lines) + 1, bullet, heading, bold, gap))
             gap = False
-    return lines
+    return Document(lines)
+
+
+def _check_unzipped(data: bytes, file: str) -> None:
+    """Refuse a DOCX whose parts unpack to more than MAX_UNZIPPED_BYTES (a "zip bomb");
+    zipfile stops each part at its stated size, so the stated sizes are the bound."""
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise ResumeError.single(
+            file,
+            f"the parts of this .docx unpack to {unpacked / 1e6:,.0f} MB; the kit unpacks up "
+            f"to {MAX_UNZIPPED_BYTES / 1e6:g} MB",
+            hint="open it in Word or LibreOffice and save it again, or export a PDF",
+        )
 
 
 def _heading_level(style: str) -> int:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..loader import read_text
-from .base import Line, clean, join_wrapped, split_bullet
+from .base import Document, Line, check_lines, clean, join_wrapped, split_bullet
 from .entries import is_header_like
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -18,8 +18,10 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|`([^`]*)`")
 
 
-def read_lines(path: Path) -> list[Line]:
-    return parse_text(read_text(path))
+def read_lines(path: Path) -> Document:
+    text = read_text(path)
+    check_lines(enumerate(text.splitlines(), start=1), str(path))  # before any pattern runs
+    return Document(parse_text(text))
 
 
 def parse_text(text: str) -> list[Line]:
