@@ -22,13 +22,13 @@ from pathlib import Path
 
 import yaml
 
-from resume_lessons import lemmas
-from resume_lessons.analyze import analyze, score_item
-from resume_lessons.elements import explain
-from resume_lessons.loader import load_resume
-from resume_lessons.profile import load_profile
-from resume_lessons.render import highlight_html
-from resume_lessons.techniques import TECHNIQUES
+from resume_lessons.core import lemmas
+from resume_lessons.core.analyze import analyze, score_item
+from resume_lessons.core.elements import explain
+from resume_lessons.core.loader import load_resume
+from resume_lessons.core.profile import load_profile
+from resume_lessons.core.techniques import TECHNIQUES
+from resume_lessons.present.render import highlight_html
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "elements_devset.yaml"

@@ -21,11 +21,17 @@ from pathlib import Path
 
 import nbformat
 
-from resume_lessons.batch import run_batch
-from resume_lessons.drafts import load_drafts
-from resume_lessons.loader import load_resume
-from resume_lessons.overview import LearnerRow, class_average, common_gaps, summarize_many
-from resume_lessons.report import execute, export_html, find_notebook, run_report, sample_inputs
+from resume_lessons.core.drafts import load_drafts
+from resume_lessons.core.loader import load_resume
+from resume_lessons.present.overview import LearnerRow, class_average, common_gaps, summarize_many
+from resume_lessons.runners.batch import run_batch
+from resume_lessons.runners.report import (
+    execute,
+    export_html,
+    find_notebook,
+    run_report,
+    sample_inputs,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKSHOP = ROOT / "data" / "workshop"
@@ -34,7 +40,7 @@ WORKSHOP = ROOT / "data" / "workshop"
 def floor_notebook(folder: Path) -> Path:
     """The report notebook's title, parameters and imports, and nothing else."""
     report = nbformat.read(find_notebook(), as_version=4)
-    imports = "from resume_lessons import report_view as rv\nfrom resume_lessons.plots import show"
+    imports = "from resume_lessons.present import report_content as rv\nfrom resume_lessons.present.plots import show"
     floor = nbformat.v4.new_notebook(metadata=report.metadata)
     floor.cells = [report.cells[0], report.cells[1], nbformat.v4.new_code_cell(imports)]
     path = folder / "floor.ipynb"

@@ -35,7 +35,7 @@ from realtext import errors as real_errors
 from realtext import load as load_real
 from realtext import report as real_report
 
-from resume_lessons.elements import BULLET_ELEMENTS, SUMMARY_ELEMENTS, explain
+from resume_lessons.core.elements import BULLET_ELEMENTS, SUMMARY_ELEMENTS, explain
 
 DEVSET = Path(__file__).resolve().parents[1] / "tests" / "data" / "elements_devset.yaml"
 

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from resume_lessons.elements import EXPERIMENT_DETAILS, explain
-from resume_lessons.profile import STAGES
+from resume_lessons.core.elements import EXPERIMENT_DETAILS, explain
+from resume_lessons.core.profile import STAGES
 
 MIN_POSITIVES = 3  # LABELS.md: a field with fewer positives is reported, not scored
 

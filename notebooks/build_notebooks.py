@@ -15,7 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from resume_lessons.lessons import LESSON_FILES  # noqa: E402
+from resume_lessons.notebook.lessons import LESSON_FILES  # noqa: E402
 
 PARAMETERS = """\
 resume_path = "data/examples/alex_before.yaml"  # your resume: YAML, or a JSON Resume .json
@@ -165,7 +165,7 @@ Your rewrites are saved as *drafts* next to these notebooks; your resume file is
 def lesson_notebook(code: str, name: str, next_name: str) -> nbformat.NotebookNode:
     text = LESSONS[code]
     setup = (
-        "from resume_lessons.lessons import lesson_setup\n\n"
+        "from resume_lessons.notebook.lessons import lesson_setup\n\n"
         "lesson = lesson_setup(resume_path, drafts_path, learner_name, profile, "
         f'technique="{code}")\nlesson.header()'
     )
@@ -212,7 +212,7 @@ def lesson_notebook(code: str, name: str, next_name: str) -> nbformat.NotebookNo
 
 def start_notebook() -> nbformat.NotebookNode:
     setup = (
-        "from resume_lessons.lessons import lesson_setup\n\n"
+        "from resume_lessons.notebook.lessons import lesson_setup\n\n"
         "lesson = lesson_setup(resume_path, drafts_path, learner_name, profile)\nlesson.header()"
     )
     cells = [

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .analyze import Analysis, analyze, score_item
-from .drafts import Drafts, apply_drafts, load_drafts, save_drafts
-from .elements import Element, explain
-from .errors import ResumeError
-from .findings import Finding
-from .loader import load_resume, load_resume_with_warnings
-from .model import Resume
-from .techniques import TECHNIQUES, get_technique
+from .core.analyze import Analysis, analyze, score_item
+from .core.drafts import Drafts, apply_drafts, load_drafts, save_drafts
+from .core.elements import Element, explain
+from .core.errors import ResumeError
+from .core.findings import Finding
+from .core.loader import load_resume, load_resume_with_warnings
+from .core.model import Resume
+from .core.techniques import TECHNIQUES, get_technique
 
 __version__ = "0.1.0"
 

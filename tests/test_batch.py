@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from support.reports import small_resume, write_yaml
 
-from resume_lessons.batch import BatchError, discover, run_batch, run_with_retry
 from resume_lessons.cli import main
-from resume_lessons.report import KernelFailed, ReportFailed
+from resume_lessons.runners.batch import BatchError, discover, run_batch, run_with_retry
+from resume_lessons.runners.report import KernelFailed, ReportFailed
 
 SAFE = re.compile(r"^[a-z0-9][a-z0-9-]*\.html$")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from resume_lessons import ResumeError, load_resume
-from resume_lessons.drafts import (
+from resume_lessons.core.drafts import (
     Drafts,
     DraftsFile,
     apply_drafts,

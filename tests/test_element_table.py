@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resume_lessons.elements import (
+from resume_lessons.core.elements import (
     BULLET_ELEMENTS,
     BY_NAME,
     ELEMENTS,
@@ -12,9 +12,9 @@ from resume_lessons.elements import (
     explain,
     rules,
 )
-from resume_lessons.profile import VOCABULARIES, load_profile
-from resume_lessons.questions import QUESTIONS
-from resume_lessons.render import ELEMENT_COLORS, highlight_html
+from resume_lessons.core.profile import VOCABULARIES, load_profile
+from resume_lessons.core.questions import QUESTIONS
+from resume_lessons.present.render import ELEMENT_COLORS, highlight_html
 
 # One text of our own per element, in which the element's rules must find it.
 EXAMPLES = {
@@ -95,7 +95,7 @@ def test_the_same_text_gives_the_same_elements_in_every_process():
     import sys
 
     code = (
-        "import json, yaml; from resume_lessons.elements import explain; "
+        "import json, yaml; from resume_lessons.core.elements import explain; "
         "dev = yaml.safe_load(open('tests/data/elements_devset.yaml')); "
         "print(json.dumps([explain(e['text'], e['kind']) for e in dev]))"
     )

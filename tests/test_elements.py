@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from resume_lessons.elements import BULLET_ELEMENTS, SUMMARY_ELEMENTS, explain
-from resume_lessons.profile import PROFILES_DIR, load_profile
+from resume_lessons.core.elements import BULLET_ELEMENTS, SUMMARY_ELEMENTS, explain
+from resume_lessons.core.profile import PROFILES_DIR, load_profile
 
 DEVSET = Path(__file__).parent / "data" / "elements_devset.yaml"
 
@@ -235,8 +235,8 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_fast_paths_match_the_plain_scans(text: str) -> None:
     """The candidate-start magnitude scan and the grouped phrase index give the plain results."""
-    from resume_lessons.elements.rules import _MAGNITUDE, _magnitudes, _traffic_spans, _vocab
-    from resume_lessons.profile import tokenize
+    from resume_lessons.core.elements.rules import _MAGNITUDE, _magnitudes, _traffic_spans, _vocab
+    from resume_lessons.core.profile import tokenize
 
     lowered = text.lower()
     assert [m.span() for m in _magnitudes(lowered)] == [

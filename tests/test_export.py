@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from resume_lessons.cli import main
-from resume_lessons.drafts import Drafts, save_drafts
-from resume_lessons.export import schema_errors, to_json_resume, to_markdown, to_yaml
-from resume_lessons.importers import import_file
-from resume_lessons.loader import load_resume
+from resume_lessons.core.drafts import Drafts, save_drafts
+from resume_lessons.core.loader import load_resume
+from resume_lessons.formats import import_file
+from resume_lessons.formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
 SAMPLES = sorted(p for p in EXAMPLES.glob("*.yaml") if not p.name.endswith(".drafts.yaml"))

@@ -2,7 +2,7 @@
 
 Each case: input -> exit code 2, a message that names the file and (where the kit knows it)
 the line, no traceback, under TIME_LIMIT seconds, within the AS_LIMIT memory cap. The limits
-themselves are in resume_lessons/limits.py and docs/limits.md.
+themselves are in resume_lessons/core/limits.py and docs/limits.md.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from support.cli import TIME_LIMIT, permissions_hold, run_cli
 from support.pdfs import text_pdf
 
-from resume_lessons import limits
+from resume_lessons.core import limits
 
 ROOT = Path(__file__).parents[1]
 GOOD = (
@@ -381,7 +381,7 @@ FORMULAS = ["=HYPERLINK(1)", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 def test_overview_csv_neutralises_formulas(tmp_path: Path) -> None:
     import csv
 
-    from resume_lessons.overview import LearnerRow, write_overview
+    from resume_lessons.present.overview import LearnerRow, write_overview
 
     rows = [
         LearnerRow(name, f"s{i}", "error", error=f"={i}", resume_file=f"{name}.yaml")
@@ -416,10 +416,10 @@ MATHS = r"Eng $\foo{x$"
 
 
 def test_figures_draw_dollar_signs_as_text() -> None:
-    from resume_lessons.analyze import analyze
-    from resume_lessons.loader import resume_from_data
-    from resume_lessons.overview import LearnerRow, heatmap_png
-    from resume_lessons.plots import coverage_heatmap, score_bars, to_png
+    from resume_lessons.core.analyze import analyze
+    from resume_lessons.core.loader import resume_from_data
+    from resume_lessons.present.overview import LearnerRow, heatmap_png
+    from resume_lessons.present.plots import coverage_heatmap, score_bars, to_png
 
     resume = resume_from_data(
         {

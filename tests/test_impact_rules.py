@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from resume_lessons.elements import explain
+from resume_lessons.core.elements import explain
 
 Q, B, S = "quantified_impact", "business_impact", "scale"
 

@@ -8,9 +8,9 @@ import pytest
 from docx import Document
 
 from resume_lessons.cli import main
-from resume_lessons.errors import ResumeError
-from resume_lessons.importers import import_file
-from resume_lessons.loader import load_resume, load_resume_with_warnings
+from resume_lessons.core.errors import ResumeError
+from resume_lessons.core.loader import load_resume, load_resume_with_warnings
+from resume_lessons.formats import import_file
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
 

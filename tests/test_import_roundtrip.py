@@ -13,12 +13,12 @@ import pytest
 import yaml
 from docx import Document
 
-from resume_lessons.analyze import analyze
-from resume_lessons.export import to_markdown
-from resume_lessons.importers import import_file
-from resume_lessons.importers.dates import display, display_range
-from resume_lessons.loader import load_resume
-from resume_lessons.model import Resume
+from resume_lessons.core.analyze import analyze
+from resume_lessons.core.loader import load_resume
+from resume_lessons.core.model import Resume
+from resume_lessons.formats import import_file
+from resume_lessons.formats.dates import display, display_range
+from resume_lessons.formats.export import to_markdown
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
 SAMPLES = ("alex_before", "alex_after", "priya_fraud")

@@ -11,7 +11,7 @@ import pytest
 from support.browser import launch
 from support.lab import REPO, running_lab
 
-from resume_lessons.drafts import load_drafts
+from resume_lessons.core.drafts import load_drafts
 
 OUT = REPO / "test-output"
 LESSON = "04_quantify_experiments.ipynb"

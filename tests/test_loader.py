@@ -207,7 +207,7 @@ def test_random_text_loads_or_raises_the_kits_error(tmp_path: Path, text: str) -
 def test_analyzer_never_raises_on_random_text(
     summary: str, bullets: list[str], keywords: list[str]
 ) -> None:
-    from resume_lessons.model import Resume
+    from resume_lessons.core.model import Resume
 
     resume = Resume.model_validate(
         {

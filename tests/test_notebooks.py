@@ -18,9 +18,9 @@ import yaml
 from support.notebooks import NOTEBOOKS, REPO, outputs, run_many
 
 from resume_lessons import analyze, load_resume
-from resume_lessons.drafts import Drafts, save_drafts, skills_to_text
-from resume_lessons.lessons import LESSON_FILES, belongs_to_lesson, items_to_rewrite
-from resume_lessons.techniques import get_technique
+from resume_lessons.core.drafts import Drafts, save_drafts, skills_to_text
+from resume_lessons.core.techniques import get_technique
+from resume_lessons.notebook.lessons import LESSON_FILES, belongs_to_lesson, items_to_rewrite
 
 EXAMPLES = REPO / "data" / "examples"
 NAMES = [name for name, _ in LESSON_FILES]

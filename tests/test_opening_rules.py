@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resume_lessons.elements import explain
+from resume_lessons.core.elements import explain
 
 
 def _names(text: str, kind: str = "bullet") -> set[str]:

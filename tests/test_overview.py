@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from resume_lessons import overview as ov
-from resume_lessons.drafts import load_drafts
-from resume_lessons.loader import load_resume
-from resume_lessons.overview import LearnerRow
+from resume_lessons.core.drafts import load_drafts
+from resume_lessons.core.loader import load_resume
+from resume_lessons.present import overview as ov
+from resume_lessons.present.overview import LearnerRow
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
 CODES = ["T1", "T2", "T3", "T4", "T5", "T6", "T7"]

@@ -11,11 +11,11 @@ import nbformat
 import pytest
 from support.reports import XSS, sample_report, small_resume, write_yaml, xss_report
 
-from resume_lessons import report as report_mod
-from resume_lessons import report_view as rv
 from resume_lessons.cli import main
-from resume_lessons.elements import Element
-from resume_lessons.report import ChromiumMissing, ReportFailed, run_report, slugify
+from resume_lessons.core.elements import Element
+from resume_lessons.present import report_content as rv
+from resume_lessons.runners import report as report_mod
+from resume_lessons.runners.report import ChromiumMissing, ReportFailed, run_report, slugify
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
 BEFORE, DRAFTS = EXAMPLES / "alex_before.yaml", EXAMPLES / "alex_before.drafts.yaml"

@@ -8,7 +8,7 @@ import pytest
 from support.browser import launch
 from support.reports import XSS, sample_report, small_resume, write_yaml, xss_report
 
-from resume_lessons.batch import run_batch
+from resume_lessons.runners.batch import run_batch
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).parents[1] / "test-output"

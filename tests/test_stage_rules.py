@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from resume_lessons.elements import explain
+from resume_lessons.core.elements import explain
 
 # (text, stages that must be found, stages that must not be found)
 CASES = [

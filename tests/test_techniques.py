@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from resume_lessons import TECHNIQUES, analyze, load_resume
-from resume_lessons.findings import Example
-from resume_lessons.model import Resume
-from resume_lessons.techniques import Technique, get_rule, get_technique
+from resume_lessons.core.findings import Example
+from resume_lessons.core.model import Resume
+from resume_lessons.core.techniques import Technique, get_rule, get_technique
 
 EXAMPLES_DIR = Path(__file__).parents[1] / "data" / "examples"
 CASES = [

@@ -13,13 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resume_lessons import load_resume
-from resume_lessons.builder import Slots, compose_bullet
-from resume_lessons.drafts import DraftsFile, load_drafts
-from resume_lessons.lessons import Shown, items_to_rewrite, lesson_setup, resolve_path
-from resume_lessons.locations import Item
-from resume_lessons.questions import QUESTIONS
-from resume_lessons.techniques import TECHNIQUES, get_technique
-from resume_lessons.widgets import (
+from resume_lessons.core.drafts import DraftsFile, load_drafts
+from resume_lessons.core.locations import Item
+from resume_lessons.core.questions import QUESTIONS
+from resume_lessons.core.techniques import TECHNIQUES, get_technique
+from resume_lessons.notebook.compose import Slots, compose_bullet
+from resume_lessons.notebook.lessons import Shown, items_to_rewrite, lesson_setup, resolve_path
+from resume_lessons.notebook.widgets import (
     BulletBuilder,
     BulletRewriter,
     PublicationPicker,

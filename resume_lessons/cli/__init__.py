@@ -7,9 +7,9 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from ..errors import ResumeError
-from ..files import os_problem
-from ..profile import ProfileError
+from ..core.errors import ResumeError
+from ..core.files import os_problem
+from ..core.profile import ProfileError
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
 SUBCOMMANDS = ("check", "explain", "rules", "report", "batch", "import", "export")

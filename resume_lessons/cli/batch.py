@@ -7,8 +7,8 @@ import os
 import signal
 import sys
 
-from ..batch import BatchError, run_batch
-from ..profile import DEFAULT_PROFILE
+from ..core.profile import DEFAULT_PROFILE
+from ..runners.batch import BatchError, run_batch
 
 
 def register(sub: argparse._SubParsersAction) -> None:

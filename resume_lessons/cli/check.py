@@ -7,10 +7,10 @@ import csv
 import json
 import sys
 
-from ..analyze import Analysis, analyze
-from ..loader import load_resume_with_warnings
-from ..profile import DEFAULT_PROFILE
-from ..spreadsheet import safe_cell
+from ..core.analyze import Analysis, analyze
+from ..core.loader import load_resume_with_warnings
+from ..core.profile import DEFAULT_PROFILE
+from ..present.spreadsheet import safe_cell
 
 CSV_FIELDS = (
     "file",

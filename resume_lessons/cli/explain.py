@@ -8,10 +8,10 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from ..elements import Element, explain
-from ..errors import ResumeError
-from ..limits import MAX_LINE_CHARS
-from ..profile import DEFAULT_PROFILE
+from ..core.elements import Element, explain
+from ..core.errors import ResumeError
+from ..core.limits import MAX_LINE_CHARS
+from ..core.profile import DEFAULT_PROFILE
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,11 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from ..drafts import apply_drafts, load_drafts
-from ..errors import ResumeError
-from ..export import schema_errors, to_json_resume, to_markdown, to_yaml
-from ..files import check_exists, check_output, write_output
-from ..loader import load_resume_with_warnings
+from ..core.drafts import apply_drafts, load_drafts
+from ..core.errors import ResumeError
+from ..core.files import check_exists, check_output, write_output
+from ..core.loader import load_resume_with_warnings
+from ..formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
 
 FORMATS = ("json-resume", "markdown", "yaml")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..export import to_yaml
-from ..files import check_output, write_output
-from ..importers import ImportResult, import_file
+from ..core.files import check_output, write_output
+from ..formats import ImportResult, import_file
+from ..formats.export import to_yaml
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..profile import DEFAULT_PROFILE
-from ..report import ReportFailed, run_report, sample_inputs
+from ..core.profile import DEFAULT_PROFILE
+from ..runners.report import ReportFailed, run_report, sample_inputs
 
 
 def register(sub: argparse._SubParsersAction) -> None:

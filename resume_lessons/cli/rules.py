@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from ..elements import ELEMENTS
-from ..profile import VOCABULARIES
-from ..techniques import TECHNIQUES, Technique, get_rule, get_technique
+from ..core.elements import ELEMENTS
+from ..core.profile import VOCABULARIES
+from ..core.techniques import TECHNIQUES, Technique, get_rule, get_technique
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,13 +61,13 @@ def markdown() -> str:
 
 
 def elements_markdown() -> list[str]:
-    """The element table (resume_lessons/elements/table.py) as Markdown lines."""
+    """The element table (resume_lessons/core/elements/table.py) as Markdown lines."""
     out = [
         "## Elements",
         "",
-        "The parts the element finder marks in a text, one row of `resume_lessons/elements/"
+        "The parts the element finder marks in a text, one row of `resume_lessons/core/elements/"
         "table.py` each: the texts it is looked for in, the vocabulary lists it reads "
-        "(`file.list` in `resume_lessons/profiles/<profile>/`), and the question a learner is asked when it "
+        "(`file.list` in `resume_lessons/core/profiles/<profile>/`), and the question a learner is asked when it "
         "is missing.",
         "",
         "| element | in | vocabulary | question when missing |",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..analyze import score_item
-from ..drafts import DraftsFile
-from ..locations import Item
-from ..profile import DEFAULT_PROFILE
-from ..questions import question_for
-from ..render import checklist_html, esc, highlight_html, legend_html, word_diff_html
-from ..techniques import Technique, get_technique
+from ...core.analyze import score_item
+from ...core.drafts import DraftsFile
+from ...core.locations import Item
+from ...core.profile import DEFAULT_PROFILE
+from ...core.questions import question_for
+from ...core.techniques import Technique, get_technique
+from ...present.render import checklist_html, esc, highlight_html, legend_html, word_diff_html
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
 

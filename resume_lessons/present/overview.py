@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .analyze import analyze
-from .drafts import Drafts, apply_drafts
-from .model import Resume
-from .profile import DEFAULT_PROFILE, load_profile
+from ..core.analyze import analyze
+from ..core.drafts import Drafts, apply_drafts
+from ..core.model import Resume
+from ..core.profile import DEFAULT_PROFILE, load_profile
+from ..core.techniques import CODES, get_rule
 from .render import STYLE, esc
 from .spreadsheet import safe_cell
-from .techniques import CODES, get_rule
 
 PARALLEL_FROM = 200  # below this many learners a process pool costs more than it saves
 

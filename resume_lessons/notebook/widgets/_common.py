@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from ..drafts import DraftsFile
-from ..errors import ResumeError
-from ..render import STYLE, esc
+from ...core.drafts import DraftsFile
+from ...core.errors import ResumeError
+from ...present.render import STYLE, esc
 
 
 def html_pane(css_class: str, value: str = "") -> w.HTML:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..analyze import analyze
-from ..drafts import DraftsFile, publications_to_text
-from ..model import Resume
-from ..profile import DEFAULT_PROFILE
-from ..render import findings_html
-from ..techniques import get_technique
+from ...core.analyze import analyze
+from ...core.drafts import DraftsFile, publications_to_text
+from ...core.model import Resume
+from ...core.profile import DEFAULT_PROFILE
+from ...core.techniques import get_technique
+from ...present.render import findings_html
 from ._common import SaveRow, html_pane, styled
 
 

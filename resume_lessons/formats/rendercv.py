@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from ..loader import resume_from_data
+from ..core.loader import resume_from_data
 from .base import ImportResult, Unplaced, as_data
 from .dates import to_iso
 from .fields import is_location, split_keywords

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .model import Resume, Skill
-from .profile import Profile, tokenize
-from .techniques.t7_skills_by_stage import group_stage, shown_in, stems
+from ..core.model import Resume, Skill
+from ..core.profile import Profile, tokenize
+from ..core.techniques.t7_skills_by_stage import group_stage, shown_in, stems
 
 DROP = "(drop it)"
 UNSORTED = "(unsorted)"

@@ -16,12 +16,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .drafts import load_drafts
-from .files import check_exists, ensure_folder
-from .loader import load_resume
-from .profile import DEFAULT_PROFILE, load_profile
+from ..core.drafts import load_drafts
+from ..core.files import check_exists, ensure_folder
+from ..core.loader import load_resume
+from ..core.profile import DEFAULT_PROFILE, load_profile
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # resume_lessons/
 REPO_DIR = PACKAGE_DIR.parent
 KERNEL = "python3"
 CELL_TIMEOUT = 120  # seconds per cell; a report cell takes well under one
@@ -186,7 +186,7 @@ def _cell_failure(exc, resume: Path, executed: Path) -> str:  # type: ignore[no-
 @functools.cache
 def _exporter():  # type: ignore[no-untyped-def]
     # One per process: a batch worker reuses the loaded template and its inlined CSS.
-    from .nbexport import OfflineHTMLExporter
+    from ..present.nbexport import OfflineHTMLExporter
 
     return OfflineHTMLExporter(
         exclude_input=True,

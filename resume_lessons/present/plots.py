@@ -12,9 +12,9 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from .analyze import Analysis
-from .locations import role_of
-from .profile import STAGES
+from ..core.analyze import Analysis
+from ..core.locations import role_of
+from ..core.profile import STAGES
 
 BEFORE_COLOR = "#adb5bd"
 AFTER_COLOR = "#1971c2"

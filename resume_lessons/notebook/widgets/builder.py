@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..analyze import score_item
-from ..builder import STAGE_PHRASES, Slots, compose_bullet
-from ..drafts import DraftsFile
-from ..profile import DEFAULT_PROFILE
-from ..questions import question_for
-from ..render import checklist_html, esc, highlight_html, legend_html
-from ..techniques import Technique, get_technique
+from ...core.analyze import score_item
+from ...core.drafts import DraftsFile
+from ...core.profile import DEFAULT_PROFILE
+from ...core.questions import question_for
+from ...core.techniques import Technique, get_technique
+from ...present.render import checklist_html, esc, highlight_html, legend_html
+from ..compose import STAGE_PHRASES, Slots, compose_bullet
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
 

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyze import Analysis, analyze
-from .drafts import Drafts, apply_drafts, load_drafts
-from .elements import Element
-from .findings import Finding
-from .loader import load_resume_with_warnings
-from .profile import DEFAULT_PROFILE, load_profile
+from ..core.analyze import Analysis, analyze
+from ..core.drafts import Drafts, apply_drafts, load_drafts
+from ..core.elements import Element
+from ..core.findings import Finding
+from ..core.loader import load_resume_with_warnings
+from ..core.profile import DEFAULT_PROFILE, load_profile
+from ..core.techniques import TECHNIQUES, Technique
 from .render import STYLE, before_after_html, element_label, esc, findings_html
-from .techniques import TECHNIQUES, Technique
 
 # What makes an item strong, from the kit's formula (docs: DESIGN.md, "the formula").
 FORMULA = {

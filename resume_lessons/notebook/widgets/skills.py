@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..analyze import analyze
-from ..drafts import DraftsFile, skills_from_text, skills_to_text
-from ..model import Resume
-from ..profile import DEFAULT_PROFILE, load_profile
-from ..render import esc
+from ...core.analyze import analyze
+from ...core.drafts import DraftsFile, skills_from_text, skills_to_text
+from ...core.model import Resume
+from ...core.profile import DEFAULT_PROFILE, load_profile
+from ...core.techniques import get_technique
+from ...present.render import esc
 from ..skills_sort import (
     DROP,
     GROUP_ORDER,
@@ -17,7 +18,6 @@ from ..skills_sort import (
     initial_assignment,
     unshown_tools,
 )
-from ..techniques import get_technique
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import loader
+from ..core import loader
 from .base import ImportResult
 
 

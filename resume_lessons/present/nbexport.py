@@ -19,7 +19,7 @@ from nbconvert import HTMLExporter
 from traitlets import default
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATE = "templates"  # resume_lessons/templates/: conf.json and index.html.j2
+TEMPLATE = "templates"  # resume_lessons/present/templates/: conf.json and index.html.j2
 
 
 class OfflineHTMLExporter(HTMLExporter):

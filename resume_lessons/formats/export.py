@@ -12,9 +12,9 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .importers.base import as_data
-from .importers.dates import display, display_range
-from .model import Resume
+from ..core.model import Resume
+from .base import as_data
+from .dates import display, display_range
 
 JSON_RESUME_SCHEMA_URL = (
     "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"

@@ -12,8 +12,8 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from .elements import BY_NAME, ELEMENTS, Element
-from .findings import Finding
+from ..core.elements import BY_NAME, ELEMENTS, Element
+from ..core.findings import Finding
 
 # One colour per element, and where spans overlap the more telling one (lower priority
 # number) colours the characters: both are columns of the element table.

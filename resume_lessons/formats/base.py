@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ResumeError
-from ..files import read_capped
-from ..limits import MAX_DOCUMENT_BYTES, MAX_LINE_CHARS
-from ..model import Resume
+from ..core.errors import ResumeError
+from ..core.files import read_capped
+from ..core.limits import MAX_DOCUMENT_BYTES, MAX_LINE_CHARS
+from ..core.model import Resume
 
 # Markers people put in front of bullets, including Word's Symbol-font bullet (U+F0B7).
 _GLYPHS = "•●◦○▪▫■□‣⁃∙·➢➤►▶✓✔❖◆◇\uf0b7\uf0a7\uf076\uf0d8"  # never start a word

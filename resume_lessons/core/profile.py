@@ -1,6 +1,6 @@
 """Role profiles: the vocabularies (stages, models, metrics, verbs, venues, tools) as data files.
 
-A profile is a folder of YAML files under ``resume_lessons/profiles/<name>/``; another folder
+A profile is a folder of YAML files under ``resume_lessons/core/profiles/<name>/``; another folder
 path works too, so a new role needs no code change.
 """
 

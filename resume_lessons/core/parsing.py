@@ -1,7 +1,7 @@
 """One bounded reader for every YAML and JSON file the kit reads: resumes, rendercv files,
 drafts and the batch manifest.
 
-Bounds (resume_lessons/limits.py): nesting depth, values after expanding aliases (so a
+Bounds (resume_lessons/core/limits.py): nesting depth, values after expanding aliases (so a
 400-byte "billion laughs" file is refused, not expanded), digits in a number, and no alias
 inside the entry it names. A duplicate key is an error, since the later value would silently
 replace the earlier one. Each refusal is a ResumeError with the file, the line and a hint.

@@ -24,8 +24,8 @@ from pdfminer.pdftypes import resolve1
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ..errors import ResumeError
-from ..limits import MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES, MAX_PDF_WORDS
+from ..core.errors import ResumeError
+from ..core.limits import MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES, MAX_PDF_WORDS
 from .base import Document, Line, check_size
 from .layout import logical_lines, make_row, reading_order
 

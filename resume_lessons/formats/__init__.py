@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import LoadWarning, ResumeError
-from ..loader import resume_from_data
+from ..core.errors import LoadWarning, ResumeError
+from ..core.loader import resume_from_data
 from .base import Document, ImportResult, Line, Unplaced, as_data, check_lines
 
 __all__ = [

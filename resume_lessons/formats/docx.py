@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ..errors import ResumeError
-from ..limits import MAX_UNZIPPED_BYTES
+from ..core.errors import ResumeError
+from ..core.limits import MAX_UNZIPPED_BYTES
 from .base import Document, Line, check_size, clean, split_bullet
 
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -60,7 +60,7 @@ def _is_rendercv(data: Any) -> bool:
 
 
 def _imported(path: Path) -> LoadedResume:
-    from .importers import import_file, import_warnings  # the importers build on this module
+    from ..formats import import_file, import_warnings  # the importers build on this module
 
     result = import_file(path)
     return LoadedResume(result.resume, str(path), import_warnings(result))

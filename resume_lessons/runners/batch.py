@@ -25,15 +25,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from . import __version__
-from .drafts import Drafts, load_drafts
-from .errors import ResumeError
-from .files import ensure_folder, read_capped, write_atomic
-from .limits import MAX_DOCUMENT_BYTES, MAX_DRAFTS_BYTES, MAX_MANIFEST_BYTES
-from .loader import load_resume
-from .overview import LearnerRow, summarize, write_overview
-from .parsing import load_json
-from .profile import DEFAULT_PROFILE
+from .. import __version__
+from ..core.drafts import Drafts, load_drafts
+from ..core.errors import ResumeError
+from ..core.files import ensure_folder, read_capped, write_atomic
+from ..core.limits import MAX_DOCUMENT_BYTES, MAX_DRAFTS_BYTES, MAX_MANIFEST_BYTES
+from ..core.loader import load_resume
+from ..core.parsing import load_json
+from ..core.profile import DEFAULT_PROFILE
+from ..present.overview import LearnerRow, summarize, write_overview
 from .report import KernelFailed, ReportFailed, find_notebook, run_report, slugify, warm_up
 
 DRAFTS_SUFFIXES = (".yaml", ".yml", ".json")

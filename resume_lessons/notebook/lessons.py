@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analyze import Analysis, analyze, score_item
-from .drafts import Drafts, DraftsFile, apply_drafts
-from .errors import ResumeError
-from .loader import load_resume_with_warnings, resume_from_data
-from .locations import Item
-from .model import Resume
-from .profile import DEFAULT_PROFILE, ProfileError, load_profile
-from .render import (
+from ..core.analyze import Analysis, analyze, score_item
+from ..core.drafts import Drafts, DraftsFile, apply_drafts
+from ..core.errors import ResumeError
+from ..core.loader import load_resume_with_warnings, resume_from_data
+from ..core.locations import Item
+from ..core.model import Resume
+from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
+from ..core.techniques import TECHNIQUES, Technique, get_technique
+from ..present.render import (
     before_after_html,
     checklist_html,
     esc,
@@ -30,9 +31,8 @@ from .render import (
     page,
     scores_html,
 )
-from .techniques import TECHNIQUES, Technique, get_technique
 
-REPO_DIR = Path(__file__).resolve().parents[1]
+REPO_DIR = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = REPO_DIR / "notebooks"
 SAMPLE_RESUME = "data/examples/alex_before.yaml"
 
@@ -322,7 +322,7 @@ class Lesson:
             return self._blocked()
         from IPython.display import Image
 
-        from .plots import score_bars, to_png
+        from ..present.plots import score_bars, to_png
 
         assert self.resume is not None and self.analysis is not None
         after, _ = apply_drafts(self.resume, self.drafts)
@@ -387,7 +387,7 @@ def _example_score(example: Any, t: Technique, profile: str) -> int:
 
 def _example_html(example: Any, t: Technique, profile: str) -> str:
     """The example with its elements highlighted (a bullet or summary), or its key section."""
-    from .elements import explain
+    from ..core.elements import explain
 
     if example.kind != "resume":
         elements = explain(example.text, example.kind, profile)

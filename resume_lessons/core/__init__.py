@@ -1,0 +1,1 @@
+"""The core: reads and analyses resumes (no notebook, plotting or report machinery)."""

@@ -1,0 +1,1 @@
+"""The notebook layer: what the lesson notebooks call, and their widgets."""

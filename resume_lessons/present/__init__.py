@@ -1,0 +1,1 @@
+"""Presentation: HTML, charts, report content and the class overview."""

@@ -1,0 +1,1 @@
+"""Runners: the papermill report and the class batch."""
