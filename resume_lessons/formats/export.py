@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-import jsonschema
 import yaml
 
 from ..core.model import Resume
@@ -39,6 +38,8 @@ def json_resume_schema() -> dict[str, Any]:
 
 def schema_errors(data: dict[str, Any]) -> list[str]:
     """Where `data` breaks the JSON Resume schema, as 'work.0.startDate: message' lines."""
+    import jsonschema  # here, not at the top: it takes most of a second to import
+
     validator = jsonschema.Draft4Validator(
         json_resume_schema(), format_checker=jsonschema.FormatChecker()
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 EXE = Path(sys.executable).with_name("resume-lessons")
-AS_LIMIT = 2 << 30  # bytes of address space: the CLI needs ~0.5 GiB, a bomb far more
+AS_LIMIT = 1 << 30  # bytes of address space: a refusal needs under 0.5 GiB, a bomb far more
 TIME_LIMIT = 5.0  # seconds a refusal may take, start-up included
 _PR_CAPBSET_DROP = 24
 _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
