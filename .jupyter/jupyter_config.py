@@ -5,4 +5,6 @@ from pathlib import Path
 
 c = get_config()  # noqa: F821 - defined by Jupyter when it reads this file
 c.HTMLExporter.template_name = "templates"
-c.HTMLExporter.extra_template_basedirs = [str(Path(__file__).resolve().parents[1] / "resume_lessons")]
+c.HTMLExporter.extra_template_basedirs = [
+    str(Path(__file__).resolve().parents[1] / "resume_lessons" / "present")
+]
