@@ -17,6 +17,7 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 # JUPYTER_CONFIG_PATH adds .jupyter/labconfig/default_setting_overrides.json: every cell
