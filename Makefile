@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lab bench lint clean
+.PHONY: report test test-fast lab bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ test: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
+
+# For editing: what needs no kernel, no browser and no slow subprocess, in under a minute.
+test-fast: $(STAMP)
+	$(PY) -m ruff check resume_lessons tests benchmarks
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -q -m "not browser and not notebook and not slow"
 
 # JUPYTER_CONFIG_PATH adds .jupyter/labconfig/default_setting_overrides.json: every cell
 # rendered (windowing mode "none"), no news or update checks. Settings the learner changes

@@ -111,6 +111,7 @@ def test_retry_once_when_the_kernel_fails_to_start() -> None:
     assert len(cell_calls) == 1  # a failing cell fails the same way twice: no retry
 
 
+@pytest.mark.notebook
 def test_batch_end_to_end_with_real_kernels(tmp_path: Path, capsys) -> None:
     folder, out = make_class(tmp_path / "class"), tmp_path / "out"
     code = main(["batch", str(folder), "--out", str(out), "--workers", "2", "--quiet"])
@@ -157,6 +158,7 @@ def _no_kernel(job: dict) -> dict:
     raise AssertionError(f"{job['slug']} should have been skipped")
 
 
+@pytest.mark.slow
 def test_an_internal_error_in_one_job_becomes_an_error_row(tmp_path: Path) -> None:
     folder = tmp_path / "c"
     folder.mkdir()
@@ -201,6 +203,7 @@ def _class(folder: Path, names: list[str]) -> Path:
 
 
 @pytest.mark.parametrize("name", ["bea", "bea-term"])
+@pytest.mark.slow
 def test_a_signal_stops_new_learners_and_keeps_what_is_done(tmp_path: Path, name: str) -> None:
     import json
     import signal
@@ -228,6 +231,7 @@ def test_a_signal_stops_new_learners_and_keeps_what_is_done(tmp_path: Path, name
     assert again.stopped_by is None
 
 
+@pytest.mark.slow
 def test_a_second_signal_stops_the_running_reports_too(tmp_path: Path) -> None:
     import time
 
@@ -239,6 +243,7 @@ def test_a_second_signal_stops_the_running_reports_too(tmp_path: Path) -> None:
     assert "stopped while its report ran" in result.rows[1].error
 
 
+@pytest.mark.notebook
 def test_ctrl_c_on_the_command_stops_cleanly_and_the_rerun_skips_what_finished(
     tmp_path: Path,
 ) -> None:

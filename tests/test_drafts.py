@@ -135,6 +135,7 @@ def _save_many(path: str, who: int, count: int) -> None:
     ],
     ids=["yaml", "json", "yaml-with-comments"],
 )
+@pytest.mark.slow
 def test_two_processes_saving_at_once_lose_no_draft(
     tmp_path: Path, name: str, start: str, count: int
 ) -> None:

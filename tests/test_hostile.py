@@ -353,6 +353,7 @@ def test_explain_reads_standard_input_a_capped_line_at_a_time() -> None:
     assert done.seconds < TIME_LIMIT
 
 
+@pytest.mark.slow
 def test_twenty_thousand_bullets_are_a_resume_not_an_attack(tmp_path: Path) -> None:
     import yaml
 
@@ -473,6 +474,7 @@ def _lesson_like(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("how", ["--to resume-lessons", "--to html under .jupyter config"])
+@pytest.mark.slow
 def test_nbconvert_export_of_a_lesson_is_offline(tmp_path: Path, how: str) -> None:
     import subprocess
     import sys

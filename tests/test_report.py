@@ -195,6 +195,7 @@ def test_a_missing_drafts_file_is_an_error_not_silence(tmp_path: Path, capsys) -
     assert str(missing) in err and "drafts file not found" in err
 
 
+@pytest.mark.notebook
 def test_sample_report_is_one_self_contained_html_file() -> None:
     html_path, _ = sample_report()
     html = html_path.read_text(encoding="utf-8")
@@ -232,11 +233,13 @@ def test_missing_chromium_gives_a_clear_message(tmp_path: Path, monkeypatch) -> 
         report_mod.print_pdf(html, tmp_path / "r.pdf")
 
 
+@pytest.mark.notebook
 def test_xss_report_escapes_the_script_tag() -> None:
     html = xss_report().read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+@pytest.mark.notebook
 def test_a_failing_cell_names_the_cell_the_file_and_keeps_the_notebook(tmp_path: Path) -> None:
     broken = nbformat.read(report_mod.find_notebook(), as_version=4)
     broken.cells.insert(3, nbformat.v4.new_code_cell("ratio = 1 / 0"))
