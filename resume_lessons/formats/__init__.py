@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..core.errors import LoadWarning, ResumeError
 from ..core.loader import resume_from_data
-from .base import Document, ImportResult, Line, Unplaced, as_data, check_lines
+from .base import Document, ImportResult, Line, Unplaced, check_lines
+from .jsonresume import as_data
 
 __all__ = [
     "IMPORT_SUFFIXES",

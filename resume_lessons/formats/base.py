@@ -7,7 +7,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import ResumeError
 from ..core.files import read_capped
@@ -129,13 +128,3 @@ def check_lines(lines: Iterable[tuple[int, str]], file: str) -> None:
                 line=number,
                 hint="split it into bullets or paragraphs of a few sentences each",
             )
-
-
-def as_data(value: Any) -> Any:
-    """Drop empty fields so the written YAML shows only what was found."""
-    if isinstance(value, dict):
-        out = {k: as_data(v) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v not in ("", None, [], {})}
-    if isinstance(value, list):
-        return [as_data(v) for v in value]
-    return value

@@ -6,10 +6,11 @@ import datetime as _dt
 from typing import Any
 
 from ..core.loader import resume_from_data
-from .base import ImportResult, Unplaced, as_data
+from .base import ImportResult, Unplaced
 from .dates import to_iso
 from .fields import is_location, split_keywords
 from .headings import section_of
+from .jsonresume import as_data
 from .text import inline
 
 Path_ = tuple[str | int, ...]
