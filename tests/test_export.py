@@ -9,8 +9,7 @@ import pytest
 
 from resume_lessons.cli import main
 from resume_lessons.core.drafts import Drafts, save_drafts
-from resume_lessons.core.loader import load_resume
-from resume_lessons.formats import import_file
+from resume_lessons.formats import import_file, load_resume
 from resume_lessons.formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"

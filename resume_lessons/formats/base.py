@@ -1,4 +1,5 @@
-"""What every importer hands to the resume builder: logical lines with layout hints, and results."""
+"""What the document readers share: logical lines with layout hints, size checks, and the result
+of an import."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from ..core.errors import ResumeError
 from ..core.files import read_capped
 from ..core.limits import MAX_DOCUMENT_BYTES, MAX_LINE_CHARS
+from ..core.loader import Unplaced
 from ..core.model import Resume
 
 # Markers people put in front of bullets, including Word's Symbol-font bullet (U+F0B7).
@@ -44,19 +46,6 @@ class Document:
 
     lines: list[Line]
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Unplaced:
-    """A line the importer kept but could not put into the resume."""
-
-    number: int
-    text: str
-    section: str
-
-    def __str__(self) -> str:
-        where = f" (in {self.section})" if self.section else ""
-        return f"line {self.number}{where}: {self.text}"
 
 
 @dataclass
