@@ -25,9 +25,9 @@ import yaml
 from resume_lessons.core import lemmas
 from resume_lessons.core.analyze import analyze, score_item
 from resume_lessons.core.elements import explain
-from resume_lessons.core.loader import load_resume
 from resume_lessons.core.profile import load_profile
 from resume_lessons.core.techniques import TECHNIQUES
+from resume_lessons.formats import load_resume
 from resume_lessons.present.render import highlight_html
 
 ROOT = Path(__file__).resolve().parents[1]

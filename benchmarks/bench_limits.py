@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from resume_lessons.core.analyze import analyze
-from resume_lessons.core.loader import load_resume
+from resume_lessons.formats import load_resume
 
 SIZES = (1_000, 10_000, 20_000)
 DOMAINS = ("search", "fraud", "ads", "feeds", "pricing")

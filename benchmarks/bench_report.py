@@ -22,7 +22,7 @@ from pathlib import Path
 import nbformat
 
 from resume_lessons.core.drafts import load_drafts
-from resume_lessons.core.loader import load_resume
+from resume_lessons.formats import load_resume
 from resume_lessons.present.overview import LearnerRow, class_average, common_gaps, summarize_many
 from resume_lessons.runners.batch import run_batch
 from resume_lessons.runners.report import (

@@ -7,9 +7,9 @@ from .core.drafts import Drafts, apply_drafts, load_drafts, save_drafts
 from .core.elements import Element, explain
 from .core.errors import ResumeError
 from .core.findings import Finding
-from .core.loader import load_resume, load_resume_with_warnings
 from .core.model import Resume
 from .core.techniques import TECHNIQUES, get_technique
+from .formats import load_resume, load_resume_with_warnings
 
 __version__ = "0.1.0"
 

@@ -9,8 +9,7 @@ import pytest
 
 from resume_lessons.cli import main
 from resume_lessons.core.drafts import Drafts, save_drafts
-from resume_lessons.core.loader import load_resume
-from resume_lessons.formats import import_file
+from resume_lessons.formats import import_file, load_resume
 from resume_lessons.formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
@@ -65,3 +64,49 @@ def test_export_applies_drafts(tmp_path: Path, capsys) -> None:
     assert main([*args, "--to", "json-resume", "-o", str(out)]) == 2  # no silent overwrite
     assert main([*args, "--to", "markdown"]) == 0
     assert "- Rebuilt candidate generation" in capsys.readouterr().out
+
+
+def test_the_schema_ships_with_the_kit_under_its_licence() -> None:
+    """The official JSON Resume schema (MIT) is package data; resume-pycli (GPL) is not needed."""
+    from resume_lessons.formats.jsonresume import SCHEMA_URL, SCHEMA_VERSION, schema
+
+    folder = Path(__file__).parents[1] / "resume_lessons" / "formats" / "schema"
+    licence = (folder / "LICENSE").read_text(encoding="utf-8")
+    assert "The MIT License" in licence and "jsonresume/resume-schema" in licence
+    assert SCHEMA_VERSION in licence and SCHEMA_VERSION in SCHEMA_URL
+    assert schema()["$schema"] == "http://json-schema.org/draft-04/schema#"
+    assert {"basics", "work", "skills", "publications"} <= set(schema()["properties"])
+    pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert "resume-pycli" not in pyproject and "formats/schema/*" in pyproject
+
+
+def test_export_checks_the_schema_without_resume_pycli(tmp_path: Path) -> None:
+    """With resume_pycli made unimportable, `export --to json-resume` still validates."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.json"
+    code = (
+        "import sys; sys.modules['resume_pycli'] = None\n"
+        "from resume_lessons.cli import main\n"
+        f"rc = main(['export', {str(EXAMPLES / 'priya_fraud.yaml')!r}, '--to', 'json-resume',"
+        f" '-o', {str(out)!r}])\n"
+        "assert 'jsonschema' in sys.modules\n"
+        "raise SystemExit(rc)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(out.read_text())["basics"]["name"]
+
+
+def test_jsonschema_is_imported_only_when_exporting() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, resume_lessons, resume_lessons.formats.export, resume_lessons.formats\n"
+        "import resume_lessons.cli\n"
+        "assert 'jsonschema' not in sys.modules, 'jsonschema imported at start-up'\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr

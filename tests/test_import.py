@@ -9,8 +9,7 @@ from docx import Document
 
 from resume_lessons.cli import main
 from resume_lessons.core.errors import ResumeError
-from resume_lessons.core.loader import load_resume, load_resume_with_warnings
-from resume_lessons.formats import import_file
+from resume_lessons.formats import import_file, load_resume, load_resume_with_warnings
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
 

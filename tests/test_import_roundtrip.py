@@ -14,11 +14,10 @@ import yaml
 from docx import Document
 
 from resume_lessons.core.analyze import analyze
-from resume_lessons.core.loader import load_resume
 from resume_lessons.core.model import Resume
-from resume_lessons.formats import import_file
-from resume_lessons.formats.dates import display, display_range
+from resume_lessons.formats import import_file, load_resume
 from resume_lessons.formats.export import to_markdown
+from resume_lessons.formats.jsonresume import display, display_range
 
 EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
 SAMPLES = ("alex_before", "alex_after", "priya_fraud")

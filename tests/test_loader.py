@@ -219,3 +219,42 @@ def test_analyzer_never_raises_on_random_text(
     )
     analysis = analyze(resume)
     assert 0 <= analysis.scores["overall"] <= 100
+
+
+def test_core_knows_no_file_format_and_one_table_names_the_readers() -> None:
+    """No loop: no core module imports formats (not even lazily); suffixes are written once."""
+    import ast
+
+    from resume_lessons.formats import CLASS_FOLDER_SUFFIXES, FORMATS, SUFFIXES
+    from resume_lessons.runners import batch
+
+    core = Path(__file__).parents[1] / "resume_lessons" / "core"
+    for file in core.rglob("*.py"):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                assert "formats" not in name, f"{file.name} imports {name}"
+                assert name.split(".")[0] not in {"pdfplumber", "docx", "pypdf"}, file.name
+    assert set(SUFFIXES) == {s for f in FORMATS for s in f.suffixes}
+    assert {".yaml", ".json", ".pdf", ".docx", ".md", ".txt"} <= set(SUFFIXES)
+    assert batch.RESUME_SUFFIXES == CLASS_FOLDER_SUFFIXES and ".md" not in CLASS_FOLDER_SUFFIXES
+
+
+def test_loading_yaml_imports_no_document_reader() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from resume_lessons import load_resume\n"
+        f"load_resume({str(Path(__file__).parents[1] / 'data' / 'examples' / 'alex_before.yaml')!r})\n"
+        "heavy = {'pdfplumber', 'docx', 'jsonschema'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from resume_lessons.core.drafts import load_drafts
-from resume_lessons.core.loader import load_resume
+from resume_lessons.formats import load_resume
 from resume_lessons.present import overview as ov
 from resume_lessons.present.overview import LearnerRow
 

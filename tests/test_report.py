@@ -11,6 +11,7 @@ import nbformat
 import pytest
 from support.reports import XSS, sample_report, small_resume, write_yaml, xss_report
 
+from resume_lessons import load_resume_with_warnings
 from resume_lessons.cli import main
 from resume_lessons.core.elements import Element
 from resume_lessons.present import report_content as rv
@@ -23,12 +24,12 @@ BEFORE, DRAFTS = EXAMPLES / "alex_before.yaml", EXAMPLES / "alex_before.drafts.y
 
 @pytest.fixture(scope="module")
 def alex() -> rv.ReportData:
-    return rv.build_report(str(BEFORE), str(DRAFTS))
+    return rv.build_report(load_resume_with_warnings(BEFORE), str(DRAFTS))
 
 
 @pytest.fixture(scope="module")
 def alex_alone() -> rv.ReportData:
-    return rv.build_report(str(BEFORE))
+    return rv.build_report(load_resume_with_warnings(BEFORE))
 
 
 # ---- view logic --------------------------------------------------------------------------
@@ -93,7 +94,7 @@ def test_three_next_actions_each_with_questions_and_no_invented_numbers(
 
 
 def test_next_actions_only_name_techniques_with_open_findings() -> None:
-    data = rv.build_report(str(EXAMPLES / "alex_after.yaml"))
+    data = rv.build_report(load_resume_with_warnings(EXAMPLES / "alex_after.yaml"))
     actions = rv.next_actions(data)
     assert len(actions) < 3
     assert all(data.after.findings_for(a.technique) for a in actions)
@@ -111,7 +112,7 @@ def test_learner_text_is_escaped_in_every_section(tmp_path: Path) -> None:
         tmp_path / "m.yaml", small_resume(f"M {XSS}", [f"Worked on {XSS}."], summary=XSS)
     )
     drafts = write_yaml(tmp_path / "m.drafts.yaml", {"drafts": {"work[0].highlights[0]": XSS}})
-    data = rv.build_report(str(resume), str(drafts))
+    data = rv.build_report(load_resume_with_warnings(resume), str(drafts))
     for html in (
         rv.header_html(data),
         rv.verdicts_html(data),
@@ -125,7 +126,7 @@ def test_learner_text_is_escaped_in_every_section(tmp_path: Path) -> None:
 def test_drafts_for_places_no_longer_in_the_resume_are_named(tmp_path: Path) -> None:
     resume = write_yaml(tmp_path / "r.yaml", small_resume("R", ["Built a feature store."]))
     drafts = write_yaml(tmp_path / "d.yaml", {"drafts": {"work[0].highlights[5]": "Gone."}})
-    data = rv.build_report(str(resume), str(drafts))
+    data = rv.build_report(load_resume_with_warnings(resume), str(drafts))
     assert data.missing_locations == ["work[0].highlights[5]"]
     assert "work[0].highlights[5]" in rv.header_html(data)
 

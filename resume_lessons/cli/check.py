@@ -8,8 +8,8 @@ import json
 import sys
 
 from ..core.analyze import Analysis, analyze
-from ..core.loader import load_resume_with_warnings
 from ..core.profile import DEFAULT_PROFILE
+from ..formats import load_resume_with_warnings
 from ..present.spreadsheet import safe_cell
 
 CSV_FIELDS = (

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..core.drafts import apply_drafts, load_drafts
 from ..core.errors import ResumeError
 from ..core.files import check_exists, check_output, write_output
-from ..core.loader import load_resume_with_warnings
+from ..formats import load_resume_with_warnings
 from ..formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
 
 FORMATS = ("json-resume", "markdown", "yaml")

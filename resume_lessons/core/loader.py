@@ -1,23 +1,48 @@
-"""Read a resume file (YAML or JSON Resume) into the model, with errors that name the place."""
+"""Turn a resume read into plain data into the model, with errors that name the place.
+
+The readers in `resume_lessons.formats` turn a file (YAML, JSON Resume, rendercv, PDF, DOCX,
+Markdown) into a `ResumeData`; this module validates it into a `Resume`. It reads no file and
+knows no file format.
+"""
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from . import files
 from .errors import LoadWarning, Problem, ResumeError
-from .limits import MAX_TEXT_BYTES
 from .model import OTHER_JSON_RESUME_SECTIONS, SECTION_MODELS, Resume
-from .parsing import Path_, load_json, load_yaml
+from .parsing import Path_
 
-YAML_SUFFIXES = {".yaml", ".yml"}
-JSON_SUFFIXES = {".json"}
-IMPORTED_SUFFIXES = {".pdf", ".docx", ".doc", ".md", ".markdown", ".txt", ".text"}
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A line a reader kept but could not put into the resume."""
+
+    number: int
+    text: str
+    section: str
+
+    def __str__(self) -> str:
+        where = f" (in {self.section})" if self.section else ""
+        return f"line {self.number}{where}: {self.text}"
+
+
+@dataclass
+class ResumeData:
+    """What a reader made of a file: plain data in JSON Resume form, the line of each key and
+    item it knows, notes on what it skipped, and the lines it could not place."""
+
+    file: str
+    kind: str  # "YAML", "JSON Resume", "rendercv YAML", "PDF", "DOCX", "Markdown", "text"
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    warn_unknown_keys: bool = False  # the kit's own YAML: a key it does not know is a warning
 
 
 @dataclass
@@ -27,59 +52,13 @@ class LoadedResume:
     warnings: list[LoadWarning] = field(default_factory=list)
 
 
-def load_resume(path: str | Path) -> Resume:
-    """Load a resume file; raise ResumeError with the file and place when it cannot be used."""
-    return load_resume_with_warnings(path).resume
-
-
-def load_resume_with_warnings(path: str | Path) -> LoadedResume:
-    path = Path(path)
-    suffix = path.suffix.lower()
-    files.check_exists(path)
-    if suffix in IMPORTED_SUFFIXES:  # PDF, DOCX, Markdown, text: converted in memory
-        return _imported(path)
-    if suffix not in YAML_SUFFIXES | JSON_SUFFIXES:  # before reading: /dev/zero has no suffix
-        raise ResumeError.single(
-            str(path),
-            f"'{suffix or path.name}' is not a resume format the kit reads",
-            hint="use a .yaml/.yml file or a JSON Resume .json file",
-        )
-    text = read_text(path)
-    if suffix in JSON_SUFFIXES:
-        data, lines = _parse_json(text, str(path))
-    else:
-        data, lines = parse_yaml(text, str(path))
-        if _is_rendercv(data):
-            return _imported(path)
-    warnings = unknown_key_warnings(data, str(path), lines) if suffix in YAML_SUFFIXES else []
-    return LoadedResume(resume_from_data(data, str(path), lines), str(path), warnings)
-
-
-def _is_rendercv(data: Any) -> bool:
-    return isinstance(data, dict) and isinstance(data.get("cv"), dict) and "basics" not in data
-
-
-def _imported(path: Path) -> LoadedResume:
-    from ..formats import import_file, import_warnings  # the importers build on this module
-
-    result = import_file(path)
-    return LoadedResume(result.resume, str(path), import_warnings(result))
-
-
-def read_text(path: Path) -> str:
-    """Read a resume as UTF-8 text: a regular file of at most MAX_TEXT_BYTES, not empty."""
-    return files.read_text(path, MAX_TEXT_BYTES)
-
-
-def parse_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML text within the kit's bounds, keeping the line of every key and item."""
-    parsed = load_yaml(text, file)
-    return parsed.data, parsed.lines
-
-
-def _parse_json(text: str, file: str) -> tuple[Any, dict[Path_, int]]:
-    parsed = load_json(text, file)
-    return parsed.data, parsed.lines
+def to_resume(read: ResumeData) -> LoadedResume:
+    """Validate what a reader produced; ResumeError with the file and place when it cannot."""
+    resume = resume_from_data(read.data, read.file, read.lines)
+    warnings = (
+        unknown_key_warnings(read.data, read.file, read.lines) if read.warn_unknown_keys else []
+    )
+    return LoadedResume(resume, read.file, warnings)
 
 
 def format_location(path: Path_) -> str:

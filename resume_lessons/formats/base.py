@@ -1,4 +1,5 @@
-"""What every importer hands to the resume builder: logical lines with layout hints, and results."""
+"""What the document readers share: logical lines with layout hints, size checks, and the result
+of an import."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import ResumeError
 from ..core.files import read_capped
 from ..core.limits import MAX_DOCUMENT_BYTES, MAX_LINE_CHARS
+from ..core.loader import Unplaced
 from ..core.model import Resume
 
 # Markers people put in front of bullets, including Word's Symbol-font bullet (U+F0B7).
@@ -45,19 +46,6 @@ class Document:
 
     lines: list[Line]
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Unplaced:
-    """A line the importer kept but could not put into the resume."""
-
-    number: int
-    text: str
-    section: str
-
-    def __str__(self) -> str:
-        where = f" (in {self.section})" if self.section else ""
-        return f"line {self.number}{where}: {self.text}"
 
 
 @dataclass
@@ -129,13 +117,3 @@ def check_lines(lines: Iterable[tuple[int, str]], file: str) -> None:
                 line=number,
                 hint="split it into bullets or paragraphs of a few sentences each",
             )
-
-
-def as_data(value: Any) -> Any:
-    """Drop empty fields so the written YAML shows only what was found."""
-    if isinstance(value, dict):
-        out = {k: as_data(v) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v not in ("", None, [], {})}
-    if isinstance(value, list):
-        return [as_data(v) for v in value]
-    return value

@@ -75,22 +75,3 @@ def _cut(text: str, match: re.Match[str]) -> str:
     rest = text[: match.start()] + "\t" + text[match.end() :]
     rest = re.sub(r"[(\[]\s*\t\s*[)\]]", "\t", rest)  # "(2019 – 2021)"
     return rest
-
-
-_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-def display(date: str | None) -> str:
-    """'2021-03' -> 'Mar 2021'; other dates as they are; None -> ''."""
-    if not date:
-        return ""
-    match = re.fullmatch(r"((?:19|20)\d\d)-([01]\d)", date)
-    if match and 1 <= int(match.group(2)) <= 12:
-        return f"{_NAMES[int(match.group(2)) - 1]} {match.group(1)}"
-    return date
-
-
-def display_range(start: str | None, end: str | None) -> str:
-    if start:
-        return f"{display(start)} – {display(end) or 'Present'}"
-    return display(end)

@@ -3,21 +3,15 @@ resume to paste into a document, or the kit's YAML."""
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 import yaml
 
 from ..core.model import Resume
-from .base import as_data
-from .dates import display, display_range
+from .jsonresume import SCHEMA_URL, as_data, display, display_range, schema
 
-JSON_RESUME_SCHEMA_URL = (
-    "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-)
+JSON_RESUME_SCHEMA_URL = SCHEMA_URL
 
 
 def to_data(resume: Resume) -> dict[str, Any]:
@@ -29,11 +23,9 @@ def to_json_resume(resume: Resume) -> dict[str, Any]:
     return {"$schema": JSON_RESUME_SCHEMA_URL, **to_data(resume)}
 
 
-@functools.cache
 def json_resume_schema() -> dict[str, Any]:
-    """The official JSON Resume schema, as the resume-pycli package ships it."""
-    text = resources.files("resume_pycli").joinpath("schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    """The official JSON Resume schema (v1.0.0), shipped with the kit as package data."""
+    return schema()
 
 
 def schema_errors(data: dict[str, Any]) -> list[str]:

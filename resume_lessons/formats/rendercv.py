@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from ..core.loader import resume_from_data
-from .base import ImportResult, Unplaced, as_data
+from ..core.loader import ResumeData, Unplaced
 from .dates import to_iso
 from .fields import is_location, split_keywords
 from .headings import section_of
+from .jsonresume import as_data
 from .text import inline
 
 Path_ = tuple[str | int, ...]
@@ -44,7 +44,8 @@ def _kind(title: str, entry: Any) -> str:
     return named
 
 
-def from_rendercv(data: dict[str, Any], file: str, lines: dict[Path_, int]) -> ImportResult:
+def from_rendercv(data: dict[str, Any], file: str, lines: dict[Path_, int]) -> ResumeData:
+    """rendercv's `cv:` as JSON Resume data; entries of no known kind are kept as unplaced."""
     cv = data["cv"]
     basics: dict[str, Any] = {
         "name": _text(cv.get("name")),
@@ -76,8 +77,7 @@ def from_rendercv(data: dict[str, Any], file: str, lines: dict[Path_, int]) -> I
             if not placed:
                 line = lines.get(("cv", "sections", title, i), 0)
                 unplaced.append(Unplaced(line, _flat(entry), str(title)))
-    data_out = as_data(out)
-    return ImportResult(file, "rendercv YAML", resume_from_data(data_out, file), unplaced)
+    return ResumeData(file, "rendercv YAML", as_data(out), unplaced=unplaced)
 
 
 def _place(kind: str, entry: Any, out: dict[str, Any]) -> bool:

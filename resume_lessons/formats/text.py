@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..core.loader import read_text
+from ..core.files import read_text
 from .base import Document, Line, check_lines, clean, join_wrapped, split_bullet
 from .entries import is_header_like
 

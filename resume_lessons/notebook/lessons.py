@@ -16,11 +16,12 @@ from typing import Any
 from ..core.analyze import Analysis, analyze, score_item
 from ..core.drafts import Drafts, DraftsFile, apply_drafts
 from ..core.errors import ResumeError
-from ..core.loader import load_resume_with_warnings, resume_from_data
+from ..core.loader import resume_from_data
 from ..core.locations import Item
 from ..core.model import Resume
 from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
 from ..core.techniques import TECHNIQUES, Technique, get_technique
+from ..formats import load_resume_with_warnings
 from ..present.render import (
     before_after_html,
     checklist_html,

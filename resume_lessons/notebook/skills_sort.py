@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..core.model import Resume, Skill
-from ..core.profile import Profile, tokenize
-from ..core.techniques.t7_skills_by_stage import group_stage, shown_in, stems
+from ..core.profile import Profile
+from ..core.skills import group_stage, ngrams, shown_in
 
 DROP = "(drop it)"
 UNSORTED = "(unsorted)"
@@ -78,8 +78,8 @@ def grouped_skills(assignment: dict[str, str]) -> list[Skill]:
 
 def unshown_tools(resume: Resume, tools: list[str]) -> list[str]:
     """The tools that no bullet or summary of the resume mentions."""
-    texts = {stems([w for w, _, _ in tokenize(t.lower())]) for t in _texts(resume)}
-    return [t for t in tools if t.lower() not in LANGUAGES and not shown_in(t, texts)]
+    grams = ngrams(_texts(resume))  # runs of words, as T7 looks them up; whole texts never match
+    return [t for t in tools if t.lower() not in LANGUAGES and not shown_in(t, grams)]
 
 
 def _texts(resume: Resume) -> list[str]:

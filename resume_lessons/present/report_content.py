@@ -15,7 +15,7 @@ from ..core.analyze import Analysis, analyze
 from ..core.drafts import Drafts, apply_drafts, load_drafts
 from ..core.elements import Element
 from ..core.findings import Finding
-from ..core.loader import load_resume_with_warnings
+from ..core.loader import LoadedResume
 from ..core.profile import DEFAULT_PROFILE, load_profile
 from ..core.techniques import TECHNIQUES, Technique
 from .render import STYLE, before_after_html, element_label, esc, findings_html
@@ -99,14 +99,15 @@ def learner_display_name(resume_name: str, given: str, resume_file: str) -> str:
 
 
 def build_report(
-    resume_path: str,
+    loaded: LoadedResume,
     drafts_path: str = "",
     learner_name: str = "",
     profile: str = DEFAULT_PROFILE,
 ) -> ReportData:
-    """Load, apply drafts and analyse once; raises ResumeError on a bad file."""
+    """Apply drafts to a loaded resume (`resume_lessons.load_resume_with_warnings`) and analyse
+    once; raises ResumeError on a bad drafts file."""
     prof = load_profile(profile)
-    loaded = load_resume_with_warnings(resume_path)
+    resume_path = loaded.file
     drafts = load_drafts(drafts_path) if drafts_path else Drafts()
     after_resume, missing = apply_drafts(loaded.resume, drafts)
     before = analyze(loaded.resume, prof)

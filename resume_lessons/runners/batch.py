@@ -30,16 +30,14 @@ from ..core.drafts import Drafts, load_drafts
 from ..core.errors import ResumeError
 from ..core.files import ensure_folder, read_capped, write_atomic
 from ..core.limits import MAX_DOCUMENT_BYTES, MAX_DRAFTS_BYTES, MAX_MANIFEST_BYTES
-from ..core.loader import load_resume
 from ..core.parsing import load_json
 from ..core.profile import DEFAULT_PROFILE
+from ..formats import CLASS_FOLDER_SUFFIXES, load_resume
 from ..present.overview import LearnerRow, summarize, write_overview
 from .report import KernelFailed, ReportFailed, find_notebook, run_report, slugify, warm_up
 
 DRAFTS_SUFFIXES = (".yaml", ".yml", ".json")
-# PDF and Word resumes are imported in memory; Markdown and text are left out so that a
-# README.md in the class folder is not taken for a learner.
-RESUME_SUFFIXES = (*DRAFTS_SUFFIXES, ".pdf", ".docx")
+RESUME_SUFFIXES = CLASS_FOLDER_SUFFIXES  # formats.FORMATS: YAML, JSON, PDF, DOCX; not a README.md
 DRAFTS_MARK = ".drafts"
 MANIFEST = "manifest.json"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ..core.drafts import load_drafts
 from ..core.files import check_exists, ensure_folder
-from ..core.loader import load_resume
 from ..core.profile import DEFAULT_PROFILE, load_profile
+from ..formats import load_resume
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # resume_lessons/
 REPO_DIR = PACKAGE_DIR.parent
