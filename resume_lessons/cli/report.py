@@ -64,7 +64,7 @@ def next_steps(html: Path, pdf: Path | None) -> str:
     if pdf:
         lines.append(f"The same report as PDF: {pdf.resolve().as_uri()}")
     else:
-        lines.append("For a PDF as well, run the same command with --pdf (needs Chromium).")
+        lines.append("For a PDF as well, add --pdf to the command (it needs Chromium).")
     lines += [
         "Next: work through the lessons in JupyterLab, starting with 00_start_here; in the "
         "kit's folder, `make lab` opens them.",
