@@ -7,12 +7,19 @@ STAMP := $(VENV)/.installed
 .PHONY: report test test-fast lab bench lint clean
 
 $(STAMP): pyproject.toml
+	@echo "Setting up the kit in $(VENV)/: installing JupyterLab, papermill, nbconvert, pandas,"
+	@echo "matplotlib and the PDF/Word readers (about 4 minutes and 800 MB the first time; later"
+	@echo "runs reuse it, and it is redone only when pyproject.toml changes)..."
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+	@echo "Set up: $(VENV)/ is ready."
 
+# The command prints the report's path, then how to open it and what to do next.
 report: $(STAMP)
+	@echo "Writing the sample report: a Jupyter kernel runs the report notebook (a few seconds)."
+	@echo "Run it yourself as $(VENV)/bin/resume-lessons report [MY_RESUME.yaml] [--pdf]."
 	$(VENV)/bin/resume-lessons report --out reports
 
 test: $(STAMP)

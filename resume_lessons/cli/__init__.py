@@ -1,4 +1,10 @@
-"""The `resume-lessons` command. Each subcommand lives in its own module of this package."""
+"""The `resume-lessons` command. Each subcommand lives in its own module of this package.
+
+Start-up: building the parser imports argparse and the subcommand modules, nothing more (each
+imports what it works with inside its `run`), so `--help` and `--version` load none of the
+kit's own machinery beyond what `resume_lessons/__init__.py` imports; tests/test_startup.py
+holds this.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from ..core.errors import ResumeError
-from ..core.files import os_problem
-from ..core.profile import ProfileError
+from .options import VersionAction
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
 SUBCOMMANDS = ("check", "explain", "rules", "report", "batch", "import", "export")
@@ -21,6 +25,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resume-lessons",
         description="Learn to write a senior ML-engineering resume, one technique at a time.",
+        epilog="`resume-lessons COMMAND --help` describes a command and its arguments.",
+    )
+    parser.add_argument(
+        "--version", action=VersionAction, help="print the installed version and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in SUBCOMMANDS:
@@ -31,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help and --version exit here, before any import below
+    from ..core.errors import ResumeError
+    from ..core.files import os_problem
+    from ..core.profile import ProfileError
+
     try:
         return int(args.func(args) or 0)
     except ResumeError as exc:  # a learner's file: say where and what to do, no traceback

@@ -7,8 +7,7 @@ import os
 import signal
 import sys
 
-from ..core.profile import DEFAULT_PROFILE
-from ..runners.batch import BatchError, run_batch
+from .options import add_profile
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,12 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="reports run at the same time (default: the number of cores, %(default)s)",
     )
-    p.add_argument("--profile", default=DEFAULT_PROFILE, help="role profile (%(default)s)")
+    add_profile(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..runners.batch import BatchError, run_batch
+
     try:
         result = run_batch(
             args.folder,

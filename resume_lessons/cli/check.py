@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
+from typing import TYPE_CHECKING
 
-from ..core.analyze import Analysis, analyze
-from ..core.profile import DEFAULT_PROFILE
-from ..formats import load_resume_with_warnings
-from ..present.spreadsheet import safe_cell
+from .options import RESUME_HELP, add_profile
+
+if TYPE_CHECKING:
+    from ..core.analyze import Analysis
 
 CSV_FIELDS = (
     "file",
@@ -27,8 +26,15 @@ CSV_FIELDS = (
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="analyse a resume and print findings like a linter")
-    p.add_argument("file", help="resume file (.yaml, .yml or JSON Resume .json)")
-    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("file", help=RESUME_HELP)
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text: one line per finding with its fix, then the scores; json: findings and "
+        "scores for a program; csv: one row per finding, for a spreadsheet (default: "
+        "%(default)s)",
+    )
     p.add_argument(
         "--fail-under",
         type=int,
@@ -36,11 +42,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="exit 1 when the overall score is under N",
     )
-    p.add_argument("--profile", default=DEFAULT_PROFILE, help="role profile (default: %(default)s)")
+    add_profile(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ..core.analyze import analyze
+    from ..formats import load_resume_with_warnings
+
     loaded = load_resume_with_warnings(args.file)
     for warning in loaded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -80,6 +91,10 @@ def format_text(analysis: Analysis, file: str) -> str:
 
 
 def write_csv(analysis: Analysis, file: str, out) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    from ..present.spreadsheet import safe_cell
+
     # RFC 4180 line ends: text with a carriage return stays inside its quoted cell
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()

@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.elements import Element, explain
-from ..core.errors import ResumeError
 from ..core.limits import MAX_LINE_CHARS
-from ..core.profile import DEFAULT_PROFILE
+from .options import add_profile
+
+if TYPE_CHECKING:
+    from ..core.elements import Element
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("explain", help="show the parts of one bullet or summary")
-    p.add_argument("text", help="the bullet or summary; '-' reads one text per line from stdin")
-    p.add_argument("--kind", choices=("bullet", "summary"), default="bullet")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--profile", default=DEFAULT_PROFILE)
+    p.add_argument(
+        "text", metavar="TEXT", help="the bullet or summary; '-' reads one text per line from stdin"
+    )
+    p.add_argument(
+        "--kind",
+        choices=("bullet", "summary"),
+        default="bullet",
+        help="what the text is: a bullet (a highlight of a role or project) or a summary "
+        "(basics.summary); each is looked at for its own elements (default: %(default)s)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: the text with each element marked ^^^ under it; json: each element's "
+        "name, start and end offsets, text and value (with TEXT '-', one JSON line per input "
+        "line whatever the format) (default: %(default)s)",
+    )
+    add_profile(p)
     p.set_defaults(func=run)
 
 
@@ -35,6 +50,8 @@ def to_dict(text: str, elements: list[Element]) -> dict[str, object]:
 
 def stdin_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
     """The lines of standard input, each read with a cap (stdin may be /dev/zero)."""
+    from ..core.errors import ResumeError
+
     number = 0
     while line := stream.readline(limit + 2):
         number += 1
@@ -51,6 +68,10 @@ def stdin_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ..core.elements import explain
+
     if args.text == "-":
         for text in stdin_lines(sys.stdin):
             print(

@@ -4,30 +4,41 @@ Markdown or YAML."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from ..core.drafts import apply_drafts, load_drafts
-from ..core.errors import ResumeError
-from ..core.files import check_exists, check_output, write_output
-from ..formats import load_resume_with_warnings
-from ..formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
+from .options import RESUME_HELP
 
 FORMATS = ("json-resume", "markdown", "yaml")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the resume with your drafts applied")
-    p.add_argument("file", help="resume file (.yaml, .json, or a file `import` reads)")
-    p.add_argument("--drafts", help="drafts file with your rewrites")
-    p.add_argument("--to", choices=FORMATS, required=True, help="output format")
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("file", help=RESUME_HELP)
+    p.add_argument("--drafts", metavar="FILE", help="drafts file with your rewrites")
+    p.add_argument(
+        "--to",
+        choices=FORMATS,
+        required=True,
+        help="output format: json-resume (checked against the JSON Resume schema), markdown "
+        "(a readable resume to paste or convert) or yaml (the kit's own format)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite the output file")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ..core.drafts import apply_drafts, load_drafts
+    from ..core.errors import ResumeError
+    from ..core.files import check_exists, check_output, write_output
+    from ..formats import load_resume_with_warnings
+    from ..formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
+
     out = Path(args.output) if args.output else None
     if out is not None:  # before any work: never the input, even with --force
         check_output(out, force=args.force, inputs=[args.file, *filter(None, [args.drafts])])

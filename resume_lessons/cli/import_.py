@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.files import check_output, write_output
-from ..formats import ImportResult, import_file
-from ..formats.export import to_yaml
+if TYPE_CHECKING:
+    from ..formats import ImportResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,12 +16,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         "import", help="read your resume (PDF, DOCX, Markdown, rendercv, JSON Resume) into YAML"
     )
     p.add_argument("file", help="your resume: .pdf, .docx, .md, .txt, rendercv .yaml or .json")
-    p.add_argument("-o", "--output", help="YAML file to write (default: next to FILE)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="YAML file to write (default: FILE's name with _imported.yaml, next to it)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite the output file")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.files import check_output, write_output
+    from ..formats import import_file
+    from ..formats.export import to_yaml
+
     source = Path(args.file)
     out = Path(args.output) if args.output else source.with_name(source.stem + "_imported.yaml")
     check_output(out, force=args.force, inputs=[source])

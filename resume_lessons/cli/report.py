@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from ..core.profile import DEFAULT_PROFILE
-from ..runners.report import ReportFailed, run_report, sample_inputs
+from .options import RESUME_HELP, add_profile
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,16 +16,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Run the report notebook on a resume and export it as one self-contained "
         "HTML file. With no RESUME, the bundled sample and its rewrites are used.",
     )
-    p.add_argument("resume", nargs="?", help="resume file (default: the bundled sample)")
+    p.add_argument(
+        "resume", nargs="?", help=RESUME_HELP + "; without it, the bundled sample and its drafts"
+    )
     p.add_argument("--drafts", metavar="FILE", help="drafts file with the learner's rewrites")
     p.add_argument("--name", default="", help="learner name shown in the report")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (%(default)s)")
     p.add_argument("--pdf", action="store_true", help="also print a PDF with headless Chromium")
-    p.add_argument("--profile", default=DEFAULT_PROFILE, help="role profile (%(default)s)")
+    add_profile(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..runners.report import ReportFailed, run_report, sample_inputs
+
     resume, drafts = args.resume, args.drafts
     if resume is None:
         sample, sample_drafts = sample_inputs()
@@ -45,4 +49,24 @@ def run(args: argparse.Namespace) -> int:
     print(result.html)
     if result.pdf:
         print(result.pdf)
+    sys.stdout.flush()  # the paths first (scripts read them); then, for a person, what next
+    print(next_steps(result.html, result.pdf), file=sys.stderr)
     return 0
+
+
+def next_steps(html: Path, pdf: Path | None) -> str:
+    """How to open the report just written, and what to do after reading it."""
+    lines = [
+        "",
+        f"Open the report in a web browser: {html.resolve().as_uri()}",
+        "  (it is one self-contained file: no network needed, safe to e-mail or copy)",
+    ]
+    if pdf:
+        lines.append(f"The same report as PDF: {pdf.resolve().as_uri()}")
+    else:
+        lines.append("For a PDF as well, add --pdf to the command (it needs Chromium).")
+    lines += [
+        "Next: work through the lessons in JupyterLab, starting with 00_start_here; in the "
+        "kit's folder, `make lab` opens them.",
+    ]
+    return "\n".join(lines)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from typing import TYPE_CHECKING
 
-from ..core.elements import ELEMENTS
-from ..core.profile import VOCABULARIES
-from ..core.techniques import TECHNIQUES, Technique, get_rule, get_technique
+if TYPE_CHECKING:
+    from ..core.techniques import Technique
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rules", help="explain the seven techniques and their rules")
-    p.add_argument("code", nargs="?", help="a technique (T4) or a rule (T402); all when omitted")
+    p.add_argument(
+        "code",
+        nargs="?",
+        help="a technique (T4) or a rule (T402); without it, the list of techniques",
+    )
     p.add_argument(
         "--markdown",
         action="store_true",
@@ -39,6 +43,8 @@ def describe(t: Technique) -> str:
 
 def markdown() -> str:
     """The rule reference, generated from the technique modules (docs/rules.md is this)."""
+    from ..core.techniques import TECHNIQUES
+
     out = [
         "# Rule reference",
         "",
@@ -62,6 +68,9 @@ def markdown() -> str:
 
 def elements_markdown() -> list[str]:
     """The element table (resume_lessons/core/elements/table.py) as Markdown lines."""
+    from ..core.elements import ELEMENTS
+    from ..core.profile import VOCABULARIES
+
     out = [
         "## Elements",
         "",
@@ -83,6 +92,8 @@ def elements_markdown() -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.techniques import TECHNIQUES, get_rule, get_technique
+
     if args.markdown:
         print(markdown(), end="")
         return 0

@@ -1,0 +1,82 @@
+"""Start-up cost of the command, as whole-process ratios against a floor.
+
+The floor is `python -c "import pydantic, yaml"`: the two libraries every command needs, so a
+ratio of 1 would be a command that costs nothing of its own. Each case is a separate process:
+1. `resume-lessons --help`                                   (target: <= 3x the floor)
+2. `resume-lessons check data/examples/alex_before.yaml`     (target: <= 5x the floor)
+3. `resume-lessons explain "<one bullet>"`
+The floor and the cases run interleaved (floor, case 1, case 2, case 3, floor, ...), so a
+neighbour's load on this shared machine falls on all of them alike. For each it prints the
+median over N rounds of the CPU time (user + system, of the child process, from
+getrusage) and of the wall time, and the ratios of both to the floor; the targets are read
+on CPU time, the figure that moves least with the machine. It never asserts on time.
+
+Run: .venv/bin/python benchmarks/bench_cli.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "examples" / "alex_before.yaml"
+BULLET = "Cut p99 ranking latency 40% by moving feature joins into Redis, serving 2M users."
+# `python -m resume_lessons.cli` is what the `resume-lessons` script runs: the same imports.
+CLI = [sys.executable, "-m", "resume_lessons.cli"]
+FLOOR = ("floor: import pydantic, yaml", [sys.executable, "-c", "import pydantic, yaml"])
+CASES = (
+    ("--help", [*CLI, "--help"], 3.0),
+    ("check alex_before.yaml", [*CLI, "check", str(SAMPLE)], 5.0),
+    ("explain one bullet", [*CLI, "explain", BULLET], None),
+)
+
+
+def run_once(cmd: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one run of `cmd` to completion."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):  # check exits 1 on findings only with --fail-under
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr.decode()}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="rounds (default %(default)s)")
+    args = parser.parse_args()
+    order = [FLOOR, *((name, cmd) for name, cmd, _ in CASES)]
+    for _, cmd in order:  # warm the file cache and the .pyc files; not counted
+        run_once(cmd)
+    cpu: dict[str, list[float]] = {name: [] for name, _ in order}
+    wall: dict[str, list[float]] = {name: [] for name, _ in order}
+    for _ in range(args.repeat):
+        for name, cmd in order:
+            c, w = run_once(cmd)
+            cpu[name].append(c)
+            wall[name].append(w)
+    floor_cpu = statistics.median(cpu[FLOOR[0]])
+    floor_wall = statistics.median(wall[FLOOR[0]])
+    print(f"median of {args.repeat} interleaved rounds; ratios are to the floor")
+    print(f"{'case':<32}{'CPU s':>8}{'ratio':>8}{'wall s':>9}{'ratio':>8}  target (CPU)")
+    print(f"{FLOOR[0]:<32}{floor_cpu:>8.3f}{1:>8.2f}{floor_wall:>9.3f}{1:>8.2f}")
+    for name, _, target in CASES:
+        c, w = statistics.median(cpu[name]), statistics.median(wall[name])
+        ratio = c / floor_cpu
+        verdict = ""
+        if target is not None:
+            verdict = f"<= {target:g}x: {'met' if ratio <= target else 'NOT met'}"
+        print(f"{name:<32}{c:>8.3f}{ratio:>8.2f}{w:>9.3f}{w / floor_wall:>8.2f}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

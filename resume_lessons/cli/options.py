@@ -1,0 +1,52 @@
+"""What the subcommands' parsers share, kept free of heavy imports.
+
+Building the parser (`resume-lessons --help`, or any command before it runs) imports only this
+module and argparse: each subcommand imports what it works with inside its `run`, so that
+`--help` does not load the vocabularies, the model, papermill or a PDF reader.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+# The same name as resume_lessons.core.profile.DEFAULT_PROFILE (tests/test_startup.py holds
+# them equal); written here because importing core.profile loads lemminflect and NumPy.
+DEFAULT_PROFILE = "ml-engineer"
+
+PROFILE_HELP = (
+    "role profile: the vocabularies (stages, models, metrics, verbs, venues, tools) the "
+    "analysis reads, one folder of YAML files under resume_lessons/core/profiles/ "
+    "(default: %(default)s)"
+)
+
+RESUME_HELP = (
+    "resume file: the kit's YAML, JSON Resume (.json), rendercv YAML, or a PDF, DOCX, "
+    "Markdown or text resume (read as `resume-lessons import` reads it)"
+)
+
+
+def add_profile(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profile", default=DEFAULT_PROFILE, metavar="NAME", help=PROFILE_HELP)
+
+
+def package_version() -> str:
+    """The installed distribution's version, from its metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("resume-lessons")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from .. import __version__
+
+        return __version__
+
+
+class VersionAction(argparse.Action):
+    """`--version`, reading the metadata only when asked (argparse's own wants the string)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()

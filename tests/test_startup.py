@@ -1,0 +1,105 @@
+"""Start-up stays light: the quick commands never import the report, plotting or schema stacks.
+
+Each case runs the command in a fresh interpreter (a test process has imported everything
+already) and lists the heavy modules left in sys.modules when it ends. No timing here:
+benchmarks/bench_cli.py prints the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from resume_lessons.cli.options import DEFAULT_PROFILE, package_version
+from resume_lessons.core.profile import DEFAULT_PROFILE as CORE_DEFAULT_PROFILE
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "examples" / "alex_before.yaml"
+HEAVY = ("papermill", "nbconvert", "nbclient", "matplotlib", "ipywidgets", "pandas", "jsonschema")
+# Also kept out of the parser: the kit's model and analysis (`--help` needs neither).
+NOT_FOR_HELP = ("resume_lessons.core.analyze", "resume_lessons.core.techniques")
+
+PROBE = """
+import json, sys
+from resume_lessons.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:  # --help and --version exit from argparse
+    code = exc.code
+sys.stdout.flush()
+print("\\nMODULES " + json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def loaded_modules(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    line = next(ln for ln in done.stderr.splitlines() if ln.startswith("MODULES "))
+    return set(json.loads(line.removeprefix("MODULES ")))
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        ("--version",),
+        ("check", str(SAMPLE)),
+        ("check", str(SAMPLE), "--format", "csv"),
+        ("explain", "Cut p99 latency 40% by moving feature joins into Redis."),
+        ("rules", "T4"),
+    ],
+    ids=["help", "version", "check", "check-csv", "explain", "rules"],
+)
+def test_quick_commands_import_no_heavy_library(args: tuple[str, ...]) -> None:
+    assert heavy(loaded_modules(*args)) == []
+
+
+def test_every_subcommand_help_imports_no_heavy_library() -> None:
+    for name in ("check", "explain", "rules", "report", "batch", "import", "export"):
+        assert heavy(loaded_modules(name, "--help")) == [], name
+
+
+def test_building_the_parser_imports_no_analysis() -> None:
+    """What `--help` loads beyond resume_lessons/__init__.py: only the cli package itself."""
+    probe = (
+        "import json, sys; import resume_lessons; before = set(sys.modules); "
+        "from resume_lessons.cli import build_parser; build_parser(); "
+        "print(json.dumps(sorted(m for m in set(sys.modules) - before "
+        "if m.startswith('resume_lessons'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+    new = json.loads(out)
+    assert all(m.startswith(("resume_lessons.cli", "resume_lessons.core.limits")) for m in new), new
+    assert not set(new) & set(NOT_FOR_HELP)
+
+
+def test_version_prints_the_package_metadata_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "resume_lessons.cli", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert done.stdout.strip() == f"resume-lessons {package_version()}"
+    assert package_version()[0].isdigit()
+
+
+def test_the_cli_default_profile_is_the_core_one() -> None:
+    assert DEFAULT_PROFILE == CORE_DEFAULT_PROFILE
