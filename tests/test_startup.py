@@ -85,7 +85,9 @@ def test_building_the_parser_imports_no_analysis() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
     ).stdout
     new = json.loads(out)
-    assert all(m.startswith(("resume_lessons.cli", "resume_lessons.core.limits")) for m in new), new
+    allowed = ("resume_lessons.cli", "resume_lessons.core.limits")
+    # resume_lessons.core itself is an empty package, loaded on the way to core.limits
+    assert all(m.startswith(allowed) or m == "resume_lessons.core" for m in new), new
     assert not set(new) & set(NOT_FOR_HELP)
 
 
