@@ -13,7 +13,7 @@ from resume_lessons.core.loader import load_resume
 from resume_lessons.formats import import_file
 from resume_lessons.formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 SAMPLES = sorted(p for p in EXAMPLES.glob("*.yaml") if not p.name.endswith(".drafts.yaml"))
 
 

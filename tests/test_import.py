@@ -12,7 +12,7 @@ from resume_lessons.core.errors import ResumeError
 from resume_lessons.core.loader import load_resume, load_resume_with_warnings
 from resume_lessons.formats import import_file
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 
 HEAD = "Sam Lee\nsam@example.com | +1 415 555 0100 | San Francisco, CA\n\n"
 

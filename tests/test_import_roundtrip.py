@@ -20,7 +20,7 @@ from resume_lessons.formats import import_file
 from resume_lessons.formats.dates import display, display_range
 from resume_lessons.formats.export import to_markdown
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 SAMPLES = ("alex_before", "alex_after", "priya_fraud")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TARGET = {"docx": 1.0, "markdown": 1.0, "rendercv": 1.0, "pdf-one": 0.95, "pdf-two": 0.95}

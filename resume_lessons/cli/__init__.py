@@ -12,7 +12,7 @@ from ..core.files import os_problem
 from ..core.profile import ProfileError
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
-SUBCOMMANDS = ("check", "explain", "rules", "report", "batch", "import", "export")
+SUBCOMMANDS = ("check", "explain", "rules", "report", "batch", "import", "export", "lessons")
 # Command names that are Python keywords live in a module with a trailing underscore.
 _MODULES = {"import": "import_"}
 
