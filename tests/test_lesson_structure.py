@@ -158,3 +158,22 @@ def test_no_generator_or_second_copy_in_the_repository() -> None:
     repo = Path(__file__).resolve().parents[1]
     assert not (repo / "notebooks").exists() and not (repo / "data").exists()
     assert not list(LESSONS.glob("*.py"))[1:]  # only the package's __init__.py beside them
+
+
+def test_lessons_command_copies_and_never_overwrites(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from resume_lessons.cli import main
+
+    folder = tmp_path / "mine"
+    assert main(["lessons", str(folder)]) == 0
+    copied = {p.name for p in folder.iterdir()}
+    assert copied == {name for name, _ in LESSON_FILES} | {"alex_before.yaml"}
+    (folder / "alex_before.yaml").write_text("basics: {name: Me}\n", encoding="utf-8")
+    (folder / LESSON_FILES[1][0]).unlink()
+    capsys.readouterr()
+    assert main(["lessons", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert f"copied  {folder / LESSON_FILES[1][0]}" in said
+    assert f"kept    {folder / 'alex_before.yaml'}" in said
+    assert (folder / "alex_before.yaml").read_text(encoding="utf-8") == "basics: {name: Me}\n"
+    assert main(["lessons", str(LESSONS / "copy")]) == 2  # never inside the kit
+    assert not (LESSONS / "copy").exists()
