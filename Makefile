@@ -31,15 +31,20 @@ LAB_ENV = JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter \
 	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings \
 	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces
 LAB_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
+# What JupyterLab adds on save besides outputs (nbstripout's defaults take those, execution
+# counts and widget state): the kernel's version details and a cell's hidden/collapsed flags.
+# tests/test_lesson_structure.py reads this line and verifies with the same keys.
+NBSTRIP_KEYS = metadata.language_info.version metadata.language_info.codemirror_mode metadata.language_info.file_extension metadata.language_info.mimetype metadata.language_info.nbconvert_exporter metadata.language_info.pygments_lexer cell.metadata.jupyter
+NBSTRIP_FILTER = git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install && git config filter.nbstripout.extrakeys "$(NBSTRIP_KEYS)"
 lab: $(STAMP)
-	-git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install
+	-$(NBSTRIP_FILTER)
 	$(VENV)/bin/resume-lessons lessons workspace
 	$(LAB_ENV) $(VENV)/bin/jupyter lab --notebook-dir=workspace $(LAB_ROOT)
 
 # For teachers: the kit's own lessons (resume_lessons/notebook/lessons/), to edit and commit.
 # Run them in workspace/ instead; here the git filter keeps outputs out of commits.
 lab-kit: $(STAMP)
-	git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install
+	$(NBSTRIP_FILTER)
 	$(LAB_ENV) $(VENV)/bin/jupyter lab --notebook-dir=resume_lessons/notebook/lessons $(LAB_ROOT)
 
 bench: $(STAMP)
