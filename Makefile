@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: report test test-fast lab bench lint clean
+.PHONY: report test test-fast lab lab-kit bench lint clean
 
 $(STAMP): pyproject.toml
 	@echo "Setting up the kit in $(VENV)/: installing JupyterLab, papermill, nbconvert, pandas,"
@@ -33,14 +33,33 @@ test-fast: $(STAMP)
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -m "not browser and not notebook and not slow"
 
+# `make lab` opens workspace/ (git-ignored): the learner's copy of the lessons and the sample,
+# made by `resume-lessons lessons workspace`, which never overwrites a file already there. So
+# autosaved outputs and drafts (workspace/drafts/) never touch a tracked file and `git pull`
+# never conflicts. nbstripout --install sets this clone's git filter (in .git/, nothing
+# tracked): a notebook is committed without outputs even when a teacher forgets to clear them.
 # JUPYTER_CONFIG_PATH adds .jupyter/labconfig/default_setting_overrides.json: every cell
 # rendered (windowing mode "none"), no news or update checks. Settings the learner changes
 # and workspaces stay in .jupyter/lab/ (git-ignored), never in ~/.jupyter.
-lab: $(STAMP)
-	JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter \
+LAB_ENV = JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter \
 	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings \
-	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces
+LAB_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
+# What JupyterLab adds on save besides outputs (nbstripout's defaults take those, execution
+# counts and widget state): the kernel's version details and a cell's hidden/collapsed flags.
+# tests/test_lesson_structure.py reads this line and verifies with the same keys.
+NBSTRIP_KEYS = metadata.language_info.version metadata.language_info.codemirror_mode metadata.language_info.file_extension metadata.language_info.mimetype metadata.language_info.nbconvert_exporter metadata.language_info.pygments_lexer cell.metadata.jupyter
+NBSTRIP_FILTER = git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbstripout --install && git config filter.nbstripout.extrakeys "$(NBSTRIP_KEYS)"
+lab: $(STAMP)
+	-$(NBSTRIP_FILTER)
+	$(VENV)/bin/resume-lessons lessons workspace
+	$(LAB_ENV) $(VENV)/bin/jupyter lab --notebook-dir=workspace $(LAB_ROOT)
+
+# For teachers: the kit's own lessons (resume_lessons/notebook/lessons/), to edit and commit.
+# Run them in workspace/ instead; here the git filter keeps outputs out of commits.
+lab-kit: $(STAMP)
+	$(NBSTRIP_FILTER)
+	$(LAB_ENV) $(VENV)/bin/jupyter lab --notebook-dir=resume_lessons/notebook/lessons $(LAB_ROOT)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_analyzer.py

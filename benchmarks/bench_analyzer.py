@@ -32,7 +32,7 @@ from resume_lessons.present.render import highlight_html
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "data" / "elements_devset.yaml"
-RESUMES = sorted((ROOT / "data").glob("**/*.yaml"))
+RESUMES = sorted((ROOT / "resume_lessons" / "samples").glob("**/*.yaml"))
 SWAPS = {
     "CTR": ["conversion", "retention", "watch time", "revenue", "NDCG", "recall"],
     "latency": ["cost", "p99 latency", "training time", "error rate"],

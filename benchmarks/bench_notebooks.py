@@ -15,7 +15,7 @@ from pathlib import Path
 
 import papermill
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "resume_lessons" / "notebook" / "lessons"
 
 
 def main() -> None:

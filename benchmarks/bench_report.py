@@ -34,7 +34,7 @@ from resume_lessons.runners.report import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKSHOP = ROOT / "data" / "workshop"
+WORKSHOP = ROOT / "resume_lessons" / "samples" / "workshop"
 
 
 def floor_notebook(folder: Path) -> Path:
@@ -97,7 +97,7 @@ def bench_overview(n: int = 1000) -> tuple[float, float]:
         if path.suffix in (".yaml", ".json") and ".drafts" not in path.name:
             drafts = path.with_name(f"{path.stem}.drafts.yaml")
             sources.append((load_resume(path), load_drafts(drafts) if drafts.exists() else None))
-    examples = ROOT / "data" / "examples"
+    examples = ROOT / "resume_lessons" / "samples" / "examples"
     sources.append(
         (
             load_resume(examples / "alex_before.yaml"),

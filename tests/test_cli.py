@@ -15,8 +15,8 @@ from resume_lessons.cli import main
 from resume_lessons.cli.rules import markdown
 
 ROOT = Path(__file__).parents[1]
-BEFORE = str(ROOT / "data" / "examples" / "alex_before.yaml")
-AFTER = str(ROOT / "data" / "examples" / "alex_after.yaml")
+BEFORE = str(ROOT / "resume_lessons" / "samples" / "examples" / "alex_before.yaml")
+AFTER = str(ROOT / "resume_lessons" / "samples" / "examples" / "alex_after.yaml")
 
 
 def test_check_text_reads_like_a_linter(capsys) -> None:

@@ -18,7 +18,7 @@ from resume_lessons.core.drafts import (
     skills_to_text,
 )
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 BEFORE = EXAMPLES / "alex_before.yaml"
 
 

@@ -12,7 +12,7 @@ from resume_lessons.core.drafts import Drafts, save_drafts
 from resume_lessons.formats import import_file, load_resume
 from resume_lessons.formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 SAMPLES = sorted(p for p in EXAMPLES.glob("*.yaml") if not p.name.endswith(".drafts.yaml"))
 
 

@@ -11,7 +11,7 @@ from resume_lessons.cli import main
 from resume_lessons.core.errors import ResumeError
 from resume_lessons.formats import import_file, load_resume, load_resume_with_warnings
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 
 HEAD = "Sam Lee\nsam@example.com | +1 415 555 0100 | San Francisco, CA\n\n"
 

@@ -19,7 +19,7 @@ from resume_lessons.formats import import_file, load_resume
 from resume_lessons.formats.export import to_markdown
 from resume_lessons.formats.jsonresume import display, display_range
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 SAMPLES = ("alex_before", "alex_after", "priya_fraud")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TARGET = {"docx": 1.0, "markdown": 1.0, "rendercv": 1.0, "pdf-one": 0.95, "pdf-two": 0.95}

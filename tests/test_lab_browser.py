@@ -12,6 +12,7 @@ from support.browser import launch
 from support.lab import REPO, running_lab
 
 from resume_lessons.core.drafts import load_drafts
+from resume_lessons.notebook.kit import LESSON_FILES, SAMPLE_NAME, copy_lessons
 
 OUT = REPO / "test-output"
 LESSON = "04_quantify_experiments.ipynb"
@@ -26,17 +27,16 @@ STEPS = [
 
 
 def _lesson_copy(folder: Path, drafts: Path) -> Path:
-    """Lesson 04 with drafts_path pointing at a temporary file (the parameters cell edited)."""
-    nb = nbformat.read(REPO / "notebooks" / LESSON, as_version=4)
+    """The learner's copy (as `resume-lessons lessons` makes it), with lesson 04's drafts_path
+    pointing at a temporary file (the parameters cell edited)."""
+    copy_lessons(folder)
+    path = folder / LESSON
+    nb = nbformat.read(path, as_version=4)
     params = nb.cells[1]
-    lines = [
+    params.source = "\n".join(
         f"drafts_path = {str(drafts)!r}" if line.startswith("drafts_path") else line
         for line in params.source.splitlines()
-    ]
-    params.source = "\n".join(lines).replace(
-        '"data/examples/alex_before.yaml"', repr(str(REPO / "data/examples/alex_before.yaml"))
     )
-    path = folder / LESSON
     nbformat.write(nb, path)
     return path
 
@@ -54,6 +54,8 @@ def test_rewrite_in_lab_updates_checklist_and_saves(tmp_path: Path) -> None:
         tracker = lab.get_json("/lab/api/settings/@jupyterlab/notebook-extension:tracker")
         mode = tracker["schema"]["properties"]["windowingMode"]["default"]
         assert mode == "none", tracker["schema"]["properties"]["windowingMode"]  # repo overrides
+        listed = {item["name"] for item in lab.get_json("/api/contents")["content"]}
+        assert listed == {name for name, _ in LESSON_FILES} | {SAMPLE_NAME}  # no kit internals
         browser = launch(pw)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:

@@ -7,12 +7,10 @@ each test then asserts on what one notebook displayed for one input.
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 from support.notebooks import NOTEBOOKS, REPO, outputs, run_many
@@ -22,7 +20,7 @@ from resume_lessons.core.drafts import Drafts, save_drafts, skills_to_text
 from resume_lessons.core.techniques import get_technique
 from resume_lessons.notebook.lessons import LESSON_FILES, belongs_to_lesson, items_to_rewrite
 
-EXAMPLES = REPO / "data" / "examples"
+EXAMPLES = REPO / "resume_lessons" / "samples" / "examples"
 NAMES = [name for name, _ in LESSON_FILES]
 INPUTS = ("default", "strong", "persona", "json")
 WORKERS = 2  # measured: more kernels than cores only adds contention
@@ -74,14 +72,14 @@ def _drafts_for(resume_path: Path, path: Path) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict]:
     tmp = tmp_path_factory.mktemp("notebooks")
-    cwd = tmp / "elsewhere"  # papermill runs from a folder that is neither the repo nor notebooks/
+    cwd = tmp / "elsewhere"  # papermill runs from a folder that is neither the repo nor the kit
     cwd.mkdir()
     json_path = _json_resume(tmp)
     persona_drafts, json_drafts = tmp / "priya.yaml", tmp / "alex-json.json"
     inputs = {
         "default": ({}, None),
         "strong": (
-            {"resume_path": "data/examples/alex_after.yaml", "drafts_path": str(tmp / "no.yaml")},
+            {"resume_path": "alex_after.yaml", "drafts_path": str(tmp / "no.yaml")},
             None,
         ),
         "persona": (
@@ -135,33 +133,10 @@ def _resume_for(kind: str, params: dict) -> Path:
     if kind == "default":
         return EXAMPLES / "alex_before.yaml"
     path = Path(params["resume_path"])
-    return path if path.is_absolute() else REPO / path
+    return path if path.is_absolute() else EXAMPLES / path  # a bundled sample's name
 
 
-# --- committed notebooks are clean ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_committed_notebook_is_clean(name: str) -> None:
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    nbformat.validate(nb)
-    assert nb.metadata["kernelspec"]["name"] == "python3"
-    assert "widgets" not in nb.metadata
-    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
-    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
-    assert tagged == [1] and nb.cells[1].cell_type == "code"
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None
-
-
-def test_notebooks_match_their_generator() -> None:
-    spec = importlib.util.spec_from_file_location("build", NOTEBOOKS / "build_notebooks.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    for name, text in module.build().items():
-        assert (NOTEBOOKS / name).read_text(encoding="utf-8") == text, f"rebuild {name}"
+# The committed notebooks' structure and cleanliness: tests/test_lesson_structure.py
 
 
 # --- executed notebooks show the right things -------------------------------------------------

@@ -13,7 +13,7 @@ from resume_lessons.formats import load_resume
 from resume_lessons.present import overview as ov
 from resume_lessons.present.overview import LearnerRow
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 CODES = ["T1", "T2", "T3", "T4", "T5", "T6", "T7"]
 
 

@@ -18,7 +18,7 @@ from resume_lessons.present import report_content as rv
 from resume_lessons.runners import report as report_mod
 from resume_lessons.runners.report import ChromiumMissing, ReportFailed, run_report, slugify
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 BEFORE, DRAFTS = EXAMPLES / "alex_before.yaml", EXAMPLES / "alex_before.drafts.yaml"
 
 

@@ -12,7 +12,7 @@ from resume_lessons.core.findings import Example
 from resume_lessons.core.model import Resume
 from resume_lessons.core.techniques import Technique, get_rule, get_technique
 
-EXAMPLES_DIR = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES_DIR = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 CASES = [
     pytest.param(t, e, id=f"{t.code}-{e.label}-{i}")
     for t in TECHNIQUES

@@ -28,7 +28,7 @@ from resume_lessons.notebook.widgets import (
     Throttle,
 )
 
-EXAMPLES = Path(__file__).parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
 BEFORE = EXAMPLES / "alex_before.yaml"
 ITEM = Item("work[0].highlights[2]", "bullet", "Helped with A/B testing of new models.", "Spotify")
 STRONG = (
@@ -215,10 +215,25 @@ def test_relative_resume_path_resolves_from_any_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert resolve_path("data/examples/alex_after.yaml") == EXAMPLES / "alex_after.yaml"
+    assert resolve_path("alex_after.yaml") == EXAMPLES / "alex_after.yaml"  # the bundled sample
+    assert resolve_path("workshop/ben_okafor.yaml") == EXAMPLES.parent / "workshop/ben_okafor.yaml"
+    (tmp_path / "alex_after.yaml").write_text("basics: {name: Mine}\n", encoding="utf-8")
+    assert resolve_path("alex_after.yaml") == tmp_path / "alex_after.yaml"  # the learner's first
 
 
-def test_drafts_never_go_under_data(tmp_path: Path) -> None:
-    lesson = lesson_setup(BEFORE, "../data/examples/mine.yaml", technique="T4")
-    assert "data" not in lesson.store.path.parent.parts[-2:]
-    assert "never written under data/" in lesson.header().html
+def test_drafts_never_go_inside_the_kit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    lesson = lesson_setup(BEFORE, str(EXAMPLES / "mine.yaml"), technique="T4")
+    assert lesson.store.path == tmp_path / "drafts" / "learner.yaml"
+    assert "never written inside the kit" in lesson.header().html
+
+
+def test_default_drafts_live_in_the_learners_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert lesson_setup(learner_name="Ana Silva").store.path == tmp_path / "drafts/ana-silva.yaml"
+    monkeypatch.chdir(EXAMPLES)  # a lesson run from inside the kit: drafts go to the home folder
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    store = lesson_setup(learner_name="Ana").store.path
+    assert store == tmp_path / "home" / "resume-lessons" / "drafts" / "ana.yaml"

@@ -13,12 +13,13 @@ offline and shows the same thing every time. Use it with::
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from nbconvert import HTMLExporter
 from traitlets import default
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(str(files(__package__)))  # resume_lessons/present/, wherever installed
 TEMPLATE = "templates"  # resume_lessons/present/templates/: conf.json and index.html.j2
 
 

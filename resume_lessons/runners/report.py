@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from ..core.drafts import load_drafts
@@ -21,8 +22,6 @@ from ..core.files import check_exists, ensure_folder
 from ..core.profile import DEFAULT_PROFILE, load_profile
 from ..formats import load_resume
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]  # resume_lessons/
-REPO_DIR = PACKAGE_DIR.parent
 KERNEL = "python3"
 CELL_TIMEOUT = 120  # seconds per cell; a report cell takes well under one
 START_TIMEOUT = 60
@@ -51,20 +50,18 @@ class ReportResult:
 
 
 def find_notebook() -> Path:
-    """The report notebook: inside the package when installed, else the repository's copy."""
-    for candidate in (
-        PACKAGE_DIR / "notebooks" / "report.ipynb",
-        REPO_DIR / "notebooks" / "report.ipynb",
-    ):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError("notebooks/report.ipynb is missing from the kit")
+    """The report notebook, shipped inside the package (resume_lessons/runners/report.ipynb)."""
+    path = Path(str(files(__package__) / "report.ipynb"))
+    if not path.exists():
+        raise FileNotFoundError(f"the kit is missing {path}: reinstall resume-lessons")
+    return path
 
 
 def sample_inputs() -> tuple[Path, Path]:
     """The bundled sample resume and its drafts (Alex's rewrites, same locations)."""
-    folder = REPO_DIR / "data" / "examples"
-    return folder / "alex_before.yaml", folder / "alex_before.drafts.yaml"
+    from ..notebook.kit import sample_drafts, sample_resume
+
+    return sample_resume(), sample_drafts()
 
 
 def slugify(name: str, fallback: str = "learner") -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 
 REPO = Path(__file__).resolve().parents[2]
-NOTEBOOKS = REPO / "notebooks"
+NOTEBOOKS = REPO / "resume_lessons" / "notebook" / "lessons"
 
 
 @dataclass

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.analyze import Analysis, analyze, score_item
-from ..core.drafts import Drafts, DraftsFile, apply_drafts
-from ..core.errors import ResumeError
-from ..core.loader import resume_from_data
-from ..core.locations import Item
-from ..core.model import Resume
-from ..core.profile import DEFAULT_PROFILE, ProfileError, load_profile
-from ..core.techniques import TECHNIQUES, Technique, get_technique
-from ..formats import load_resume_with_warnings
-from ..present.render import (
+from ...core.analyze import Analysis, analyze, score_item
+from ...core.drafts import Drafts, DraftsFile, apply_drafts
+from ...core.errors import ResumeError
+from ...core.loader import resume_from_data
+from ...core.locations import Item
+from ...core.model import Resume
+from ...core.profile import DEFAULT_PROFILE, ProfileError, load_profile
+from ...core.techniques import TECHNIQUES, Technique, get_technique
+from ...formats import load_resume_with_warnings
+from ...present.render import (
     before_after_html,
     checklist_html,
     esc,
@@ -32,22 +32,9 @@ from ..present.render import (
     page,
     scores_html,
 )
+from ..kit import LESSON_FILES, SAMPLE_NAME, inside_kit, samples_dir
 
-REPO_DIR = Path(__file__).resolve().parents[2]
-NOTEBOOKS_DIR = REPO_DIR / "notebooks"
-SAMPLE_RESUME = "data/examples/alex_before.yaml"
-
-# (notebook file, technique code or "" for the start page)
-LESSON_FILES: tuple[tuple[str, str], ...] = (
-    ("00_start_here.ipynb", ""),
-    ("01_lead_with_your_domain.ipynb", "T1"),
-    ("02_own_the_whole_system.ipynb", "T2"),
-    ("03_show_the_tradeoff.ipynb", "T3"),
-    ("04_quantify_experiments.ipynb", "T4"),
-    ("05_models_and_systems.ipynb", "T5"),
-    ("06_selective_publications.ipynb", "T6"),
-    ("07_skills_by_pipeline_stage.ipynb", "T7"),
-)
+SAMPLE_RESUME = SAMPLE_NAME  # found beside the lessons in a learner's folder, else in the kit
 
 
 class Shown:
@@ -74,20 +61,29 @@ def error_box(message: str) -> Shown:
 
 
 def resolve_path(path: str | Path, *, bases: tuple[Path, ...] | None = None) -> Path:
-    """An absolute path as is; a relative one from the first of cwd, notebooks/, the repo
-    where it exists (so papermill runs work from any folder), else under the repo."""
+    """An absolute path as is; a relative one from the first of the current folder (the
+    notebook's, in JupyterLab), the kit's samples/examples and samples/ where it exists (so
+    "alex_after.yaml" or "workshop/ben_okafor.yaml" names a bundled sample), else the first."""
     path = Path(path).expanduser()
     if path.is_absolute():
         return path
-    for base in bases or (Path.cwd(), NOTEBOOKS_DIR, REPO_DIR):
+    samples = samples_dir()
+    for base in bases or (Path.cwd(), samples / "examples", samples):
         if (base / path).exists():
             return (base / path).resolve()
-    return (REPO_DIR / path).resolve()
+    return (Path.cwd() / path).resolve()
+
+
+def drafts_home() -> Path:
+    """Where drafts go: drafts/ in the current folder (the learner's copy of the lessons), or
+    ~/resume-lessons/drafts when that folder is inside the kit itself."""
+    here = Path.cwd() / "drafts"
+    return Path.home() / "resume-lessons" / "drafts" if inside_kit(here) else here
 
 
 def default_drafts_path(learner_name: str) -> Path:
     slug = re.sub(r"[^a-z0-9]+", "-", learner_name.lower()).strip("-") or "learner"
-    return NOTEBOOKS_DIR / "drafts" / f"{slug}.yaml"
+    return drafts_home() / f"{slug}.yaml"
 
 
 def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> list[Item]:
@@ -205,7 +201,7 @@ class Lesson:
         """The rewrite widget for this technique, showing the saved draft when there is one."""
         if not self.ok:
             return self._blocked()
-        from . import widgets  # ipywidgets only when a lesson needs them
+        from .. import widgets  # ipywidgets only when a lesson needs them
 
         t = self._need()
         assert self.analysis is not None and self.resume is not None
@@ -227,14 +223,14 @@ class Lesson:
     def builder(self, location: str | None = None) -> Any:
         if not self.ok:
             return self._blocked()
-        from . import widgets
+        from .. import widgets
 
         t = self._need()
         target = self._target(t, location, second=True)
         return widgets.BulletBuilder(target.location, t, self.store, profile=self.profile)
 
     def _target(self, t: Technique, location: str | None, second: bool = False) -> Item:
-        from .widgets import empty_item
+        from ..widgets import empty_item
 
         assert self.analysis is not None
         if location:
@@ -323,7 +319,7 @@ class Lesson:
             return self._blocked()
         from IPython.display import Image
 
-        from ..present.plots import score_bars, to_png
+        from ...present.plots import score_bars, to_png
 
         assert self.resume is not None and self.analysis is not None
         after, _ = apply_drafts(self.resume, self.drafts)
@@ -388,7 +384,7 @@ def _example_score(example: Any, t: Technique, profile: str) -> int:
 
 def _example_html(example: Any, t: Technique, profile: str) -> str:
     """The example with its elements highlighted (a bullet or summary), or its key section."""
-    from ..core.elements import explain
+    from ...core.elements import explain
 
     if example.kind != "resume":
         elements = explain(example.text, example.kind, profile)
@@ -429,11 +425,11 @@ def lesson_setup(
     path = resolve_path(resume_path or SAMPLE_RESUME)
     drafts_file = Path(drafts_path).expanduser() if drafts_path else None
     if drafts_file is not None and not drafts_file.is_absolute():
-        drafts_file = NOTEBOOKS_DIR / drafts_file
+        drafts_file = Path.cwd() / drafts_file
     notes = []
-    if drafts_file is not None and (REPO_DIR / "data") in drafts_file.resolve().parents:
+    if drafts_file is not None and inside_kit(drafts_file):
         notes.append(
-            f"Drafts are never written under data/; using the default instead of {drafts_file}."
+            f"Drafts are never written inside the kit; using the default instead of {drafts_file}."
         )
         drafts_file = None
     store = DraftsFile(drafts_file or default_drafts_path(learner_name), path)

@@ -1,0 +1,198 @@
+"""The lesson notebooks are the source: a teacher edits their prose in JupyterLab and commits.
+
+This holds what must not drift (the title first, the ``parameters`` cell second, the sections
+and the calls in order, nothing executed or widget state saved), not the wording; nbstripout,
+the tool the git filter of ``make lab`` runs, confirms no committed notebook has outputs.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from resume_lessons.notebook.kit import LESSON_FILES, lessons_dir
+from resume_lessons.runners.report import find_notebook
+
+LESSONS = lessons_dir()
+REPORT = find_notebook()
+PARAMETERS = ["resume_path", "drafts_path", "learner_name", "profile"]
+
+# Each section heading (## ...) and the calls its cells make, in order, as the lessons have them.
+TECHNIQUE_SECTIONS = [
+    ("Why it works", []),
+    ("A strong example", ["lesson.strong_example()"]),
+    ("Weak and strong, side by side", ["lesson.weak_vs_strong()"]),
+    ("Your resume today", ["lesson.your_resume()"]),
+    ("Your turn", ["lesson.exercise()"]),
+    ("Your saved draft, before and after", ["lesson.saved_drafts()"]),
+    ("Recap", ["lesson.recap()"]),
+]
+START_SECTIONS = [
+    ("Use your own resume", []),
+    ("Your scores across T1–T7", ["lesson.overview()", "lesson.score_chart()"]),
+    ("Where to go next", ["lesson.next_steps()"]),
+]
+REPORT_SECTIONS = [
+    ("Verdict per technique", ["rv.show_html(rv.verdicts_html(report))"]),
+    ("Scores before and after", ["show(rv.scores_figure(report))"]),
+    ("Pipeline coverage", ["show(rv.coverage_figure(report))"]),
+    ("Your rewrites, before and after", ["rv.show_html(rv.rewrites_html(report))"]),
+    ("Still open, by technique", ["rv.show_html(rv.open_findings_html(report))"]),
+    ("Your next three actions", ["rv.show_html(rv.next_actions_html(report))"]),
+]
+ALL = [LESSONS / name for name, _ in LESSON_FILES] + [REPORT]
+
+
+def _sections(nb: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
+    """(heading, code lines of the cells under it) for each ## heading (the setup cell aside)."""
+    out: list[tuple[str, list[str]]] = []
+    setup = _setup(nb)
+    for cell in nb.cells[2:]:
+        if cell is setup:
+            continue
+        first = cell.source.splitlines()[0] if cell.source else ""
+        if cell.cell_type == "markdown" and first.startswith("## "):
+            out.append((first[3:].strip(), []))
+        elif cell.cell_type == "code" and out:
+            out[-1][1].extend(line for line in cell.source.splitlines() if line.strip())
+    return out
+
+
+def _setup(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The first code cell after the parameters: it loads the resume and shows the header."""
+    return next(c for c in nb.cells[2:] if c.cell_type == "code")
+
+
+def _assigned(source: str) -> list[str]:
+    tree = ast.parse(source)
+    return [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets]
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_notebook_is_clean(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    # as JupyterLab writes it on save with ipykernel, so a save changes nothing here
+    assert nb.metadata["kernelspec"] == {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    assert "widgets" not in nb.metadata  # no saved widget state
+    for cell in nb.cells:
+        assert set(cell.metadata) <= {"tags"}, (cell.id, dict(cell.metadata))
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, cell.id
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_title_then_parameters_then_setup(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    title, params, setup = nb.cells[0], nb.cells[1], _setup(nb)
+    assert title.cell_type == "markdown" and title.source.startswith("# ")
+    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+    assert tagged == [1] and params.cell_type == "code"
+    assert _assigned(params.source) == PARAMETERS
+    if path == REPORT:
+        assert "build_report(resume_path, drafts_path, learner_name, profile)" in setup.source
+        return
+    code = dict(LESSON_FILES)[path.name]
+    call = "lesson_setup(resume_path, drafts_path, learner_name, profile"
+    call += f', technique="{code}")' if code else ")"
+    assert call in setup.source and setup.source.rstrip().endswith("lesson.header()")
+
+
+@pytest.mark.parametrize("name,code", LESSON_FILES)
+def test_lesson_sections_in_order(name: str, code: str) -> None:
+    nb = nbformat.read(LESSONS / name, as_version=4)
+    expected = TECHNIQUE_SECTIONS if code else START_SECTIONS
+    if code == "T2":  # the bullet builder follows the rewrite exercise
+        expected = [
+            (h, [*calls, "lesson.builder()"] if h == "Your turn" else calls)
+            for h, calls in expected
+        ]
+    assert _sections(nb) == expected
+
+
+def test_report_sections_in_order() -> None:
+    assert _sections(nbformat.read(REPORT, as_version=4)) == REPORT_SECTIONS
+
+
+@pytest.mark.parametrize("index", range(1, len(LESSON_FILES) - 1))
+def test_each_lesson_links_the_next(index: int) -> None:
+    nb = nbformat.read(LESSONS / LESSON_FILES[index][0], as_version=4)
+    following = LESSON_FILES[index + 1][0]
+    assert f"({following})" in nb.cells[-1].source
+
+
+def _nbstripout() -> list[str]:
+    exe = shutil.which("nbstripout", path=str(Path(sys.executable).parent)) or shutil.which(
+        "nbstripout"
+    )
+    if exe is None:
+        pytest.fail("nbstripout is missing: pip install -e '.[test]'")
+    return [exe]
+
+
+def _extra_keys() -> list[str]:
+    """The keys `make lab`'s git filter strips besides nbstripout's defaults (Makefile)."""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    line = next(x for x in makefile.splitlines() if x.startswith("NBSTRIP_KEYS ="))
+    return ["--extra-keys", line.split("=", 1)[1].strip()]
+
+
+def test_nbstripout_finds_nothing_to_strip() -> None:
+    done = subprocess.run(
+        [*_nbstripout(), "--verify", *_extra_keys(), *map(str, ALL)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_nbstripout_catches_a_saved_output(tmp_path: Path) -> None:
+    nb = json.loads((LESSONS / LESSON_FILES[4][0]).read_text(encoding="utf-8"))
+    code = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    code["execution_count"] = 3
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["hi\n"]}]
+    dirty = tmp_path / "dirty.ipynb"
+    dirty.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    done = subprocess.run([*_nbstripout(), "--verify", str(dirty)], capture_output=True)
+    assert done.returncode != 0
+    nb["metadata"]["language_info"]["version"] = "3.11.7"  # what a JupyterLab save adds
+    code["outputs"], code["execution_count"] = [], None
+    dirty.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    done = subprocess.run([*_nbstripout(), "--verify", *_extra_keys(), str(dirty)])
+    assert done.returncode != 0
+
+
+def test_no_generator_or_second_copy_in_the_repository() -> None:
+    repo = Path(__file__).resolve().parents[1]
+    assert not (repo / "notebooks").exists() and not (repo / "data").exists()
+    assert not list(LESSONS.glob("*.py"))[1:]  # only the package's __init__.py beside them
+
+
+def test_lessons_command_copies_and_never_overwrites(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from resume_lessons.cli import main
+
+    folder = tmp_path / "mine"
+    assert main(["lessons", str(folder)]) == 0
+    copied = {p.name for p in folder.iterdir()}
+    assert copied == {name for name, _ in LESSON_FILES} | {"alex_before.yaml"}
+    (folder / "alex_before.yaml").write_text("basics: {name: Me}\n", encoding="utf-8")
+    (folder / LESSON_FILES[1][0]).unlink()
+    capsys.readouterr()
+    assert main(["lessons", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert f"copied  {folder / LESSON_FILES[1][0]}" in said
+    assert f"kept    {folder / 'alex_before.yaml'}" in said
+    assert (folder / "alex_before.yaml").read_text(encoding="utf-8") == "basics: {name: Me}\n"
+    assert main(["lessons", str(LESSONS / "copy")]) == 2  # never inside the kit
+    assert not (LESSONS / "copy").exists()
