@@ -3,7 +3,7 @@
 The floor is `python -c "import pydantic, yaml"`: the two libraries every command needs, so a
 ratio of 1 would be a command that costs nothing of its own. Each case is a separate process:
 1. `resume-lessons --help`                                   (target: <= 3x the floor)
-2. `resume-lessons check data/examples/alex_before.yaml`     (target: <= 5x the floor)
+2. `resume-lessons check alex_before.yaml` (the bundled sample)     (target: <= 5x the floor)
 3. `resume-lessons explain "<one bullet>"`
 The floor and the cases run interleaved (floor, case 1, case 2, case 3, floor, ...), so a
 neighbour's load on this shared machine falls on all of them alike. For each it prints the
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "data" / "examples" / "alex_before.yaml"
+SAMPLE = ROOT / "resume_lessons" / "samples" / "examples" / "alex_before.yaml"
 BULLET = "Cut p99 ranking latency 40% by moving feature joins into Redis, serving 2M users."
 # `python -m resume_lessons.cli` is what the `resume-lessons` script runs: the same imports.
 CLI = [sys.executable, "-m", "resume_lessons.cli"]

@@ -2,7 +2,7 @@
 
 The drafts file is YAML (or JSON when its name ends in .json)::
 
-    resume: data/examples/alex_before.yaml      # informational
+    resume: alex_before.yaml      # informational
     drafts:
       work[0].highlights[0]:
         text: Rebuilt the candidate-generation stage ...

@@ -142,7 +142,7 @@ def read_text(
         raise ResumeError.single(
             file,
             "the file is empty",
-            hint="start from data/examples/alex_before.yaml and replace its content with yours",
+            hint="start from the sample alex_before.yaml (resume-lessons lessons DIR copies it) and replace its content with yours",
             what=what,
         )
     return unicodedata.normalize("NFC", text) if nfc else text

@@ -87,7 +87,7 @@ def resume_from_data(data: Any, file: str, lines: dict[Path_, int] | None = None
             file,
             f"the top level should be a mapping of sections (basics, work, ...), not {kind}",
             line=1,
-            hint="start the file with 'basics:' as in data/examples/alex_before.yaml",
+            hint="start the file with 'basics:' as the sample alex_before.yaml does (resume-lessons lessons DIR copies it)",
         )
     problems: list[Problem] = []
     if "basics" not in data:

@@ -257,14 +257,13 @@ def verdicts_html(data: ReportData) -> str:
 
 
 def how_to_draft_html(data: ReportData) -> str:
-    name = Path(data.resume_file).stem
     return (
         '<div class="rl-box rl-no-drafts"><p>This report shows your resume as it is: there are '
-        "no drafts yet.</p><p>To make drafts, open <code>notebooks/00_start_here.ipynb</code> in "
-        "JupyterLab, point it at your resume, and work through the lessons: each rewrite you save "
-        f"goes into <code>{esc(name)}.drafts.yaml</code> beside your resume. Then run "
-        f"<code>resume-lessons report {esc(Path(data.resume_file).name)} --drafts "
-        f"{esc(name)}.drafts.yaml</code> again.</p></div>"
+        "no drafts yet.</p><p>To make drafts, run <code>resume-lessons lessons DIR</code>, open "
+        "<code>00_start_here.ipynb</code> there in JupyterLab, point it at your resume, and work "
+        "through the lessons: each rewrite you save goes into the drafts file the lesson names at "
+        f"its top. Then run <code>resume-lessons report {esc(Path(data.resume_file).name)} "
+        "--drafts DRAFTS_FILE</code> again.</p></div>"
     )
 
 
