@@ -101,7 +101,8 @@ def test_title_then_parameters_then_setup(path: Path) -> None:
     assert tagged == [1] and params.cell_type == "code"
     assert _assigned(params.source) == PARAMETERS
     if path == REPORT:
-        assert "build_report(resume_path, drafts_path, learner_name, profile)" in setup.source
+        assert "load_resume_with_warnings(resume_path)" in setup.source
+        assert "build_report(loaded, drafts_path, learner_name, profile)" in setup.source
         return
     code = dict(LESSON_FILES)[path.name]
     call = "lesson_setup(resume_path, drafts_path, learner_name, profile"

@@ -252,7 +252,7 @@ def test_loading_yaml_imports_no_document_reader() -> None:
     code = (
         "import sys\n"
         "from resume_lessons import load_resume\n"
-        f"load_resume({str(Path(__file__).parents[1] / 'data' / 'examples' / 'alex_before.yaml')!r})\n"
+        f"load_resume({str(Path(__file__).parents[1] / 'resume_lessons' / 'samples' / 'examples' / 'alex_before.yaml')!r})\n"
         "heavy = {'pdfplumber', 'docx', 'jsonschema'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )

@@ -48,7 +48,8 @@ def test_without_drafts_the_report_says_how_to_make_them(alex_alone: rv.ReportDa
     assert rv.rewrites(alex_alone) == []
     assert all(v.before is None for v in rv.verdicts(alex_alone))
     html = rv.rewrites_html(alex_alone)
-    assert "no drafts yet" in html and "alex_before.drafts.yaml" in html
+    assert "no drafts yet" in html and "resume-lessons lessons" in html
+    assert "resume-lessons report alex_before.yaml --drafts drafts/" in html
 
 
 def test_every_rewritten_item_is_paired_with_the_elements_it_gained(alex: rv.ReportData) -> None:

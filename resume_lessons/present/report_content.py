@@ -261,9 +261,10 @@ def how_to_draft_html(data: ReportData) -> str:
         '<div class="rl-box rl-no-drafts"><p>This report shows your resume as it is: there are '
         "no drafts yet.</p><p>To make drafts, run <code>resume-lessons lessons DIR</code>, open "
         "<code>00_start_here.ipynb</code> there in JupyterLab, point it at your resume, and work "
-        "through the lessons: each rewrite you save goes into the drafts file the lesson names at "
-        f"its top. Then run <code>resume-lessons report {esc(Path(data.resume_file).name)} "
-        "--drafts DRAFTS_FILE</code> again.</p></div>"
+        "through the lessons: each rewrite you save goes into <code>drafts/YOUR-NAME.yaml</code> "
+        "beside the lessons (the lesson shows the path at its top). Then run "
+        f"<code>resume-lessons report {esc(Path(data.resume_file).name)} "
+        "--drafts drafts/YOUR-NAME.yaml</code> again.</p></div>"
     )
 
 
