@@ -33,6 +33,7 @@ import yaml
 from realtext import counts as real_counts
 from realtext import errors as real_errors
 from realtext import load as load_real
+from realtext import prf
 from realtext import report as real_report
 
 from resume_lessons.core.elements import BULLET_ELEMENTS, SUMMARY_ELEMENTS, explain
@@ -65,13 +66,6 @@ def score(entries: list[dict]) -> dict[str, Counter]:
         micro.update(c)
     counts["micro"] = micro
     return counts
-
-
-def prf(c: Counter) -> tuple[float, float, float]:
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def table(title: str, counts: dict[str, Counter]) -> str:
