@@ -67,6 +67,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_notebooks.py
 	$(PY) benchmarks/bench_report.py
 	$(PY) benchmarks/bench_limits.py
+	$(PY) benchmarks/bench_cli.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check resume_lessons tests benchmarks

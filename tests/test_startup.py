@@ -69,7 +69,7 @@ def test_quick_commands_import_no_heavy_library(args: tuple[str, ...]) -> None:
 
 
 def test_every_subcommand_help_imports_no_heavy_library() -> None:
-    for name in ("check", "explain", "rules", "report", "batch", "import", "export"):
+    for name in ("check", "explain", "rules", "report", "batch", "import", "export", "lessons"):
         assert heavy(loaded_modules(name, "--help")) == [], name
 
 
