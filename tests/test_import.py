@@ -183,3 +183,16 @@ def test_bad_files_get_a_clear_message_and_exit_2(
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_job_title_in_the_contact_line_becomes_the_label(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# Sam Lee\n\nData Scientist · sam@example.com · Berlin, Germany\n\n"
+        "## Experience\n\n### ML Engineer — Acme\n\n- Built things.\n",
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    assert result.resume.basics.label == "Data Scientist"
+    assert result.resume.basics.email == "sam@example.com"
+    assert not any("Data Scientist" in u.text for u in result.unplaced)

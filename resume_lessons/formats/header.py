@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .base import Line, Unplaced
-from .fields import EMAIL, PHONE, URL, is_location
+from .fields import EMAIL, PHONE, URL, is_location, is_title
 
 _NETWORKS = {
     "linkedin": "LinkedIn",
@@ -63,9 +63,21 @@ def _contact(text: str, basics: dict[str, Any]) -> list[str]:
             basics["location"] = (
                 {"city": city.strip(), "region": region.strip()} if region else {"city": city}
             )
+        elif _is_role(piece) and "label" not in basics:  # "Data Scientist · email · city"
+            basics["label"] = piece
         else:
             left.append(piece)
     return left
+
+
+_ROLE_MAX_WORDS = 8
+
+
+def _is_role(piece: str) -> bool:
+    """A job title as people put it in their contact line: a title word, a few words, no digits
+    (the phrase a reader would take for the resume's label)."""
+    words = piece.split()
+    return is_title(piece) and len(words) <= _ROLE_MAX_WORDS and not re.search(r"\d|@", piece)
 
 
 def _add_url(url: str, basics: dict[str, Any]) -> None:
