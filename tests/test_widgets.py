@@ -237,3 +237,14 @@ def test_default_drafts_live_in_the_learners_folder(
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     store = lesson_setup(learner_name="Ana").store.path
     assert store == tmp_path / "home" / "resume-lessons" / "drafts" / "ana.yaml"
+
+
+def test_the_skills_sorter_agrees_with_t7_on_which_tools_are_shown() -> None:
+    """The sorter looks tools up in runs of words as T7 does: a tool a bullet names is shown."""
+    from resume_lessons.core.analyze import analyze
+    from resume_lessons.notebook.kit import samples_dir
+    from resume_lessons.notebook.skills_sort import tools_of, unshown_tools
+
+    resume = load_resume(samples_dir() / "examples" / "alex_after.yaml")
+    t7_unshown = [f for f in analyze(resume).findings if f.code == "T704"]
+    assert unshown_tools(resume, tools_of(resume)) == [] == t7_unshown
