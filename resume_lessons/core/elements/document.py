@@ -52,10 +52,6 @@ class Doc:
             memo[compute] = compute(self)
         return memo[compute]
 
-    def span(self, i: int, j: int) -> tuple[int, int]:
-        """Character span of tokens i .. j-1."""
-        return self.starts[i], self.ends[j - 1]
-
 
 def analyse(text: str, kind: Kind, profile: Profile) -> Doc | None:
     """The Doc of one text, or None when it has no tokens."""

@@ -197,10 +197,8 @@ _YEARS = re.compile(
     r"|\b(?:a|over a|nearly a|more than a|almost a)\s+decade\b"
     r"|\b(?:two|three)\s+decades\b"
 )
-_MONEY = re.compile(rf"\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion)?", re.IGNORECASE)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•◦▪‣·–—>]|\d+[.)])?\s*")
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|,\s+(?:and|while|with)\s")
-_DIGIT = re.compile(r"\d|\b(?:doubl|tripl|halv|half)")
 _WINDOW = 9  # tokens between a metric and its magnitude
 _NOT_VERBS = frozenset(
     [
