@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.limits import MAX_LINE_CHARS
-from .options import add_profile
+from .options import DEFAULT_PROFILE, add_profile
 
 if TYPE_CHECKING:
     from ..core.elements import Element
@@ -38,14 +38,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def to_dict(text: str, elements: list[Element]) -> dict[str, object]:
-    return {
+def to_dict(
+    text: str, elements: list[Element], kind: str = "bullet", profile: str = ""
+) -> dict[str, object]:
+    """The elements, and for a bullet its overall score and what it is missing."""
+    data: dict[str, object] = {
         "text": text,
         "elements": [
             {"name": e.name, "start": e.start, "end": e.end, "text": e.text, "value": e.value}
             for e in elements
         ],
     }
+    if kind == "bullet":
+        from ..core.bullet_score import score_bullet
+
+        rated = score_bullet(text, profile or DEFAULT_PROFILE, elements).to_dict()
+        data["score"], data["missing"] = rated["score"], rated["missing"]
+        data["penalties"], data["capped"] = rated["penalties"], rated["capped"]
+    return data
 
 
 def stdin_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
@@ -76,13 +86,15 @@ def run(args: argparse.Namespace) -> int:
         for text in stdin_lines(sys.stdin):
             print(
                 json.dumps(
-                    to_dict(text, explain(text, args.kind, args.profile)), ensure_ascii=False
+                    to_dict(text, explain(text, args.kind, args.profile), args.kind, args.profile),
+                    ensure_ascii=False,
                 )
             )
         return 0
     elements = explain(args.text, args.kind, args.profile)
     if args.format == "json":
-        print(json.dumps(to_dict(args.text, elements), indent=2, ensure_ascii=False))
+        data = to_dict(args.text, elements, args.kind, args.profile)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(args.text)
     for e in elements:
@@ -90,4 +102,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"{marker}  {e.name}")
     if not elements:
         print("(no elements found)")
+    if args.kind == "bullet":
+        data = to_dict(args.text, elements, args.kind, args.profile)
+        print(f"\nBullet score: {data['score']}/100")
+        for part in data["missing"]:  # type: ignore[attr-defined]
+            print(f"  missing: {part['label']}: {part['question']}")
+        for cost in data["penalties"]:  # type: ignore[attr-defined]
+            print(f"  -{cost['points']}: {cost['what']}")
+        if data["capped"]:
+            print(f"  held to the cap: {data['capped']}")
     return 0

@@ -27,7 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def describe(t: Technique) -> str:
     out = [f"{t.code}  {t.title}  ({t.name})", "", textwrap.fill(t.why, 88), "", "Rules:"]
-    out += [f"  {r.code}  {r.name}: {r.summary}" for r in t.rules]
+    out += [f"  {r.code}  {r.name}: {r.summary} ({_points(t, r.code)})" for r in t.rules]
+    out += [
+        "",
+        f"Checklist ({'a whole section' if t.scope == 'resume' else 'one item can earn it all'}):",
+    ]
+    out += [f"  {line.points:3} points  {line.label}  [{line.code}]" for line in t.lines]
     for label in ("weak", "strong"):
         examples = [e for e in t.examples if e.label == label]
         if examples:
@@ -39,6 +44,30 @@ def describe(t: Technique) -> str:
                 if e.note:
                     out.append(f"    ({e.note})")
     return "\n".join(out) + "\n"
+
+
+def _points(t: Technique, code: str) -> str:
+    points = t.points_of(code)
+    return f"up to {points} points" if points else "a tip: costs no points"
+
+
+def bullet_markdown() -> list[str]:
+    """The bullet score's parts, penalties and cap (resume_lessons/core/bullet_score.py)."""
+    from ..core import bullet_score as b
+
+    out = [
+        "## The bullet score",
+        "",
+        "The overall score of one bullet (`explain`, the report's score per rewrite): "
+        f"{b.BASE} points for any bullet, plus each part it shows, less each penalty; work "
+        f"that shows nothing of ML is held to {b.NOT_ML_CAP}.",
+        "",
+        "| part | points | asks when missing |",
+        "|---|---|---|",
+    ]
+    out += [f"| {p.label} | +{p.points} | {p.question} |" for p in b.PARTS]
+    out += [f"| {label} | −{points} | |" for _, label, points in b.PENALTIES]
+    return [*out, ""]
 
 
 def markdown() -> str:
@@ -53,8 +82,11 @@ def markdown() -> str:
     ]
     for t in TECHNIQUES:
         out += [f"## {t.code} {t.title}", "", f"`{t.name}` — {t.why}", ""]
-        out += ["| code | name | flags |", "|---|---|---|"]
-        out += [f"| {r.code} | `{r.name}` | {r.summary} |" for r in t.rules]
+        out += ["| code | name | flags | points |", "|---|---|---|---|"]
+        out += [f"| {r.code} | `{r.name}` | {r.summary} | {_points(t, r.code)} |" for r in t.rules]
+        scope = "a whole section" if t.scope == "resume" else "one item can earn it all"
+        out += ["", f"**Checklist** ({scope}):", ""]
+        out += [f"- {line.points} points: {line.label} (`{line.code}`)" for line in t.lines]
         for label in ("weak", "strong"):
             examples = [e for e in t.examples if e.label == label]
             if examples:
@@ -63,7 +95,7 @@ def markdown() -> str:
                     codes = f" ({', '.join(e.codes)})" if e.codes else ""
                     out.append(f"- {e.text}{codes}")
         out.append("")
-    return "\n".join(out + elements_markdown())
+    return "\n".join(out + bullet_markdown() + elements_markdown())
 
 
 def elements_markdown() -> list[str]:

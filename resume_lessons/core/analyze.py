@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .elements import Element, explain
-from .findings import Context, Finding, TechniqueResult
-from .locations import Item, iter_items
+from .findings import CheckItem, Context, Finding, TechniqueResult
+from .locations import Item, iter_items, with_text
 from .model import Resume
 from .profile import DEFAULT_PROFILE, Profile, load_profile
 from .techniques import TECHNIQUES, Technique
@@ -71,20 +71,62 @@ def analyze(
     return Analysis(resume, prof.name, items, elements, results)
 
 
-def score_item(
-    text: str, kind: str, technique: Technique, profile: str | Profile = DEFAULT_PROFILE
-) -> tuple[int, list[Element], list[str]]:
-    """Score one bullet or summary alone for one technique: what a widget does per keystroke.
+@dataclass(frozen=True)
+class ItemScore:
+    """A technique's score for one text: the same checklist and findings ``check`` gives.
 
-    Returns the share (0-100) of the technique's wanted elements present, the elements, and
-    the wanted elements still missing.
+    ``scope`` says what was scored: "item" (the text alone, as a one-item resume) or
+    "resume" (the learner's whole resume with this text in its place).
+    """
+
+    technique: str
+    score: int
+    checklist: list[CheckItem]
+    findings: list[Finding]
+    elements: list[Element]
+    scope: str = "item"
+
+    @property
+    def missing(self) -> list[CheckItem]:
+        """The checklist lines still short of their points."""
+        return [c for c in self.checklist if not c.passed]
+
+
+def one_item_resume(text: str, kind: str) -> tuple[Resume, str]:
+    """A resume holding only this text, and its location: how one item is scored alone."""
+    if kind == "summary":
+        return Resume.model_validate({"basics": {"name": "", "summary": text}}), "basics.summary"
+    data = {"basics": {"name": ""}, "work": [{"name": "", "highlights": [text]}]}
+    return Resume.model_validate(data), "work[0].highlights[0]"
+
+
+def score_item(
+    text: str,
+    kind: str,
+    technique: Technique,
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    resume: Resume | None = None,
+    location: str = "",
+) -> ItemScore:
+    """Score one bullet or summary for one technique: what a widget does per keystroke.
+
+    Alone (no ``resume``), the text is checked as a one-item resume by the technique's own
+    ``check``, so the lines and points are the ones ``check`` and the report show. With
+    ``resume`` and ``location``, the text replaces that item and the whole resume is scored:
+    how this rewrite changes the resume's score, for the techniques that look at a section.
     """
     prof = _profile(profile)
-    elements = explain(text, "summary" if kind == "summary" else "bullet", prof)
-    names = {e.name for e in elements}
-    wanted = technique.wants or ("action_verb", "quantified_impact")
-    missing = [w for w in wanted if w not in names]
-    score = round(100 * (len(wanted) - len(missing)) / len(wanted))
-    if "weak_opening" in names or "generic_adjective" in names:
-        score = max(0, score - 10)
-    return score, elements, missing
+    kind = "summary" if kind == "summary" else "bullet"
+    if resume is not None and location:
+        scored, where = with_text(resume, location, text), location
+        scope = "resume"
+    else:
+        scored, where = one_item_resume(text, kind)
+        scope = "item"
+    analysis = analyze(scored, prof, (technique,))
+    result = analysis.results[technique.code]
+    elements = analysis.elements.get(where) or explain(text, kind, prof)
+    return ItemScore(
+        technique.code, result.score, result.checklist, result.findings, elements, scope
+    )

@@ -22,6 +22,12 @@ class Finding:
     suggestion: str
     span: tuple[int, int] | None = None
     name: str = ""  # "experiment-without-duration"
+    points: float = 0.0  # what it costs the technique's score; 0 is a tip that costs nothing
+    line: str = ""  # the checklist line it explains, when its rule has several
+
+    @property
+    def is_tip(self) -> bool:
+        return self.points <= 0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -31,16 +37,26 @@ class Finding:
 
 @dataclass(frozen=True)
 class CheckItem:
-    """One line of a technique's checklist and the points it is worth."""
+    """One line of a technique's checklist, the points it is worth and what it earned.
+
+    ``evidence`` is where the points were earned (an item's location, "skills", ...), empty
+    when none were; ``code`` is the rule whose findings say what the lost points need.
+    """
 
     label: str
     points: float
     earned: float
-    evidence: str = ""  # the element or location that earned the points, or the finding code
+    evidence: str = ""
+    code: str = ""
+    key: str = ""
 
     @property
     def passed(self) -> bool:
         return self.earned >= self.points
+
+    @property
+    def lost(self) -> float:
+        return round(self.points - self.earned, 2)
 
 
 @dataclass
@@ -51,10 +67,21 @@ class TechniqueResult:
 
     @property
     def score(self) -> int:
+        """The share of the checklist's points earned; never 100 while a line is short."""
         total = sum(c.points for c in self.checklist)
         if total == 0:
             return 100
-        return round(100 * sum(c.earned for c in self.checklist) / total)
+        score = round(100 * sum(c.earned for c in self.checklist) / total)
+        return min(score, 99) if any(not c.passed for c in self.checklist) else score
+
+    @property
+    def costs(self) -> list[Finding]:
+        """The findings that cost points (the rest are tips)."""
+        return [f for f in self.findings if not f.is_tip]
+
+    @property
+    def tips(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_tip]
 
 
 @dataclass

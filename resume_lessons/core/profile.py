@@ -322,6 +322,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("tradeoffs", "kept_outcomes"), "tradeoff_keep"),
     (("tradeoffs", "losses"), "tradeoff_loss"),
     (("tradeoffs", "phrases"), "tradeoff"),
+    (("tradeoffs", "validations"), "tradeoff"),
     (("tradeoffs", "concessions"), "concession"),
     (("tradeoffs", "reasons"), "reason"),
     (("tradeoffs", "limits"), "limit"),
@@ -337,6 +338,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("summary", "system_heads"), "system_head"),
     (("summary", "generic_modifiers"), "generic_modifier"),
     (("summary", "generic_adjectives"), "generic_adjective"),
+    (("quality", "vague_words"), "vague_word"),
 )
 
 

@@ -3,9 +3,44 @@
 from __future__ import annotations
 
 from ..findings import Context, Example, TechniqueResult
-from .base import Rule, Technique, item, result
+from .base import Line, Rule, Technique, result
 
 LOCATION = "basics.summary"
+
+
+WANTED = (
+    (
+        "domain",
+        "T102",
+        "It does not name your domain (recommendations, search, fraud…).",
+        "Which domain do you build ML for? Name it in the first sentence.",
+    ),
+    (
+        "system_type",
+        "T103",
+        "It does not name the kind of system you build.",
+        "What do you build there: a ranking pipeline, a serving platform, a feature store?",
+    ),
+    (
+        "scale",
+        "T104",
+        "It gives no sense of scale.",
+        "How many users, requests or events does your system serve?",
+    ),
+    (
+        "quantified_impact",
+        "T105",
+        "It names no specific, measured result.",
+        "Which metric did your work move, and by how much?",
+    ),
+)
+LINES = (
+    Line("domain", "summary names the domain", 25, "T102"),
+    Line("system_type", "summary names the system type", 15, "T103"),
+    Line("scale", "summary names the scale", 20, "T104"),
+    Line("quantified_impact", "summary names a measured result", 25, "T105"),
+    Line("no_generic_adjective", "no generic adjectives (passionate, results-driven…)", 15, "T106"),
+)
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -19,51 +54,13 @@ def check(ctx: Context) -> TechniqueResult:
             "Write two sentences: which domain and kind of system you build, at what scale, "
             "and one result you measured.",
         )
-        checklist = [item("a summary at the top", 100, False, "T101")]
-        return result(t.code, checklist, [finding])
+        return result(t.code, [t.earn(line.key, False, blame="T101") for line in LINES], [finding])
     names = ctx.names(LOCATION)
     findings = []
-    wanted = [
-        (
-            "domain",
-            25,
-            "T102",
-            "It does not name your domain (recommendations, search, fraud…).",
-            "Which domain do you build ML for? Name it in the first sentence.",
-        ),
-        (
-            "system_type",
-            15,
-            "T103",
-            "It does not name the kind of system you build.",
-            "What do you build there: a ranking pipeline, a serving platform, a feature store?",
-        ),
-        (
-            "scale",
-            20,
-            "T104",
-            "It gives no sense of scale.",
-            "How many users, requests or events does your system serve?",
-        ),
-        (
-            "quantified_impact",
-            25,
-            "T105",
-            "It names no specific, measured result.",
-            "Which metric did your work move, and by how much?",
-        ),
-    ]
     checklist = []
-    for element, points, code, message, suggestion in wanted:
+    for element, code, message, suggestion in WANTED:
         found = element in names
-        checklist.append(
-            item(
-                f"summary names the {element.replace('_', ' ')}",
-                points,
-                found,
-                element if found else code,
-            )
-        )
+        checklist.append(t.earn(element, found, LOCATION))
         if not found:
             findings.append(
                 t.finding(
@@ -84,14 +81,7 @@ def check(ctx: Context) -> TechniqueResult:
                 adj,
             )
         )
-    checklist.append(
-        item(
-            "no generic adjectives",
-            15,
-            not adjectives,
-            "T106" if adjectives else "no generic_adjective",
-        )
-    )
+    checklist.append(t.earn("no_generic_adjective", not adjectives, LOCATION))
     return result(t.code, checklist, findings)
 
 
@@ -146,4 +136,5 @@ TECHNIQUE = Technique(
         ),
     ),
     check=check,
+    lines=LINES,
 )

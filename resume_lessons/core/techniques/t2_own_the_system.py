@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from ..elements import BY_NAME
 from ..findings import Context, Example, TechniqueResult
-from .base import Rule, Technique, item, quote, result
+from .base import Line, Rule, Technique, quote, result
 
-STAGE_POINTS = {
-    "data": 15,
-    "features": 15,
-    "training": 15,
-    "serving": 15,
-    "monitoring": 15,
-    "experimentation": 10,
-}
-OPENING_POINTS = 15
+STAGES = ("data", "features", "training", "serving", "monitoring", "experimentation")
+LINES = (
+    Line("data", "a bullet about data", 15, "T201"),
+    Line("features", "a bullet about features", 15, "T201"),
+    Line("training", "a bullet about training", 15, "T201"),
+    Line("serving", "a bullet about serving", 15, "T201"),
+    Line("monitoring", "a bullet about monitoring", 15, "T201"),
+    Line("experimentation", "a bullet about experimentation", 10, "T201"),
+    Line("openings", "bullets open with what you did, not a duty", 15, "T202"),
+)
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -22,9 +23,9 @@ def check(ctx: Context) -> TechniqueResult:
     bullets = ctx.bullets
     findings = []
     checklist = []
-    for stage, points in STAGE_POINTS.items():
+    for stage in STAGES:
         where = next((b.location for b in bullets if f"stage.{stage}" in ctx.names(b.location)), "")
-        checklist.append(item(f"a bullet about {stage}", points, bool(where), where or "T201"))
+        checklist.append(t.earn(stage, bool(where), where))
         if not where:
             findings.append(
                 t.finding(
@@ -32,6 +33,7 @@ def check(ctx: Context) -> TechniqueResult:
                     "work",
                     f"No bullet shows your work on the {stage} stage of the pipeline.",
                     BY_NAME[f"stage.{stage}"].question + " Add it to the role where you did it.",
+                    line=stage,
                 )
             )
     weak = []
@@ -49,15 +51,9 @@ def check(ctx: Context) -> TechniqueResult:
                     opening,
                 )
             )
-    share_strong = 1 - len(weak) / len(bullets) if bullets else 0.0
-    checklist.append(
-        item(
-            "bullets open with what you did, not a duty",
-            OPENING_POINTS,
-            share_strong,
-            "T202" if weak else "action_verb",
-        )
-    )
+    strong = next((b.location for b in bullets if b.location not in weak), "work")
+    share_strong = 1 - len(weak) / len(bullets) if bullets else 1.0  # no bullet opens weakly
+    checklist.append(t.earn("openings", share_strong, strong))
     return result(t.code, checklist, findings)
 
 
@@ -133,4 +129,6 @@ TECHNIQUE = Technique(
         Example("weak", "Helped the team with data pipelines.", codes=("T202",)),
     ),
     check=check,
+    lines=LINES,
+    scope="resume",
 )

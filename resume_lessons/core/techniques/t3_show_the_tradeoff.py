@@ -2,16 +2,51 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..findings import Context, Example, TechniqueResult
-from .base import Rule, Technique, item, quote, result
+from ..locations import Item
+from ..profile import Profile, phrase_key
+from .base import Line, Rule, Technique, quote, result
+
+LINES = (
+    Line("decision", "a decision (replaced X with Y, chose X over Y)", 40, "T301"),
+    Line("cost", "the cost the decision carried (latency, memory, accuracy, money)", 35, "T302"),
+    Line("validated", "how you checked the cost was acceptable", 25, "T303"),
+)
+# A held constraint with a number checks the cost: "keeping p99 under the 50 ms budget".
+_HELD = ("keep", "hold", "maintain", "within", "under", "budget", "sla", "without")
+
+
+@cache
+def _validations(profile: Profile) -> frozenset[str]:
+    return frozenset(" ".join(phrase_key(p)) for p in profile.words("tradeoffs", "validations"))
+
+
+def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
+    """Whether a bullet shows a decision, the cost it carried, and a check of that cost."""
+    checks = _validations(ctx.profile)
+    spans = [e for e in ctx.elements.get(b.location, []) if e.name == "tradeoff"]
+    kinds = [" ".join(phrase_key(e.value or e.text)) in checks for e in spans]
+    names = ctx.names(b.location)
+    cost = any(not k for k in kinds)
+    held = any(
+        not k and any(h in e.text.lower() for h in _HELD) for e, k in zip(spans, kinds, strict=True)
+    )
+    decision = "decision" in names
+    checked = any(kinds) or "experiment" in names or (held and any(c.isdigit() for c in b.text))
+    return decision, cost, checked and (decision or cost)  # a check of a choice, not a test
 
 
 def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     findings = []
-    decisions = [b for b in ctx.bullets if "decision" in ctx.names(b.location)]
-    tradeoffs = [b for b in ctx.bullets if "tradeoff" in ctx.names(b.location)]
-    paired = [b for b in decisions if "tradeoff" in ctx.names(b.location)]
+    shown = {b.location: weighed(ctx, b) for b in ctx.bullets}
+    decisions = [b for b in ctx.bullets if shown[b.location][0]]
+    # The showcase is the bullet that weighs the most: a decision, its cost and the check.
+    best = max(ctx.bullets, key=lambda b: sum(shown[b.location]), default=None)
+    _, cost, validated = shown[best.location] if best else (False, False, False)
+    where = best.location if best else ""
     if not decisions:
         findings.append(
             t.finding(
@@ -21,38 +56,34 @@ def check(ctx: Context) -> TechniqueResult:
                 "Which approach did you replace, and with what? Write it as 'replaced X with Y'.",
             )
         )
-    # One validated tradeoff is the showcase; without one, every bare decision is a candidate.
-    for b in decisions if not paired else []:
-        if "tradeoff" not in ctx.names(b.location):
+    if not cost:
+        for b in decisions:
             findings.append(
                 t.finding(
                     "T302",
                     b.location,
-                    f"{quote(b.text)} states a decision but not what it cost or how you checked it.",
-                    "What did the change risk (latency, cost, memory), and how did you confirm it was "
-                    "acceptable before shipping?",
-                    ctx.first(b.location, "decision"),
+                    f"{quote(b.text)} does not say what the choice cost.",
+                    "What did the change risk or give up (latency, memory, accuracy, money), and "
+                    "was it worth it?",
+                    ctx.first(b.location, "decision") or ctx.first(b.location, "tradeoff"),
+                )
+            )
+    if not validated:
+        for b in [best] if best and (cost or decisions) else []:
+            findings.append(
+                t.finding(
+                    "T303",
+                    b.location,
+                    f"{quote(b.text)} does not say how you checked the cost was acceptable.",
+                    "How did you confirm it before shipping: a load test, a shadow test, an "
+                    "offline evaluation or an A/B test, and what did it show?",
+                    ctx.first(b.location, "decision") or ctx.first(b.location, "tradeoff"),
                 )
             )
     checklist = [
-        item(
-            "a bullet with a decision (replaced X with Y)",
-            40,
-            bool(decisions),
-            decisions[0].location if decisions else "T301",
-        ),
-        item(
-            "a tradeoff named and validated",
-            40,
-            bool(tradeoffs),
-            tradeoffs[0].location if tradeoffs else ("T302" if decisions else "T301"),
-        ),
-        item(
-            "the decision and its tradeoff in one bullet",
-            20,
-            bool(paired),
-            paired[0].location if paired else ("T302" if decisions else "T301"),
-        ),
+        t.earn("decision", bool(decisions), decisions[0].location if decisions else ""),
+        t.earn("cost", cost, where, blame="" if decisions else "T301"),
+        t.earn("validated", validated, where, blame="" if decisions or cost else "T301"),
     ]
     return result(t.code, checklist, findings)
 
@@ -70,7 +101,8 @@ TECHNIQUE = Technique(
     wants=("decision", "model_type", "tradeoff"),
     rules=(
         Rule("T301", "no-decision", "no bullet shows a technical decision"),
-        Rule("T302", "decision-without-tradeoff", "a decision with no cost or validation"),
+        Rule("T302", "decision-without-cost", "a decision that does not say what it cost"),
+        Rule("T303", "tradeoff-not-validated", "a cost named but not how it was checked"),
     ),
     examples=(
         Example(
@@ -86,6 +118,19 @@ TECHNIQUE = Technique(
             note="A decision, but no cost and no check.",
         ),
         Example(
+            "weak",
+            "Moved fraud scoring from a nightly batch job to online inference, accepting a "
+            "higher serving cost.",
+            codes=("T303",),
+            note="A decision and its cost, but nothing says the cost was checked.",
+        ),
+        Example(
+            "weak",
+            "Replaced the ranker with a transformer after validating it in a shadow test.",
+            codes=("T302",),
+            note="Checked, but against what cost? Validation alone is following a trend.",
+        ),
+        Example(
             "strong",
             "Replaced a gradient boosted tree model with a cross-encoder reranker on the top "
             "100 candidates, after validating that the latency tradeoff was acceptable.",
@@ -98,4 +143,5 @@ TECHNIQUE = Technique(
         ),
     ),
     check=check,
+    lines=LINES,
 )

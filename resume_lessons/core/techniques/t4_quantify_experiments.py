@@ -7,30 +7,41 @@ from functools import cache
 
 from ..findings import Context, Example, TechniqueResult
 from ..profile import Profile
-from .base import Rule, Technique, item, quote, result
+from .base import Line, Rule, Technique, quote, result
 
 DETAILS = (
     (
-        "experiment_duration",
+        ("experiment_duration",),
         "T402",
-        15,
         "how long the test ran",
         "How long did the test run (days or weeks)?",
     ),
     (
-        "traffic_share",
+        ("traffic_share",),
         "T403",
-        15,
         "what share of traffic it ran on",
         "What share of traffic or users was in the test?",
     ),
     (
-        "guardrail",
+        ("guardrail",),
         "T404",
-        15,
         "which guardrail metrics you watched",
         "Which guardrail metrics (latency, revenue, complaints) had to hold?",
     ),
+    (
+        ("early_stopping", "significance"),
+        "T405",
+        "how you decided it was done",
+        "Did you use a stopping rule, early stopping or a significance threshold?",
+    ),
+)
+LINES = (
+    Line("result", "a result with its metric and magnitude", 30, "T401"),
+    Line("experiment", "an experiment (A/B test) described", 15, "T406"),
+    Line("T402", "every test says how long it ran", 15, "T402"),
+    Line("T403", "every test says what share of traffic it ran on", 15, "T403"),
+    Line("T404", "every test names its guardrail metrics", 15, "T404"),
+    Line("T405", "every test says how it stopped (stopping rule or significance)", 10, "T405"),
 )
 
 
@@ -68,8 +79,8 @@ def check(ctx: Context) -> TechniqueResult:
             )
     for b in experiments:
         names = ctx.names(b.location)
-        for element, code, _points, what, question in DETAILS:
-            if element not in names:
+        for elements, code, what, question in DETAILS:
+            if names.isdisjoint(elements):
                 findings.append(
                     t.finding(
                         code,
@@ -79,16 +90,6 @@ def check(ctx: Context) -> TechniqueResult:
                         ctx.first(b.location, "experiment"),
                     )
                 )
-        if not names & {"early_stopping", "significance"}:
-            findings.append(
-                t.finding(
-                    "T405",
-                    b.location,
-                    f"The experiment in {quote(b.text, 40)} does not say how you decided it was done.",
-                    "Did you use a stopping rule, early stopping or a significance threshold?",
-                    ctx.first(b.location, "experiment"),
-                )
-            )
     if not experiments:
         findings.append(
             t.finding(
@@ -99,29 +100,29 @@ def check(ctx: Context) -> TechniqueResult:
                 "share of traffic.",
             )
         )
-
-    def anywhere(*elements: str) -> str:
-        return next((b.location for b in ctx.bullets if ctx.names(b.location) & set(elements)), "")
-
+    if not impact and not any(f.code == "T401" for f in findings):
+        findings.append(
+            t.finding(
+                "T401",
+                "work",
+                "No bullet gives a result with its metric and how much it moved.",
+                "Which metric did your best work move, and by how much? Use the number from your "
+                "dashboard or test report.",
+            )
+        )
+    # A claim with no number costs the result line its share: every improvement claimed
+    # should say how big it was.
+    claims = len(impact) + len({f.location for f in findings if f.code == "T401"})
     checklist = [
-        item(
-            "a result with its metric and magnitude",
-            30,
-            bool(impact),
-            impact[0].location if impact else "T401",
-        ),
-        item(
-            "an experiment (A/B test) described",
-            15,
-            bool(experiments),
-            experiments[0].location if experiments else "T406",
-        ),
+        t.earn("result", len(impact) / claims, impact[0].location if impact else ""),
+        t.earn("experiment", bool(experiments), experiments[0].location if experiments else ""),
     ]
-    for element, code, points, what, _q in DETAILS:
-        where = anywhere(element)
-        checklist.append(item(f"the test says {what}", points, bool(where), where or code))
-    where = anywhere("early_stopping", "significance")
-    checklist.append(item("early stopping or significance", 10, bool(where), where or "T405"))
+    for elements, code, _what, _q in DETAILS:
+        told = [b for b in experiments if not ctx.names(b.location).isdisjoint(elements)]
+        share = len(told) / len(experiments) if experiments else 0.0
+        checklist.append(
+            t.earn(code, share, told[0].location if told else "", "" if experiments else "T406")
+        )
     return result(t.code, checklist, findings)
 
 
@@ -180,4 +181,5 @@ TECHNIQUE = Technique(
         ),
     ),
     check=check,
+    lines=LINES,
 )

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..findings import Context, Example, TechniqueResult
-from .base import Rule, Technique, item, result
+from .base import Line, Rule, Technique, result
 
 MODEL_ELEMENTS = {"model_type"}
 SYSTEM_ELEMENTS = {"stage.data", "stage.features", "stage.serving", "stage.monitoring"}
 BALANCE_TARGET = 0.3  # the smaller side should be at least this share of the bullets
+LINES = (
+    Line("model", "model work (a named model family)", 30, "T501"),
+    Line("systems", "systems work (data, features, serving, monitoring)", 30, "T502"),
+    Line("paired", "both in the same role", 20, "T503"),
+    Line("balance", "a balance of the two", 20, "T504"),
+)
 
 
 def _role(location: str) -> str:
@@ -70,23 +76,12 @@ def check(ctx: Context) -> TechniqueResult:
                 f"Is there {side} work you did but left out? One or two bullets restore the balance.",
             )
         )
-    missing_side = "T501" if not model else "T502" if not systems else "T503"
-    unbalanced = "T504" if model and systems else missing_side
+    missing_side = "T501" if not model else "T502" if not systems else ""
     checklist = [
-        item(
-            "model work (a named model family)",
-            30,
-            bool(model),
-            model[0].location if model else "T501",
-        ),
-        item(
-            "systems work (data, features, serving, monitoring)",
-            30,
-            bool(systems),
-            systems[0].location if systems else "T502",
-        ),
-        item("both in the same role", 20, bool(paired), paired[0] if paired else missing_side),
-        item("a balance of the two", 20, balance, "balanced" if balance >= 1 else unbalanced),
+        t.earn("model", bool(model), model[0].location if model else ""),
+        t.earn("systems", bool(systems), systems[0].location if systems else ""),
+        t.earn("paired", bool(paired), paired[0] if paired else "", missing_side),
+        t.earn("balance", balance, "work", missing_side),
     ]
     return result(t.code, checklist, findings)
 
@@ -210,4 +205,6 @@ TECHNIQUE = Technique(
         ),
     ),
     check=check,
+    lines=LINES,
+    scope="resume",
 )

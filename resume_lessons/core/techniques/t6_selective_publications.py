@@ -6,9 +6,14 @@ from functools import cache
 
 from ..findings import Context, Example, TechniqueResult
 from ..profile import phrase_key
-from .base import Rule, Technique, item, quote, result
+from .base import Line, Rule, Technique, quote, result
 
 MAX_PUBLICATIONS = 3
+LINES = (
+    Line("few", f"at most {MAX_PUBLICATIONS} publications (none is fine)", 30, "T601"),
+    Line("venues", "at venues ML hiring managers rank highly", 30, "T602"),
+    Line("tied", "tied to production work", 40, "T603"),
+)
 
 
 @cache
@@ -25,11 +30,7 @@ def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     pubs = ctx.resume.publications
     if not pubs:
-        return result(
-            t.code,
-            [item("no publications: the experience speaks for itself", 100, True, "publications")],
-            [],
-        )
+        return result(t.code, [t.earn(line.key, True, "publications") for line in LINES], [])
     findings = []
     venues = ctx.profile.words("venues", "top_venues")
     minor = ctx.profile.words("venues", "minor_markers")
@@ -74,19 +75,9 @@ def check(ctx: Context) -> TechniqueResult:
             )
         )
     checklist = [
-        item(
-            f"at most {MAX_PUBLICATIONS} publications",
-            30,
-            len(pubs) <= MAX_PUBLICATIONS,
-            "publications" if len(pubs) <= MAX_PUBLICATIONS else "T601",
-        ),
-        item("at top venues", 30, top / len(pubs), "T602" if top < len(pubs) else "publications"),
-        item(
-            "tied to production work",
-            40,
-            tied / len(pubs),
-            "T603" if tied < len(pubs) else "publications",
-        ),
+        t.earn("few", len(pubs) <= MAX_PUBLICATIONS, "publications"),
+        t.earn("venues", top / len(pubs), "publications"),
+        t.earn("tied", tied / len(pubs), "publications"),
     ]
     return result(t.code, checklist, findings)
 
@@ -148,4 +139,6 @@ TECHNIQUE = Technique(
         ),
     ),
     check=check,
+    lines=LINES,
+    scope="resume",
 )

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from ..findings import Context, Example, TechniqueResult
 from ..skills import group_stage, ngrams, shown_in
-from .base import Rule, Technique, item, result
+from .base import Line, Rule, Technique, result
 
+LINES = (
+    Line("grouped", "skills grouped, not one flat list", 30, "T701"),
+    Line("staged", "groups named after pipeline stages", 25, "T702"),
+    Line("lean", "a lean list", 15, "T703"),
+    Line("used", "every tool shown in use in a bullet", 30, "T704"),
+)
 STAGE_WORDS = (
     "data",
     "feature",
@@ -31,7 +37,7 @@ def check(ctx: Context) -> TechniqueResult:
             "Add skills grouped by pipeline stage (Data & Features, ML Frameworks, Serving & "
             "Infra, Experiment), listing the tools your bullets show.",
         )
-        return result(t.code, [item("a skills block", 100, False, "T705")], [finding])
+        return result(t.code, [t.earn(x.key, False, blame="T705") for x in LINES], [finding])
     findings = []
     flat_names = set(ctx.profile.words("skills", "flat_group_names"))
     named = [s for s in skills if s.name.strip() and s.name.strip().lower() not in flat_names]
@@ -94,20 +100,10 @@ def check(ctx: Context) -> TechniqueResult:
                 )
     share_used = used / checked if checked else 1.0
     checklist = [
-        item("skills grouped, not one flat list", 30, grouped, "T701" if not grouped else "skills"),
-        item(
-            "groups named after pipeline stages",
-            25,
-            staged / len(named) if named else 0.0,
-            "T701" if not named else "T702" if staged < len(named) else "skills",
-        ),
-        item("a lean list", 15, lean, "skills" if lean else "T703"),
-        item(
-            "every tool shown in use in a bullet",
-            30,
-            share_used,
-            "skills" if used == checked else "T704",
-        ),
+        t.earn("grouped", grouped, "skills"),
+        t.earn("staged", staged / len(named) if named else 0.0, "skills", "" if named else "T701"),
+        t.earn("lean", lean, "skills"),
+        t.earn("used", share_used, "skills"),
     ]
     return result(t.code, checklist, findings)
 
@@ -221,4 +217,6 @@ TECHNIQUE = Technique(
         ),
     ),
     check=check,
+    lines=LINES,
+    scope="resume",
 )

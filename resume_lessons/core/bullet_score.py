@@ -1,0 +1,192 @@
+"""A bullet's overall score: how strongly it makes the case for a senior ML engineer hire.
+
+The score follows the rubric a hiring manager rates bullets by (1 a duty or vague activity;
+2 an activity with a tool or topic; 3 concrete work with some specifics; 4 a measured result
+with a clear decision or scope; 5 the system, the decision, the model and a business result).
+It is a checklist like a technique's: each part a strong bullet shows earns its points
+(``PARTS``), a duty opening and vague activity words cost points (``PENALTIES``), and work
+that shows nothing of ML is held to a cap (``NOT_ML_CAP``). Every point is a line a learner
+can read, so the lesson, ``explain`` and the report show the same number and what is missing.
+
+``benchmarks/bench_ratings.py`` prints how this score orders rated real bullets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .elements import Element, explain
+from .elements.document import token_spans
+from .profile import DEFAULT_PROFILE, Profile, load_profile, phrase_key
+
+BASE = 20  # any bullet with words in it
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing a strong bullet shows: any of ``elements`` earns ``points``."""
+
+    key: str
+    label: str
+    points: int
+    elements: tuple[str, ...]
+    question: str
+
+
+STAGES = tuple(
+    f"stage.{s}"
+    for s in ("data", "features", "training", "serving", "monitoring", "experimentation")
+)
+EXPERIMENT_DETAILS = (
+    "experiment_duration",
+    "traffic_share",
+    "guardrail",
+    "significance",
+    "early_stopping",
+)
+PARTS: tuple[Part, ...] = (
+    Part(
+        "did",
+        "opens with what you did",
+        10,
+        ("action_verb",),
+        "What did you do: built, replaced, cut, shipped?",
+    ),
+    Part(
+        "system",
+        "names the pipeline stage or system",
+        10,
+        STAGES,
+        "Which part of the ML system was it: data, features, training, serving, monitoring?",
+    ),
+    Part(
+        "tool",
+        "names a tool you used",
+        5,
+        ("tool",),
+        "Which tool did the work run on (Spark, PyTorch, Kubernetes…)?",
+    ),
+    Part(
+        "model",
+        "names the model or method",
+        10,
+        ("model_type",),
+        "Which model family or method (gradient boosted trees, two-tower, transformer)?",
+    ),
+    Part(
+        "result",
+        "a measured result (metric and size)",
+        25,
+        ("quantified_impact",),
+        "Which metric moved, and by how much?",
+    ),
+    Part(
+        "business",
+        "what it changed for the business or users",
+        10,
+        ("business_impact",),
+        "What did it change for users or the business: revenue, cost, time, incidents?",
+    ),
+    Part(
+        "scale",
+        "the scale it ran at",
+        15,
+        ("scale",),
+        "At what scale: users, requests, events, rows a day?",
+    ),
+    Part(
+        "decision",
+        "a decision or tradeoff",
+        10,
+        ("decision", "tradeoff"),
+        "What did you choose over what, and what did it cost?",
+    ),
+    Part(
+        "rigour",
+        "how it was tested (duration, traffic, guardrails, stopping)",
+        10,
+        EXPERIMENT_DETAILS,
+        "How was it tested: for how long, on what share of traffic, with which guardrails?",
+    ),
+)
+PENALTIES = (
+    ("weak_opening", "opens with a duty or a helper's part", 10),
+    ("vague_word", "vague activity words (various, helped, collaborated…)", 10),
+)
+# Work that shows nothing of ML (no model, no training or features, no ML words) makes the
+# case for another job: at most a 3 of 5.
+NOT_ML_CAP = 60
+ML_SIGNS = ("model_type", "stage.training", "stage.features", "ml_word")
+ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task"})
+
+
+@dataclass(frozen=True)
+class BulletScore:
+    """A bullet's score (0-100), the parts it shows and misses, and what cost it points."""
+
+    score: int
+    shown: tuple[Part, ...]
+    missing: tuple[Part, ...]
+    penalties: tuple[tuple[str, int], ...]  # (what, points lost)
+    capped: str  # why the score was held down, or ""
+    elements: tuple[Element, ...]
+
+    @property
+    def level(self) -> int:
+        """The score on the raters' 1-5 scale."""
+        return 1 + min(4, self.score // 20)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "score": self.score,
+            "shown": [p.key for p in self.shown],
+            "missing": [
+                {"part": p.key, "label": p.label, "question": p.question} for p in self.missing
+            ],
+            "penalties": [{"what": w, "points": n} for w, n in self.penalties],
+            "capped": self.capped,
+        }
+
+
+@cache
+def _tool_keys(profile: Profile) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({phrase_key(t) for t in profile.tool_stages if phrase_key(t)}))
+
+
+def _signals(text: str, profile: Profile) -> set[str]:
+    """What the bullet shows besides its elements: a tool, ML words, vague activity words."""
+    words = token_spans(text.lower())[0]
+    found: set[str] = set()
+    joined = " " + " ".join(words) + " "
+    if any(" " + " ".join(key) + " " in joined for key in _tool_keys(profile)):
+        found.add("tool")
+    hits = profile.index.by_category(words)
+    if ML_CATEGORIES & hits.keys():
+        found.add("ml_word")
+    if "vague_word" in hits:
+        found.add("vague_word")
+    return found
+
+
+def score_bullet(
+    text: str,
+    profile: str | Profile = DEFAULT_PROFILE,
+    elements: list[Element] | None = None,
+) -> BulletScore:
+    """The overall score of one bullet, with the parts behind it."""
+    prof = load_profile(profile) if isinstance(profile, str) else profile
+    found = explain(text, "bullet", prof) if elements is None else elements
+    if not text.strip():
+        return BulletScore(0, (), PARTS, (), "", tuple(found))
+    names = {e.name for e in found} | _signals(text, prof)
+    if "weak_opening" in names:
+        names.discard("action_verb")
+    shown = tuple(p for p in PARTS if names.intersection(p.elements))
+    missing = tuple(sorted((p for p in PARTS if p not in shown), key=lambda p: -p.points))
+    penalties = tuple((label, points) for name, label, points in PENALTIES if name in names)
+    score = BASE + sum(p.points for p in shown) - sum(points for _, points in penalties)
+    capped = ""
+    if names.isdisjoint(ML_SIGNS) and score > NOT_ML_CAP:
+        score, capped = NOT_ML_CAP, "shows no ML work (no model, training, features or ML words)"
+    return BulletScore(max(0, min(100, score)), shown, missing, penalties, capped, tuple(found))
