@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from support.scoring import assert_every_point_is_explained
 
 from resume_lessons import TECHNIQUES, analyze, load_resume
-from resume_lessons.core.analyze import Analysis
 from resume_lessons.core.findings import Example
 from resume_lessons.core.model import Resume
 from resume_lessons.core.techniques import Technique, get_rule, get_technique
@@ -83,28 +83,6 @@ def test_analysis_is_deterministic_and_every_point_is_explained(name: str) -> No
     assert first.scores == second.scores
     assert [f.to_dict() for f in first.findings] == [f.to_dict() for f in second.findings]
     assert_every_point_is_explained(first)
-
-
-def assert_every_point_is_explained(analysis: Analysis) -> None:
-    """Every point earned names a real place, every point lost a real finding that costs it,
-    and a technique at 100 has no finding left that costs points."""
-    places = {i.location for i in analysis.items} | {"skills", "publications", "work"}
-    places |= {f"skills[{i}]" for i in range(len(analysis.resume.skills))}
-    places |= {f"work[{i}]" for i in range(len(analysis.resume.work))}
-    places |= {f"projects[{i}]" for i in range(len(analysis.resume.projects))}
-    for code, result in analysis.results.items():
-        for line in result.checklist:
-            if line.earned > 0:
-                assert line.evidence in places, (code, line)
-            if not line.passed:
-                blamed = [f for f in result.findings if f.code == line.code]
-                assert blamed, f"{code}: {line.label} lost {line.lost} with no {line.code} finding"
-        lost = sum(line.lost for line in result.checklist)
-        assert (
-            abs(sum(f.points for f in result.findings) - lost) <= 0.01 * len(result.findings) + 0.01
-        )
-        if result.score == 100:
-            assert not result.costs, (code, result.costs)
 
 
 def test_findings_are_complete_sentences_and_suggestions_invent_no_numbers() -> None:

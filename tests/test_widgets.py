@@ -44,15 +44,19 @@ def store(tmp_path: Path) -> DraftsFile:
 
 def test_typing_updates_checklist_score_and_diff(store: DraftsFile) -> None:
     rw = BulletRewriter(ITEM, "T4", store)
-    assert "✘ experiment duration" in rw.checklist.value
-    assert QUESTIONS["experiment_duration"] in rw.checklist.value
+    assert "✘ every test says how long it ran" in rw.checklist.value
+    assert "How long did the test run" in rw.checklist.value
     before_score = rw.current_score
     rw.text.value = STRONG
-    assert "✔ experiment duration" in rw.checklist.value
-    assert "✔ traffic share" in rw.checklist.value
+    assert "✔ every test says how long it ran" in rw.checklist.value
+    assert "✔ every test says what share of traffic it ran on" in rw.checklist.value
     assert rw.current_score > before_score
+    assert "item score" in rw.score.value and "this text alone" in rw.score.value
+    assert "Bullet score" in rw.score.value
     assert f'rl-now">{rw.current_score}<' in rw.score.value
-    assert "<ins " in rw.diff.value and "<del " in rw.diff.value
+    assert "rewrote most of it" in rw.diff.value  # a full rewrite: no unreadable word diff
+    rw.text.value = "Helped with A/B testing of new ranking models for 3 weeks."
+    assert "<ins " in rw.diff.value
 
 
 def test_save_writes_the_draft_and_a_reload_shows_it(store: DraftsFile) -> None:
@@ -116,7 +120,8 @@ def test_summary_rewriter_uses_t1_and_refuses_a_bullet(store: DraftsFile) -> Non
         "Recommendation systems engineer building real-time ML serving for 500M+ users; "
         "lifted CTR by 12%."
     )
-    assert "✔ domain" in sr.checklist.value and "✔ scale" in sr.checklist.value
+    assert "✔ summary names the domain" in sr.checklist.value
+    assert "✔ summary names the scale" in sr.checklist.value
     with pytest.raises(ValueError, match="not the summary"):
         SummaryRewriter(ITEM, store)
 

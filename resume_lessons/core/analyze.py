@@ -118,12 +118,14 @@ def score_item(
     """
     prof = _profile(profile)
     kind = "summary" if kind == "summary" else "bullet"
+    scored, where, scope = None, "", "item"
     if resume is not None and location:
-        scored, where = with_text(resume, location, text), location
-        scope = "resume"
-    else:
+        try:
+            scored, where, scope = with_text(resume, location, text), location, "resume"
+        except KeyError:  # a place the resume does not have yet: score the text alone
+            scored = None
+    if scored is None:
         scored, where = one_item_resume(text, kind)
-        scope = "item"
     analysis = analyze(scored, prof, (technique,))
     result = analysis.results[technique.code]
     elements = analysis.elements.get(where) or explain(text, kind, prof)

@@ -117,6 +117,11 @@ PENALTIES = (
 # Work that shows nothing of ML (no model, no training or features, no ML words) makes the
 # case for another job: at most a 3 of 5.
 NOT_ML_CAP = 60
+# A bullet that crams most of the pipeline or a run of tools into one line reads as keyword
+# stuffing, not as one piece of work: at most a 3 of 5 as well.
+CRAMMED_CAP = 60
+CRAMMED_STAGES = 4
+CRAMMED_TOOLS = 5
 ML_SIGNS = ("model_type", "stage.training", "stage.features", "ml_word")
 ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task"})
 
@@ -155,12 +160,15 @@ def _tool_keys(profile: Profile) -> tuple[tuple[str, ...], ...]:
 
 
 def _signals(text: str, profile: Profile) -> set[str]:
-    """What the bullet shows besides its elements: a tool, ML words, vague activity words."""
+    """What the bullet shows besides its elements: tools, ML words, vague activity words."""
     words = token_spans(text.lower())[0]
     found: set[str] = set()
     joined = " " + " ".join(words) + " "
-    if any(" " + " ".join(key) + " " in joined for key in _tool_keys(profile)):
+    tools = sum(" " + " ".join(key) + " " in joined for key in _tool_keys(profile))
+    if tools:
         found.add("tool")
+    if tools >= CRAMMED_TOOLS:
+        found.add("many_tools")
     hits = profile.index.by_category(words)
     if ML_CATEGORIES & hits.keys():
         found.add("ml_word")
@@ -187,6 +195,9 @@ def score_bullet(
     penalties = tuple((label, points) for name, label, points in PENALTIES if name in names)
     score = BASE + sum(p.points for p in shown) - sum(points for _, points in penalties)
     capped = ""
+    stages = sum(1 for s in STAGES if s in names)
+    if (stages >= CRAMMED_STAGES or "many_tools" in names) and score > CRAMMED_CAP:
+        score, capped = CRAMMED_CAP, "crams many stages or tools into one bullet; split it"
     if names.isdisjoint(ML_SIGNS) and score > NOT_ML_CAP:
         score, capped = NOT_ML_CAP, "shows no ML work (no model, training, features or ML words)"
     return BulletScore(max(0, min(100, score)), shown, missing, penalties, capped, tuple(found))

@@ -966,7 +966,11 @@ def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore
                     continue
             if phrase == "with less than" and not any(k in losses for k in range(j, min(n, j + 5))):
                 continue  # "with less than 3% failed jobs" is a level reached, not a cost paid
-            if guards and any(j <= g <= j + 8 for g, _, _ in guards):
+            if (
+                guards
+                and phrase.startswith(("with no", "without", "no "))
+                and any(j <= g <= j + 8 for g, _, _ in guards)
+            ):
                 continue  # "with no regression in the guardrails" is the test's guardrail
             add((starts[i], "tradeoff", ends[j - 1], phrase))
     hits = get("concession")

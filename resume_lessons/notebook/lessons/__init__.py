@@ -24,7 +24,6 @@ from ...core.techniques import TECHNIQUES, Technique, get_technique
 from ...formats import load_resume_with_warnings
 from ...present.render import (
     before_after_html,
-    checklist_html,
     esc,
     findings_html,
     highlight_html,
@@ -32,6 +31,7 @@ from ...present.render import (
     page,
     scores_html,
 )
+from ...present.score_view import points_checklist_html
 from ..kit import LESSON_FILES, SAMPLE_NAME, inside_kit, samples_dir
 
 SAMPLE_RESUME = SAMPLE_NAME  # found beside the lessons in a learner's folder, else in the kit
@@ -95,7 +95,7 @@ def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> li
         enumerate(candidates),
         key=lambda p: (
             p[1].location not in flagged,
-            score_item(p[1].text, kind, technique, analysis.profile)[0],
+            score_item(p[1].text, kind, technique, analysis.profile).score,
             p[0],
         ),
     )
@@ -156,18 +156,19 @@ class Lesson:
         t = self._need()
         weak, strong = t.weak_examples[0], t.strong_examples[0]
         if weak.kind != "resume" and strong.kind != "resume":
-            ws, we, _ = score_item(weak.text, weak.kind, t, self.profile)
-            ss, se, _ = score_item(strong.text, strong.kind, t, self.profile)
+            ws = score_item(weak.text, weak.kind, t, self.profile)
+            ss = score_item(strong.text, strong.kind, t, self.profile)
             body = before_after_html(
                 weak.text,
                 strong.text,
-                we,
-                se,
+                ws.elements,
+                ss.elements,
                 title="Weak and strong, side by side",
-                before_score=ws,
-                after_score=ss,
+                before_score=ws.score,
+                after_score=ss.score,
             )
-            return Shown(page(body))
+            note = f"<p><small>{esc(t.code)} item score: each text alone, on the checklist.</small></p>"
+            return Shown(page(body + note))
         cols = "".join(
             f"<div><h4>{label} — score {_example_score(ex, t, self.profile)}</h4>"
             f"<p>{esc(ex.text)}</p>{_example_html(ex, t, self.profile)}</div>"
@@ -188,7 +189,11 @@ class Lesson:
             f'<h4>Your resume today: {esc(t.code)} score <b class="rl-your-score">{score}</b>'
             "/100</h4>" + findings_html(self.analysis.findings_for(t.code), limit=8)
         )
-        if t.code not in ("T6", "T7"):
+        body += (
+            f"<p><small>Resume score: every item of your resume together, on {esc(t.code)}'s "
+            "checklist (the exercise also shows the score of the one item you rewrite).</small></p>"
+        )
+        if t.code not in ("T1", "T6", "T7"):  # T1 rewrites the one summary, shown below
             worth = items_to_rewrite(self.analysis, t)
             body += "<h4>Most worth rewriting</h4>" + "".join(
                 f"<p><code>{esc(i.location)}</code> {esc(i.role)}</p>"
@@ -216,9 +221,34 @@ class Lesson:
             )
         item = self._target(t, location)
         draft = self.drafts.text(item.location)
+        note = ""
+        if draft is not None and draft != item.text:
+            saved = self.drafts.items[item.location].saved
+            note = (
+                f"This item already has a saved draft ({saved}), maybe from another lesson: the "
+                "box starts from it, so this rewrite builds on it. Saving replaces it; the "
+                "earlier version stays in the drafts file's history."
+            )
         if t.code == "T1":
-            return widgets.SummaryRewriter(item, self.store, draft=draft, **kw)
-        return widgets.BulletRewriter(item, t, self.store, draft=draft, **kw)
+            return widgets.SummaryRewriter(item, self.store, draft=draft, note=note, **kw)
+        after, _ = apply_drafts(self.resume, self.drafts)
+        return widgets.BulletRewriter(
+            item,
+            t,
+            self.store,
+            draft=draft,
+            note=note,
+            resume=after,
+            choices=self._choices(t),
+            drafts=self.drafts,
+            **kw,
+        )
+
+    def _choices(self, t: Technique) -> list[Item]:
+        """The bullets a learner may pick instead, most worth rewriting first."""
+        assert self.analysis is not None
+        worth = items_to_rewrite(self.analysis, t, n=len(self.analysis.items))
+        return [i for i in worth if i.kind == "bullet"]
 
     def builder(self, location: str | None = None) -> Any:
         if not self.ok:
@@ -259,18 +289,18 @@ class Lesson:
                 parts.append(_section_before_after(loc, self.resume, after))
                 continue
             item = self.analysis.item(loc)
-            bs, be, _ = score_item(item.text, item.kind, t, self.profile)
-            as_, ae, _ = score_item(draft.text, item.kind, t, self.profile)
+            bs = score_item(item.text, item.kind, t, self.profile)
+            as_ = score_item(draft.text, item.kind, t, self.profile)
             history = f" ({len(draft.history)} earlier versions)" if draft.history else ""
             parts.append(
                 before_after_html(
                     item.text,
                     draft.text,
-                    be,
-                    ae,
+                    bs.elements,
+                    as_.elements,
                     title=f"{loc}, saved {draft.saved}{history}",
-                    before_score=bs,
-                    after_score=as_,
+                    before_score=bs.score,
+                    after_score=as_.score,
                 )
             )
         if not parts:
@@ -281,7 +311,9 @@ class Lesson:
         else:
             body = (
                 f"<p>{esc(t.code)} score of your whole resume: before <b>{before_s}</b> → "
-                f'with your drafts <b class="rl-after-score">{after_s}</b></p>' + "".join(parts)
+                f'with your drafts <b class="rl-after-score">{after_s}</b><br><small>Each draft '
+                f"below shows its {esc(t.code)} item score: that text alone, on the same "
+                "checklist.</small></p>" + "".join(parts)
             )
         if missing:
             body += f"<p>Drafts for places no longer in the resume: {esc(', '.join(missing))}</p>"
@@ -294,13 +326,17 @@ class Lesson:
             assert self.resume is not None
             after, _ = apply_drafts(self.resume, self.drafts)
             result = analyze(after, self.profile, (t,)).results[t.code]
-            rows = "".join(
-                f'<li class="{"rl-ok" if c.passed else "rl-miss"}">'
-                f"{'✔' if c.passed else '✘'} {esc(c.label)}</li>"
-                for c in result.checklist
+            checklist = (
+                f"<p>{esc(t.code)} score of your resume with your drafts: <b>{result.score}</b>"
+                "</p>" + points_checklist_html(result.checklist, result.findings)
             )
-            checklist = f'<ul class="rl-recap" style="list-style:none;padding-left:0">{rows}</ul>'
-        wants = checklist_html(t.wants, [], {}) if t.wants and not checklist else ""
+        wants = (
+            "<ul>"
+            + "".join(f"<li>{esc(line.label)} ({line.points} points)</li>" for line in t.lines)
+            + "</ul>"
+            if not checklist
+            else ""
+        )
         return Shown(page(f"<h4>Recap: {esc(t.title)}</h4>{checklist}{wants}"))
 
     # --- the start page -------------------------------------------------------------------
@@ -332,8 +368,10 @@ class Lesson:
     def next_steps(self) -> Shown:
         if not self.ok:
             return self._blocked()
-        assert self.analysis is not None
+        assert self.analysis is not None and self.resume is not None
         scores = self.analysis.scores
+        if self.drafts.items:  # the order follows the scores with the learner's drafts
+            scores = analyze(apply_drafts(self.resume, self.drafts)[0], self.profile).scores
         order = sorted((f for f in LESSON_FILES if f[1]), key=lambda f: (scores[f[1]], f[0]))
         rows = "".join(
             f'<li><a href="{esc(name)}">{esc(name)}</a> — {esc(get_technique(code).title)} '

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ...core.analyze import score_item
+from ...core.bullet_score import score_bullet
 from ...core.drafts import DraftsFile
 from ...core.profile import DEFAULT_PROFILE
-from ...core.questions import question_for
 from ...core.techniques import Technique, get_technique
-from ...present.render import checklist_html, esc, highlight_html, legend_html
+from ...present.render import esc, highlight_html, legend_html
+from ...present.score_view import bullet_score_html, points_checklist_html
 from ..compose import STAGE_PHRASES, Slots, compose_bullet
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
@@ -73,15 +74,13 @@ class BulletBuilder(w.VBox):
 
     def refresh(self) -> None:
         self.bullet = compose_bullet(self.slots())
-        score, elements, missing = score_item(self.bullet, "bullet", self.technique, self.profile)
-        names = [e.name for e in elements]
+        scored = score_item(self.bullet, "bullet", self.technique, self.profile)
+        names = [e.name for e in scored.elements]
+        self.score = scored.score
         self.composed.value = styled(
-            "<p><b>Your bullet</b> — score "
-            f"{score} for {esc(self.technique.code)}</p>"
-            + highlight_html(self.bullet, elements)
+            f"<p><b>Your bullet</b> — {esc(self.technique.code)} item score {scored.score}</p>"
+            + highlight_html(self.bullet, scored.elements)
             + (legend_html(names) if names else "")
+            + bullet_score_html(None, score_bullet(self.bullet, self.profile))
         )
-        wanted = self.technique.wants or ("action_verb", "quantified_impact")
-        self.checklist.value = styled(
-            checklist_html(wanted, set(names), {m: question_for(m) for m in missing})
-        )
+        self.checklist.value = styled(points_checklist_html(scored.checklist, scored.findings))

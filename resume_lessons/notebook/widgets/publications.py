@@ -10,6 +10,7 @@ from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import get_technique
 from ...present.render import findings_html
+from ...present.score_view import points_checklist_html
 from ._common import SaveRow, html_pane, styled
 
 
@@ -47,7 +48,9 @@ class PublicationPicker(w.VBox):
             if self.boxes
             else "<p>Your resume lists no publications: that is fine for this role.</p>"
         )
-        super().__init__([intro, *(b for _, b in self.boxes), self.result, self.save_row])
+        # With nothing to pick there is nothing to save: no Save button to wonder about.
+        rows = [self.save_row] if self.boxes else []
+        super().__init__([intro, *(b for _, b in self.boxes), self.result, *rows])
         self.add_class("rl-publication-picker")
 
     def kept(self) -> list[str]:
@@ -61,11 +64,12 @@ class PublicationPicker(w.VBox):
         after = self.resume.model_copy(
             update={"publications": [p for p in self.resume.publications if p.name in names]}
         )
-        analysis = analyze(after, self.profile, (self.technique,))
+        result = analyze(after, self.profile, (self.technique,)).results["T6"]
         self.result.value = styled(
-            f"<p>T6 score before <b>{self.before_score}</b> → now "
-            f'<b class="rl-now">{analysis.scores["T6"]}</b> with {len(names)} kept.</p>'
-            + findings_html(analysis.findings_for("T6"))
+            f"<p>T6 resume score before <b>{self.before_score}</b> → now "
+            f'<b class="rl-now">{result.score}</b> with {len(names)} kept.</p>'
+            + points_checklist_html(result.checklist, result.findings)
+            + (findings_html(result.findings) if result.findings else "")
         )
 
 

@@ -1,24 +1,35 @@
-"""The bullet (and summary) rewriter: live checklist, score and word diff while typing."""
+"""The bullet (and summary) rewriter: live checklist, scores and word diff while typing."""
 
 from __future__ import annotations
 
+import difflib
+
 import ipywidgets as w
 
-from ...core.analyze import score_item
-from ...core.drafts import DraftsFile
+from ...core.analyze import ItemScore, score_item
+from ...core.bullet_score import score_bullet
+from ...core.drafts import Drafts, DraftsFile
 from ...core.locations import Item
+from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
-from ...core.questions import question_for
 from ...core.techniques import Technique, get_technique
-from ...present.render import checklist_html, esc, highlight_html, legend_html, word_diff_html
+from ...present.render import esc, highlight_html, legend_html, word_diff_html
+from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
 
-DEFAULT_WANTS = ("action_verb", "quantified_impact")  # what score_item checks when wants=()
+# Below this share of words kept, a word diff is mostly strike-through: show both versions.
+READABLE_DIFF = 0.4
 
 
 class BulletRewriter(w.VBox):
-    """Rewrite one item: the original highlighted, a text area, live feedback and Save."""
+    """Rewrite one item: the original highlighted, a text area, live feedback and Save.
+
+    The score is the technique's own checklist: for the item alone where one bullet or the
+    summary can earn it all (T1, T3, T4), and for the whole ``resume`` with this text in its
+    place where the technique looks at a section (T2, T5). Bullets also show their overall
+    bullet score, the one ``explain`` and the report give.
+    """
 
     def __init__(
         self,
@@ -29,23 +40,32 @@ class BulletRewriter(w.VBox):
         draft: str | None = None,
         profile: str = DEFAULT_PROFILE,
         interval: float = 0.08,
+        resume: Resume | None = None,
+        note: str = "",
+        choices: list[Item] | None = None,
+        drafts: Drafts | None = None,
     ) -> None:
         self.item = item
+        self.store = store
+        self.drafts = drafts
         self.technique = get_technique(technique) if isinstance(technique, str) else technique
         self.profile = profile
-        self.wanted = self.technique.wants or DEFAULT_WANTS
-        self.before_score, before_elements, _ = score_item(
-            item.text, item.kind, self.technique, profile
-        )
+        self.resume = resume if self.technique.scope == "resume" else None
+        before = self.score_text(item.text)
+        self.before_score = before.score
+        self.before_bullet = score_bullet(item.text, profile) if item.kind == "bullet" else None
         where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
-        names = [e.name for e in before_elements]
+        names = [e.name for e in before.elements]
         self.original = html_pane(
             "rl-original",
             styled(
                 f"<p><b>Your original</b> ({where})</p>"
-                + highlight_html(item.text, before_elements)
+                + highlight_html(item.text, before.elements)
                 + (legend_html(names) if names else "<p><em>No elements found yet.</em></p>")
             ),
+        )
+        self.note = html_pane(
+            "rl-note", styled(f'<p class="rl-miss">{esc(note)}</p>') if note else ""
         )
         self.text = w.Textarea(
             value=draft if draft is not None else item.text,
@@ -62,9 +82,15 @@ class BulletRewriter(w.VBox):
         self.text.observe(lambda _change: self._throttle(), names="value")
         self.refresh()
         label = w.HTML(f"<b>{esc(self.prompt())}</b>")
+        self.picker = _picker(item, choices or [])
+        if self.picker is not None:
+            self.picker.observe(lambda change: self.retarget(change["new"]), names="value")
+        self._choices = {i.location: i for i in choices or []}
         super().__init__(
             [
+                *([self.picker] if self.picker is not None else []),
                 self.original,
+                self.note,
                 label,
                 self.text,
                 self.checklist,
@@ -75,31 +101,96 @@ class BulletRewriter(w.VBox):
         )
         self.add_class("rl-rewriter")
 
+    def retarget(self, location: str) -> None:
+        """Work on another bullet: its text (or its saved draft) replaces the box's."""
+        item = self._choices.get(location)
+        if item is None or item.location == self.item.location:
+            return
+        self._throttle.flush()
+        self.item = item
+        before = self.score_text(item.text)
+        self.before_score = before.score
+        self.before_bullet = score_bullet(item.text, self.profile)
+        names = [e.name for e in before.elements]
+        where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
+        self.original.value = styled(
+            f"<p><b>Your original</b> ({where})</p>"
+            + highlight_html(item.text, before.elements)
+            + (legend_html(names) if names else "<p><em>No elements found yet.</em></p>")
+        )
+        draft = self.drafts.text(location) if self.drafts is not None else None
+        self.note.value = (
+            styled('<p class="rl-miss">This bullet has a saved draft: the box starts from it.</p>')
+            if draft is not None and draft != item.text
+            else ""
+        )
+        self.save_row.location = location
+        self.text.value = draft if draft is not None else item.text
+        self.refresh()
+
     def prompt(self) -> str:
         return f"Your rewrite ({self.technique.code}: {self.technique.title.lower()})"
+
+    def score_text(self, text: str) -> ItemScore:
+        return score_item(
+            text,
+            self.item.kind,
+            self.technique,
+            self.profile,
+            resume=self.resume,
+            location=self.item.location,
+        )
 
     def refresh(self) -> None:
         """Recompute the feedback for the current text (the throttle calls this while typing)."""
         text = self.text.value
-        score, elements, missing = score_item(text, self.item.kind, self.technique, self.profile)
-        found = {e.name for e in elements}
-        questions = {m: question_for(m) for m in missing}
+        scored = self.score_text(text)
         self.checklist.value = styled(
-            "<p><b>What this technique wants</b></p>"
-            + checklist_html(self.wanted, found, questions)
+            f"<p><b>{esc(self.technique.code)} checklist</b></p>"
+            + points_checklist_html(scored.checklist, scored.findings)
         )
-        arrow = "▲" if score > self.before_score else ("▼" if score < self.before_score else "=")
+        bullet = ""
+        if self.item.kind == "bullet":
+            self.current_bullet = score_bullet(text, self.profile)
+            bullet = bullet_score_html(self.before_bullet, self.current_bullet)
         self.score.value = styled(
-            f'<p>Score for {esc(self.technique.code)}: before <b class="rl-before">'
-            f'{self.before_score}</b> → now <b class="rl-now">{score}</b> {arrow}</p>'
-            + highlight_html(text, elements)
+            score_change_html(self.technique.code, scored.scope, self.before_score, scored.score)
+            + bullet
+            + highlight_html(text, scored.elements)
         )
-        self.diff.value = styled("<p>What changed:</p>" + word_diff_html(self.item.text, text))
-        self.current_score, self.current_missing = score, missing
+        self.diff.value = styled(_diff_html(self.item.text, text))
+        self.current_score = scored.score
+        self.current_missing = [c.label for c in scored.missing]
 
     def save(self) -> bool:
         self._throttle.flush()
         return self.save_row.save()
+
+
+def _picker(item: Item, choices: list[Item]) -> w.Dropdown | None:
+    """One click to work on another bullet (the current one first)."""
+    options = [item, *(i for i in choices if i.location != item.location)]
+    if len(options) < 2:
+        return None
+    picker = w.Dropdown(
+        options=[(f"{i.location}: {i.text[:70]}", i.location) for i in options],
+        value=item.location,
+        description="Bullet",
+        layout=w.Layout(width="100%"),
+    )
+    picker.add_class("rl-pick-bullet")
+    return picker
+
+
+def _diff_html(before: str, after: str) -> str:
+    """A word diff; when most words changed, a note instead (both versions are shown above)."""
+    kept = difflib.SequenceMatcher(None, before.split(), after.split()).ratio()
+    if before.strip() and kept < READABLE_DIFF:
+        return (
+            f'<p class="rl-rewrote">What changed: you rewrote most of it ({round(100 * kept)}% of '
+            "the words kept); compare your original above with the highlighted rewrite.</p>"
+        )
+    return "<p>What changed:</p>" + word_diff_html(before, after)
 
 
 class SummaryRewriter(BulletRewriter):

@@ -1,0 +1,73 @@
+"""How a score is shown: a technique's checklist with its points, and a bullet's overall score.
+
+The lesson pages, the widgets and the report all show scores through these, so a learner
+reads the same lines and points everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..core.bullet_score import BulletScore
+from ..core.findings import CheckItem, Finding
+from .render import esc
+
+SCOPE_NOTE = {
+    "item": "Item score: this text alone, on the technique's checklist.",
+    "resume": "Resume score: your whole resume with this text in its place.",
+}
+
+
+def _points(value: float) -> str:
+    return f"{value:g}"
+
+
+def points_checklist_html(checklist: Sequence[CheckItem], findings: Sequence[Finding] = ()) -> str:
+    """Each checklist line with the points it earned, and for a short line what to answer."""
+    asks: dict[str, str] = {}
+    for f in findings:
+        asks.setdefault(f.line or f.code, f.suggestion)
+    rows = []
+    for line in checklist:
+        mark, cls = ("✔", "rl-ok") if line.passed else ("✘", "rl-miss")
+        ask = "" if line.passed else asks.get(line.key) or asks.get(line.code, "")
+        rows.append(
+            f'<li class="{cls}" data-line="{esc(line.key)}">{mark} {esc(line.label)} '
+            f'<span class="rl-points">{_points(line.earned)}/{_points(line.points)}</span>'
+            + (f" — <em>{esc(ask)}</em>" if ask else "")
+            + "</li>"
+        )
+    return f'<ul class="rl-checklist" style="list-style:none;padding-left:0">{"".join(rows)}</ul>'
+
+
+def score_change_html(code: str, scope: str, before: int, now: int) -> str:
+    """'T4 score: before 15 → now 60 ▲' and one line saying what was scored."""
+    arrow = "▲" if now > before else ("▼" if now < before else "=")
+    return (
+        f"<p>{esc(code)} {'resume' if scope == 'resume' else 'item'} score: before "
+        f'<b class="rl-before">{before}</b> → now <b class="rl-now">{now}</b> {arrow}<br>'
+        f'<small class="rl-scope">{esc(SCOPE_NOTE[scope])}</small></p>'
+    )
+
+
+def bullet_score_html(before: BulletScore | None, now: BulletScore, limit: int = 3) -> str:
+    """The overall bullet score (how a hiring manager would rate it) and what it still lacks."""
+    change = f'<b class="rl-bullet-before">{before.score}</b> → ' if before is not None else ""
+    shown = ", ".join(p.label for p in now.shown) or "nothing yet"
+    rows = "".join(
+        f"<li>{esc(p.label)} (+{p.points}) — <em>{esc(p.question)}</em></li>"
+        for p in now.missing[:limit]
+    )
+    rows += "".join(f"<li>−{points}: {esc(what)}</li>" for what, points in now.penalties)
+    if now.capped:
+        rows += f"<li>held to {now.score}: {esc(now.capped)}</li>"
+    return (
+        f'<div class="rl-bullet-score"><p>Bullet score: {change}<b class="rl-bullet-now">'
+        f"{now.score}</b>/100 <small>(how strongly this bullet makes the case, on every "
+        f"technique at once)</small><br>Shows: {esc(shown)}</p>"
+        + (f"<ul>{rows}</ul>" if rows else "")
+        + "</div>"
+    )
+
+
+__all__ = ["SCOPE_NOTE", "bullet_score_html", "points_checklist_html", "score_change_html"]

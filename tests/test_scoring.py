@@ -1,0 +1,237 @@
+"""One scoring model: the same numbers everywhere, no full marks for gaming, good wording accepted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.scoring import assert_every_point_is_explained
+
+from resume_lessons import analyze, load_resume
+from resume_lessons.core.analyze import score_item
+from resume_lessons.core.bullet_score import CRAMMED_CAP, NOT_ML_CAP, score_bullet
+from resume_lessons.core.techniques import TECHNIQUES, get_technique
+
+SAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples"
+RESUMES = sorted(
+    p
+    for p in [*SAMPLES.glob("examples/*"), *SAMPLES.glob("workshop/*")]
+    if p.suffix in (".yaml", ".json") and "drafts" not in p.name
+)
+T1, T2, T3, T4 = (get_technique(c) for c in ("T1", "T2", "T3", "T4"))
+
+
+@pytest.mark.parametrize("path", RESUMES, ids=lambda p: p.stem)
+def test_every_point_resolves_and_100_leaves_no_costing_finding(path: Path) -> None:
+    assert_every_point_is_explained(analyze(load_resume(path)))
+
+
+def test_a_finding_is_priced_or_a_tip_and_the_prices_add_up() -> None:
+    analysis = analyze(load_resume(SAMPLES / "examples" / "alex_before.yaml"))
+    for result in analysis.results.values():
+        lost = sum(line.lost for line in result.checklist)
+        assert result.score < 100 or lost == 0
+        assert all(f.points >= 0 for f in result.findings)
+        assert sum(f.points for f in result.costs) == pytest.approx(lost, abs=0.01 * 50)
+
+
+def test_item_score_is_the_technique_check_on_the_item() -> None:
+    """The widget's item score for a summary is the resume's T1 score when it is the summary."""
+    resume = load_resume(SAMPLES / "examples" / "alex_before.yaml")
+    scored = score_item(resume.basics.summary, "summary", T1)
+    assert scored.score == analyze(resume).scores["T1"]
+    assert [c.label for c in scored.checklist] == [line.label for line in T1.lines]
+
+
+def test_resume_scope_scores_the_whole_resume_with_the_rewrite() -> None:
+    resume = load_resume(SAMPLES / "examples" / "alex_before.yaml")
+    where = "work[0].highlights[0]"
+    same = score_item(resume.work[0].highlights[0], "bullet", T2, resume=resume, location=where)
+    assert same.scope == "resume" and same.score == analyze(resume).scores["T2"]
+    better = score_item(
+        "Built the Feast feature pipeline that serves 80 user features to the ranking model.",
+        "bullet",
+        T2,
+        resume=resume,
+        location=where,
+    )
+    assert better.score > same.score
+
+
+# --- gaming gets no full marks -------------------------------------------------------------
+
+
+def test_t3_validation_without_a_cost_is_not_full_marks() -> None:
+    text = "Replaced the ranker with a transformer after validating it in a shadow test."
+    scored = score_item(text, "bullet", T3)
+    assert scored.score < 100
+    assert any(c.key == "cost" and not c.passed for c in scored.checklist)
+
+
+def test_t1_generic_adjectives_cost_points_in_the_checklist() -> None:
+    text = (
+        "Results-driven, passionate ML engineer building fraud detection models for 40M users, "
+        "cutting chargeback losses by 12%."
+    )
+    scored = score_item(text, "summary", T1)
+    assert scored.score < 100
+    line = next(c for c in scored.checklist if c.key == "no_generic_adjective")
+    assert not line.passed and line.lost == 15
+
+
+def test_a_crammed_bullet_is_held_to_a_3_of_5() -> None:
+    crammed = (
+        "Built Spark data pipelines, engineered features, trained XGBoost models, served them on "
+        "Kubernetes and monitored drift, lifting CTR by 5% for 10M users."
+    )
+    assert score_bullet(crammed).score <= CRAMMED_CAP
+
+
+def test_work_outside_ml_is_held_to_a_3_of_5() -> None:
+    text = "Cut the nightly ETL job's runtime by 60% for 2,000 tables by rewriting its SQL joins."
+    assert score_bullet(text).score <= NOT_ML_CAP
+
+
+def test_t4_one_complete_test_does_not_hide_an_incomplete_one() -> None:
+    data = {
+        "basics": {"name": "x"},
+        "work": [
+            {
+                "name": "Co",
+                "highlights": [
+                    "Lifted CTR by 12% in a 3-week A/B test on 5% of traffic, with guardrails on "
+                    "latency and early stopping.",
+                    "Helped with A/B testing of new models.",
+                ],
+            }
+        ],
+    }
+    from resume_lessons.core.loader import resume_from_data
+
+    result = analyze(resume_from_data(data, "x"), techniques=(T4,)).results["T4"]
+    assert result.score < 100 and result.costs
+
+
+# --- good wording is accepted ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Switched retrieval to an HNSW index, accepting a 2x larger index in memory after "
+        "load-testing that p99 stayed under 25 ms.",
+        "Replaced the gradient boosted ranker with a cross-encoder, trading 8 ms of latency for a "
+        "4% NDCG gain, after a shadow test on live traffic.",
+    ],
+)
+def test_t3_a_cost_and_its_check_get_full_marks(text: str) -> None:
+    assert score_item(text, "bullet", T3).score == 100
+
+
+@pytest.mark.parametrize(
+    "stopping",
+    [
+        "stopped at a pre-registered 95% significance threshold",
+        "significant at p<0.01",
+        "with a sequential stopping rule",
+        "stopped early once the lift was statistically significant",
+    ],
+)
+def test_t4_accepts_significance_and_stopping_rules_as_people_write_them(stopping: str) -> None:
+    text = (
+        "Raised checkout conversion by 2.3% in a 2-week A/B test on 10% of users, with guardrails "
+        f"on refund rate and latency, {stopping}."
+    )
+    scored = score_item(text, "bullet", T4)
+    assert scored.score == 100, [c for c in scored.missing]
+
+
+# --- adding what a technique wants never lowers its score -------------------------------------
+
+BULLET_BASES = st.sampled_from(
+    [
+        "Ran an A/B test of the new ranking model",
+        "Shipped a two-tower retrieval model for the home feed",
+        "Replaced the nightly batch scorer with online inference",
+        "Helped with A/B testing of new models",
+    ]
+)
+T4_CLAUSES = [
+    " that lifted CTR by 4%",
+    " for 3 weeks",
+    " on 5% of traffic",
+    " with guardrails on latency and crash rate",
+    " with early stopping",
+]
+T3_CLAUSES = [
+    ", trading 5 ms of latency for recall",
+    " after load-testing that p99 stayed under 40 ms",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(BULLET_BASES, st.permutations(T4_CLAUSES + T3_CLAUSES), st.integers(0, 6))
+def test_adding_a_wanted_element_never_lowers_the_score(
+    base: str, clauses: list[str], cut: int
+) -> None:
+    text = base
+    for clause in clauses[:cut]:
+        text += clause
+    for clause in clauses[cut:]:
+        longer = text + clause
+        for t in (T3, T4):
+            assert (
+                score_item(longer + ".", "bullet", t).score
+                >= score_item(text + ".", "bullet", t).score
+            ), (t.code, text, clause)
+        text = longer
+
+
+SUMMARY_CLAUSES = [
+    " for recommendations",
+    " building real-time ranking pipelines",
+    " serving 500M users",
+    " and lifting watch time by 6%",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(SUMMARY_CLAUSES))
+def test_adding_to_a_summary_never_lowers_t1(clauses: list[str]) -> None:
+    text = "ML engineer"
+    for clause in clauses:
+        longer = text + clause
+        assert (
+            score_item(longer + ".", "summary", T1).score
+            >= score_item(text + ".", "summary", T1).score
+        )
+        text = longer
+
+
+# --- the terminal gets the same answer -------------------------------------------------------
+
+
+def test_explain_json_has_the_bullet_score_and_what_is_missing() -> None:
+    text = "Helped with A/B testing of new models."
+    out = subprocess.run(
+        [sys.executable, "-m", "resume_lessons.cli", "explain", text, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data = json.loads(out.stdout)
+    assert data["score"] == score_bullet(text).score
+    assert {m["part"] for m in data["missing"]} >= {"result", "did"}
+    assert all(m["question"].endswith("?") for m in data["missing"])
+
+
+def test_every_technique_lists_its_points_as_data() -> None:
+    for t in TECHNIQUES:
+        assert sum(line.points for line in t.lines) == 100, t.code
+        codes = {r.code for r in t.rules}
+        assert {line.code for line in t.lines} <= codes, t.code
