@@ -21,6 +21,7 @@ CSV_FIELDS = (
     "suggestion",
     "start",
     "end",
+    "points",
 )
 
 
@@ -77,8 +78,9 @@ def format_text(analysis: Analysis, file: str) -> str:
     lines = []
     width = max((len(f.location) for f in analysis.findings), default=0)
     for f in analysis.findings:
-        lines.append(f"{file}:{f.location.ljust(width)}  {f.code}  {f.message}")
-        lines.append(f"{' ' * (len(file) + width + 3)}{' ' * 6}fix: {f.suggestion}")
+        cost = f"-{f.points:g} pts" if f.points else "tip"
+        lines.append(f"{file}:{f.location.ljust(width)}  {f.code}  {cost:>9}  {f.message}")
+        lines.append(f"{' ' * (len(file) + width + 3)}{' ' * 17}fix: {f.suggestion}")
     scores = analysis.scores
     lines.append("")
     lines.append(
@@ -86,7 +88,11 @@ def format_text(analysis: Analysis, file: str) -> str:
         + "  ".join(f"{k} {v}" for k, v in scores.items() if k != "overall")
         + f"  overall {scores['overall']}"
     )
-    lines.append(f"{len(analysis.findings)} finding(s). `resume-lessons rules CODE` explains one.")
+    costs = sum(1 for f in analysis.findings if f.points)
+    lines.append(
+        f"{len(analysis.findings)} finding(s), {costs} costing points (-N pts: what fixing it "
+        "gives back). `resume-lessons rules CODE` explains one."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -109,5 +115,6 @@ def write_csv(analysis: Analysis, file: str, out) -> None:  # type: ignore[no-un
             "suggestion": f.suggestion,
             "start": f.span[0] if f.span else "",
             "end": f.span[1] if f.span else "",
+            "points": f"{f.points:g}",
         }
         writer.writerow({k: safe_cell(v) for k, v in row.items()})
