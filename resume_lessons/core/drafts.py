@@ -231,10 +231,25 @@ def skills_from_text(text: str) -> list[Skill]:
         name, sep, rest = line.partition(":")
         if not sep:
             name, rest = "", line
-        keywords = [k.strip() for k in rest.split(",") if k.strip()]
+        keywords = [k.strip() for k in _top_level_split(rest) if k.strip()]
         if keywords:
             skills.append(Skill(name=name.strip(), keywords=keywords))
     return skills
+
+
+def _top_level_split(text: str) -> list[str]:
+    """Split at commas outside parentheses: "SQL (Hive, Presto), Spark" is two entries."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 def publications_to_text(titles: list[str]) -> str:
@@ -251,12 +266,19 @@ def _apply_section(resume: Resume, location: str, text: str) -> Resume:
     return copy
 
 
-def apply_drafts(resume: Resume, drafts: Drafts) -> tuple[Resume, list[str]]:
-    """The 'after' resume, and the drafted locations that no longer exist in the resume."""
+def apply_drafts(
+    resume: Resume, drafts: Drafts, *, skip: tuple[str, ...] = ()
+) -> tuple[Resume, list[str]]:
+    """The 'after' resume, and the drafted locations that no longer exist in the resume.
+
+    ``skip`` names drafts to leave out: the skills sorter scores the resume with every bullet
+    draft applied but its own block (``skip=("skills",)``), which it edits itself."""
     after = resume
     missing: list[str] = []
     texts: dict[str, str] = {}
     for location, draft in drafts.items.items():
+        if location in skip:
+            continue
         if location in SECTION_LOCATIONS:
             after = _apply_section(after, location, draft.text)
             continue

@@ -1,28 +1,58 @@
 """Skills and where a resume shows them: the pipeline stage a skills group names, and whether a
-tool's words appear in the bullets (plural and verb endings allowed). Shared by technique T7 and
-the skills sorter of lesson 07."""
+tool appears in the bullets. Shared by technique T7 and the skills sorter of lesson 07.
+
+A listed tool is shown when any of its forms appears in a bullet or the summary, as whole
+words, case-insensitive, plural and verb endings allowed. Its forms are the name as listed,
+the other names of the same tool and the narrower names that imply it (``aliases`` and
+``shown_by`` in the profile's skills.yaml: "PySpark" shows Spark, "SageMaker" shows AWS), and
+for a compound entry ("SQL (Hive/Presto)", "LightGBM/XGBoost") its head and each part.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .model import Skill
 from .profile import Profile, phrase_key, tokenize
 
+Key = tuple[str, ...]
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.removesuffix("s") for w, _, _ in tokenize(" ".join(name.lower().split()))]
+
 
 def group_stage(group: Skill, profile: Profile) -> str:
-    """The pipeline stage a skills group names, or '' when its name is not a stage."""
+    """The pipeline stage a skills group names, or '' when its name is not a stage.
+
+    The whole name ("ml frameworks"), else a name it starts with ("Data & Features" is data),
+    else the first stage name among its words ("Model Training" is training).
+    """
     name = " ".join(group.name.lower().split())
+    if not name:
+        return ""
     if name in profile.group_stages:
         return profile.group_stages[name]
     for key, stage in profile.group_stages.items():
         if key and name.startswith(key):
             return stage
-    return ""
+    words = _name_words(name)
+    best: tuple[int, int, str] | None = None
+    for key, stage in profile.group_stages.items():
+        kw = _name_words(key)
+        n = len(kw)
+        for i in range(len(words) - n + 1):
+            if n and words[i : i + n] == kw:
+                if best is None or (i, -n) < best[:2]:
+                    best = (i, -n, stage)
+                break
+    return best[2] if best else ""
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
@@ -36,21 +66,112 @@ def stems(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 MAX_KEYWORD_WORDS = 4
 
 
-def ngrams(texts: list[str]) -> set[tuple[str, ...]]:
+def _split_token(token: str) -> list[str]:
+    """A token joined by '/' or '-' in its parts: "sql/presto" is sql and presto, "sql-based"
+    is sql and based. Hyphen parts under three letters are left out ("tf-idf" is not TF,
+    "r-squared" not R)."""
+    parts: list[str] = []
+    for piece in token.split("/"):
+        if "-" in piece:
+            parts += [p for p in piece.split("-") if len(p) >= 3]
+        elif piece:
+            parts.append(piece)
+    return parts
+
+
+def _sequences(text: str) -> list[tuple[str, ...]]:
+    """The text's stemmed words as written, and again with joined tokens split in parts."""
+    words = [w for w, _, _ in tokenize(text.lower())]
+    seqs = [stems(words)]
+    if any("/" in w or "-" in w for w in words):
+        seqs.append(stems([p for w in words for p in _split_token(w)]))
+    return seqs
+
+
+def ngrams(texts: list[str]) -> set[Key]:
     """Every run of up to four stemmed words in the texts, for O(1) 'is it shown' lookups."""
-    grams: set[tuple[str, ...]] = set()
+    grams: set[Key] = set()
     for text in texts:
-        words = stems([w for w, _, _ in tokenize(text.lower())])
-        for n in range(1, MAX_KEYWORD_WORDS + 1):
-            grams.update(words[i : i + n] for i in range(len(words) - n + 1))
+        for words in _sequences(text):
+            for n in range(1, MAX_KEYWORD_WORDS + 1):
+                grams.update(words[i : i + n] for i in range(len(words) - n + 1))
     return grams
 
 
-def shown_in(keyword: str, grams: set[tuple[str, ...]]) -> bool:
-    """Whether the keyword's words appear in a text, allowing plural and verb endings."""
-    key = stems(phrase_key(keyword))
-    if not key:
+def _keys(form: str) -> list[Key]:
+    """The word runs that show a form ("scikit-learn" is also "scikit learn"); a long form is
+    a phrase, and its first four words will do."""
+    return [k[:MAX_KEYWORD_WORDS] for k in _sequences(form) if k]
+
+
+def _norm(name: str) -> Key:
+    return phrase_key(name)
+
+
+_PAREN = re.compile(r"^([^()]*?)\s*\((.*?)\)?\s*$")
+_PARTS = re.compile(r"\s*[/,;|]\s*")
+
+
+def compound_parts(keyword: str) -> list[str]:
+    """The entries a compound skills entry names, or [] when it is one tool.
+
+    "SQL (Hive/Presto)" and "SQL(Hive, Presto)" are SQL, Hive and Presto; "LightGBM/XGBoost"
+    is LightGBM and XGBoost. A slash inside one name ("A/B testing", "CI/CD") is not a
+    compound: each part must be two letters or more and no part may have a space.
+    """
+    text = " ".join(keyword.split())
+    match = _PAREN.match(text) if "(" in text else None
+    if match:
+        head, inner = match.group(1), match.group(2)
+        parts = [head, *_PARTS.split(inner)]
+    elif "/" in text:
+        parts = _PARTS.split(text)
+        if any(len(p.strip()) < 2 or " " in p.strip() for p in parts):
+            return []
+    else:
+        return []
+    out: list[str] = []
+    for part in parts:
+        part = part.strip(" .…-")
+        if part and part.lower() not in ("etc", "and more") and part not in out:
+            out.append(part)
+    return out if len(out) > 1 else []
+
+
+@lru_cache(maxsize=64)
+def _alias_table(profile: Profile) -> tuple[dict[Key, tuple[str, ...]], frozenset[Key]]:
+    """name -> every form that shows it; and the names the profile knows as tools."""
+    forms: dict[Key, set[str]] = {}
+    known: set[Key] = {_norm(t) for t in profile.tool_stages}
+    known |= {_norm(t) for t in profile.words("skills", "languages")}
+    for tool, others in (profile.setting("skills", "aliases", default={}) or {}).items():
+        names = [str(tool), *(str(o) for o in others or ())]
+        for name in names:
+            forms.setdefault(_norm(name), set()).update(names)
+            known.add(_norm(name))
+    for tool, narrower in (profile.setting("skills", "shown_by", default={}) or {}).items():
+        forms.setdefault(_norm(str(tool)), {str(tool)}).update(str(n) for n in narrower or ())
+        known.add(_norm(str(tool)))
+    return {k: tuple(sorted(v)) for k, v in forms.items()}, frozenset(known)
+
+
+def tool_forms(keyword: str, profile: Profile | None = None) -> list[str]:
+    """Every name whose appearance in a bullet shows the listed keyword (itself first)."""
+    table, known = _alias_table(profile) if profile is not None else ({}, frozenset())
+    names = [keyword]
+    parts = compound_parts(keyword)
+    if parts and "(" not in keyword:  # "LightGBM/XGBoost": parts count when they are tools
+        parts = [p for p in parts if _norm(p) in known or _norm(p) in table]
+    for name in [keyword, *parts]:
+        for form in (name, *table.get(_norm(name), ())):
+            if form not in names:
+                names.append(form)
+    return names
+
+
+def shown_in(keyword: str, grams: set[Key], profile: Profile | None = None) -> bool:
+    """Whether a bullet shows the keyword: any of its forms (see ``tool_forms``) appears as
+    whole words in the texts, allowing plural and verb endings."""
+    if not phrase_key(keyword):
         return True
-    if len(key) > MAX_KEYWORD_WORDS:  # a long "keyword" is a phrase: its first words will do
-        key = key[:MAX_KEYWORD_WORDS]
-    return key in grams
+    return any(key in grams for form in tool_forms(keyword, profile) for key in _keys(form))

@@ -12,18 +12,6 @@ LINES = (
     Line("lean", "a lean list", 15, "T703"),
     Line("used", "every tool shown in use in a bullet", 30, "T704"),
 )
-STAGE_WORDS = (
-    "data",
-    "feature",
-    "training",
-    "model",
-    "serving",
-    "infra",
-    "monitor",
-    "experiment",
-    "deploy",
-    "language",
-)
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -34,8 +22,8 @@ def check(ctx: Context) -> TechniqueResult:
             "T705",
             "skills",
             "The resume has no skills block.",
-            "Add skills grouped by pipeline stage (Data & Features, ML Frameworks, Serving & "
-            "Infra, Experiment), listing the tools your bullets show.",
+            "Add skills grouped by pipeline stage (Data, Features, Training, Serving, "
+            "Monitoring, Experimentation), listing the tools your bullets show.",
         )
         return result(t.code, [t.earn(x.key, False, blame="T705") for x in LINES], [finding])
     findings = []
@@ -48,8 +36,8 @@ def check(ctx: Context) -> TechniqueResult:
                 "T701",
                 "skills",
                 "The skills are one flat list, so a reader cannot see how they fit the pipeline.",
-                "Group them by stage: Languages, ML Frameworks, Data & Features, Serving & Infra, "
-                "Experiment.",
+                "Group them by stage: Languages, Data, Features, Training, Serving, Monitoring, "
+                "Experimentation.",
             )
         )
     stage_of = {i: group_stage(s, ctx.profile) for i, s in enumerate(skills)}
@@ -87,7 +75,7 @@ def check(ctx: Context) -> TechniqueResult:
             continue
         for j, keyword in enumerate(s.keywords):
             checked += 1
-            if shown_in(keyword, texts):
+            if shown_in(keyword, texts, ctx.profile):
                 used += 1
             else:
                 findings.append(

@@ -215,10 +215,9 @@ class Lesson:
             return widgets.PublicationPicker(
                 self.resume, self.store, draft=self.drafts.text("publications"), **kw
             )
-        if t.code == "T7":
-            return widgets.SkillsSorter(
-                self.resume, self.store, draft=self.drafts.text("skills"), **kw
-            )
+        if t.code == "T7":  # saved bullets are evidence: the sorter scores the resume with them
+            drafted, _ = apply_drafts(self.resume, self.drafts, skip=("skills",))
+            return widgets.SkillsSorter(drafted, self.store, draft=self.drafts.text("skills"), **kw)
         item = self._target(t, location)
         draft = self.drafts.text(item.location)
         note = ""

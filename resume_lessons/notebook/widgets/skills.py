@@ -1,29 +1,35 @@
-"""The skills sorter (T7): put each tool under a pipeline stage, see the block and its gaps."""
+"""The skills sorter (T7): sort the skills block into pipeline-stage groups and watch T7.
+
+Each entry has a dropdown (move it to a group, or drop it) and, for a compound entry such as
+"SQL (Hive/Presto)", a Split button; each group has a name box (rename it). The T7 checklist
+of the whole resume, with the points each line earned and lost and the entries no bullet
+shows, follows every edit, with the score before → now. Give it the resume with the learner's
+bullet drafts applied: a saved bullet that names a tool is what shows it in use.
+"""
 
 from __future__ import annotations
 
 import ipywidgets as w
 
 from ...core.analyze import analyze
-from ...core.drafts import DraftsFile, skills_from_text, skills_to_text
+from ...core.drafts import DraftsFile
+from ...core.findings import TechniqueResult
 from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE, load_profile
+from ...core.skills import compound_parts
 from ...core.techniques import get_technique
 from ...present.render import esc
-from ..skills_sort import (
-    DROP,
-    GROUP_ORDER,
-    UNSORTED,
-    grouped_skills,
-    initial_assignment,
-    unshown_tools,
-)
+from ..skills_sort import DROP, SkillsSort, unshown_in
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
 
 
+def _pts(x: float) -> str:
+    return f"{x:g}"
+
+
 class SkillsSorter(w.VBox):
-    """One dropdown per tool; the grouped block, the unshown tools and the T7 score follow."""
+    """The learner's skills block as entries in groups; T7's checklist follows each edit."""
 
     def __init__(
         self,
@@ -34,54 +40,174 @@ class SkillsSorter(w.VBox):
         profile: str = DEFAULT_PROFILE,
     ) -> None:
         self.resume, self.profile = resume, profile
-        assignment = initial_assignment(resume, load_profile(profile))
-        if draft is not None:  # a saved sort wins over the suggestion
-            saved = {k: s.name for s in skills_from_text(draft) for k in s.keywords}
-            assignment = {t: saved.get(t, DROP) for t in assignment}
+        self.sort = SkillsSort.start(resume, load_profile(profile), draft)
         self.before_score = analyze(resume, profile, (get_technique("T7"),)).scores["T7"]
-        options = [*GROUP_ORDER, UNSORTED, DROP]
+        self.result: TechniqueResult | None = None
+        self.score = self.before_score
         self.choices: dict[str, w.Dropdown] = {}
-        for tool, group in assignment.items():
-            self.choices[tool] = w.Dropdown(
-                options=options if group in options else [group, *options],
-                value=group,
-                description=tool,
-                style={"description_width": "10rem"},
-                layout=w.Layout(width="24rem"),
-            )
+        self.split_buttons: dict[str, w.Button] = {}
+        self.names: dict[str, w.Text] = {}
+        self.header = html_pane("rl-skills-score")
+        self.checklist = html_pane("rl-skills-checklist")
         self.block = html_pane("rl-skills-block")
         self.unshown = html_pane("rl-unshown")
+        self.groups_box = w.VBox()
+        self.entries_box = w.GridBox(
+            layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(26rem, 1fr))")
+        )
         self.save_row = SaveRow(store, "skills", self.text)
         self._throttle = Throttle(self.refresh, 0.08)
-        for dropdown in self.choices.values():
-            dropdown.observe(lambda _c: self._throttle(), names="value")
+        self._shape: tuple = ()
+        self._build()
         self.refresh()
-        grid = w.GridBox(
-            list(self.choices.values()),
-            layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(24rem, 1fr))"),
+        help_ = html_pane(
+            "rl-skills-help",
+            styled(
+                "<p>Rename a group in its box (press Enter), move an entry with its dropdown or "
+                f"choose <code>{esc(DROP)}</code>, and press <b>Split</b> to turn a compound "
+                "entry such as <code>SQL (Hive/Presto)</code> into separate entries.</p>"
+            ),
         )
-        super().__init__([grid, self.block, self.unshown, self.save_row])
+        super().__init__(
+            [
+                self.header,
+                self.checklist,
+                help_,
+                self.groups_box,
+                self.entries_box,
+                self.block,
+                self.unshown,
+                self.save_row,
+            ]
+        )
         self.add_class("rl-skills-sorter")
 
+    # --- the learner's edits, also callable from code -------------------------------------
+    def move(self, entry: str, group: str) -> None:
+        self.sort.move(entry, group)
+        self._changed()
+
+    def drop(self, entry: str) -> None:
+        self.move(entry, DROP)
+
+    def rename(self, old: str, new: str) -> bool:
+        done = self.sort.rename(old, new)
+        self._changed()
+        return done
+
+    def split(self, entry: str) -> list[str]:
+        added = self.sort.split(entry)
+        self._changed()
+        return added
+
     def assignment(self) -> dict[str, str]:
-        return {tool: d.value for tool, d in self.choices.items()}
+        return dict(self.sort.entries)
 
     def text(self) -> str:
-        return skills_to_text(grouped_skills(self.assignment()))
+        return self.sort.text()
 
+    # --- widgets --------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self._build()
+        self._throttle()
+
+    def _build(self) -> None:
+        """Make the name boxes and entry rows again when the groups or entries changed."""
+        options = self.sort.options()
+        shape = (tuple(self.sort.entries), tuple(self.sort.groups()), tuple(options))
+        if shape == self._shape:
+            for entry, dropdown in self.choices.items():  # a move made from code
+                if dropdown.value != self.sort.entries[entry]:
+                    dropdown.value = self.sort.entries[entry]
+            return
+        self._shape = shape
+        self.names = {}
+        rows = []
+        for group in self.sort.groups():
+            box = w.Text(
+                value=group,
+                description="Group",
+                continuous_update=False,
+                layout=w.Layout(width="22rem"),
+                style={"description_width": "4rem"},
+            )
+            box.observe(lambda c, old=group: self._on_rename(old, c["new"]), names="value")
+            self.names[group] = box
+            rows.append(w.HBox([box, html_pane("rl-stage", self._stage_badge(group))]))
+        self.groups_box.children = rows
+        self.choices, self.split_buttons = {}, {}
+        cells = []
+        for entry, group in self.sort.entries.items():
+            dropdown = w.Dropdown(
+                options=options if group in options else [group, *options],
+                value=group,
+                description=entry,
+                style={"description_width": "11rem"},
+                layout=w.Layout(width="24rem"),
+            )
+            dropdown.observe(lambda c, e=entry: self._on_move(e, c["new"]), names="value")
+            self.choices[entry] = dropdown
+            parts: list[w.Widget] = [dropdown]
+            if compound_parts(entry):
+                button = w.Button(description="Split", layout=w.Layout(width="5rem"))
+                button.on_click(lambda _b, e=entry: self.split(e))
+                self.split_buttons[entry] = button
+                parts.append(button)
+            cells.append(w.HBox(parts))
+        self.entries_box.children = cells
+
+    def _on_move(self, entry: str, group: str) -> None:
+        if self.sort.entries.get(entry) != group:
+            self.move(entry, group)
+
+    def _on_rename(self, old: str, new: str) -> None:
+        if not self.rename(old, new) and old in self.names:
+            self.names[old].value = old  # an empty name, or one the block cannot hold
+
+    def _stage_badge(self, group: str) -> str:
+        stage = self.sort.stage(group)
+        if stage == "languages":
+            text, css = "languages: no bullet needed", "rl-ok"
+        elif stage:
+            text, css = f"the {stage} stage", "rl-ok"
+        else:
+            text, css = "not a pipeline stage: rename it or move its entries", "rl-miss"
+        return f'<span class="{css}" style="margin-left:0.5rem">{esc(text)}</span>'
+
+    # --- T7 on the whole resume, after each edit ------------------------------------------
     def refresh(self) -> None:
-        skills = grouped_skills(self.assignment())
-        after = self.resume.model_copy(update={"skills": skills})
-        score = analyze(after, self.profile, (get_technique("T7"),)).scores["T7"]
+        skills = self.sort.skills()
+        _, result = self.sort.scored(self.resume)
+        self.result, self.score = result, result.score
+        self.header.value = styled(
+            f"<p><b>T7 score of your whole resume</b>: before <b>{self.before_score}</b> → "
+            f'now <b class="rl-now">{result.score}</b>/100</p>'
+        )
+        lines = "".join(
+            f'<li class="{"rl-ok" if c.passed else "rl-miss"}">{"✔" if c.passed else "✘"} '
+            f"{esc(c.label)}: <b>{_pts(c.earned)}</b> of {_pts(c.points)} points"
+            + ("" if c.passed else f" (−{_pts(c.lost)})")
+            + "</li>"
+            for c in result.checklist
+        )
+        costs = "".join(
+            f"<li><code>{esc(f.code)}</code> {esc(f.message)} <em>{esc(f.suggestion)}</em> "
+            f"(−{_pts(f.points)})</li>"
+            for f in result.costs
+        )
+        self.checklist.value = styled(
+            f'<ul class="rl-checklist" style="list-style:none;padding-left:0">{lines}</ul>'
+            + (f'<p><b>What costs points</b></p><ul class="rl-costs">{costs}</ul>' if costs else "")
+        )
         rows = "".join(
             f"<tr><th>{esc(s.name)}</th><td>{esc(', '.join(s.keywords))}</td></tr>" for s in skills
         )
+        dropped = self.sort.dropped()
         self.block.value = styled(
-            f"<p><b>Your skills block</b> — T7 score before <b>{self.before_score}</b> → now "
-            f'<b class="rl-now">{score}</b></p><table class="rl-table">{rows}</table>'
+            f'<p><b>Your skills block</b></p><table class="rl-table">{rows}</table>'
+            + (f"<p>Dropped: {esc(', '.join(dropped))}</p>" if dropped else "")
         )
-        kept = [k for s in skills for k in s.keywords]
-        missing = unshown_tools(self.resume, kept)
+        missing = self.unshown_entries()
         self.unshown.value = styled(
             "<p>Every tool you kept appears in a bullet.</p>"
             if not missing
@@ -89,3 +215,8 @@ class SkillsSorter(w.VBox):
             + ", ".join(f"<code>{esc(t)}</code>" for t in missing)
             + ". Mention each in the bullet where you used it, or drop it.</p>"
         )
+
+    def unshown_entries(self) -> list[str]:
+        """The kept entries T7 finds no bullet showing, as the checklist counts them."""
+        assert self.result is not None
+        return unshown_in(self.result, self.sort.skills())
