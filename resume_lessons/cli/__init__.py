@@ -39,9 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # NumPy (loaded by lemminflect, for its lemma tables) starts one OpenBLAS thread per core,
-    # which spin for ~0.1 s of CPU at import; the commands do no linear algebra. Takes effect
-    # only when NumPy is not imported yet; a value the user set is kept.
+    # NumPy (loaded by lemminflect, when core.lemmas needs it for a word its cache file lacks)
+    # starts one OpenBLAS thread per core, which spin for ~0.1 s of CPU at import; the commands
+    # do no linear algebra. Takes effect only when NumPy is not imported yet; a value the user
+    # set is kept.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     parser = build_parser()
     args = parser.parse_args(argv)  # --help and --version exit here, before any import below
