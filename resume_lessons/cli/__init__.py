@@ -1,9 +1,9 @@
 """The `resume-lessons` command. Each subcommand lives in its own module of this package.
 
-Start-up: building the parser imports argparse and the subcommand modules, nothing more (each
-imports what it works with inside its `run`), so `--help` and `--version` load none of the
-kit's own machinery beyond what `resume_lessons/__init__.py` imports; tests/test_startup.py
-holds this.
+Start-up: building the parser imports argparse, the subcommand modules and core.profile (for
+the default profile's name), nothing more (each imports what it works with inside its `run`),
+so `--help` and `--version` load none of the kit's own machinery beyond what
+`resume_lessons/__init__.py` imports; tests/test_startup.py holds this.
 """
 
 from __future__ import annotations
