@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from resume_lessons.cli.options import DEFAULT_PROFILE, package_version
-from resume_lessons.core.profile import DEFAULT_PROFILE as CORE_DEFAULT_PROFILE
+from resume_lessons.cli.options import package_version
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "data" / "examples" / "alex_before.yaml"
+SAMPLE = ROOT / "resume_lessons" / "samples" / "examples" / "alex_before.yaml"
 HEAVY = ("papermill", "nbconvert", "nbclient", "matplotlib", "ipywidgets", "pandas", "jsonschema")
 # Also kept out of the parser: the kit's model and analysis (`--help` needs neither).
 NOT_FOR_HELP = ("resume_lessons.core.analyze", "resume_lessons.core.techniques")
@@ -32,6 +31,7 @@ except SystemExit as exc:  # --help and --version exit from argparse
     code = exc.code
 sys.stdout.flush()
 print("\\nMODULES " + json.dumps(sorted(sys.modules)), file=sys.stderr)
+raise SystemExit(code)  # a command that failed (a wrong path) fails the test
 """
 
 
@@ -85,10 +85,18 @@ def test_building_the_parser_imports_no_analysis() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
     ).stdout
     new = json.loads(out)
+    # core.profile for the default profile's name; it loads no vocabulary at import, and
+    # core.lemmas imports lemminflect (and NumPy) only when a word needs it
     allowed = ("resume_lessons.cli", "resume_lessons.core.limits")
+    allowed += ("resume_lessons.core.profile", "resume_lessons.core.lemmas")
     # resume_lessons.core itself is an empty package, loaded on the way to core.limits
     assert all(m.startswith(allowed) or m == "resume_lessons.core" for m in new), new
     assert not set(new) & set(NOT_FOR_HELP)
+
+
+def test_help_loads_no_lemminflect_or_numpy() -> None:
+    modules = loaded_modules("--help")
+    assert not {m.split(".")[0] for m in modules} & {"lemminflect", "numpy"}
 
 
 def test_version_prints_the_package_metadata_version() -> None:
@@ -101,7 +109,3 @@ def test_version_prints_the_package_metadata_version() -> None:
     )
     assert done.stdout.strip() == f"resume-lessons {package_version()}"
     assert package_version()[0].isdigit()
-
-
-def test_the_cli_default_profile_is_the_core_one() -> None:
-    assert DEFAULT_PROFILE == CORE_DEFAULT_PROFILE

@@ -1,9 +1,9 @@
 """The `resume-lessons` command. Each subcommand lives in its own module of this package.
 
-Start-up: building the parser imports argparse and the subcommand modules, nothing more (each
-imports what it works with inside its `run`), so `--help` and `--version` load none of the
-kit's own machinery beyond what `resume_lessons/__init__.py` imports; tests/test_startup.py
-holds this.
+Start-up: building the parser imports argparse, the subcommand modules and core.profile (for
+the default profile's name), nothing more (each imports what it works with inside its `run`),
+so `--help` and `--version` load none of the kit's own machinery beyond what
+`resume_lessons/__init__.py` imports; tests/test_startup.py holds this.
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # NumPy (loaded by lemminflect, for its lemma tables) starts one OpenBLAS thread per core,
-    # which spin for ~0.1 s of CPU at import; the commands do no linear algebra. Takes effect
-    # only when NumPy is not imported yet; a value the user set is kept.
+    # NumPy (loaded by lemminflect, when core.lemmas needs it for a word its cache file lacks)
+    # starts one OpenBLAS thread per core, which spin for ~0.1 s of CPU at import; the commands
+    # do no linear algebra. Takes effect only when NumPy is not imported yet; a value the user
+    # set is kept.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     parser = build_parser()
     args = parser.parse_args(argv)  # --help and --version exit here, before any import below

@@ -1,17 +1,16 @@
 """What the subcommands' parsers share, kept free of heavy imports.
 
 Building the parser (`resume-lessons --help`, or any command before it runs) imports only this
-module and argparse: each subcommand imports what it works with inside its `run`, so that
-`--help` does not load the vocabularies, the model, papermill or a PDF reader.
+module, argparse and core.profile (for the default profile's name; it loads no vocabulary at
+import): each subcommand imports what it works with inside its `run`, so that `--help` does not
+load the vocabularies, the model, papermill or a PDF reader.
 """
 
 from __future__ import annotations
 
 import argparse
 
-# The same name as resume_lessons.core.profile.DEFAULT_PROFILE (tests/test_startup.py holds
-# them equal); written here because importing core.profile loads lemminflect and NumPy.
-DEFAULT_PROFILE = "ml-engineer"
+from ..core.profile import DEFAULT_PROFILE  # light: PyYAML and the profile code, no lemminflect
 
 PROFILE_HELP = (
     "role profile: the vocabularies (stages, models, metrics, verbs, venues, tools) the "

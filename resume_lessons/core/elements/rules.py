@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from operator import methodcaller
 
-import lemminflect
-
 from .. import lemmas
 from ..profile import STAGES, Profile
 from .document import Doc
@@ -1013,20 +1011,15 @@ _OPENING_ROLE_WORDS = frozenset({"role", "roles", "position"})
 _OPENING_ROLE_REACH = 4  # tokens after the opening word in which a role word counts
 
 
-@cache
-def _opening_readings(word: str) -> dict[str, tuple[str, ...]]:
-    return lemminflect.getAllLemmas(word)
-
-
 def _opening_adverb(word: str) -> bool:
     """An adverb before the verb ("Effectively led", "Initially built") leaves the verb first."""
-    return len(word) > 4 and word.endswith("ly") and "ADV" in _opening_readings(word)
+    return len(word) > 4 and word.endswith("ly") and "ADV" in lemmas.readings(word)
 
 
 def _opening_base_verb(word: str, nxt: str) -> bool:
     """A verb's base form opening an imperative bullet ("Transcribe audio", "Convert all
     models"); a word that can also be a noun or adjective needs an object word after it."""
-    readings = _opening_readings(word)
+    readings = lemmas.readings(word)
     if word not in readings.get("VERB", ()):
         return False
     return len(readings) == 1 or nxt in _OPENING_OBJECTS
@@ -1035,7 +1028,7 @@ def _opening_base_verb(word: str, nxt: str) -> bool:
 def _opening_past_form(word: str) -> bool:
     """An irregular past form ("got", "began", "taught"): only a verb reading, whose lemma is
     another word. Forms ending in "s" are left out ("builds" could be a plural noun's kin)."""
-    readings = _opening_readings(word)
+    readings = lemmas.readings(word)
     verb_lemmas = readings.get("VERB", ())
     return len(readings) == 1 and bool(verb_lemmas) and word not in verb_lemmas and word[-1] != "s"
 
@@ -1045,7 +1038,7 @@ def _opening_verb_form(word: str, nxt: str) -> bool:
     preposition ("Forecasting of sales", "Design of the API", "Lead for payments")."""
     if word.endswith("ing"):
         return nxt not in _OPENING_NOUN_AFTER
-    return nxt not in _OPENING_NOUN_AFTER or "NOUN" not in _opening_readings(word)
+    return nxt not in _OPENING_NOUN_AFTER or "NOUN" not in lemmas.readings(word)
 
 
 def _opening_clause_start(lowered: str, words: list[str], ends: list[int], i: int) -> bool:
