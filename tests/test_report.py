@@ -196,6 +196,11 @@ def test_sample_report_is_one_self_contained_html_file() -> None:
     assert "@import" not in html
     assert html.count('src="data:image/png;base64,') >= 2
     assert "Alex Rivera" in html and "rl-before-after" in html
+    assert 'class="rl-box rl-resume"' in html and html.count('class="rl-entry"') > 12
+    assert html.count('<figure class="rl-box rl-chart"') == 2
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', html)
+    assert any(a.startswith("Bar chart of the score per technique") for a in alts)
+    assert any(a.startswith("Heat map of how many bullets") for a in alts)
     assert "rv.build_report" not in html  # code cells are not exported
     assert not list(html_path.parent.glob("*.ipynb"))  # the executed notebook is cleaned up
 

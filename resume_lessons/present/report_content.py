@@ -559,31 +559,31 @@ def bullet_note_html(rated: BulletScore, findings: Sequence[Finding]) -> str:
         f'<li><span class="rl-cost">−{n}</span> {esc(what)}</li>' for what, n in rated.penalties
     )
     capped = f"<p>Held at {rated.score}: {esc(rated.capped)}.</p>" if rated.capped else ""
+    groups = group_findings(findings)
+    full = rated.score >= 100  # the parts it shows already earn every point
+    ask_class, ask_head = (
+        ("rl-tip", "It could also say:") if full else ("rl-miss", "What is missing:")
+    )
     return (
         f'<div class="rl-note"><p><b>Bullet score {rated.score}</b>/100</p>'
         f'<p class="rl-ok">What works: {esc(works)}.</p>'
-        + (f'<p class="rl-miss">What is missing:</p><ul>{asks}</ul>' if asks else "")
+        + (f'<p class="{ask_class}">{ask_head}</p><ul>{asks}</ul>' if asks else "")
         + (f"<p>What costs it:</p><ul>{minus}</ul>" if minus else "")
         + capped
-        + _findings_list(group_findings(findings))
+        + (f"<p>Findings here:</p>{_findings_list(groups)}" if groups else "")
         + "</div>"
     )
 
 
 def summary_note_html(data: ReportData) -> str:
+    """What the summary earns on T1's checklist, and what each finding there costs."""
     t1 = data.after.results["T1"]
     works = "; ".join(c.label for c in t1.checklist if c.passed) or "nothing of the formula yet"
-    short = "".join(
-        f"<li>{esc(c.label)} (<span class='rl-cost'>{points_text(c.lost)} of "
-        f"{points_text(c.points)}</span> points short)</li>"
-        for c in t1.checklist
-        if not c.passed
-    )
+    found = group_findings(data.after.findings_at("basics.summary"))
     return (
         f'<div class="rl-note"><p><b>T1 score {t1.score}</b>/100</p>'
         f'<p class="rl-ok">What works: {esc(works)}.</p>'
-        + (f'<p class="rl-miss">What is missing:</p><ul>{short}</ul>' if short else "")
-        + _findings_list(group_findings(data.after.findings_at("basics.summary")))
+        + (f'<p class="rl-miss">What is missing:</p>{_findings_list(found)}' if found else "")
         + "</div>"
     )
 
