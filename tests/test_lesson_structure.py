@@ -41,8 +41,14 @@ START_SECTIONS = [
 ]
 REPORT_SECTIONS = [
     ("Verdict per technique", ["rv.show_html(rv.verdicts_html(report))"]),
-    ("Scores before and after", ["show(rv.scores_figure(report))"]),
-    ("Pipeline coverage", ["show(rv.coverage_figure(report))"]),
+    (
+        "Your scores in charts",
+        [
+            "rv.show_html(rv.scores_chart_html(report))",
+            "rv.show_html(rv.coverage_chart_html(report))",
+        ],
+    ),
+    ("Your resume, annotated", ["rv.show_html(rv.annotated_resume_html(report))"]),
     ("Your rewrites, before and after", ["rv.show_html(rv.rewrites_html(report))"]),
     ("Still open, by technique", ["rv.show_html(rv.open_findings_html(report))"]),
     ("Your next three actions", ["rv.show_html(rv.next_actions_html(report))"]),

@@ -67,6 +67,8 @@ def test_overview_html_is_self_contained_and_escaped() -> None:
     assert 'src="data:image/png;base64,' in html
     assert 'href="&lt;script&gt;alert(1)&lt;/script&gt;.html"' in html or "href=" in html
     assert html.count('class="rl-row-error"') == 1 and "&lt;bad&gt;" in html
+    alt = re.search(r'class="rl-heatmap" alt="([^"]*)"', html)
+    assert alt and "T2 80" in alt.group(1) and "1 learner(s)" in alt.group(1)
 
 
 def test_overview_csv_has_one_row_per_learner(tmp_path: Path) -> None:

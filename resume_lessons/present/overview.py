@@ -150,6 +150,18 @@ def heatmap_png(rows: Sequence[LearnerRow]) -> bytes:
     return to_png(fig)
 
 
+def heatmap_alt(rows: Sequence[LearnerRow], avg: dict[str, float]) -> str:
+    """What the heatmap shows, in words: for a reader who cannot see the image."""
+    scored = sum(1 for r in rows if r.ok and r.scores)
+    if not avg:
+        return "Heat map of scores per learner and technique: no reports to show yet."
+    means = ", ".join(f"{c} {avg[c]:g}" for c in CODES)
+    return (
+        f"Heat map of each learner's score (0 to 100) on each technique, {scored} learner(s), "
+        f"one row each. Class average: {means}."
+    )
+
+
 def overview_html(rows: Sequence[LearnerRow], title: str = "Class overview") -> str:
     """A self-contained page: averages, heatmap (inline PNG), gaps, and a table of reports."""
     avg = class_average(rows)
@@ -170,8 +182,8 @@ def overview_html(rows: Sequence[LearnerRow], title: str = "Class overview") -> 
         )
     png = base64.b64encode(heatmap_png(rows)).decode()
     heat = (
-        '<h2>Learners × techniques</h2><img class="rl-heatmap" alt="score heatmap" '
-        f'src="data:image/png;base64,{png}">'
+        '<h2>Learners × techniques</h2><img class="rl-heatmap" '
+        f'alt="{esc(heatmap_alt(rows, avg))}" src="data:image/png;base64,{png}">'
     )
     gaps = common_gaps(rows)
     gap_rows = "".join(

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from matplotlib import colormaps
 from matplotlib.figure import Figure
 
 from ..core.analyze import Analysis
@@ -85,8 +86,9 @@ def coverage_matrix(analysis: Analysis) -> tuple[list[str], list[str], list[list
 
 
 def coverage_heatmap(analysis: Analysis, *, title: str = "Pipeline coverage") -> Figure:
+    """Bullets per stage and role; the colour scale counts whole bullets (0, 1, 2, …)."""
     stages, roles, counts = coverage_matrix(analysis)
-    return heatmap(counts, stages, roles, title=title, cbar_label="bullets")
+    return heatmap(counts, stages, roles, title=title, cbar_label="bullets", counts=True)
 
 
 def heatmap(
@@ -97,13 +99,24 @@ def heatmap(
     title: str = "",
     cbar_label: str = "",
     vmax: float | None = None,
+    counts: bool = False,
 ) -> Figure:
-    """A labelled heatmap with the value written in each cell."""
+    """A labelled heatmap with the value written in each cell.
+
+    With ``counts`` the values are whole numbers: one colour step per count, from 0 to the
+    largest (at least 1), and the colour bar ticks only whole numbers.
+    """
     width = max(4.5, 0.9 * len(cols) + 2.5)
     fig = Figure(figsize=(width, 0.45 * len(rows) + 1.8), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     data = [list(r) for r in values] or [[0]]
-    image = ax.imshow(data, cmap="Blues", aspect="auto", vmin=0, vmax=vmax)
+    largest = max((max(r) for r in data if r), default=0)
+    if counts:
+        steps = int(max(1, vmax if vmax is not None else largest))
+        cmap = colormaps["Blues"].resampled(steps + 1)
+        image = ax.imshow(data, cmap=cmap, aspect="auto", vmin=-0.5, vmax=steps + 0.5)
+    else:
+        image = ax.imshow(data, cmap="Blues", aspect="auto", vmin=0, vmax=vmax)
     ax.set_yticks(range(len(rows)), rows, **PLAIN)
     ax.set_xticks(
         range(len(cols)),
@@ -112,7 +125,7 @@ def heatmap(
         ha="right",
         **PLAIN,
     )
-    top = vmax if vmax is not None else max((max(r) for r in data if r), default=0)
+    top = vmax if vmax is not None else largest
     for r, row in enumerate(data):
         for c, v in enumerate(row):
             ax.text(
@@ -128,6 +141,9 @@ def heatmap(
     if title:
         ax.set_title(title, **PLAIN)
     bar = fig.colorbar(image, ax=ax, shrink=0.8)
+    if counts:
+        stride = -(-(steps + 1) // 8)  # at most 8 ticks
+        bar.set_ticks(range(0, steps + 1, stride))
     bar.set_label(cbar_label, **PLAIN)
     return fig
 

@@ -1,30 +1,39 @@
-"""What the report notebook shows: verdicts, rewritten items, open findings, next actions.
+"""What the report notebook shows: verdicts, charts, the annotated resume, rewrites, findings
+and next actions.
 
 The logic lives here (and is unit-tested); the notebook's cells only call these functions.
-Every piece of learner text is escaped, so the report is static, safe HTML.
+Every piece of learner text is escaped, so the report is static, safe HTML. The numbers are
+the kit's own: technique scores are ``analyze(...).scores`` (what ``check`` prints), a
+bullet's score is ``score_bullet`` (what ``explain`` prints), a finding's cost its
+``Finding.points``.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.analyze import Analysis, analyze
+from ..core.bullet_score import BulletScore, score_bullet
 from ..core.drafts import Drafts, apply_drafts, load_drafts
 from ..core.elements import Element
 from ..core.findings import Finding
 from ..core.loader import LoadedResume
+from ..core.locations import Item
 from ..core.profile import DEFAULT_PROFILE, load_profile
-from ..core.techniques import TECHNIQUES, Technique
-from .render import STYLE, before_after_html, element_label, esc, findings_html
+from ..core.techniques import TECHNIQUES, Technique, get_rule
+from .render import (
+    STYLE,
+    before_after_html,
+    element_label,
+    esc,
+    highlight_html,
+    legend_html,
+)
 
-# What makes an item strong, from the kit's formula (docs: DESIGN.md, "the formula").
-FORMULA = {
-    "bullet": ("stage", "decision", "model_type", "quantified_impact"),
-    "summary": ("domain", "system_type", "scale", "quantified_impact"),
-}
 STRONG, FAIR = 85, 60
 # Asked when a finding's suggestion has no question of its own.
 FALLBACK_QUESTIONS = {
@@ -37,8 +46,51 @@ FALLBACK_QUESTIONS = {
     "T7": "At which pipeline stage do you use this tool, and which bullet shows it in use?",
 }
 MAX_QUESTIONS = 4
+MISSING_SHOWN = 2  # the missing parts of a bullet's score the note asks about
 WEAK_ELEMENTS = frozenset({"weak_opening", "generic_adjective"})  # losing these is the point
 _QUESTION = re.compile(r"[^.?!]*\?")
+_QUOTED = re.compile(r"“[^”]*”")
+_STAGE = re.compile(r"the (\w+) stage")
+_WHAT = re.compile(r"does not say (.+?)\.?$")
+ITEM_CHARS = 40  # a quoted bullet named in a grouped finding is cut to this length
+
+# One sentence for a finding that repeats, naming its items; {items} are joined with commas.
+PLURAL = {
+    "T106": "{items} are generic adjectives that any candidate could claim.",
+    "T201": "No bullet shows your work on the {items} stages of the pipeline.",
+    "T202": "{n} bullets describe a duty, not what you built or decided: {items}.",
+    "T302": "{n} bullets do not say what the choice cost: {items}.",
+    "T303": "{n} bullets do not say how you checked the cost was acceptable: {items}.",
+    "T401": "{n} bullets claim an improvement without saying how big it was: {items}.",
+    "T402": "The experiments in {items} do not say {what}.",
+    "T403": "The experiments in {items} do not say {what}.",
+    "T404": "The experiments in {items} do not say {what}.",
+    "T405": "The experiments in {items} do not say {what}.",
+    "T602": "{items} are not at venues ML hiring managers rank highly.",
+    "T603": "{items} are not tied to work you shipped.",
+    "T702": "The groups {items} do not name a pipeline stage.",
+    "T704": "{items} are listed as skills but no bullet shows them in use.",
+}
+GROUP_SUGGESTIONS = {
+    "T106": "Replace each with a fact that shows it: a system you own or a result you measured.",
+    "T704": "Where did you use each of these tools? Name it in the bullet about that work, or "
+    "drop it from the list.",
+}
+UNQUOTED = frozenset({"T704"})  # short names (tools) read better without quotes
+
+REPORT_STYLE = """<style>
+.rl-chart,.rl-entry,.rl-action{break-inside:avoid;page-break-inside:avoid}
+.rl-chart h3,.rl-resume h3,.rl-resume h4{break-after:avoid;page-break-after:avoid}
+.rl-chart{margin:0 0 1rem 0}.rl-chart img{max-width:100%;height:auto}
+.rl-caption{margin:.2rem 0 .4rem 0}
+.rl-entry{display:grid;grid-template-columns:3fr 2fr;gap:.8rem;margin:.4rem 0;padding:.3rem 0;border-top:1px solid #e9ecef}
+.rl-note{font-size:.9em}.rl-note p,.rl-note ul{margin:.1rem 0}.rl-note ul{padding-left:1.1rem}
+.rl-cost{font-weight:600;color:#c92a2a}.rl-tip{color:#495057}
+.rl-badge{font-size:.8em;padding:0 .35rem;border-radius:3px;background:#e7f5ff;color:#1864ab}
+.rl-chip{display:inline-block;margin:0 .3rem .3rem 0;padding:0 .4rem;border:1px solid #adb5bd;border-radius:3px}
+.rl-chip.rl-unused{border-style:dashed;color:#868e96}
+@media print{.rl-entry{grid-template-columns:3fr 2fr}}
+</style>"""
 
 
 @dataclass
@@ -81,8 +133,33 @@ class Rewrite:
     gained: tuple[str, ...]
     lost: tuple[str, ...]  # strong elements the rewrite dropped
     removed: tuple[str, ...]  # weak elements the rewrite dropped
-    before_score: int
+    before_score: int  # a bullet's score_bullet score; the summary's T1 score
     after_score: int
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """One finding, or several of one rule told as one sentence naming their items."""
+
+    code: str
+    technique: str
+    message: str
+    suggestion: str
+    findings: tuple[Finding, ...]
+    items: tuple[str, ...]  # what each finding is about: a tool, a bullet, a stage
+
+    @property
+    def points(self) -> float:
+        """What the findings cost together (0: tips)."""
+        return round(sum(f.points for f in self.findings), 2)
+
+    @property
+    def is_tip(self) -> bool:
+        return all(f.is_tip for f in self.findings)
+
+    @property
+    def locations(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.location for f in self.findings))
 
 
 @dataclass(frozen=True)
@@ -90,6 +167,8 @@ class Action:
     technique: str
     title: str
     score: int
+    points: int  # what the technique still loses: 100 - score
+    first: str  # the costliest open finding, in words
     where: tuple[str, ...]
     questions: tuple[str, ...]
 
@@ -129,29 +208,118 @@ def band(score: int) -> str:
     return "strong" if score >= STRONG else "getting there" if score >= FAIR else "needs work"
 
 
+def points_text(points: float) -> str:
+    """1.36 -> '1.4', 29.04 -> '29': a finding's cost as the report writes it."""
+    return f"{round(points, 1):g}"
+
+
+def cost_text(group: FindingGroup | Finding) -> str:
+    if group.is_tip:
+        return "tip: costs no points"
+    points = points_text(group.points)
+    return f"costs {points} point{'' if points == '1' else 's'} of {group.technique}"
+
+
+# ---- findings, grouped ---------------------------------------------------------------------
+
+
+def item_name(finding: Finding) -> str:
+    """What a finding is about, as the grouped sentence names it."""
+    quoted = _QUOTED.search(finding.message)
+    if quoted:
+        text = quoted.group(0)[1:-1].rstrip(".!? ")  # a sentence's stop inside the quotes goes
+        if finding.code in UNQUOTED:
+            return text
+        return f"“{text if len(text) <= ITEM_CHARS else text[: ITEM_CHARS - 1].rstrip() + '…'}”"
+    stage = _STAGE.search(finding.message)
+    if finding.code == "T201" and stage:
+        return stage.group(1)
+    return finding.location
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def group_message(code: str, findings: Sequence[Finding], items: Sequence[str]) -> str:
+    if len(findings) == 1:
+        return findings[0].message
+    what = _WHAT.search(findings[0].message)
+    template = PLURAL.get(code)
+    if template and ("{what}" not in template or what):
+        return template.format(
+            items=_join(items), n=len(findings), what=what.group(1) if what else ""
+        )
+    summary = get_rule(code)[1].summary
+    return f"{summary[0].upper()}{summary[1:]}, {len(findings)} times: {_join(items)}."
+
+
+def group_suggestion(code: str, findings: Sequence[Finding]) -> str:
+    distinct = list(dict.fromkeys(f.suggestion for f in findings))
+    if len(findings) > 1 and code in GROUP_SUGGESTIONS:
+        return GROUP_SUGGESTIONS[code]
+    if len(distinct) == 1:
+        return distinct[0]
+    return " ".join(distinct) if len(distinct) <= 3 else distinct[0]
+
+
+def group_findings(findings: Sequence[Finding]) -> list[FindingGroup]:
+    """Findings of one rule told once, naming their items, costliest first (tips last); a
+    rule's group takes the place of its first finding among equals."""
+    by_code: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f)
+    groups = []
+    for code, fs in by_code.items():
+        items = tuple(dict.fromkeys(item_name(f) for f in fs))
+        groups.append(
+            FindingGroup(
+                code,
+                fs[0].technique,
+                group_message(code, fs, items),
+                group_suggestion(code, fs),
+                tuple(fs),
+                items,
+            )
+        )
+    return sorted(groups, key=lambda g: -g.points)  # stable: reading order among equals
+
+
+# ---- the report's parts --------------------------------------------------------------------
+
+
 def verdicts(data: ReportData) -> list[Verdict]:
-    """One line per technique: the score, its band, and the first thing still open."""
+    """One line per technique: the score, its band, and what costs it the most points."""
     out = []
     for t in TECHNIQUES:
         score = data.after.scores[t.code]
         before = data.before.scores[t.code] if data.has_drafts else None
-        open_ = data.after.findings_for(t.code)
+        groups = group_findings(data.after.findings_for(t.code))
         change = f" (was {before})" if before is not None and before != score else ""
-        if not open_:
-            rest = "nothing left to fix."
+        costs = [g for g in groups if not g.is_tip]
+        tips = len(groups) - len(costs)
+        if not costs:
+            rest = "nothing left to fix" + (f" ({tips} tip(s) below)." if tips else ".")
         else:
-            more = f" (+{len(open_) - 1} more)" if len(open_) > 1 else ""
-            rest = f"next: {open_[0].message}{more}"
+            more = f" (+{len(costs) - 1} more)" if len(costs) > 1 else ""
+            rest = f"next: {costs[0].message} ({cost_text(costs[0])}){more}"
         line = f"{t.title}: {score}/100{change}, {band(score)}; {rest}"
         out.append(Verdict(t.code, t.title, score, before, band(score), line))
     return out
 
 
-def formula_score(elements: Sequence[Element], kind: str) -> int:
-    """Share (0-100) of the formula's parts an item shows: stage, decision, model, impact."""
-    names = {e.name.split(".", 1)[0] for e in elements}
-    wanted = FORMULA["summary" if kind == "summary" else "bullet"]
-    return round(100 * sum(w in names for w in wanted) / len(wanted))
+def bullet_score(analysis: Analysis, item: Item) -> BulletScore:
+    """A bullet's overall score, from the elements the analysis found in it."""
+    return score_bullet(
+        item.text, load_profile(analysis.profile), analysis.elements.get(item.location, [])
+    )
+
+
+def item_score(analysis: Analysis, item: Item) -> int:
+    """The score the report shows for one item: a bullet's bullet score, the summary's T1."""
+    if item.kind == "summary":
+        return analysis.results["T1"].score
+    return bullet_score(analysis, item).score
 
 
 def rewrites(data: ReportData) -> list[Rewrite]:
@@ -176,8 +344,8 @@ def rewrites(data: ReportData) -> list[Rewrite]:
                 tuple(sorted(names_a - names_b - WEAK_ELEMENTS)),
                 tuple(sorted(names_b - names_a - WEAK_ELEMENTS)),
                 tuple(sorted((names_b - names_a) & WEAK_ELEMENTS)),
-                formula_score(b, item.kind),
-                formula_score(a, item.kind),
+                item_score(data.before, item),
+                item_score(data.after, after_item),
             )
         )
     return out
@@ -188,7 +356,9 @@ def open_findings(data: ReportData) -> dict[str, list[Finding]]:
     return {t.code: data.after.findings_for(t.code) for t in TECHNIQUES}
 
 
-def questions_for(technique: Technique, findings: Sequence[Finding]) -> list[str]:
+def questions_for(
+    technique: Technique, findings: Sequence[Finding] | Sequence[FindingGroup]
+) -> list[str]:
     """The questions the learner must answer; taken from the suggestions, never invented."""
     found: list[str] = []
     for f in findings:
@@ -202,19 +372,37 @@ def questions_for(technique: Technique, findings: Sequence[Finding]) -> list[str
 
 
 def next_actions(data: ReportData, count: int = 3) -> list[Action]:
-    """The techniques with the most room to grow, each with where to look and what to ask."""
-    candidates = []
-    for t in TECHNIQUES:
-        findings = data.after.findings_for(t.code)
-        if not findings:
-            continue
-        score = data.after.scores[t.code]
-        candidates.append((score, -len(findings), TECHNIQUES.index(t), t, findings))
+    """The techniques that lose the most points (never one at 100), each with where to look
+    and what to ask, the costliest findings first."""
+    scores = data.after.scores
+    below = [t for t in TECHNIQUES if scores[t.code] < 100]
+    ranked = sorted(below, key=lambda t: (scores[t.code], TECHNIQUES.index(t)))[:count]
     actions = []
-    for score, _n, _i, t, findings in sorted(candidates, key=lambda c: c[:3])[:count]:
-        where = tuple(dict.fromkeys(f.location for f in findings))[:4]
-        actions.append(Action(t.code, t.title, score, where, tuple(questions_for(t, findings))))
+    for t in ranked:
+        findings = sorted(data.after.findings_for(t.code), key=lambda f: -f.points)
+        groups = [g for g in group_findings(findings) if not g.is_tip] or group_findings(findings)
+        where = tuple(dict.fromkeys(_short_location(f.location) for f in findings))[:4]
+        first = f"{groups[0].message} ({cost_text(groups[0])})" if groups else ""
+        questions = questions_for(t, groups)
+        if len(questions) < 2 and FALLBACK_QUESTIONS[t.code] not in questions:
+            questions.append(FALLBACK_QUESTIONS[t.code])
+        actions.append(
+            Action(
+                t.code,
+                t.title,
+                scores[t.code],
+                100 - scores[t.code],
+                first,
+                where,
+                tuple(questions),
+            )
+        )
     return actions
+
+
+def _short_location(location: str) -> str:
+    """'skills[0].keywords[3]' -> 'skills[0]': where a learner looks."""
+    return location.split(".keywords", 1)[0]
 
 
 # ---- HTML for the notebook's cells ---------------------------------------------------------
@@ -239,7 +427,8 @@ def header_html(data: ReportData) -> str:
         for loc in data.missing_locations
     )
     return (
-        f'{STYLE}<div class="rl-box rl-header"><h2 class="rl-learner">{esc(data.learner_name)}</h2>'
+        f'{STYLE}{REPORT_STYLE}<div class="rl-box rl-header">'
+        f'<h2 class="rl-learner">{esc(data.learner_name)}</h2>'
         f"<p>Resume <code>{esc(Path(data.resume_file).name)}</code>, {drafts}. "
         f"Overall score <b>{scores['overall']}</b>/100{was}.</p>"
         + (f'<ul class="rl-notes">{notes}</ul>' if notes else "")
@@ -254,6 +443,267 @@ def verdicts_html(data: ReportData) -> str:
         for v in verdicts(data)
     )
     return f'<div class="rl-box"><table class="rl-table rl-verdicts">{rows}</table></div>'
+
+
+# ---- charts: heading, caption, image and alt text in one block that a page never splits ----
+
+
+def figure_html(png: bytes, heading: str, caption: str, alt: str) -> str:
+    """A chart as one block: its heading, what it shows, and the PNG with its alt text."""
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        '<figure class="rl-box rl-chart" style="break-inside:avoid;page-break-inside:avoid">'
+        f'<h3 style="break-after:avoid;page-break-after:avoid">{esc(heading)}</h3>'
+        f'<figcaption class="rl-caption">{esc(caption)}</figcaption>'
+        f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}"></figure>'
+    )
+
+
+def scores_caption(data: ReportData) -> str:
+    if data.has_drafts:
+        return (
+            "Grey bars are your resume as written; blue bars include your saved drafts. "
+            "Each technique is scored out of 100."
+        )
+    return "Each bar is your resume's score on one technique, out of 100, as in the verdicts."
+
+
+def scores_alt(data: ReportData) -> str:
+    before = data.before.scores if data.has_drafts else None
+    parts = []
+    for t in TECHNIQUES:
+        score = data.after.scores[t.code]
+        was = f" (before your drafts {before[t.code]})" if before else ""
+        parts.append(f"{t.code} {t.title}: {score}{was}")
+    kind = "before and after your drafts" if before else "out of 100"
+    return f"Bar chart of the score per technique, {kind}. " + "; ".join(parts) + "."
+
+
+def coverage_caption(data: ReportData) -> str:
+    whose = "your bullets with your drafts" if data.has_drafts else "your bullets"
+    return (
+        f"Each cell counts the bullets of one role that show one stage of the ML pipeline "
+        f"({whose}); a darker cell is more bullets. An empty row is a stage a hiring manager "
+        "cannot see you own."
+    )
+
+
+def coverage_alt(data: ReportData) -> str:
+    from .plots import coverage_matrix
+
+    stages, roles, counts = coverage_matrix(data.after)
+    if not roles:
+        return "Heat map of pipeline stages by role: the resume has no bullets to count."
+    per_role = []
+    for col, role in enumerate(roles):
+        shown = [f"{stages[r]} {counts[r][col]}" for r in range(len(stages)) if counts[r][col]]
+        per_role.append(f"{role}: " + (", ".join(shown) if shown else "no stage shown"))
+    empty = [stages[r] for r in range(len(stages)) if not any(counts[r])]
+    gaps = f" No bullet shows {_join(empty)}." if empty else " Every stage is shown."
+    return (
+        "Heat map of how many bullets show each pipeline stage, by role. "
+        + "; ".join(per_role)
+        + "."
+        + gaps
+    )
+
+
+def scores_figure(data: ReportData):  # type: ignore[no-untyped-def]
+    from .plots import score_bars
+
+    before = data.before.scores if data.has_drafts else None
+    title = "Score per technique, before and after your drafts" if before else "Score per technique"
+    return score_bars(data.after.scores, before, title=title)
+
+
+def coverage_figure(data: ReportData):  # type: ignore[no-untyped-def]
+    from .plots import coverage_heatmap
+
+    return coverage_heatmap(data.after, title="Pipeline stages covered, by role (bullets)")
+
+
+def scores_chart_html(data: ReportData) -> str:
+    from .plots import to_png
+
+    heading = "Scores before and after" if data.has_drafts else "Scores per technique"
+    png = to_png(scores_figure(data))
+    return figure_html(png, heading, scores_caption(data), scores_alt(data))
+
+
+def coverage_chart_html(data: ReportData) -> str:
+    from .plots import to_png
+
+    png = to_png(coverage_figure(data))
+    return figure_html(png, "Pipeline coverage", coverage_caption(data), coverage_alt(data))
+
+
+# ---- the resume, annotated -----------------------------------------------------------------
+
+
+def _findings_list(groups: Sequence[FindingGroup]) -> str:
+    if not groups:
+        return ""
+    rows = "".join(
+        f'<li><span class="{"rl-tip" if g.is_tip else "rl-cost"}">{esc(cost_text(g))}</span> '
+        f"(<code>{esc(g.code)}</code>): {esc(g.message)} <em>{esc(g.suggestion)}</em></li>"
+        for g in groups
+    )
+    return f'<ul class="rl-findings">{rows}</ul>'
+
+
+def bullet_note_html(rated: BulletScore, findings: Sequence[Finding]) -> str:
+    """What works and what is missing in one bullet, and what its findings cost."""
+    works = "; ".join(p.label for p in rated.shown) or "nothing of the formula yet"
+    asks = "".join(f"<li>{esc(p.question)}</li>" for p in rated.missing[:MISSING_SHOWN])
+    minus = "".join(
+        f'<li><span class="rl-cost">−{n}</span> {esc(what)}</li>' for what, n in rated.penalties
+    )
+    capped = f"<p>Held at {rated.score}: {esc(rated.capped)}.</p>" if rated.capped else ""
+    groups = group_findings(findings)
+    full = rated.score >= 100  # the parts it shows already earn every point
+    ask_class, ask_head = (
+        ("rl-tip", "It could also say:") if full else ("rl-miss", "What is missing:")
+    )
+    return (
+        f'<div class="rl-note"><p><b>Bullet score {rated.score}</b>/100</p>'
+        f'<p class="rl-ok">What works: {esc(works)}.</p>'
+        + (f'<p class="{ask_class}">{ask_head}</p><ul>{asks}</ul>' if asks else "")
+        + (f"<p>What costs it:</p><ul>{minus}</ul>" if minus else "")
+        + capped
+        + (f"<p>Findings here:</p>{_findings_list(groups)}" if groups else "")
+        + "</div>"
+    )
+
+
+def summary_note_html(data: ReportData) -> str:
+    """What the summary earns on T1's checklist, and what each finding there costs."""
+    t1 = data.after.results["T1"]
+    works = "; ".join(c.label for c in t1.checklist if c.passed) or "nothing of the formula yet"
+    found = group_findings(data.after.findings_at("basics.summary"))
+    return (
+        f'<div class="rl-note"><p><b>T1 score {t1.score}</b>/100</p>'
+        f'<p class="rl-ok">What works: {esc(works)}.</p>'
+        + (f'<p class="rl-miss">What is missing:</p>{_findings_list(found)}' if found else "")
+        + "</div>"
+    )
+
+
+def _entry(text_html: str, note_html: str, badge: str = "") -> str:
+    mark = f' <span class="rl-badge">{esc(badge)}</span>' if badge else ""
+    return f'<div class="rl-entry"><div>{text_html}{mark}</div>{note_html}</div>'
+
+
+def _section_note(groups: Sequence[FindingGroup], what: str) -> str:
+    if not groups:
+        return ""
+    return f'<div class="rl-note rl-section-note"><p>{esc(what)}</p>{_findings_list(groups)}</div>'
+
+
+def _dates(start: object, end: object) -> str:
+    if not start and not end:
+        return ""
+    return f" · {esc(start or '')}–{esc(end or 'now')}"
+
+
+def annotated_resume_html(data: ReportData) -> str:
+    """The whole resume as the report reads it (with the drafts): each item highlighted, and
+    beside it what works, what is missing and what its findings cost."""
+    after, resume = data.after, data.after.resume
+    shown: set[str] = set()
+    changed = {r.location for r in rewrites(data)}
+
+    def at(location: str) -> list[Finding]:
+        shown.add(location)
+        return after.findings_at(location)
+
+    names = [e.name for es in after.elements.values() for e in es]
+    parts = [
+        '<p class="rl-caption">Highlighted: the parts the kit recognises in each item.</p>'
+        + legend_html(sorted(set(names), key=names.index))
+    ]
+    # summary
+    parts.append("<h3>Summary</h3>")
+    summary = next((i for i in after.items if i.kind == "summary"), None)
+    if summary is not None:
+        text = highlight_html(summary.text, after.elements.get(summary.location, []))
+        badge = "rewritten" if summary.location in changed else ""
+        parts.append(_entry(text, summary_note_html(data), badge))
+        shown.add(summary.location)
+    else:
+        parts.append(_section_note(group_findings(at("basics.summary")), "No summary yet."))
+    # experience and projects
+    for section, heading, entries in (
+        ("work", "Experience", resume.work),
+        ("projects", "Projects", resume.projects),
+    ):
+        if not entries and not after.findings_at(section):
+            continue
+        parts.append(f"<h3>{heading}</h3>")
+        parts.append(_section_note(group_findings(at(section)), f"Across your {heading.lower()}:"))
+        for i, entry in enumerate(entries):
+            title = (
+                ", ".join(p for p in (getattr(entry, "position", ""), entry.name) if p)
+                or f"{section}[{i}]"
+            )
+            parts.append(f"<h4>{esc(title)}{_dates(entry.startDate, entry.endDate)}</h4>")
+            for j in range(len(entry.highlights)):
+                item = after.item(f"{section}[{i}].highlights[{j}]")
+                text = highlight_html(item.text, after.elements.get(item.location, []))
+                note = bullet_note_html(bullet_score(after, item), at(item.location))
+                badge = "rewritten" if item.location in changed else ""
+                parts.append(_entry(text, note, badge))
+            if not entry.highlights:
+                parts.append("<p>No bullets in this role.</p>")
+    # skills
+    skill_findings = [f for f in after.findings if f.location.split("[")[0] == "skills"]
+    if resume.skills or skill_findings:
+        shown.update(f.location for f in skill_findings)
+        unused = {f.location for f in skill_findings if f.code == "T704"}
+        rows = []
+        for i, group in enumerate(resume.skills):
+            chips = "".join(
+                f'<span class="rl-chip rl-unused" title="no bullet shows it in use">{esc(k)}</span>'
+                if f"skills[{i}].keywords[{j}]" in unused
+                else f'<span class="rl-chip">{esc(k)}</span>'
+                for j, k in enumerate(group.keywords)
+            )
+            rows.append(f"<p><b>{esc(group.name or 'Skills')}</b>: {chips}</p>")
+        key = (
+            "<p class='rl-caption'>Dashed: listed, but no bullet shows it in use.</p>"
+            if unused
+            else ""
+        )
+        note = _findings_list(group_findings(skill_findings)) or (
+            '<p class="rl-ok">Nothing to fix in the skills.</p>'
+        )
+        parts.append("<h3>Skills</h3>")
+        parts.append(_entry("".join(rows) + key, f'<div class="rl-note">{note}</div>'))
+    # publications
+    if resume.publications or after.findings_at("publications"):
+        parts.append("<h3>Publications</h3>")
+        parts.append(_section_note(group_findings(at("publications")), "Across your publications:"))
+        for i, pub in enumerate(resume.publications):
+            line = ", ".join(esc(p) for p in (pub.name, pub.publisher, pub.releaseDate) if p)
+            found = group_findings(at(f"publications[{i}]"))
+            note = _findings_list(found) or '<p class="rl-ok">Nothing to fix here.</p>'
+            parts.append(_entry(f"<p>{line}</p>", f'<div class="rl-note">{note}</div>'))
+    # education, as written
+    if resume.education:
+        rows = "".join(
+            "<li>"
+            + esc(", ".join(str(p) for p in (e.studyType, e.area, e.institution, e.endDate) if p))
+            + "</li>"
+            for e in resume.education
+        )
+        parts.append(f"<h3>Education</h3><ul>{rows}</ul>")
+    rest = [f for f in after.findings if f.location not in shown]
+    if rest:
+        parts.append("<h3>Elsewhere</h3>")
+        parts.append(_section_note(group_findings(rest), "Findings about the resume as a whole:"))
+    return f'<section class="rl-box rl-resume">{"".join(parts)}</section>'
+
+
+# ---- rewrites, findings, actions -----------------------------------------------------------
 
 
 def how_to_draft_html(data: ReportData) -> str:
@@ -292,20 +742,48 @@ def rewrites_html(data: ReportData) -> str:
             block += f'<p class="rl-miss rl-box">Elements lost in the rewrite: {lost}</p>'
         parts.append(block)
     note = (
-        '<p class="rl-box">Scores here are the share of the formula each item shows: for a '
-        "bullet the pipeline stage, the decision, the model and the measured impact; for the "
-        "summary the domain, the system, the scale and a result.</p>"
+        '<p class="rl-box">A bullet\'s score is its overall bullet score, the one '
+        "<code>resume-lessons explain</code> prints: what it opens with, the pipeline stage, "
+        "the tool, the model, a measured result, what it changed, the scale, the decision and "
+        "how it was tested. The summary's score is its T1 score.</p>"
     )
     return f'<section class="rl-rewrites">{note}{"".join(parts)}</section>'
+
+
+def findings_table_html(groups: Sequence[FindingGroup], limit: int | None = None) -> str:
+    """Findings, each rule once, with where, what it costs (or that it is a tip) and the fix."""
+    if not groups:
+        return '<p class="rl-ok">No findings: nothing to fix for this technique.</p>'
+    shown = groups[:limit] if limit else groups
+    cell = ' style="text-align:left;vertical-align:top"'
+    rows = []
+    for g in shown:
+        where = [_short_location(loc) for loc in g.locations]
+        where = list(dict.fromkeys(where))
+        more = f" +{len(where) - 3} more" if len(where) > 3 else ""
+        places = ", ".join(f"<code>{esc(w)}</code>" for w in where[:3]) + esc(more)
+        kind = "rl-tip" if g.is_tip else "rl-cost"
+        rows.append(
+            f'<tr class="rl-finding"><td{cell}>{places}</td><td{cell}><code>{esc(g.code)}</code>'
+            f'</td><td{cell}><span class="{kind}">{esc(cost_text(g))}</span></td>'
+            f"<td{cell}>{esc(g.message)}</td><td{cell}>{esc(g.suggestion)}</td></tr>"
+        )
+    rest = len(groups) - len(shown)
+    tail = f"<p>…and {rest} more.</p>" if rest else ""
+    head = "".join(f"<th{cell}>{h}</th>" for h in ("where", "rule", "points", "what", "what to do"))
+    return f'<table class="rl-table rl-findings"><tr>{head}</tr>{"".join(rows)}</table>{tail}'
 
 
 def open_findings_html(data: ReportData, limit: int = 8) -> str:
     parts = []
     for t in TECHNIQUES:
         findings = data.after.findings_for(t.code)
+        costs = sum(not f.is_tip for f in findings)
+        count = f"{costs} costing points, {len(findings) - costs} tip(s)" if findings else "none"
         parts.append(
-            f'<h4 class="rl-box">{esc(t.code)} {esc(t.title)} ({len(findings)} open)</h4>'
-            f'<div class="rl-box">{findings_html(findings, limit)}</div>'
+            f'<h4 class="rl-box">{esc(t.code)} {esc(t.title)}: {data.after.scores[t.code]}/100 '
+            f"({count})</h4>"
+            f'<div class="rl-box">{findings_table_html(group_findings(findings), limit)}</div>'
         )
     return f'<section class="rl-open">{"".join(parts)}</section>'
 
@@ -313,33 +791,20 @@ def open_findings_html(data: ReportData, limit: int = 8) -> str:
 def next_actions_html(data: ReportData) -> str:
     actions = next_actions(data)
     if not actions:
-        return '<p class="rl-ok rl-box">Nothing open: every technique is covered.</p>'
+        return '<p class="rl-ok rl-box">Nothing open: every technique scores 100.</p>'
     items = []
     for a in actions:
         where = ", ".join(f"<code>{esc(w)}</code>" for w in a.where)
         qs = "".join(f"<li>{esc(q)}</li>" for q in a.questions)
         items.append(
-            f'<li class="rl-action"><b>{esc(a.technique)} {esc(a.title)}</b> (score {a.score}). '
-            f"Look at {where}. Answer these from your own records, then rewrite:<ul>{qs}</ul></li>"
+            f'<li class="rl-action"><b>{esc(a.technique)} {esc(a.title)}</b> (score {a.score}, '
+            f"{a.points} points to gain). {esc(a.first)} Look at {where}. Answer these from "
+            f"your own records, then rewrite:<ul>{qs}</ul></li>"
         )
     return (
         f'<div class="rl-box"><ol class="rl-actions">{"".join(items)}</ol>'
         "<p>Use only numbers you can show: from a dashboard, a test report or a design doc.</p></div>"
     )
-
-
-def scores_figure(data: ReportData):  # type: ignore[no-untyped-def]
-    from .plots import score_bars
-
-    before = data.before.scores if data.has_drafts else None
-    title = "Score per technique, before and after your drafts" if before else "Score per technique"
-    return score_bars(data.after.scores, before, title=title)
-
-
-def coverage_figure(data: ReportData):  # type: ignore[no-untyped-def]
-    from .plots import coverage_heatmap
-
-    return coverage_heatmap(data.after, title="Pipeline stages covered, by role (bullets)")
 
 
 def show_html(html: str) -> None:
