@@ -18,11 +18,11 @@ OUT = REPO / "test-output"
 LESSON = "04_quantify_experiments.ipynb"
 # Each step's last key completes an element the T4 checklist wants.
 STEPS = [
-    ("Lifted home feed CTR by 12% in an A/B tes", "t", "experiment"),
-    (" that ran for 3 week", "s", "experiment duration"),
-    (" on 5% of global traffi", "c", "traffic share"),
-    (", with guardrail", "s", "guardrail"),
-    (" on latency and early stoppin", "g", "early stopping"),
+    ("Lifted home feed CTR by 12% in an A/B tes", "t", "an experiment (A/B test) described"),
+    (" that ran for 3 week", "s", "every test says how long it ran"),
+    (" on 5% of global traffi", "c", "every test says what share of traffic it ran on"),
+    (", with guardrail", "s", "every test names its guardrail metrics"),
+    (" on latency and early stoppin", "g", "every test says how it stopped"),
 ]
 
 
@@ -67,7 +67,7 @@ def test_rewrite_in_lab_updates_checklist_and_saves(tmp_path: Path) -> None:
             area = page.locator(".rl-rewrite textarea")
             area.wait_for(timeout=90_000)
             checklist = page.locator(".rl-checklist-pane")
-            assert "✘ experiment duration" in checklist.inner_text()
+            assert "✘ every test says how long it ran" in checklist.inner_text()
 
             area.click()
             page.keyboard.press("Control+A")
@@ -84,7 +84,8 @@ def test_rewrite_in_lab_updates_checklist_and_saves(tmp_path: Path) -> None:
                 )
                 latencies.append(time.perf_counter() - start)
             typed = area.input_value()
-            assert "✔ traffic share" in checklist.inner_text()
+            assert "✔ every test says what share of traffic it ran on" in checklist.inner_text()
+            assert "T4 item score" in page.locator(".rl-score").inner_text()
             print(
                 "\nkeystroke-to-feedback (ms): "
                 + ", ".join(f"{x * 1000:.0f}" for x in latencies)
