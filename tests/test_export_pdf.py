@@ -112,9 +112,10 @@ def test_rendercv_escapes_markdown_and_warns_what_rendercv_cannot_take(tmp_path:
     extras["phone"] = "555 0100"
     extras["profiles"] = [{"network": "Kaggle", "url": "https://kaggle.com/priya"}]
     text, warnings = to_rendercv(resume)
-    assert r"Cut \*fraud\* by 18% in fraud\_v2 \[beta\](x) with C:\\models" in yaml.safe_load(
-        text
-    )["cv"]["sections"]["experience"][0]["highlights"][0]
+    assert (
+        r"Cut \*fraud\* by 18% in fraud\_v2 \[beta\](x) with C:\\models"
+        in yaml.safe_load(text)["cv"]["sections"]["experience"][0]["highlights"][0]
+    )
     assert any("phone" in w and "country code" in w for w in warnings)
     assert any("kaggle.com/priya" in w for w in warnings)
     out = tmp_path / "r.yaml"
