@@ -110,3 +110,18 @@ def test_jsonschema_is_imported_only_when_exporting() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+def test_escaped_markup_reads_back_as_text(tmp_path: Path) -> None:
+    """A backslash escape protects a character from the emphasis and link readers, so a bullet
+    with '*', '_' or '[...](...)' survives the Markdown (and rendercv) round trip."""
+    from resume_lessons.formats.text import inline
+
+    assert inline(r"cut \*fraud\* in fraud\_v2 \[beta\](x), C:\\m, **bold**") == (
+        "cut *fraud* in fraud_v2 [beta](x), C:\\m, bold"
+    )
+    resume = load_resume(EXAMPLES / "priya_fraud.yaml")
+    resume.work[0].highlights[0] = r"Cut *fraud* by 18% in fraud_v2 [beta](x) with C:\models"
+    out = tmp_path / "resume.md"
+    out.write_text(to_markdown(resume), encoding="utf-8")
+    assert import_file(out).resume.work == resume.work

@@ -223,7 +223,7 @@ def test_sample_report_prints_to_a_pdf_with_the_learner_name(tmp_path: Path) -> 
 
 
 def test_missing_chromium_gives_a_clear_message(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(report_mod.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     html = tmp_path / "r.html"
     html.write_text("<p>x</p>", encoding="utf-8")
     with pytest.raises(ChromiumMissing, match="Chromium is not installed"):

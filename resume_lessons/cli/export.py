@@ -1,5 +1,5 @@
 """`resume-lessons export RESUME`: the resume with your drafts applied, as JSON Resume,
-Markdown or YAML."""
+Markdown, YAML, rendercv YAML, or a PDF to send (printed offline with headless Chromium)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .options import RESUME_HELP
 
-FORMATS = ("json-resume", "markdown", "yaml")
+FORMATS = ("json-resume", "markdown", "yaml", "rendercv", "pdf")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,10 +21,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=FORMATS,
         required=True,
         help="output format: json-resume (checked against the JSON Resume schema), markdown "
-        "(a readable resume to paste or convert) or yaml (the kit's own format)",
+        "(a readable resume to paste or convert), yaml (the kit's own format), rendercv "
+        "(rendercv 2.x input) or pdf (a one-column resume to send, printed offline with "
+        "headless Chromium; needs -o FILE.pdf)",
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", help="file to write (default: standard output)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="file to write (default: standard output; --to pdf needs one)",
     )
     p.add_argument("--force", action="store_true", help="overwrite the output file")
     p.set_defaults(func=run)
@@ -37,9 +42,20 @@ def run(args: argparse.Namespace) -> int:
     from ..core.errors import ResumeError
     from ..core.files import check_exists, check_output, write_output
     from ..formats import load_resume_with_warnings
-    from ..formats.export import schema_errors, to_json_resume, to_markdown, to_yaml
+    from ..formats.export import (
+        schema_errors,
+        to_json_resume,
+        to_markdown,
+        to_rendercv,
+        to_yaml,
+    )
 
     out = Path(args.output) if args.output else None
+    if args.to == "pdf" and (out is None or out.suffix.lower() != ".pdf"):
+        where = "a PDF is not text to print here" if out is None else f"{out} does not end in .pdf"
+        print(f"error: --to pdf writes a PDF file: {where}", file=sys.stderr)
+        print("    hint: name the file with -o, e.g. -o resume.pdf", file=sys.stderr)
+        return 2
     if out is not None:  # before any work: never the input, even with --force
         check_output(out, force=args.force, inputs=[args.file, *filter(None, [args.drafts])])
     loaded = load_resume_with_warnings(args.file)
@@ -54,7 +70,13 @@ def run(args: argparse.Namespace) -> int:
                 f"warning: {args.drafts}: draft for {location} has no place in the resume",
                 file=sys.stderr,
             )
-    if args.to == "json-resume":
+    if args.to == "pdf":
+        return _write_pdf(resume, out)
+    if args.to == "rendercv":
+        text, notes = to_rendercv(resume)
+        for note in notes:
+            print(f"warning: {note}", file=sys.stderr)
+    elif args.to == "json-resume":
         data = to_json_resume(resume)
         errors = schema_errors(data)
         if errors:  # the model allows extra fields; say which ones break the schema
@@ -72,5 +94,22 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     write_output(out, text)
+    print(f"Wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _write_pdf(resume, out: Path) -> int:  # type: ignore[no-untyped-def]
+    from ..runners.resume_pdf import ChromiumMissing, PrintFailed, write_pdf
+
+    try:
+        write_pdf(resume, out)
+    except PrintFailed as exc:  # no Chromium, or it failed: no traceback, nothing written
+        print(f"error: cannot print the PDF: {exc}; nothing was written", file=sys.stderr)
+        if isinstance(exc, ChromiumMissing):
+            print(
+                "    hint: --to markdown or --to rendercv write the resume without Chromium",
+                file=sys.stderr,
+            )
+        return 1
     print(f"Wrote {out}", file=sys.stderr)
     return 0

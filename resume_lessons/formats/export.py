@@ -3,6 +3,7 @@ resume to paste into a document, or the kit's YAML."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -130,3 +131,166 @@ def _entry(title: str, entry: Any, summary: str, highlights: list[str]) -> list[
         out += [_md(summary), ""]
     out += [f"- {_md(h)}" for h in highlights]
     return [*out, ""] if highlights else out
+
+
+# rendercv 2.x (https://docs.rendercv.com): `cv:` with a headline, contact fields and
+# `sections:`, each a list of one entry type (ExperienceEntry, EducationEntry, NormalEntry,
+# PublicationEntry, OneLineEntry, or text). Its strings are Markdown.
+RENDERCV_NETWORKS = (
+    "LinkedIn",
+    "GitHub",
+    "GitLab",
+    "IMDB",
+    "Instagram",
+    "ORCID",
+    "Mastodon",
+    "StackOverflow",
+    "ResearchGate",
+    "YouTube",
+    "Google Scholar",
+    "Telegram",
+    "WhatsApp",
+    "Leetcode",
+    "X",
+    "Bluesky",
+    "Reddit",
+)
+_EXACT_DATE = re.compile(r"\d{4}(?:-[01]\d(?:-[0-3]\d)?)?")
+# Sections of a JSON Resume the rendercv export has no entries for: named in a warning.
+_NOT_IN_RENDERCV = ("volunteer", "awards", "certificates", "languages", "interests", "references")
+
+
+_RENDERCV_REQUIRED = {
+    "experience": ("company", "position"),
+    "projects": ("name",),
+    "publications": ("title",),
+    "skills": ("label", "details"),
+    "education": ("institution", "area"),
+}
+
+
+def _rcv(text: str) -> str:
+    """Escape what rendercv's Markdown would read as markup (the kit's reader undoes it)."""
+    out = text.replace("\\", "\\\\")
+    for char in "*_`[]":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def _rcv_dates(start: str | None, end: str | None) -> dict[str, str]:
+    """rendercv's start_date/end_date (exact dates or 'present'), or one free-text `date`."""
+    if start and _EXACT_DATE.fullmatch(start) and (not end or _EXACT_DATE.fullmatch(end)):
+        return {"start_date": start, "end_date": end or "present"}
+    if not start and end and _EXACT_DATE.fullmatch(end):
+        return {"end_date": end}
+    text = display_range(start, end)
+    return {"date": text} if text else {}
+
+
+def _rcv_location(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(str(value[k]) for k in ("city", "region") if value.get(k))
+    return value if isinstance(value, str) else ""
+
+
+def rendercv_data(resume: Resume) -> tuple[dict[str, Any], list[str]]:
+    """The resume as rendercv 2.x input, and warnings for what rendercv cannot take."""
+    warnings: list[str] = []
+    b = resume.basics
+    extras = b.model_extra or {}
+    cv: dict[str, Any] = {"name": b.name, "headline": b.label}
+    cv["location"] = _rcv_location(extras.get("location"))
+    cv["email"] = b.email
+    phone = str(extras.get("phone") or "")
+    if phone and not phone.lstrip().startswith("+"):
+        warnings.append(f"phone '{phone}' left out: rendercv needs it with its country code (+1 …)")
+    else:
+        cv["phone"] = phone
+    url = b.url
+    cv["website"] = url if not url or "://" in url else f"https://{url}"
+    networks = {n.lower(): n for n in RENDERCV_NETWORKS}
+    social = []
+    for profile in extras.get("profiles") or []:
+        if not isinstance(profile, dict):
+            continue
+        network = networks.get(str(profile.get("network") or "").lower())
+        if network and profile.get("username"):
+            social.append({"network": network, "username": str(profile["username"])})
+        elif profile.get("url") or profile.get("username"):
+            what = profile.get("url") or profile.get("username")
+            warnings.append(
+                f"profile {what} left out: rendercv takes a network it knows and a username"
+            )
+    cv["social_networks"] = social
+    sections: dict[str, list[Any]] = {}
+    if b.summary:
+        sections["summary"] = [_rcv(p) for p in b.summary.split("\n\n") if p.strip()]
+    sections["experience"] = [
+        {
+            "company": _rcv(job.name),
+            "position": _rcv(job.position),
+            **_rcv_dates(job.startDate, job.endDate),
+            "location": _rcv(_rcv_location((job.model_extra or {}).get("location"))),
+            "summary": _rcv(job.summary),
+            "highlights": [_rcv(h) for h in job.highlights],
+        }
+        for job in resume.work
+    ]
+    sections["projects"] = [
+        {
+            "name": _rcv(p.name),
+            **_rcv_dates(p.startDate, p.endDate),
+            "summary": _rcv(p.description),
+            "highlights": [_rcv(h) for h in p.highlights],
+        }
+        for p in resume.projects
+    ]
+    sections["publications"] = [
+        {
+            "title": _rcv(p.name),
+            # rendercv needs authors; the kit keeps them only when the resume had them
+            "authors": [_rcv(str(a)) for a in (p.model_extra or {}).get("authors") or []]
+            or ([_rcv(b.name)] if b.name else ["—"]),
+            "journal": _rcv(p.publisher),
+            "date": p.releaseDate,
+            "url": p.url if "://" in p.url else "",
+            "summary": _rcv(p.summary),
+        }
+        for p in resume.publications
+    ]
+    sections["skills"] = [
+        {"label": _rcv(s.name or "Skills"), "details": _rcv(", ".join(s.keywords))}
+        for s in resume.skills
+        if s.keywords
+    ]
+    sections["education"] = [
+        {
+            "institution": _rcv(e.institution),
+            "area": _rcv(e.area),
+            "degree": _rcv(e.studyType),
+            **_rcv_dates(e.startDate, e.endDate),
+            "location": _rcv(_rcv_location((e.model_extra or {}).get("location"))),
+            "highlights": [_rcv(str(c)) for c in (e.model_extra or {}).get("courses") or []],
+        }
+        for e in resume.education
+    ]
+    cv["sections"] = {k: v for k, v in sections.items() if v}
+    left = [k for k in _NOT_IN_RENDERCV if (resume.model_extra or {}).get(k)]
+    if left:
+        warnings.append(
+            f"left out of the rendercv file (no entry type for them): {', '.join(left)}"
+        )
+    data = as_data({"cv": cv})
+    for title, entries in data["cv"].get("sections", {}).items():
+        for entry in entries:  # as_data drops empty strings; rendercv requires these keys
+            for key in _RENDERCV_REQUIRED.get(title, ()):
+                entry.setdefault(key, "")
+    return data, warnings
+
+
+def to_rendercv(resume: Resume) -> tuple[str, list[str]]:
+    """rendercv 2.x YAML (render it with `rendercv render FILE`), and its warnings."""
+    data, warnings = rendercv_data(resume)
+    head = "# rendercv 2.x input, written by `resume-lessons export --to rendercv`.\n"
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=92)
+    return head + body, warnings

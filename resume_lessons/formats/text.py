@@ -15,6 +15,8 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_HELD = 0xF0000  # Supplementary Private Use Area-A: no resume's text uses it
+_HELD_RANGE = "[\U000f0000-\U000ffffd]"
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|`([^`]*)`")
 
 
@@ -94,9 +96,23 @@ def inline(text: str) -> str:
             return url
         return f"{label} {url}"
 
+    # An escaped character is text, never markup: held aside (as a private-use character)
+    # while links and emphasis are read, so '\*' stays a '*' and 'a\_b' an 'a_b'.
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(1))
+        return chr(_HELD + len(held) - 1)
+
+    def back(match: re.Match[str]) -> str:
+        i = ord(match.group()) - _HELD
+        return held[i] if i < len(held) else match.group()
+
+    text = _ESCAPE.sub(hold, text) if "\\" in text else text
     text = _LINK.sub(link, text)
     for _ in range(2):  # nested emphasis: ***x***
         text = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[1:] if g is not None), text)
-    text = _ESCAPE.sub(r"\1", text)
     text = re.sub(r"<br\s*/?>|\s{2,}$", " ", text)
+    if held:
+        text = re.sub(_HELD_RANGE, back, text)
     return clean(text)

@@ -9,9 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
@@ -25,7 +22,6 @@ from ..formats import load_resume
 KERNEL = "python3"
 CELL_TIMEOUT = 120  # seconds per cell; a report cell takes well under one
 START_TIMEOUT = 60
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 # The kernel warns on stderr that local TCP is unencrypted; the report has nothing to hide.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
@@ -209,42 +205,17 @@ def export_html(nb, path: Path, title: str = "Resume report") -> Path:  # type: 
     return path
 
 
-def find_chromium() -> str | None:
-    for name in CHROMIUM_CANDIDATES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def print_pdf(html_path: Path, pdf_path: Path, timeout: int = 120) -> Path:
-    """Print the HTML page to PDF with headless Chromium."""
-    chromium = find_chromium()
-    if chromium is None:
+    """Print the HTML report to PDF with headless Chromium (runners/chromium.py)."""
+    from . import chromium
+
+    try:
+        return chromium.print_html(html_path, pdf_path, timeout=timeout)
+    except chromium.ChromiumMissing:
         raise ChromiumMissing(
             "cannot print the PDF: Chromium is not installed (the HTML report is written: "
             f"{html_path}). Install it with `apt-get install chromium`, or open the HTML "
             "report in a browser and print it from there."
-        )
-    with tempfile.TemporaryDirectory(prefix="rl-chromium-") as profile_dir:
-        command = [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            f"--user-data-dir={profile_dir}",
-            f"--print-to-pdf={pdf_path.resolve()}",
-            html_path.resolve().as_uri(),
-        ]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise ReportFailed(f"Chromium took over {timeout} s to print {pdf_path}") from None
-    if done.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:
-        tail = "\n".join(done.stderr.strip().splitlines()[-5:])
-        raise ReportFailed(f"Chromium could not print {pdf_path} (exit {done.returncode}):\n{tail}")
-    return pdf_path
+        ) from None
+    except chromium.PrintFailed as exc:
+        raise ReportFailed(str(exc)) from None
