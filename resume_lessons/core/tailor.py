@@ -199,7 +199,7 @@ def _drops(resume: Resume, matches: list[TermMatch]) -> list[Finding]:
                     "T7",
                     location,
                     f"“{keyword}” is in your skills, but the posting does not ask for it.",
-                    "Drop it for this application, or keep it only if a bullet shows it in use.",
+                    "Leave it out for this application, unless a bullet shows it in use.",
                     span=(0, len(keyword)),
                 )
             )
