@@ -18,6 +18,7 @@ from resume_lessons.cli.options import package_version
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resume_lessons" / "samples" / "examples" / "alex_before.yaml"
+POSTING = ROOT / "resume_lessons" / "samples" / "postings" / "fraud_team.txt"
 HEAVY = ("papermill", "nbconvert", "nbclient", "matplotlib", "ipywidgets", "pandas", "jsonschema")
 # Also kept out of the parser: the kit's model and analysis (`--help` needs neither).
 NOT_FOR_HELP = ("resume_lessons.core.analyze", "resume_lessons.core.techniques")
@@ -61,15 +62,17 @@ def heavy(modules: set[str]) -> list[str]:
         ("check", str(SAMPLE), "--format", "csv"),
         ("explain", "Cut p99 latency 40% by moving feature joins into Redis."),
         ("rules", "T4"),
+        ("tailor", str(SAMPLE), str(POSTING)),
     ],
-    ids=["help", "version", "check", "check-csv", "explain", "rules"],
+    ids=["help", "version", "check", "check-csv", "explain", "rules", "tailor"],
 )
 def test_quick_commands_import_no_heavy_library(args: tuple[str, ...]) -> None:
     assert heavy(loaded_modules(*args)) == []
 
 
 def test_every_subcommand_help_imports_no_heavy_library() -> None:
-    for name in ("check", "explain", "rules", "report", "batch", "import", "export", "lessons"):
+    names = ("check", "explain", "tailor", "rules", "report", "batch", "import", "export")
+    for name in (*names, "lessons"):
         assert heavy(loaded_modules(name, "--help")) == [], name
 
 

@@ -134,3 +134,15 @@ def test_lessons_copy_and_one_lesson_with_papermill(installed) -> None:  # type:
     assert "rl-strong-example" in shown and "rl-error" not in shown
     assert str(learner / "drafts" / "wheel-test.yaml") in shown  # drafts in the learner's folder
     assert str(learner / "alex_before.yaml") in shown  # the learner's copy of the sample
+
+
+def test_tailor_on_the_bundled_sample_postings(installed) -> None:  # type: ignore[no-untyped-def]
+    bin_, env, work = installed
+    probe = "import pathlib, resume_lessons; print(pathlib.Path(resume_lessons.__file__).parent)"
+    package = Path(_run([str(bin_ / "python"), "-c", probe], work, env).strip())
+    postings = sorted((package / "samples" / "postings").iterdir())
+    assert [p.suffix for p in postings] == [".txt", ".json", ".yaml"]  # shipped in the wheel
+    resume = package / "samples" / "examples" / "alex_before.yaml"
+    for posting in postings:
+        out = _run([str(bin_ / "resume-lessons"), "tailor", str(resume), str(posting)], work, env)
+        assert "coverage: T1 " in out, out

@@ -17,7 +17,17 @@ from collections.abc import Sequence
 from .options import VersionAction
 
 # Subcommand modules, in the order `--help` lists them. Each has register(subparsers).
-SUBCOMMANDS = ("check", "explain", "rules", "report", "batch", "import", "export", "lessons")
+SUBCOMMANDS = (
+    "check",
+    "explain",
+    "tailor",
+    "rules",
+    "report",
+    "batch",
+    "import",
+    "export",
+    "lessons",
+)
 # Command names that are Python keywords live in a module with a trailing underscore.
 _MODULES = {"import": "import_"}
 

@@ -175,3 +175,45 @@ def shown_in(keyword: str, grams: set[Key], profile: Profile | None = None) -> b
     if not phrase_key(keyword):
         return True
     return any(key in grams for form in tool_forms(keyword, profile) for key in _keys(form))
+
+
+def _pieces(text: str) -> list[list[tuple[str, int, int]]]:
+    """The text's stemmed words with their spans, and again with joined tokens in parts (the
+    sequences ``ngrams`` reads, with where each word sits)."""
+    words = tokenize(text.lower())
+    seqs = [[(_stem(w), s, e) for w, s, e in words]]
+    if any("/" in w or "-" in w for w, _, _ in words):
+        split: list[tuple[str, int, int]] = []
+        for w, s, _ in words:
+            at = 0
+            for part in _split_token(w):
+                at = w.find(part, at)
+                split.append((_stem(part), s + at, s + at + len(part)))
+                at += len(part)
+        seqs.append(split)
+    return seqs
+
+
+def form_span(form: str, text: str) -> tuple[int, int] | None:
+    """Where one name of a tool appears in the text as whole words (the match ``shown_in``
+    makes, with its character span), or None."""
+    keys = _keys(form)
+    if not keys:
+        return None
+    for seq in _pieces(text):
+        stemmed = [w for w, _, _ in seq]
+        for key in keys:
+            n = len(key)
+            for i in range(len(stemmed) - n + 1):
+                if tuple(stemmed[i : i + n]) == key:
+                    return seq[i][1], seq[i + n - 1][2]
+    return None
+
+
+def tool_span(keyword: str, text: str, profile: Profile | None = None) -> tuple[int, int] | None:
+    """Where the text shows the keyword (any of ``tool_forms``), or None."""
+    for form in tool_forms(keyword, profile):
+        span = form_span(form, text)
+        if span is not None:
+            return span
+    return None

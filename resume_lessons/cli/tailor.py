@@ -1,0 +1,121 @@
+"""`resume-lessons tailor RESUME POSTING`: what a job posting asks, where the resume shows it,
+what to move, and the coverage per technique."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from .options import RESUME_HELP, add_profile
+
+if TYPE_CHECKING:
+    from ..core.tailor import TailorResult
+
+POSTING_HELP = (
+    "job posting file: JSON Resume job YAML or JSON (title, description, responsibilities, "
+    "qualifications, skills), or the posting's text pasted from a job board into a .txt or .md file"
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "tailor",
+        help="match a resume to a job posting: terms found and missing, moves, coverage",
+        description="Read a job posting, find what it asks for by technique (domain and system "
+        "type, pipeline stages, experiments, model families, tools by stage, seniority), and "
+        "say where the resume shows each, which bullets to move up, which summary words to lead "
+        "with and which skills to show or drop. A term the resume never shows is asked as a "
+        "question; nothing is added for you.",
+    )
+    p.add_argument("resume", help=RESUME_HELP)
+    p.add_argument("posting", help=POSTING_HELP)
+    p.add_argument(
+        "--drafts", metavar="FILE", help="drafts file with the learner's rewrites, applied first"
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: terms found and missing with their places, the moves, the coverage scores; "
+        "json: the same for a program (default: %(default)s)",
+    )
+    add_profile(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ..core.drafts import apply_drafts, load_drafts
+    from ..core.tailor import tailor
+    from ..formats import load_resume_with_warnings
+    from ..formats.posting import read_posting
+
+    loaded = load_resume_with_warnings(args.resume)
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    resume = loaded.resume
+    if args.drafts:
+        resume, missing = apply_drafts(resume, load_drafts(args.drafts))
+        for location in missing:
+            print(f"warning: {args.drafts}: the resume has no {location}", file=sys.stderr)
+    posting = read_posting(args.posting)
+    found = tailor(resume, posting, args.profile)
+    if args.format == "json":
+        data = found.to_dict()
+        data["resume"], data["posting"]["file"] = args.resume, args.posting
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_text(found, args.resume))
+    return 0
+
+
+def format_text(found: TailorResult, file: str) -> str:
+    from ..core.tailor import AREAS
+
+    lines = [f"{file} for {found.posting.heading}", ""]
+    for area, title in AREAS.items():
+        mine = [m for m in found.matches if m.term.area == area]
+        if not mine:
+            continue
+        lines.append(f"{title}:" if area == "seniority" else f"{area} {title}:")
+        for m in mine:
+            stage = f" [{m.term.stage}]" if m.term.stage else ""
+            if m.shown:  # T1 is about the summary; the others about the bullets
+                p = (m.summary or m.bullets)[0] if area == "T1" else (m.bullets or m.summary)[0]
+                mark, where = "found  ", f"{p.location} “{p.text}”"
+            elif m.found:
+                mark, where = "listed ", f"{m.skills[0].location} (skills only)"
+            else:
+                asked = ", ".join(dict.fromkeys(p.location for p in m.term.asked_at[:2]))
+                mark, where = "missing", f"(the posting: {asked})"
+            lines.append(f"  {mark} {m.term.name}{stage}  {where}")
+    lines += ["", "what to do:"]
+    drops = [f for f in found.findings if f.code == "J703"]
+    for f in found.findings:
+        if f.code == "J703":
+            continue
+        cost = f"-{f.points:g} pts" if f.points else "tip"
+        lines.append(f"  {file}:{f.location}  {f.code}  {cost:>9}  {f.message}")
+        lines.append(f"      fix: {f.suggestion}")
+    if drops:
+        names = ", ".join(f.message.split("”")[0].lstrip("“") for f in drops)
+        lines.append(
+            f"  {file}:skills  J703        tip  Skills the posting does not ask for: {names}."
+        )
+        lines.append(
+            "      fix: leave them out for this application, unless a bullet shows them in use."
+        )
+    lines.append("")
+    scores = "  ".join(f"{a} {s}" for a, s in found.scores.items() if s is not None)
+    lines.append(f"coverage: {scores}")
+    unasked = "  ".join(a for a, s in found.scores.items() if s is None)
+    if unasked:
+        lines.append(f"the posting asks nothing for: {unasked}")
+    lines.append(
+        f"{len(found.found)} of {len(found.matches)} posting term(s) found in the resume; "
+        "-N pts: what showing it gives back."
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,229 @@
+"""Tailor a resume to a job posting: what the posting asks, where the resume shows it, what to do.
+
+``tailor(resume, posting, profile)`` reads the posting's terms (``posting_terms``), finds each
+in the resume (``tailor_match``), scores the coverage per technique (``tailor_score``) and
+adds the moves that need no new fact: which bullets to put first in each role
+(``rank_bullets``), which words the summary should lead with, which skills to drop. A term the
+resume never shows becomes a question, never an inserted keyword.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .drafts import Drafts, apply_drafts
+from .findings import Finding, TechniqueResult
+from .locations import role_of
+from .model import Resume
+from .posting import Posting
+from .posting_terms import posting_terms
+from .profile import DEFAULT_PROFILE, Profile, load_profile
+from .tailor_match import TermMatch, match_terms
+from .tailor_score import AREAS, coverage, finding
+
+_HIGHLIGHT = re.compile(r"^(work|projects)\[(\d+)\]\.highlights\[(\d+)\]$")
+_FIRST_SENTENCE = re.compile(r"[.!?](?:\s|$)")
+
+
+@dataclass(frozen=True)
+class RoleOrder:
+    """One role's bullets, best first for the posting: ``order`` lists highlight indices."""
+
+    location: str  # "work[0]"
+    role: str
+    order: tuple[int, ...]
+    shows: tuple[tuple[str, ...], ...]  # per highlight (in the resume's order): terms it shows
+
+    @property
+    def changed(self) -> bool:
+        return list(self.order) != sorted(self.order)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "location": self.location,
+            "role": self.role,
+            "order": list(self.order),
+            "shows": [list(s) for s in self.shows],
+        }
+
+
+@dataclass
+class TailorResult:
+    posting: Posting
+    profile: str
+    matches: list[TermMatch]
+    orders: list[RoleOrder]
+    summary_lead: list[str]  # the resume's own words the summary should open with
+    results: dict[str, TechniqueResult | None]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def scores(self) -> dict[str, int | None]:
+        return {area: (r.score if r else None) for area, r in self.results.items()}
+
+    @property
+    def found(self) -> list[TermMatch]:
+        return [m for m in self.matches if m.found]
+
+    @property
+    def missing(self) -> list[TermMatch]:
+        return [m for m in self.matches if not m.found]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "posting": {"title": self.posting.title, "company": self.posting.company},
+            "profile": self.profile,
+            "scores": self.scores,
+            "terms": [_match_dict(m) for m in self.matches],
+            "orders": [o.to_dict() for o in self.orders],
+            "summary_lead": self.summary_lead,
+            "checklists": {
+                area: [vars(c) for c in r.checklist] if r else []
+                for area, r in self.results.items()
+            },
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _match_dict(m: TermMatch) -> dict[str, Any]:
+    t = m.term
+    return {
+        "area": t.area,
+        "kind": t.kind,
+        "name": t.name,
+        "stage": t.stage,
+        "asked_at": [p.to_dict() for p in t.asked_at],
+        "found": m.found,
+        "shown": m.shown,
+        "places": [p.to_dict() for p in m.places],
+    }
+
+
+def _profile(profile: str | Profile) -> Profile:
+    return load_profile(profile) if isinstance(profile, str) else profile
+
+
+def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
+    shows: dict[tuple[str, int], dict[int, list[TermMatch]]] = {}
+    for m in matches:
+        for place in m.bullets:
+            hit = _HIGHLIGHT.match(place.location)
+            if hit:
+                role = shows.setdefault((hit.group(1), int(hit.group(2))), {})
+                terms = role.setdefault(int(hit.group(3)), [])
+                if m not in terms:
+                    terms.append(m)
+    out = []
+    for section, entries in (("work", resume.work), ("projects", resume.projects)):
+        for i, entry in enumerate(entries):
+            if not entry.highlights:
+                continue
+            by = shows.get((section, i), {})
+            n = len(entry.highlights)
+            weight = [sum(m.term.weight for m in by.get(j, ())) for j in range(n)]
+            order = tuple(sorted(range(n), key=lambda j: (-weight[j], j)))
+            names = tuple(tuple(m.term.name for m in by.get(j, ())) for j in range(n))
+            out.append(RoleOrder(f"{section}[{i}]", role_of(resume, section, i), order, names))
+    return out
+
+
+def rank_bullets(
+    resume: Resume, posting: Posting, profile: str | Profile = DEFAULT_PROFILE
+) -> list[RoleOrder]:
+    """Per role, its bullets ordered by how much of the posting each shows (ties keep the
+    resume's order)."""
+    prof = _profile(profile)
+    return _orders(resume, match_terms(resume, posting_terms(posting, prof), prof))
+
+
+def _order_findings(orders: list[RoleOrder]) -> list[Finding]:
+    out = []
+    for o in orders:
+        if not o.changed:
+            continue
+        best = o.shows[o.order[0]]
+        names = ", ".join(best[:3])
+        out.append(
+            finding(
+                "J001",
+                "order",
+                o.location,
+                f"In {o.role}, the bullets that show most of what the posting asks are not first "
+                f"(best order: highlights {', '.join(map(str, o.order))}).",
+                f"Move up the bullet that shows {names}, so the role opens with what the posting "
+                "asks for.",
+            )
+        )
+    return out
+
+
+def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Finding]]:
+    """The resume's own T1 words in the posting's order, and a tip when the summary's first
+    sentence leaves out the first of them."""
+    t1 = sorted(
+        (m for m in matches if m.term.area == "T1" and m.shown), key=lambda m: -m.term.weight
+    )
+    words = list(dict.fromkeys((m.summary or m.bullets)[0].text for m in t1))
+    summary = resume.basics.summary
+    end = _FIRST_SENTENCE.search(summary)
+    first_end = end.start() if end else len(summary)
+    top = next((m for m in t1 if m.summary), None)
+    if top is None or top.summary[0].start < first_end:
+        return words, []
+    place = top.summary[0]
+    tip = finding(
+        "J002",
+        "T1",
+        "basics.summary",
+        f"The summary names {top.term.name}, which the posting asks for most, only after its "
+        "first sentence.",
+        f"Lead the summary with “{place.text}”: the reader looks for it first.",
+        span=(place.start, place.end),
+    )
+    return words, [tip]
+
+
+def _drops(resume: Resume, matches: list[TermMatch]) -> list[Finding]:
+    asked = {p.location for m in matches for p in m.skills}
+    out = []
+    for i, group in enumerate(resume.skills):
+        for j, keyword in enumerate(group.keywords):
+            location = f"skills[{i}].keywords[{j}]"
+            if location in asked or not keyword.strip():
+                continue
+            out.append(
+                finding(
+                    "J703",
+                    "T7",
+                    location,
+                    f"“{keyword}” is in your skills, but the posting does not ask for it.",
+                    "Leave it out for this application, unless a bullet shows it in use.",
+                    span=(0, len(keyword)),
+                )
+            )
+    return out
+
+
+def tailor(
+    resume: Resume,
+    posting: Posting,
+    profile: str | Profile = DEFAULT_PROFILE,
+    *,
+    drafts: Drafts | None = None,
+) -> TailorResult:
+    """What the posting asks, where the resume shows it, the coverage per technique and the
+    moves to make. ``drafts`` are applied first (the learner's rewrites)."""
+    prof = _profile(profile)
+    if drafts is not None:
+        resume = apply_drafts(resume, drafts)[0]
+    matches = match_terms(resume, posting_terms(posting, prof), prof)
+    results, findings = coverage(matches, prof)
+    orders = _orders(resume, matches)
+    lead, tips = _lead(resume, matches)
+    findings += tips + _order_findings(orders) + _drops(resume, matches)
+    return TailorResult(posting, prof.name, matches, orders, lead, results, findings)
+
+
+__all__ = ["AREAS", "RoleOrder", "TailorResult", "rank_bullets", "tailor"]

@@ -1,0 +1,86 @@
+"""Where a resume shows each of a posting's terms: its summary, its bullets, its skills list.
+
+The resume's texts are read with the same ``text_terms`` as the posting, so a posting's
+"recommender systems" is found in a bullet's "recommendation system", and its "AWS" in a
+bullet about SageMaker (the tool names of skills.yaml: aliases and narrower names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .locations import get_text, iter_items
+from .model import Resume
+from .posting_terms import Found, Place, Term, text_terms
+from .profile import Profile
+from .skills import tool_span
+
+_SKILL = re.compile(r"^skills\[(\d+)\]\.keywords\[(\d+)\]$")
+
+
+@dataclass
+class TermMatch:
+    """One posting term and the places of the resume that show it."""
+
+    term: Term
+    summary: list[Place] = field(default_factory=list)
+    bullets: list[Place] = field(default_factory=list)
+    skills: list[Place] = field(default_factory=list)  # entries of the skills list
+
+    @property
+    def shown(self) -> bool:
+        """Shown in use: in the summary or a bullet."""
+        return bool(self.summary or self.bullets)
+
+    @property
+    def found(self) -> bool:
+        return self.shown or bool(self.skills)
+
+    @property
+    def places(self) -> list[Place]:
+        return [*self.summary, *self.bullets, *self.skills]
+
+
+def resume_text(resume: Resume, location: str) -> str:
+    """The text at a location a match names: the summary, a bullet or a skills entry."""
+    skill = _SKILL.match(location)
+    if skill:
+        return resume.skills[int(skill.group(1))].keywords[int(skill.group(2))]
+    return get_text(resume, location)
+
+
+def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
+    """(location, kind, text): the summary, the bullets, then each skills entry."""
+    out = [(i.location, i.kind, i.text) for i in iter_items(resume)]
+    for i, group in enumerate(resume.skills):
+        out += [(f"skills[{i}].keywords[{j}]", "skill", k) for j, k in enumerate(group.keywords)]
+    return out
+
+
+def _same(term: Term, found: Found) -> bool:
+    if term.kind != found.kind:
+        return False
+    if term.kind == "system_type":  # "ranking pipeline" is shown by "real-time ranking pipeline"
+        return f" {term.key} " in f" {found.key} "
+    return term.key == found.key
+
+
+def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[TermMatch]:
+    """Each term with the places the resume shows it, in the order of ``terms``."""
+    matches = [TermMatch(t) for t in terms]
+    tools = [m for m in matches if m.term.kind == "tool"]
+    others = [m for m in matches if m.term.kind != "tool"]
+    for location, kind, text in resume_texts(resume):
+        into = {"summary": "summary", "bullet": "bullets", "skill": "skills"}[kind]
+        if others:
+            finds = text_terms(text, profile, listed=kind == "skill")
+            for m in others:
+                f = next((f for f in finds if _same(m.term, f)), None)
+                if f is not None:
+                    getattr(m, into).append(Place(location, f.start, f.end, text[f.start : f.end]))
+        for m in tools:  # every name of the tool, narrower ones too ("SageMaker" shows AWS)
+            span = tool_span(m.term.name, text, profile)
+            if span is not None:
+                getattr(m, into).append(Place(location, *span, text[span[0] : span[1]]))
+    return matches

@@ -1,0 +1,157 @@
+"""How much of what a posting asks the resume shows, per technique, explained point by point.
+
+Each area's checklist has one line per term the posting asks (T1 gives its domains 60 points
+and its system types 40; the other areas split 100 evenly). A term shown in use earns its
+line: for T1 in the summary, elsewhere in a bullet. A T1 term only bullets show, or a tool
+only the skills list names, earns half. Every line short of its points has one finding that
+says what would earn them; ``techniques.base.result`` prices it at the points lost.
+
+Suggestions never add a fact: a term the resume never shows becomes a question, and no
+suggestion holds a number or names a tool the resume does not show outside a question.
+"""
+
+from __future__ import annotations
+
+from .findings import CheckItem, Finding, TechniqueResult
+from .posting_terms import Term
+from .profile import Profile
+from .questions import question_for
+from .tailor_match import TermMatch
+from .techniques.base import result
+
+AREAS = {
+    "T1": "domain and system type",
+    "T2": "pipeline stages",
+    "T4": "experimentation",
+    "T5": "model families",
+    "T7": "tools",
+    "seniority": "seniority signals",
+}
+# code -> rule name; the codes' first digit after J is the area's (8: seniority, 0: order)
+RULES = {
+    "J001": "bullets-out-of-order",
+    "J002": "summary-does-not-lead-with-it",
+    "J101": "domain-not-shown",
+    "J102": "system-type-not-shown",
+    "J103": "not-in-summary",
+    "J201": "stage-not-shown",
+    "J401": "experiment-not-shown",
+    "J501": "model-family-not-shown",
+    "J701": "tool-not-shown",
+    "J702": "tool-only-in-skills",
+    "J703": "skill-not-asked",
+    "J801": "seniority-not-shown",
+}
+STAGE_WORDS = {
+    "data": "data pipelines",
+    "features": "feature engineering",
+    "training": "model training",
+    "serving": "model serving",
+    "monitoring": "model monitoring",
+}
+
+
+def finding(code: str, area: str, location: str, message: str, suggestion: str, **kw) -> Finding:  # type: ignore[no-untyped-def]
+    return Finding(code, area, location, message, suggestion, name=RULES[code], **kw)
+
+
+def _split(total: int, n: int) -> list[int]:
+    """total points in n whole shares, the larger ones first."""
+    return [total // n + (1 if i < total % n else 0) for i in range(n)]
+
+
+def _points(terms: list[Term], area: str) -> list[float]:
+    """Each term's points: 100 in all, T1's domains 60 and system types 40 when it has both."""
+    kinds = [t.kind for t in terms]
+    if area == "T1" and {"domain", "system_type"} <= set(kinds):
+        shares = {
+            "domain": iter(_split(60, kinds.count("domain"))),
+            "system_type": iter(_split(40, kinds.count("system_type"))),
+        }
+        return [float(next(shares[k])) for k in kinds]
+    return [float(p) for p in _split(100, len(terms))]
+
+
+def _asked(term: Term) -> str:
+    where = ", ".join(dict.fromkeys(p.location for p in term.asked_at[:3]))
+    return f"The posting asks for {term.name} ({where})"
+
+
+def _question(m: TermMatch, profile: Profile) -> str:
+    t = m.term
+    if t.kind == "domain":
+        return f"Have you built ML for {t.name}? If so, which bullet shows it?"
+    if t.kind == "system_type":
+        return f"Have you worked on {t.name}? If so, which bullet shows it?"
+    if t.kind == "stage":
+        words = STAGE_WORDS.get(t.key, t.key)
+        return f"Have you worked on {words}? If so, which bullet shows it? {question_for('stage.' + t.key)}"
+    if t.kind == "model_type":
+        return f"Have you built {t.name}? If so, which bullet shows it?"
+    if t.kind == "experiment":
+        return f"Have you run {t.name}? If so, which bullet shows it? {question_for(t.key)}"
+    if t.kind == "seniority":
+        spec = profile.setting("tailor", "seniority", t.key, default={}) or {}
+        return str(spec.get("question") or f"Which bullet shows {t.name}?")
+    return f"Have you used {t.name}? If so, which bullet shows it?"
+
+
+def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Finding | None]:
+    t = m.term
+    key, area = f"{t.kind}:{t.key}", t.area
+    code = {"domain": "J101", "system_type": "J102", "stage": "J201", "experiment": "J401"}
+    code |= {"model_type": "J501", "tool": "J701", "seniority": "J801"}
+    label = f"shows {t.name}" + (f" ({t.stage})" if t.stage else "")
+    where = "basics.summary" if area == "T1" else ("skills" if area == "T7" else "work")
+    full = bool(m.summary) if area == "T1" else m.shown
+    if full:
+        place = (m.summary or m.bullets)[0]
+        return CheckItem(label, points, points, place.location, code[t.kind], key), None
+    if area == "T1" and m.bullets:
+        words = m.bullets[0].text
+        f = finding(
+            "J103", area, "basics.summary",
+            f"{_asked(t)}; your bullets show it ({m.bullets[0].location}), the summary does not.",
+            f"Name “{words}” in the summary's first sentence: a bullet already shows it.",
+            line=key,
+        )  # fmt: skip
+        return CheckItem(label, points, round(points / 2, 2), m.bullets[0].location, "J103", key), f
+    if area == "T7" and m.skills:
+        place = m.skills[0]
+        f = finding(
+            "J702", area, place.location,
+            f"{_asked(t)}; your skills list it, but no bullet shows it in use.",
+            f"Which bullet shows where you used {t.name}? Show it in use there, or drop it from "
+            "the skills if none does.",
+            span=(place.start, place.end), line=key,
+        )  # fmt: skip
+        return CheckItem(label, points, round(points / 2, 2), place.location, "J702", key), f
+    f = finding(
+        code[t.kind], area, where,
+        f"{_asked(t)}; the resume never shows it.",
+        _question(m, profile),
+        line=key,
+    )  # fmt: skip
+    return CheckItem(label, points, 0.0, "", code[t.kind], key), f
+
+
+def coverage(
+    matches: list[TermMatch], profile: Profile
+) -> tuple[dict[str, TechniqueResult | None], list[Finding]]:
+    """Per area, the checklist and its priced findings (None: the posting asks nothing)."""
+    results: dict[str, TechniqueResult | None] = {}
+    every: list[Finding] = []
+    for area in AREAS:
+        mine = [m for m in matches if m.term.area == area]
+        if not mine:
+            results[area] = None
+            continue
+        checklist, findings = [], []
+        for m, points in zip(mine, _points([m.term for m in mine], area), strict=True):
+            item, f = _line(m, points, profile)
+            checklist.append(item)
+            if f is not None:
+                findings.append(f)
+        results[area] = result(area, checklist, findings)
+        every += results[area].findings  # type: ignore[union-attr]
+    return results, every

@@ -1,0 +1,242 @@
+"""Tailoring a resume to a posting: terms found and missing, their places, the moves, the
+coverage scores, and suggestions that never add a fact."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from resume_lessons.cli import main
+from resume_lessons.core.drafts import load_drafts
+from resume_lessons.core.model import Resume
+from resume_lessons.core.posting import Posting, posting_texts
+from resume_lessons.core.posting_terms import _tools
+from resume_lessons.core.profile import load_profile
+from resume_lessons.core.skills import form_span, tool_span
+from resume_lessons.core.tailor import TailorResult, rank_bullets, tailor
+from resume_lessons.core.tailor_match import resume_text, resume_texts
+from resume_lessons.formats import load_resume
+from resume_lessons.formats.posting import read_posting
+
+ROOT = Path(__file__).parents[1]
+SAMPLES = ROOT / "resume_lessons" / "samples"
+POSTINGS = sorted((SAMPLES / "postings").iterdir())
+RESUMES = sorted(
+    p
+    for folder in ("examples", "workshop")
+    for p in (SAMPLES / folder).iterdir()
+    if p.suffix in (".yaml", ".json") and ".drafts." not in p.name
+)
+PROFILE = load_profile()
+
+
+def _drafts_for(path: Path):  # type: ignore[no-untyped-def]
+    drafts = path.with_name(f"{path.stem}.drafts.yaml")
+    return load_drafts(drafts) if drafts.exists() else None
+
+
+def _run(resume: str, posting: str, *, drafts: bool = True) -> tuple[Resume, TailorResult]:
+    path = next(p for p in RESUMES if p.stem == resume)
+    r = load_resume(path)
+    d = _drafts_for(path) if drafts else None
+    from resume_lessons.core.drafts import apply_drafts
+
+    after = apply_drafts(r, d)[0] if d else r
+    return after, tailor(r, read_posting(SAMPLES / "postings" / posting), drafts=d)
+
+
+def _match(result: TailorResult, name: str):  # type: ignore[no-untyped-def]
+    return next(m for m in result.matches if m.term.name == name)
+
+
+_QUESTION = re.compile(r"[^.?!]*\?")
+
+
+def _outside_questions(text: str) -> str:
+    return _QUESTION.sub(" ", text)
+
+
+def _resume_shows(resume: Resume, tool: str) -> bool:
+    return any(tool_span(tool, text, PROFILE) for _, _, text in resume_texts(resume))
+
+
+def _without_tools(text: str) -> str:
+    for _, forms, _ in _tools(PROFILE):
+        for form in forms:
+            while (span := form_span(form, text)) is not None:
+                text = text[: span[0]] + " " + text[span[1] :]
+    return text
+
+
+PAIRS = [(r, p) for r in RESUMES for p in POSTINGS]
+
+
+@pytest.mark.parametrize(
+    ("resume_path", "posting_path"), PAIRS, ids=[f"{r.stem}-{p.stem}" for r, p in PAIRS]
+)
+def test_every_sample_resume_against_every_sample_posting(
+    resume_path: Path, posting_path: Path
+) -> None:
+    drafts = _drafts_for(resume_path)
+    resume = load_resume(resume_path)
+    posting = read_posting(posting_path)
+    result = tailor(resume, posting, drafts=drafts)
+    if drafts is not None:
+        from resume_lessons.core.drafts import apply_drafts
+
+        resume = apply_drafts(resume, drafts)[0]
+    texts = dict(posting_texts(posting))
+    assert result.matches, "every sample posting asks for something"
+    for m in result.matches:
+        for place in m.places:  # the words are really there, at the span the match names
+            assert resume_text(resume, place.location)[place.start : place.end] == place.text
+        for place in m.term.asked_at:
+            assert texts[place.location][place.start : place.end] == place.text
+    for f in result.findings:
+        assert f.code.startswith("J") and f.message and f.suggestion
+        assert not re.search(r"\d", _without_tools(f.suggestion)), f.suggestion
+        outside = _outside_questions(f.suggestion)
+        for name, forms, _ in _tools(PROFILE):
+            if any(form_span(form, outside) for form in forms):
+                assert _resume_shows(resume, name or forms[0]), (name, f.suggestion)
+        if f.span:
+            assert 0 <= f.span[0] < f.span[1] <= len(resume_text(resume, f.location))
+    for area, r in result.results.items():
+        if r is None:
+            continue
+        assert sum(c.points for c in r.checklist) == 100, area
+        lost = sum(c.lost for c in r.checklist)
+        assert sum(f.points for f in r.findings) == pytest.approx(lost, abs=0.05), area
+        assert (r.score == 100) == (lost == 0)
+
+
+def test_drafted_resume_shows_the_recommendations_posting() -> None:
+    _, result = _run("alex_before", "recommendations_team.yaml")
+    feast = _match(result, "Feast")
+    assert feast.shown and feast.bullets[0].location == "work[0].highlights[3]"
+    assert _match(result, "recommendations").summary[0].text == "recommendation systems"
+    assert _match(result, "gradient boosted trees").shown
+    assert result.scores["T2"] == 100 and result.scores["T4"] == 100
+    mentoring = _match(result, "mentoring")
+    assert not mentoring.found and mentoring in result.missing
+    (question,) = [f for f in result.findings if f.code == "J801" and "mentor" in f.message]
+    assert question.suggestion.endswith("?") and question.points > 0
+
+
+def test_the_first_draft_gets_questions_not_keywords() -> None:
+    _, result = _run("alex_before", "recommendations_team.yaml", drafts=False)
+    feast = next(f for f in result.findings if f.code == "J701" and "Feast" in f.message)
+    assert feast.suggestion == "Have you used Feast? If so, which bullet shows it?"
+    pytorch = next(f for f in result.findings if f.code == "J702" and "PyTorch" in f.message)
+    assert pytorch.location.startswith("skills[0].keywords[")
+    assert "?" in pytorch.suggestion
+    drops = {f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"}
+    assert {"MATLAB", "Tableau", "Caffe"} <= drops and "PyTorch" not in drops
+    assert result.scores["T1"] < 50
+
+
+def test_fraud_resume_matches_the_pasted_fraud_posting() -> None:
+    _, result = _run("priya_fraud", "fraud_team.txt")
+    fraud = _match(result, "fraud detection")
+    assert fraud.summary and fraud.summary[0].location == "basics.summary"
+    assert _match(result, "graph neural networks").shown
+    kafka = _match(result, "Kafka")  # in Priya's skills, in none of her bullets
+    assert kafka.found and not kafka.shown and kafka.skills[0].location == "skills[2].keywords[1]"
+    assert any(f.code == "J702" and "Kafka" in f.message for f in result.findings)
+    assert result.scores["T1"] >= 60 and result.scores["T5"] == 100
+
+
+def test_platform_resume_against_the_platform_posting() -> None:
+    _, result = _run("gus_martins", "ml_platform_team.json")
+    for tool in ("Kubernetes", "KServe", "Feast", "Redis", "Prometheus", "Grafana"):
+        assert _match(result, tool).shown, tool
+    assert result.scores["T7"] >= 50
+
+
+def test_ranked_bullets_put_the_posting_terms_first() -> None:
+    resume, _ = _run("alex_after", "ml_platform_team.json")
+    posting = read_posting(SAMPLES / "postings" / "ml_platform_team.json")
+    orders = {o.location: o for o in rank_bullets(resume, posting)}
+    first = orders["work[0]"]
+    assert sorted(first.order) == list(range(len(resume.work[0].highlights)))
+    assert first.order[0] == 3  # Feast, Kafka, Kubernetes, serving
+    assert "Feast" in first.shows[3] and "Kubernetes" in first.shows[3]
+
+
+def test_the_summary_is_told_what_to_lead_with() -> None:
+    resume = Resume.model_validate(
+        {
+            "basics": {
+                "name": "A",
+                "summary": "Engineer with a broad background. I build fraud detection models.",
+            },
+            "work": [{"name": "Co", "highlights": ["Built fraud detection with LightGBM."]}],
+        }
+    )
+    posting = Posting.model_validate({"description": "Our fraud detection team scores payments."})
+    result = tailor(resume, posting)
+    (tip,) = [f for f in result.findings if f.code == "J002"]
+    assert tip.is_tip and "“fraud detection”" in tip.suggestion
+    assert resume.basics.summary[slice(*tip.span)] == "fraud detection"
+    assert result.summary_lead[0] == "fraud detection"
+
+
+def test_a_posting_pasted_as_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_text(
+        "ML Engineer, Search\nWe build search ranking for a marketplace.\n\nRequirements\n"
+        "Experience with Elasticsearch and PyTorch\nYou own the ranking models end to end\n",
+        encoding="utf-8",
+    )
+    result = tailor(load_resume(RESUMES[0]), read_posting(path))
+    names = {m.term.name for m in result.matches}
+    assert {"search", "Elasticsearch", "PyTorch", "ownership"} <= names
+
+
+def test_result_to_dict_is_json() -> None:
+    _, result = _run("alex_before", "fraud_team.txt")
+    data = json.loads(json.dumps(result.to_dict()))
+    assert set(data["scores"]) == {"T1", "T2", "T4", "T5", "T7", "seniority"}
+    term = next(t for t in data["terms"] if t["name"] == "fraud detection")
+    assert term["found"] is False and term["asked_at"][0]["location"] == "title"
+
+
+BEFORE = str(SAMPLES / "examples" / "alex_before.yaml")
+DRAFTS = str(SAMPLES / "examples" / "alex_before.drafts.yaml")
+RECS = str(SAMPLES / "postings" / "recommendations_team.yaml")
+
+
+def test_cli_text(capsys) -> None:
+    assert main(["tailor", BEFORE, RECS, "--drafts", DRAFTS]) == 0
+    out = capsys.readouterr().out
+    assert "T7 tools:" in out and "found   Feast [features]  work[0].highlights[3]" in out
+    assert "missing mentoring" in out and "fix: Have you mentored" in out
+    assert out.splitlines()[-2].startswith("coverage: T1 ")
+
+
+def test_cli_json(capsys) -> None:
+    assert main(["tailor", BEFORE, RECS, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["resume"] == BEFORE and data["posting"]["file"] == RECS
+    assert {f["code"] for f in data["findings"]} >= {"J701", "J703"}
+
+
+def test_cli_bad_posting_is_an_error_without_traceback(tmp_path: Path, capsys) -> None:
+    assert main(["tailor", BEFORE, BEFORE]) == 2
+    err = capsys.readouterr().err
+    assert "looks like a resume, not a posting" in err and "Traceback" not in err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert main(["tailor", BEFORE, str(empty)]) == 2
+    assert f"{empty}: cannot use this posting" in capsys.readouterr().err
+
+
+def test_cli_help_names_every_option(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["tailor", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--drafts", "--format", "--profile", "POSTING"):
+        assert option.lower() in out.lower()
