@@ -19,6 +19,12 @@ from ..core.findings import Finding
 # number) colours the characters: both are columns of the element table.
 ELEMENT_COLORS: dict[str, str] = {spec.name: spec.colour for spec in ELEMENTS}
 PRIORITY: dict[str, int] = {spec.name: spec.priority for spec in ELEMENTS}
+# The parts a rewrite should lose: their colours are the warm reds and oranges, and no
+# strength's colour is (tests/test_palette.py holds both to it).
+WEAK_ELEMENTS = frozenset({"weak_opening", "generic_adjective"})
+# The text on every highlight, whatever the notebook's theme: at least 4.5:1 (WCAG AA) on
+# each element's colour.
+TEXT_COLOUR = "#212529"
 
 
 STYLE = """<style>
@@ -72,7 +78,7 @@ def highlight_html(
         else:
             out.append(
                 f'<mark class="rl-el" data-element="{esc(e.name)}" title="{esc(element_label(e.name))}"'
-                f' style="background:{color_of(e.name)}">{chunk}</mark>'
+                f' style="background:{color_of(e.name)};color:{TEXT_COLOUR}">{chunk}</mark>'
             )
         i = j
     return f'<div class="rl-text">{"".join(out)}</div>'
@@ -81,7 +87,8 @@ def highlight_html(
 def legend_html(names: Iterable[str]) -> str:
     seen = list(dict.fromkeys(names))
     chips = "".join(
-        f'<span style="background:{color_of(n)}">{esc(element_label(n))}</span>' for n in seen
+        f'<span style="background:{color_of(n)};color:{TEXT_COLOUR}">{esc(element_label(n))}</span>'
+        for n in seen
     )
     return f'<div class="rl-legend">{chips}</div>'
 
