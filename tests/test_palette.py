@@ -14,7 +14,14 @@ import pytest
 
 from resume_lessons.core.elements import ELEMENTS, explain, names_for
 from resume_lessons.present import report_content
-from resume_lessons.present.render import TEXT_COLOUR, WEAK_ELEMENTS, color_of, highlight_html
+from resume_lessons.present.colours import edge_colour
+from resume_lessons.present.render import (
+    STYLE,
+    TEXT_COLOUR,
+    WEAK_ELEMENTS,
+    color_of,
+    highlight_html,
+)
 
 # ---- colour arithmetic -----------------------------------------------------------------
 
@@ -198,3 +205,15 @@ def test_no_strength_shares_a_hue_with_a_weak_spot(strength: str) -> None:
         assert delta_e(colour, color_of(weak)) >= 20, (strength, weak)
         if chroma >= GREY_CHROMA:
             assert hue_gap(colour, color_of(weak)) >= HUE_GAP, (strength, weak)
+
+
+TEXT_BOX = "#f8f9fa"  # the .rl-text background the lines under highlights are drawn on
+
+
+@pytest.mark.parametrize("name", [spec.name for spec in ELEMENTS])
+def test_the_line_under_each_highlight_is_visible(name: str) -> None:
+    assert f"background:{TEXT_BOX}" in STYLE
+    edge = edge_colour(color_of(name))
+    assert contrast(edge, TEXT_BOX) >= 3.0  # WCAG 1.4.11, non-text contrast
+    if hue_and_chroma(color_of(name))[1] >= GREY_CHROMA:  # same hue as the highlight
+        assert hue_gap(edge, color_of(name)) <= 3
