@@ -33,7 +33,7 @@ STYLE = """<style>
 .rl-box{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;line-height:1.6;max-width:60rem}
 .rl-text{padding:.4rem .6rem;border-left:3px solid #adb5bd;background:#f8f9fa;white-space:pre-wrap}
 .rl-el{padding:0 0 1px}
-.rl-legend span{display:inline-block;margin:0 .4rem .2rem 0;padding:0 .4rem;border-radius:3px;font-size:.85em}
+.rl-legend .rl-chip{display:inline-block;margin:0 .4rem .2rem 0;padding:0 .4rem;font-size:.85em}
 .rl-diff del{background:#ffe3e3;color:#c92a2a}.rl-diff ins{background:#d3f9d8;color:#2b8a3e;text-decoration:none}
 .rl-table{border-collapse:collapse;font-size:.92em}.rl-table td,.rl-table th{border:1px solid #dee2e6;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .rl-pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.rl-pair h4{margin:.2rem 0}
@@ -150,17 +150,67 @@ def highlight_html(
         stack = covering
         out.append(esc(text[a:b]))
     out.append("</mark>" * len(stack))
-    room = f' style="line-height:{1.6 + 0.25 * max(0, max(lines, default=0)):.2f}"' if shown else ""
+    depth = 1 + max(lines, default=-1)  # the lines drawn under the deepest overlap
+    room = (
+        f' data-lines="{depth}" style="line-height:{1.6 + 0.25 * (depth - 1):.2f}"'
+        if depth > 1
+        else ""
+    )
     return f'<div class="rl-text"{room}>{"".join(out)}</div>'
 
 
-def legend_html(names: Iterable[str]) -> str:
-    seen = list(dict.fromkeys(names))
-    chips = "".join(
-        f'<span style="background:{color_of(n)};color:{TEXT_COLOUR}">{esc(element_label(n))}</span>'
-        for n in seen
+_TABLE_ORDER = {spec.name: i for i, spec in enumerate(ELEMENTS)}
+_SHOWN = re.compile(r'<mark class="rl-el" data-element="([^"]*)"')
+_MANY_LINES = re.compile(r'<div class="rl-text" data-lines="')
+
+
+def shown_in(*fragments: str) -> list[str]:
+    """The elements with a visible highlight in rendered fragments (``highlight_html``
+    output), once each, in table order. Read from the marks themselves, so a legend built on
+    it names what is on screen: nothing filtered out, clipped away or missing."""
+    found = {html.unescape(n) for f in fragments for n in _SHOWN.findall(f)}
+    return sorted(found, key=lambda n: (_TABLE_ORDER.get(n, len(_TABLE_ORDER)), n))
+
+
+def _chip(name: str) -> str:
+    colour = color_of(name)
+    edge = edge_colour(colour)
+    style = (
+        f"display:inline-block;margin:0 .4rem .2rem 0;padding:0 .4rem;font-size:.85em;"
+        f"background:{colour};color:{TEXT_COLOUR};border-bottom:{_LINE_PX}px solid {edge}"
     )
-    return f'<div class="rl-legend">{chips}</div>'
+    if name in WEAK_ELEMENTS:
+        style += f";text-decoration:underline wavy {edge};text-decoration-skip-ink:none"
+    return (
+        f'<span class="rl-chip" data-legend="{esc(name)}" style="{style}">'
+        f"{esc(element_label(name))}</span>"
+    )
+
+
+def legend_html(names: Iterable[str], *, layered: bool = False) -> str:
+    """One chip per element, coloured and underlined as its highlight is: the strengths, then
+    the weak spots to fix. ``layered`` adds how to read words under several lines."""
+    seen = list(dict.fromkeys(names))
+    if not seen:
+        return ""
+    good = "".join(_chip(n) for n in seen if n not in WEAK_ELEMENTS)
+    weak = "".join(_chip(n) for n in seen if n in WEAK_ELEMENTS)
+    head = '<span class="rl-legend-head" style="font-size:.85em;margin-right:.4rem">'
+    parts = [f"{head}Highlighted:</span>{good}"] if good else []
+    if weak:
+        parts.append(f"{head}To fix:</span>{weak}")
+    if layered:
+        parts.append(
+            '<span class="rl-legend-note" style="font-size:.8em;color:#495057">A word in '
+            "several parts has one line under it per part; hover for their names.</span>"
+        )
+    return f'<div class="rl-legend">{"".join(parts)}</div>'
+
+
+def legend_for(*fragments: str) -> str:
+    """The legend of exactly the elements highlighted in these fragments ("" when none)."""
+    many = any(_MANY_LINES.search(f) for f in fragments)
+    return legend_html(shown_in(*fragments), layered=many)
 
 
 # Inline styles as well as the stylesheet: JupyterLab's own table and text styles win over a
@@ -245,11 +295,14 @@ def before_after_html(
     before_score: int | None = None,
     after_score: int | None = None,
 ) -> str:
-    """Two columns, each highlighted, with the word diff underneath."""
+    """Two columns, each highlighted, the legend of what they show, and the word diff."""
 
-    def col(label: str, text: str, elements: Sequence[Element], score: int | None) -> str:
+    def col(label: str, lit: str, score: int | None) -> str:
         s = f" — score {score}" if score is not None else ""
-        return f"<div><h4>{label}{s}</h4>{highlight_html(text, elements)}</div>"
+        return f"<div><h4>{label}{s}</h4>{lit}</div>"
+
+    lit_before = highlight_html(before, before_elements)
+    lit_after = highlight_html(after, after_elements)
 
     gained = sorted({e.name for e in after_elements} - {e.name for e in before_elements})
     gained_html = (
@@ -260,8 +313,9 @@ def before_after_html(
     heading = f"<h3>{esc(title)}</h3>" if title else ""
     return (
         f'<div class="rl-box rl-before-after">{heading}<div class="rl-pair">'
-        f"{col('Before', before, before_elements, before_score)}"
-        f"{col('After', after, after_elements, after_score)}</div>"
+        f"{col('Before', lit_before, before_score)}"
+        f"{col('After', lit_after, after_score)}</div>"
+        f"{legend_for(lit_before, lit_after)}"
         f"{gained_html}<p>What changed:</p>{word_diff_html(before, after)}</div>"
     )
 

@@ -9,7 +9,7 @@ from ...core.drafts import DraftsFile
 from ...core.profile import DEFAULT_PROFILE
 from ...core.questions import question_for
 from ...core.techniques import Technique, get_technique
-from ...present.render import checklist_html, esc, highlight_html, legend_html
+from ...present.render import checklist_html, esc, highlight_html, legend_for
 from ..compose import STAGE_PHRASES, Slots, compose_bullet
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
@@ -75,11 +75,10 @@ class BulletBuilder(w.VBox):
         self.bullet = compose_bullet(self.slots())
         score, elements, missing = score_item(self.bullet, "bullet", self.technique, self.profile)
         names = [e.name for e in elements]
+        lit = highlight_html(self.bullet, elements)
         self.composed.value = styled(
             "<p><b>Your bullet</b> — score "
-            f"{score} for {esc(self.technique.code)}</p>"
-            + highlight_html(self.bullet, elements)
-            + (legend_html(names) if names else "")
+            f"{score} for {esc(self.technique.code)}</p>" + lit + legend_for(lit)
         )
         wanted = self.technique.wants or ("action_verb", "quantified_impact")
         self.checklist.value = styled(

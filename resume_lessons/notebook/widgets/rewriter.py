@@ -10,7 +10,7 @@ from ...core.locations import Item
 from ...core.profile import DEFAULT_PROFILE
 from ...core.questions import question_for
 from ...core.techniques import Technique, get_technique
-from ...present.render import checklist_html, esc, highlight_html, legend_html, word_diff_html
+from ...present.render import checklist_html, esc, highlight_html, legend_for, word_diff_html
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
 
@@ -38,13 +38,13 @@ class BulletRewriter(w.VBox):
             item.text, item.kind, self.technique, profile
         )
         where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
-        names = [e.name for e in before_elements]
+        lit = highlight_html(item.text, before_elements)
         self.original = html_pane(
             "rl-original",
             styled(
                 f"<p><b>Your original</b> ({where})</p>"
-                + highlight_html(item.text, before_elements)
-                + (legend_html(names) if names else "<p><em>No elements found yet.</em></p>")
+                + lit
+                + (legend_for(lit) or "<p><em>No elements found yet.</em></p>")
             ),
         )
         self.text = w.Textarea(
@@ -89,10 +89,12 @@ class BulletRewriter(w.VBox):
             + checklist_html(self.wanted, found, questions)
         )
         arrow = "▲" if score > self.before_score else ("▼" if score < self.before_score else "=")
+        lit = highlight_html(text, elements)
         self.score.value = styled(
             f'<p>Score for {esc(self.technique.code)}: before <b class="rl-before">'
             f'{self.before_score}</b> → now <b class="rl-now">{score}</b> {arrow}</p>'
-            + highlight_html(text, elements)
+            + lit
+            + legend_for(lit)
         )
         self.diff.value = styled("<p>What changed:</p>" + word_diff_html(self.item.text, text))
         self.current_score, self.current_missing = score, missing
