@@ -27,7 +27,7 @@ from ...present.render import (
     esc,
     findings_html,
     highlight_html,
-    legend_html,
+    legend_for,
     page,
     scores_html,
 )
@@ -195,11 +195,14 @@ class Lesson:
         )
         if t.code not in ("T1", "T6", "T7"):  # T1 rewrites the one summary, shown below
             worth = items_to_rewrite(self.analysis, t)
+            lit = [
+                highlight_html(i.text, self.analysis.elements.get(i.location, [])) for i in worth
+            ]
             body += "<h4>Most worth rewriting</h4>" + "".join(
-                f"<p><code>{esc(i.location)}</code> {esc(i.role)}</p>"
-                + highlight_html(i.text, self.analysis.elements.get(i.location, []))
-                for i in worth
+                f"<p><code>{esc(i.location)}</code> {esc(i.role)}</p>{h}"
+                for i, h in zip(worth, lit, strict=True)
             )
+            body += legend_for(*lit)
         return Shown(page(f'<div class="rl-your-resume">{body}</div>'))
 
     def exercise(self, location: str | None = None) -> Any:
@@ -424,22 +427,19 @@ def _example_html(example: Any, t: Technique, profile: str) -> str:
     from ...core.elements import explain
 
     if example.kind != "resume":
-        elements = explain(example.text, example.kind, profile)
-        return highlight_html(example.text, elements) + legend_html(e.name for e in elements)
+        lit = highlight_html(example.text, explain(example.text, example.kind, profile))
+        return lit + legend_for(lit)
     resume = _example_resume(example)
     if t.code == "T6":
         rows = "".join(f"<li>{esc(p.name)} — {esc(p.publisher)}</li>" for p in resume.publications)
         return f"<ul>{rows}</ul>" if rows else "<p><em>No publications section.</em></p>"
     out: list[str] = []
-    names: list[str] = []
     if t.code == "T7":
         out += [_skills_table(resume), "<p>Where the tools show up:</p>"]
     for job in resume.work:
         for text in job.highlights:
-            elements = explain(text, "bullet", profile)
-            names += [e.name for e in elements]
-            out.append(highlight_html(text, elements))
-    return "".join(out) + legend_html(names)
+            out.append(highlight_html(text, explain(text, "bullet", profile)))
+    return "".join(out) + legend_for(*out)
 
 
 def _skills_table(resume: Resume) -> str:

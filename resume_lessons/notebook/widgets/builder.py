@@ -9,7 +9,7 @@ from ...core.bullet_score import score_bullet
 from ...core.drafts import DraftsFile
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
-from ...present.render import esc, highlight_html, legend_html
+from ...present.render import esc, highlight_html, legend_for
 from ...present.score_view import bullet_score_html, points_checklist_html
 from ..compose import STAGE_PHRASES, Slots, compose_bullet
 from ._common import SaveRow, html_pane, styled
@@ -75,12 +75,12 @@ class BulletBuilder(w.VBox):
     def refresh(self) -> None:
         self.bullet = compose_bullet(self.slots())
         scored = score_item(self.bullet, "bullet", self.technique, self.profile)
-        names = [e.name for e in scored.elements]
+        lit = highlight_html(self.bullet, scored.elements)
         self.score = scored.score
         self.composed.value = styled(
             f"<p><b>Your bullet</b> — {esc(self.technique.code)} item score {scored.score}</p>"
-            + highlight_html(self.bullet, scored.elements)
-            + (legend_html(names) if names else "")
+            + lit
+            + legend_for(lit)
             + bullet_score_html(None, score_bullet(self.bullet, self.profile))
         )
         self.checklist.value = styled(points_checklist_html(scored.checklist, scored.findings))

@@ -13,7 +13,7 @@ from ...core.locations import Item
 from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
-from ...present.render import esc, highlight_html, legend_html, word_diff_html
+from ...present.render import esc, highlight_html, legend_for, word_diff_html
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
@@ -55,13 +55,13 @@ class BulletRewriter(w.VBox):
         self.before_score = before.score
         self.before_bullet = score_bullet(item.text, profile) if item.kind == "bullet" else None
         where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
-        names = [e.name for e in before.elements]
+        lit = highlight_html(item.text, before.elements)
         self.original = html_pane(
             "rl-original",
             styled(
                 f"<p><b>Your original</b> ({where})</p>"
-                + highlight_html(item.text, before.elements)
-                + (legend_html(names) if names else "<p><em>No elements found yet.</em></p>")
+                + lit
+                + (legend_for(lit) or "<p><em>No elements found yet.</em></p>")
             ),
         )
         self.note = html_pane(
@@ -111,12 +111,12 @@ class BulletRewriter(w.VBox):
         before = self.score_text(item.text)
         self.before_score = before.score
         self.before_bullet = score_bullet(item.text, self.profile)
-        names = [e.name for e in before.elements]
         where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
+        lit = highlight_html(item.text, before.elements)
         self.original.value = styled(
             f"<p><b>Your original</b> ({where})</p>"
-            + highlight_html(item.text, before.elements)
-            + (legend_html(names) if names else "<p><em>No elements found yet.</em></p>")
+            + lit
+            + (legend_for(lit) or "<p><em>No elements found yet.</em></p>")
         )
         draft = self.drafts.text(location) if self.drafts is not None else None
         self.note.value = (
@@ -153,10 +153,12 @@ class BulletRewriter(w.VBox):
         if self.item.kind == "bullet":
             self.current_bullet = score_bullet(text, self.profile)
             bullet = bullet_score_html(self.before_bullet, self.current_bullet)
+        lit = highlight_html(text, scored.elements)
         self.score.value = styled(
             score_change_html(self.technique.code, scored.scope, self.before_score, scored.score)
             + bullet
-            + highlight_html(text, scored.elements)
+            + lit
+            + legend_for(lit)
         )
         self.diff.value = styled(_diff_html(self.item.text, text))
         self.current_score = scored.score
