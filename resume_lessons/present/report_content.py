@@ -31,7 +31,7 @@ from .render import (
     element_label,
     esc,
     highlight_html,
-    legend_html,
+    legend_for,
 )
 
 STRONG, FAIR = 85, 60
@@ -616,11 +616,7 @@ def annotated_resume_html(data: ReportData) -> str:
         shown.add(location)
         return after.findings_at(location)
 
-    names = [e.name for es in after.elements.values() for e in es]
-    parts = [
-        '<p class="rl-caption">Highlighted: the parts the kit recognises in each item.</p>'
-        + legend_html(sorted(set(names), key=names.index))
-    ]
+    parts: list[str] = []  # the legend goes first once every item is drawn
     # summary
     parts.append("<h3>Summary</h3>")
     summary = next((i for i in after.items if i.kind == "summary"), None)
@@ -700,7 +696,12 @@ def annotated_resume_html(data: ReportData) -> str:
     if rest:
         parts.append("<h3>Elsewhere</h3>")
         parts.append(_section_note(group_findings(rest), "Findings about the resume as a whole:"))
-    return f'<section class="rl-box rl-resume">{"".join(parts)}</section>'
+    body = "".join(parts)
+    legend = (
+        '<p class="rl-caption">Highlighted: the parts the kit recognises in each item.</p>'
+        + legend_for(body)
+    )
+    return f'<section class="rl-box rl-resume">{legend}{body}</section>'
 
 
 # ---- rewrites, findings, actions -----------------------------------------------------------
