@@ -114,15 +114,22 @@ PENALTIES = (
     ("weak_opening", "opens with a duty or a helper's part", 10),
     ("vague_word", "vague activity words (various, helped, collaborated…)", 10),
 )
-# Work that shows nothing of ML (no model, no training or features, no ML words) makes the
-# case for another job: at most a 3 of 5.
+# Work that shows nothing of ML (no model, no training, features, model serving or online
+# experiment, no ML words) makes the case for another job: at most a 3 of 5.
 NOT_ML_CAP = 60
 # A bullet that crams most of the pipeline or a run of tools into one line reads as keyword
 # stuffing, not as one piece of work: at most a 3 of 5 as well.
 CRAMMED_CAP = 60
 CRAMMED_STAGES = 4
 CRAMMED_TOOLS = 5
-ML_SIGNS = ("model_type", "stage.training", "stage.features", "ml_word")
+ML_SIGNS = (
+    "model_type",
+    "stage.training",
+    "stage.features",
+    "stage.serving",
+    "stage.experimentation",
+    "ml_word",
+)
 ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task"})
 
 
@@ -199,5 +206,8 @@ def score_bullet(
     if (stages >= CRAMMED_STAGES or "many_tools" in names) and score > CRAMMED_CAP:
         score, capped = CRAMMED_CAP, "crams many stages or tools into one bullet; split it"
     if names.isdisjoint(ML_SIGNS) and score > NOT_ML_CAP:
-        score, capped = NOT_ML_CAP, "shows no ML work (no model, training, features or ML words)"
+        score, capped = (
+            NOT_ML_CAP,
+            "shows no ML work (no model, training, features, serving, experiment or ML words)",
+        )
     return BulletScore(max(0, min(100, score)), shown, missing, penalties, capped, tuple(found))
