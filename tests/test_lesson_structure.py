@@ -51,7 +51,7 @@ REPORT_SECTIONS = [
     ("Your resume, annotated", ["rv.show_html(rv.annotated_resume_html(report))"]),
     ("Your rewrites, before and after", ["rv.show_html(rv.rewrites_html(report))"]),
     ("Still open, by technique", ["rv.show_html(rv.open_findings_html(report))"]),
-    ("Your next three actions", ["rv.show_html(rv.next_actions_html(report))"]),
+    ("Your next actions", ["rv.show_html(rv.next_actions_html(report))"]),
 ]
 ALL = [LESSONS / name for name, _ in LESSON_FILES] + [REPORT]
 

@@ -26,8 +26,20 @@ CSV_FIELDS = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="analyse a resume and print findings like a linter")
+    p = sub.add_parser(
+        "check",
+        help="analyse a resume and print findings like a linter",
+        description="Analyse a resume with the seven techniques: each finding with where it "
+        "is, what it costs in points (or 'tip' when it costs nothing) and what to do, then the "
+        "score per technique. With --drafts, the resume with your saved rewrites is checked.",
+    )
     p.add_argument("file", help=RESUME_HELP)
+    p.add_argument(
+        "--drafts",
+        metavar="FILE",
+        help="drafts file with your rewrites (the lessons' drafts/NAME.yaml): check the resume "
+        "with them applied",
+    )
     p.add_argument(
         "--format",
         choices=("text", "json", "csv"),
@@ -56,7 +68,14 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_resume_with_warnings(args.file)
     for warning in loaded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    analysis = analyze(loaded.resume, args.profile)
+    resume = loaded.resume
+    if args.drafts:
+        from ..core.drafts import apply_drafts, load_drafts
+
+        resume, gone = apply_drafts(resume, load_drafts(args.drafts))
+        for location in gone:
+            print(f"warning: {args.drafts}: {location} is no longer in the resume", file=sys.stderr)
+    analysis = analyze(resume, args.profile)
     out = sys.stdout
     if args.format == "json":
         json.dump(analysis.to_dict(args.file), out, indent=2, ensure_ascii=False)

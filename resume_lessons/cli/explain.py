@@ -15,7 +15,13 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("explain", help="show the parts of one bullet or summary")
+    p = sub.add_parser(
+        "explain",
+        help="show the parts of one bullet or summary",
+        description="Show the parts the kit finds in one bullet or summary (stage, decision, "
+        "metric, scale…) with their spans; for a bullet, its bullet score and what it is "
+        "missing, the same answer a lesson gives.",
+    )
     p.add_argument(
         "text", metavar="TEXT", help="the bullet or summary; '-' reads one text per line from stdin"
     )
@@ -91,6 +97,15 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
         return 0
+    if not args.text.strip():
+        from ..core.errors import ResumeError
+
+        raise ResumeError.single(
+            "<argument>",
+            "the text is empty",
+            hint="give a bullet or summary in quotes",
+            what="input",
+        )
     elements = explain(args.text, args.kind, args.profile)
     if args.format == "json":
         data = to_dict(args.text, elements, args.kind, args.profile)
@@ -110,5 +125,5 @@ def run(args: argparse.Namespace) -> int:
         for cost in data["penalties"]:  # type: ignore[attr-defined]
             print(f"  -{cost['points']}: {cost['what']}")
         if data["capped"]:
-            print(f"  held to the cap: {data['capped']}")
+            print(f"  held to {data['score']}: {data['capped']}")
     return 0

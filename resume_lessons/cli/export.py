@@ -13,7 +13,13 @@ FORMATS = ("json-resume", "markdown", "yaml", "rendercv", "pdf")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write the resume with your drafts applied")
+    p = sub.add_parser(
+        "export",
+        help="write the resume with your drafts applied",
+        description="Write the resume with your saved rewrites applied, as JSON Resume, "
+        "Markdown, the kit's YAML, rendercv YAML, or a PDF printed offline with Chromium. The "
+        "resume file itself is never changed.",
+    )
     p.add_argument("file", help=RESUME_HELP)
     p.add_argument("--drafts", metavar="FILE", help="drafts file with your rewrites")
     p.add_argument(

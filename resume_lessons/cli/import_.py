@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "import", help="read your resume (PDF, DOCX, Markdown, rendercv, JSON Resume) into YAML"
+        "import",
+        help="read your resume (PDF, DOCX, Markdown, rendercv, JSON Resume) into YAML",
+        description="Read your resume into the kit's YAML so you can check what was read: "
+        "every line the reader could not place is listed, so nothing is lost silently.",
     )
     p.add_argument("file", help="your resume: .pdf, .docx, .md, .txt, rendercv .yaml or .json")
     p.add_argument(

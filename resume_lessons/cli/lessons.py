@@ -20,8 +20,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from ..notebook.kit import copy_lessons
 
+    if Path(args.dir).expanduser().is_file():
+        print(
+            f"error: {args.dir} is a file; give a folder for the lessons (it is made if it "
+            "does not exist)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         done = copy_lessons(args.dir)
     except ValueError as exc:

@@ -34,6 +34,12 @@ def run(args: argparse.Namespace) -> int:
     if resume is None:
         sample, sample_drafts = sample_inputs()
         resume, drafts = sample, drafts or sample_drafts
+    print(
+        "Writing the report: a Jupyter kernel runs the report notebook (a few seconds"
+        + (", then Chromium prints the PDF" if args.pdf else "")
+        + ")...",
+        file=sys.stderr,
+    )
     try:
         result = run_report(
             resume,
@@ -66,7 +72,8 @@ def next_steps(html: Path, pdf: Path | None) -> str:
     else:
         lines.append("For a PDF as well, add --pdf to the command (it needs Chromium).")
     lines += [
-        "Next: work through the lessons in JupyterLab, starting with 00_start_here; in the "
-        "kit's folder, `make lab` opens them.",
+        "Next: work through the lessons in JupyterLab, starting with 00_start_here "
+        "(`resume-lessons lessons DIR` copies them into a folder of yours; in the kit's folder, "
+        "`make lab` opens them), then run this again with --drafts to see your rewrites.",
     ]
     return "\n".join(lines)

@@ -11,7 +11,12 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("rules", help="explain the seven techniques and their rules")
+    p = sub.add_parser(
+        "rules",
+        help="explain the seven techniques and their rules",
+        description="Why each technique works, its rules, its checklist with the points of "
+        "each line, and its weak and strong examples; --markdown prints docs/rules.md.",
+    )
     p.add_argument(
         "code",
         nargs="?",

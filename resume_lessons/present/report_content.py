@@ -167,7 +167,7 @@ class Action:
     technique: str
     title: str
     score: int
-    points: int  # what the technique still loses: 100 - score
+    points: float  # what the technique's open findings cost: the points fixing them gives back
     first: str  # the costliest open finding, in words
     where: tuple[str, ...]
     questions: tuple[str, ...]
@@ -376,6 +376,7 @@ def next_actions(data: ReportData, count: int = 3) -> list[Action]:
     and what to ask, the costliest findings first."""
     scores = data.after.scores
     below = [t for t in TECHNIQUES if scores[t.code] < 100]
+    # up to three: the techniques losing the most points first
     ranked = sorted(below, key=lambda t: (scores[t.code], TECHNIQUES.index(t)))[:count]
     actions = []
     for t in ranked:
@@ -391,7 +392,7 @@ def next_actions(data: ReportData, count: int = 3) -> list[Action]:
                 t.code,
                 t.title,
                 scores[t.code],
-                100 - scores[t.code],
+                round(sum(f.points for f in findings), 2),
                 first,
                 where,
                 tuple(questions),
@@ -799,7 +800,7 @@ def next_actions_html(data: ReportData) -> str:
         qs = "".join(f"<li>{esc(q)}</li>" for q in a.questions)
         items.append(
             f'<li class="rl-action"><b>{esc(a.technique)} {esc(a.title)}</b> (score {a.score}, '
-            f"{a.points} points to gain). {esc(a.first)} Look at {where}. Answer these from "
+            f"{points_text(a.points)} points to gain). {esc(a.first)} Look at {where}. Answer these from "
             f"your own records, then rewrite:<ul>{qs}</ul></li>"
         )
     return (

@@ -65,7 +65,7 @@ def bullet_score_html(before: BulletScore | None, now: BulletScore, limit: int =
         f'<div class="rl-bullet-score"><p>Bullet score: {change}<b class="rl-bullet-now">'
         f"{now.score}</b>/100 <small>(how strongly this bullet makes the case, on every "
         f"technique at once)</small><br>Shows: {esc(shown)}</p>"
-        + (f"<ul>{rows}</ul>" if rows else "")
+        + (f"What it still lacks or costs:<ul>{rows}</ul>" if rows else "")
         + "</div>"
     )
 
