@@ -254,3 +254,18 @@ def test_the_skills_sorter_agrees_with_t7_on_which_tools_are_shown() -> None:
     resume = load_resume(samples_dir() / "examples" / "alex_after.yaml")
     t7_unshown = [f for f in analyze(resume).findings if f.code == "T704"]
     assert unshown_tools(resume, tools_of(resume), load_profile()) == [] == t7_unshown
+
+
+def test_cells_rerun_after_save_show_the_new_draft(store: DraftsFile) -> None:
+    """Saving in the widget, then re-running 'Your saved draft' and 'Recap' (not the setup
+    cell), shows the new draft and score: nothing looks lost."""
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T4")
+    assert "No saved draft" in lesson.saved_drafts().html
+    rw = lesson.exercise(location=ITEM.location)
+    rw.text.value = STRONG
+    assert rw.save()
+    saved = lesson.saved_drafts().html
+    assert "No saved draft" not in saved and "3-week" in saved
+    recap = lesson.recap().html
+    after = re.search(r"with your drafts: <b>(\d+)</b>", recap)
+    assert after and int(after.group(1)) > lesson.analysis.scores["T4"]

@@ -125,6 +125,13 @@ class Lesson:
         assert self.technique is not None, "this part belongs to a technique lesson"
         return self.technique
 
+    def _reload_drafts(self) -> None:
+        """Read the drafts file again: a cell re-run after Save shows what was just saved."""
+        try:
+            self.drafts = self.store.load()
+        except ResumeError as exc:
+            self.notes.append(f"Your drafts could not be read, so none are shown: {exc}")
+
     def _blocked(self) -> Shown:
         return Shown(
             page("<p><em>Fix the resume file named in the error above, then run again.</em></p>")
@@ -209,6 +216,7 @@ class Lesson:
         """The rewrite widget for this technique, showing the saved draft when there is one."""
         if not self.ok:
             return self._blocked()
+        self._reload_drafts()
         from .. import widgets  # ipywidgets only when a lesson needs them
 
         t = self._need()
@@ -278,6 +286,7 @@ class Lesson:
     def saved_drafts(self) -> Shown:
         if not self.ok:
             return self._blocked()
+        self._reload_drafts()
         t = self._need()
         assert self.resume is not None and self.analysis is not None
         after, missing = apply_drafts(self.resume, self.drafts)
@@ -322,6 +331,8 @@ class Lesson:
         return Shown(page(f'<div class="rl-saved-drafts"><h3>Your saved drafts</h3>{body}</div>'))
 
     def recap(self) -> Shown:
+        if self.ok:
+            self._reload_drafts()
         t = self._need()
         checklist = ""
         if self.ok:
@@ -345,6 +356,7 @@ class Lesson:
     def overview(self) -> Shown:
         if not self.ok:
             return self._blocked()
+        self._reload_drafts()
         assert self.resume is not None and self.analysis is not None
         after, _ = apply_drafts(self.resume, self.drafts)
         before = self.analysis.scores
@@ -355,6 +367,7 @@ class Lesson:
     def score_chart(self) -> Any:
         if not self.ok:
             return self._blocked()
+        self._reload_drafts()
         from IPython.display import Image
 
         from ...present.plots import score_bars, to_png
@@ -370,6 +383,7 @@ class Lesson:
     def next_steps(self) -> Shown:
         if not self.ok:
             return self._blocked()
+        self._reload_drafts()
         assert self.analysis is not None and self.resume is not None
         scores = self.analysis.scores
         if self.drafts.items:  # the order follows the scores with the learner's drafts
