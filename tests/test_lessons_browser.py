@@ -82,7 +82,9 @@ def test_each_lesson_after_a_rewrite_shows_the_kits_own_score(tmp_path: Path) ->
                 area = page.locator(".rl-rewrite textarea >> visible=true")
                 area.wait_for(timeout=90_000)
                 original = page.locator(".rl-original").first.inner_text()
-                location = re.search(r"\((basics\.summary|work\[\d+\]\.highlights\[\d+\])", original)
+                location = re.search(
+                    r"\((basics\.summary|work\[\d+\]\.highlights\[\d+\])", original
+                )
                 assert location, original
                 before = _now(page, ".rl-score")
                 area.fill(text)

@@ -376,8 +376,12 @@ def next_actions(data: ReportData, count: int = 3) -> list[Action]:
     and what to ask, the costliest findings first."""
     scores = data.after.scores
     below = [t for t in TECHNIQUES if scores[t.code] < 100]
-    # up to three: the techniques losing the most points first
-    ranked = sorted(below, key=lambda t: (scores[t.code], TECHNIQUES.index(t)))[:count]
+
+    # up to three: the techniques whose open findings cost the most points first
+    def lost(t: Technique) -> float:
+        return sum(f.points for f in data.after.findings_for(t.code))
+
+    ranked = sorted(below, key=lambda t: (-lost(t), scores[t.code], TECHNIQUES.index(t)))[:count]
     actions = []
     for t in ranked:
         findings = sorted(data.after.findings_for(t.code), key=lambda f: -f.points)

@@ -404,6 +404,44 @@ def find_vocabulary_details(doc: Doc) -> Found:
             if cat == "decision" and _decision_not_own(words, i):
                 continue
             found.append((starts[i], cat, ends[j - 1], phrase))
+    found += _held_metrics(doc) + _fixed_horizons(doc)
+    return found
+
+
+# "holding latency and add-to-cart rate flat": metrics a test had to keep level are its
+# guardrails, named without the word. A verb of keeping, then a level word within a few words.
+_LEVEL_WORDS = frozenset({"flat", "steady", "unchanged", "neutral", "stable", "constant"})
+_HELD_WINDOW = 7
+
+
+def _held_metrics(doc: Doc) -> Found:
+    keeps = doc.hits.get("tradeoff_keep")
+    if not keeps or _LEVEL_WORDS.isdisjoint(doc.words):
+        return []
+    words, found = doc.words, []
+    for i, _, _ in keeps:
+        for k in range(i + 2, min(len(words), i + 1 + _HELD_WINDOW)):
+            if words[k].rstrip(".,;") in _LEVEL_WORDS:
+                found.append((doc.starts[i], "guardrail", doc.ends[k], "held level"))
+                break
+    return found
+
+
+# "run to a fixed 21-day horizon": a test planned to end at a set point is a stopping rule.
+_HORIZON_WORDS = frozenset({"horizon", "duration", "sample"})
+
+
+def _fixed_horizons(doc: Doc) -> Found:
+    words = doc.words
+    if "fixed" not in words:
+        return []
+    found = []
+    for i, word in enumerate(words):
+        if word == "fixed":
+            for k in range(i + 1, min(len(words), i + 4)):
+                if words[k].rstrip(".,;") in _HORIZON_WORDS:
+                    found.append((doc.starts[i], "early_stopping", doc.ends[k], "fixed horizon"))
+                    break
     return found
 
 

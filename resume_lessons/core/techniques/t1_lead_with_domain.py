@@ -37,9 +37,9 @@ WANTED = (
 LINES = (
     Line("domain", "summary names the domain", 25, "T102"),
     Line("system_type", "summary names the system type", 15, "T103"),
-    Line("scale", "summary names the scale", 20, "T104"),
+    Line("scale", "summary names the scale", 15, "T104"),
     Line("quantified_impact", "summary names a measured result", 25, "T105"),
-    Line("no_generic_adjective", "no generic adjectives (passionate, results-driven…)", 15, "T106"),
+    Line("no_generic_adjective", "no generic adjectives (passionate, results-driven…)", 20, "T106"),
 )
 
 
