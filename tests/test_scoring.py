@@ -236,3 +236,30 @@ def test_every_technique_lists_its_points_as_data() -> None:
         assert sum(line.points for line in t.lines) == 100, t.code
         codes = {r.code for r in t.rules}
         assert {line.code for line in t.lines} <= codes, t.code
+
+
+def test_one_crammed_bullet_does_not_max_out_t2() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    crammed = (
+        "Built Spark data pipelines, engineered features, trained XGBoost models, served them on "
+        "Kubernetes, monitored drift and ran A/B tests."
+    )
+    data = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": [crammed]}]}
+    result = analyze(resume_from_data(data, "x"), techniques=(T2,)).results["T2"]
+    assert result.score < 85
+    assert any("crams" in f.message and f.points > 0 for f in result.findings)
+
+
+def test_placeholders_are_not_facts() -> None:
+    text = "Chose X over Y, trading latency for accuracy, after a shadow test."
+    assert score_item(text, "bullet", T3).score < 100
+    assert score_bullet("Raised CTR by X% with a new two-tower model for 10M users.").score <= 60
+
+
+def test_a_model_with_its_data_and_serving_is_not_cramming() -> None:
+    text = (
+        "Shipped a LightGBM churn model fed by a daily Spark feature job and served as nightly "
+        "batch scores to the CRM, cutting churn by 4%."
+    )
+    assert not score_bullet(text).capped

@@ -18,6 +18,7 @@ from functools import cache
 
 from .elements import Element, explain
 from .elements.document import token_spans
+from .placeholders import has_placeholder
 from .profile import DEFAULT_PROFILE, Profile, load_profile, phrase_key
 
 BASE = 20  # any bullet with words in it
@@ -120,8 +121,10 @@ NOT_ML_CAP = 60
 # A bullet that crams most of the pipeline or a run of tools into one line reads as keyword
 # stuffing, not as one piece of work: at most a 3 of 5 as well.
 CRAMMED_CAP = 60
-CRAMMED_STAGES = 4
-CRAMMED_TOOLS = 5
+CRAMMED_STAGES = 5  # of six: a model with the data that feeds it and its serving path is 4
+CRAMMED_TOOLS = 6
+# Placeholders ("X%", "replaced X with Y") stand where a fact should be: at most a 3 of 5.
+PLACEHOLDER_CAP = 60
 ML_SIGNS = (
     "model_type",
     "stage.training",
@@ -205,6 +208,8 @@ def score_bullet(
     stages = sum(1 for s in STAGES if s in names)
     if (stages >= CRAMMED_STAGES or "many_tools" in names) and score > CRAMMED_CAP:
         score, capped = CRAMMED_CAP, "crams many stages or tools into one bullet; split it"
+    if has_placeholder(text) and score > PLACEHOLDER_CAP:
+        score, capped = PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"
     if names.isdisjoint(ML_SIGNS) and score > NOT_ML_CAP:
         score, capped = (
             NOT_ML_CAP,

@@ -7,6 +7,7 @@ from ..findings import Context, Example, TechniqueResult
 from .base import Line, Rule, Technique, quote, result
 
 STAGES = ("data", "features", "training", "serving", "monitoring", "experimentation")
+CRAMMED_STAGES = 5  # a bullet naming five of the six stages lists them; it shows none
 LINES = (
     Line("data", "a bullet about data", 15, "T201"),
     Line("features", "a bullet about features", 15, "T201"),
@@ -23,9 +24,28 @@ def check(ctx: Context) -> TechniqueResult:
     bullets = ctx.bullets
     findings = []
     checklist = []
+    stages_in = {
+        b.location: sum(f"stage.{s}" in ctx.names(b.location) for s in STAGES) for b in bullets
+    }
     for stage in STAGES:
-        where = next((b.location for b in bullets if f"stage.{stage}" in ctx.names(b.location)), "")
-        checklist.append(t.earn(stage, bool(where), where))
+        showing = [b for b in bullets if f"stage.{stage}" in ctx.names(b.location)]
+        # the most focused bullet stands for the stage; a crammed one earns half
+        best = min(showing, key=lambda b: stages_in[b.location], default=None)
+        where = best.location if best else ""
+        crammed = best is not None and stages_in[where] >= CRAMMED_STAGES
+        checklist.append(t.earn(stage, 0.5 if crammed else bool(where), where))
+        if crammed:
+            findings.append(
+                t.finding(
+                    "T201",
+                    where,
+                    f"Only a bullet that crams {stages_in[where]} stages together shows the "
+                    f"{stage} stage, so none of them reads as your work.",
+                    f"Give the {stage} work a bullet of its own: what you built there and what it "
+                    "changed.",
+                    line=stage,
+                )
+            )
         if not where:
             findings.append(
                 t.finding(

@@ -6,6 +6,7 @@ from functools import cache
 
 from ..findings import Context, Example, TechniqueResult
 from ..locations import Item
+from ..placeholders import has_placeholder
 from ..profile import Profile, phrase_key
 from .base import Line, Rule, Technique, quote, result
 
@@ -24,7 +25,12 @@ def _validations(profile: Profile) -> frozenset[str]:
 
 
 def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
-    """Whether a bullet shows a decision, the cost it carried, and a check of that cost."""
+    """Whether a bullet shows a decision, the cost it carried, and a check of that cost.
+
+    A bullet with placeholders ("chose X over Y") weighs nothing yet: it names no real option.
+    """
+    if has_placeholder(b.text):
+        return False, False, False
     checks = _validations(ctx.profile)
     spans = [e for e in ctx.elements.get(b.location, []) if e.name == "tradeoff"]
     kinds = [" ".join(phrase_key(e.value or e.text)) in checks for e in spans]
