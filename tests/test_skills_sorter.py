@@ -233,7 +233,7 @@ def test_the_sorter_shows_t7s_checklist_and_it_moves_when_an_unused_tool_is_drop
     sorter.choices["Kafka"].value = DROP  # the learner picks "(drop it)"
     assert sorter.score > before and sorter.checklist.value != checklist
     assert "Kafka" not in sorter.unshown.value and "Dropped: Kafka" in sorter.block.value
-    assert f"before <b>{before}</b>" in sorter.header.value
+    assert f"before sorting <b>{before}</b>" in sorter.header.value
     assert f">{sorter.score}</b>/100" in sorter.header.value
 
 

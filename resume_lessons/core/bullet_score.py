@@ -133,7 +133,7 @@ ML_SIGNS = (
     "stage.experimentation",
     "ml_word",
 )
-ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task"})
+ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task", "ml_word"})
 
 
 @dataclass(frozen=True)

@@ -339,6 +339,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("summary", "generic_modifiers"), "generic_modifier"),
     (("summary", "generic_adjectives"), "generic_adjective"),
     (("quality", "vague_words"), "vague_word"),
+    (("quality", "ml_words"), "ml_word"),
 )
 
 

@@ -86,15 +86,21 @@ def default_drafts_path(learner_name: str) -> Path:
     return drafts_home() / f"{slug}.yaml"
 
 
+# The element a technique's exercise works on: lesson 04 rewrites an experiment first.
+SUBJECT = {"T3": "decision", "T4": "experiment"}
+
+
 def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> list[Item]:
     """The items most worth rewriting for a technique: flagged ones first, lowest score first."""
     kind = "summary" if technique.code == "T1" else "bullet"
     flagged = {f.location for f in analysis.findings_for(technique.code)}
     candidates = [i for i in analysis.items if i.kind == kind]
+    subject = SUBJECT.get(technique.code, "")
     ranked = sorted(
         enumerate(candidates),
         key=lambda p: (
             p[1].location not in flagged,
+            bool(subject) and all(e.name != subject for e in analysis.elements[p[1].location]),
             score_item(p[1].text, kind, technique, analysis.profile).score,
             p[0],
         ),

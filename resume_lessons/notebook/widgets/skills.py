@@ -180,7 +180,8 @@ class SkillsSorter(w.VBox):
         _, result = self.sort.scored(self.resume)
         self.result, self.score = result, result.score
         self.header.value = styled(
-            f"<p><b>T7 score of your whole resume</b>: before <b>{self.before_score}</b> → "
+            f"<p><b>T7 resume score</b> (your whole resume, with your saved bullet drafts): "
+            f"before sorting <b>{self.before_score}</b> → "
             f'now <b class="rl-now">{result.score}</b>/100</p>'
         )
         lines = "".join(
