@@ -26,7 +26,7 @@ REPORT = find_notebook()
 PARAMETERS = ["resume_path", "drafts_path", "learner_name", "profile"]
 TAILOR_LESSON = next(name for name, code in LESSON_FILES if code == TAILOR)
 # Lesson 08 and the report also take a job posting.
-POSTING_PARAMETERS = {TAILOR_LESSON}
+POSTING_PARAMETERS = {TAILOR_LESSON, REPORT.name}
 
 # Each section heading (## ...) and the calls its cells make, in order, as the lessons have them.
 TECHNIQUE_SECTIONS = [
@@ -55,7 +55,14 @@ REPORT_SECTIONS = [
     ("Your resume, annotated", ["rv.show_html(rv.annotated_resume_html(report))"]),
     ("Your rewrites, before and after", ["rv.show_html(rv.rewrites_html(report))"]),
     ("Still open, by technique", ["rv.show_html(rv.open_findings_html(report))"]),
-    ("Your next three actions", ["rv.show_html(rv.next_actions_html(report))"]),
+    (
+        "Your next three actions",
+        [
+            "rv.show_html(rv.next_actions_html(report))",
+            # then, with --job only, its own section "Tailored to <title, company>"
+            "rv.show_html(rv.tailored_html(report, posting_path))",
+        ],
+    ),
 ]
 ALL = [LESSONS / name for name, _ in LESSON_FILES] + [REPORT]
 

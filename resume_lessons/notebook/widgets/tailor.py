@@ -181,7 +181,9 @@ class TailorMatcher(w.VBox):
         self.questions.value = styled(self._questions_html(result))
 
     def _questions_html(self, result: TailorResult) -> str:
-        missing = [m for m in result.matches if status(m) == "missing"]
+        missing = sorted(  # what the posting asks most first
+            (m for m in result.matches if status(m) == "missing"), key=lambda m: -m.term.weight
+        )
         here = [
             m for m in result.matches if any(p.location == self.item.location for p in m.places)
         ]
