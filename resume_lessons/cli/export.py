@@ -104,9 +104,11 @@ def run(args: argparse.Namespace) -> int:
             )
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif args.to == "markdown":
-        from ..core.tailor import reordered
+        if orders:
+            from ..core.tailor import reordered
 
-        text = to_markdown(reordered(resume, orders) if orders else resume)
+            resume = reordered(resume, orders)
+        text = to_markdown(resume)
     else:
         text = to_yaml(resume)
     if out is None:
