@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -285,3 +286,119 @@ def test_ctrl_c_on_the_command_stops_cleanly_and_the_rerun_skips_what_finished(
     rerun = {r.slug: r.status for r in again.rows}
     assert {s for s, st in rerun.items() if st == "skipped"} == done
     assert {s for s, st in rerun.items() if st == "ok"} == {"ana", "bo", "cy", "dee"} - done
+
+
+# ---- one posting for the whole class (`batch --job`) -------------------------------------
+
+POSTINGS = Path(__file__).parents[1] / "resume_lessons" / "samples" / "postings"
+RECS = POSTINGS / "recommendations_team.yaml"
+
+
+def posting_fake_job(job: dict) -> dict:
+    """A fake report that says which posting it was given."""
+    posting = Path(job["posting"]).name if job.get("posting") else "none"
+    Path(job["out"], f"{job['slug']}.html").write_text(f"<p>{posting}</p>", encoding="utf-8")
+    return {"slug": job["slug"], "report": f"{job['slug']}.html"}
+
+
+def test_common_missing_terms_count_each_learner_once() -> None:
+    from resume_lessons.present.overview import LearnerRow, common_missing_terms, overview_html
+
+    rows = [
+        LearnerRow(
+            "a", "a", "ok", scores={"overall": 50}, missing_terms=["Feast", "Feast", "BigQuery"]
+        ),
+        LearnerRow("b", "b", "ok", scores={"overall": 60}, missing_terms=["Feast"]),
+        LearnerRow("c", "c", "error", error="broken", missing_terms=["Spark"]),
+    ]
+    assert common_missing_terms(rows) == [("Feast", 2), ("BigQuery", 1)]
+    page = overview_html(rows, job="ML Engineer, <Acme>")
+    assert "Tailored to ML Engineer, &lt;Acme&gt;: the most commonly missing terms" in page
+    assert '<td class="rl-term">Feast</td><td>2 of 2 (100%)</td>' in page
+    assert "Spark" not in page.split("rl-missing-terms", 1)[1].split("</table>", 1)[0]
+    assert "most commonly missing" not in overview_html(rows)  # no posting, no such section
+
+
+def test_a_bad_posting_stops_the_batch_before_any_learner(tmp_path: Path, capsys) -> None:
+    folder = _class(tmp_path / "c", ["a"])
+    bad = tmp_path / "posting.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    args = ["batch", str(folder), "--out", str(tmp_path / "out"), "--job", str(bad), "--quiet"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "the job posting cannot be used" in err and str(bad) in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_batch_with_a_job_lists_the_terms_learners_miss_and_bad_files_stop_no_one(
+    tmp_path: Path,
+) -> None:
+    from resume_lessons import load_resume
+    from resume_lessons.core.drafts import load_drafts
+    from resume_lessons.core.tailor import tailor
+    from resume_lessons.formats.posting import read_posting
+
+    folder, out = make_class(tmp_path / "class"), tmp_path / "out"
+    result = run_batch(
+        folder, out, workers=2, progress=False, job=posting_fake_job, posting_path=RECS
+    )
+    statuses = {r.slug: r.status for r in result.rows}
+    assert statuses == {
+        "ana": "ok",
+        "bo": "ok",
+        "broken": "error",
+        "cy": "ok",
+        "wrongtypes": "error",
+        "zoe-smith": "ok",
+    }
+    assert all(
+        (out / f"{r.slug}.html").read_text(encoding="utf-8") == f"<p>{RECS.name}</p>"
+        for r in result.rows
+        if r.status == "ok"
+    )
+    posting = read_posting(RECS)
+    expected: dict[str, int] = {}
+    for name in ("ana", "bo", "cy", "Zoë 🚀 Smith"):
+        path = next(folder.glob(f"{name}.*"))
+        drafts = next((p for p in folder.glob(f"{name}.drafts.*")), None)
+        found = tailor(load_resume(path), posting, drafts=load_drafts(drafts) if drafts else None)
+        for term in dict.fromkeys(m.term.name for m in found.missing):
+            expected[term] = expected.get(term, 0) + 1
+    overview = (out / "class_overview.html").read_text(encoding="utf-8")
+    assert f"Tailored to {posting.heading}: the most commonly missing terms" in overview
+    table = overview.split('class="rl-table rl-missing-terms"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<td class="rl-term">([^<]*)</td><td>(\d+) of 4', table)
+    assert rows and len(rows) == min(10, len(expected))
+    counts = [int(n) for _, n in rows]
+    assert counts == sorted(counts, reverse=True)  # most commonly missing first
+    assert all(expected[html.unescape(term)] == int(n) for term, n in rows)
+    assert overview.count('class="rl-row-error"') == 2
+    frame = pd.read_csv(out / "class_overview.csv", keep_default_na=False)
+    ana = frame[frame["slug"] == "ana"].iloc[0]
+    assert rows[0][0] in ana["missing_terms"].split("; ") or expected[rows[0][0]] < 4
+
+    # the same posting again: nothing reruns; a changed posting reruns everyone
+    again = run_batch(folder, out, workers=2, progress=False, job=_no_kernel, posting_path=RECS)
+    assert again.skipped == 4
+    other = POSTINGS / "fraud_team.txt"
+    changed = run_batch(
+        folder, out, workers=2, progress=False, job=posting_fake_job, posting_path=other
+    )
+    assert changed.skipped == 0 and sum(r.status == "ok" for r in changed.rows) == 4
+    assert "Kestrel Pay" in (out / "class_overview.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.notebook
+def test_batch_with_a_job_adds_the_tailored_section_to_each_report(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_yaml(folder / "ana.yaml", small_resume("Ana", ["Built Spark pipelines for ranking."]))
+    (folder / "broken.yaml").write_text("basics: [\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["batch", str(folder), "--out", str(out), "--job", str(RECS), "--quiet"]
+    assert main([*args, "--workers", "1"]) == 1  # the broken file fails, alone
+    page = (out / "ana.html").read_text(encoding="utf-8")
+    assert "Tailored to Senior Machine Learning Engineer, Recommendations" in page
+    overview = (out / "class_overview.html").read_text(encoding="utf-8")
+    assert "the most commonly missing terms" in overview and "1 of 1 (100%)" in overview

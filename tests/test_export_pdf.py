@@ -24,6 +24,8 @@ from resume_lessons.runners import chromium
 from resume_lessons.runners.resume_pdf import write_pdf
 
 EXAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
+POSTINGS = EXAMPLES.parent / "postings"
+JOB = POSTINGS / "recommendations_team.yaml"
 SAMPLES = sorted(p.stem for p in EXAMPLES.glob("*.yaml") if not p.name.endswith(".drafts.yaml"))
 CASES = [*SAMPLES, "alex_before+drafts"]
 HOSTILE = "Shipped <b>not bold</b> & <script>alert(1)</script> in a 3-week A/B test, p99 < 50 ms."
@@ -160,6 +162,45 @@ def test_bullet_order_for_a_posting() -> None:
             sections(resume, bad)
 
 
+def ranked(resume: Resume, posting: Path = JOB) -> list[list[str]]:
+    """Each role's bullets in the order rank_bullets gives for the posting."""
+    from resume_lessons.core.tailor import rank_bullets
+    from resume_lessons.formats.posting import read_posting
+
+    orders = {o.location: o.order for o in rank_bullets(resume, read_posting(posting))}
+    return [
+        [w.highlights[j] for j in orders.get(f"work[{i}]", range(len(w.highlights)))]
+        for i, w in enumerate(resume.work)
+    ]
+
+
+def test_markdown_with_a_job_orders_each_role_by_rank_bullets(tmp_path: Path, capsys) -> None:
+    resume = source("alex_before+drafts")
+    want = ranked(resume)
+    assert want != [w.highlights for w in resume.work]  # the posting moves some bullets
+    out = tmp_path / "r.md"
+    args = ["export", str(EXAMPLES / "alex_before.yaml"), "--drafts"]
+    args += [str(EXAMPLES / "alex_before.drafts.yaml"), "--to", "markdown", "--job", str(JOB)]
+    assert main([*args, "-o", str(out)]) == 0
+    assert "bullets reordered in Senior ML Engineer, Spotify" in capsys.readouterr().err
+    again = load_resume(out)
+    assert [[norm(h) for h in w.highlights] for w in again.work] == [
+        [norm(h) for h in role] for role in want
+    ]
+
+
+def test_job_is_for_a_resume_to_send(tmp_path: Path, capsys) -> None:
+    args = ["export", str(EXAMPLES / "alex_before.yaml"), "--to", "yaml", "--job", str(JOB)]
+    assert main(args) == 2
+    assert "--job orders the bullets of a resume to send" in capsys.readouterr().err
+    bad = tmp_path / "posting.yaml"
+    bad.write_text("basics: {name: A}\nwork: []\n", encoding="utf-8")
+    args = ["export", str(EXAMPLES / "alex_before.yaml"), "--to", "markdown", "--job", str(bad)]
+    assert main([*args, "-o", str(tmp_path / "r.md")]) == 2
+    assert "a resume, not a posting" in capsys.readouterr().err
+    assert not (tmp_path / "r.md").exists()
+
+
 # the PDF
 
 
@@ -196,6 +237,9 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             write_pdf(source(case), path)
     files["hostile"] = write_pdf(hostile(), folder / "hostile.pdf")
     files["ordered"] = write_pdf(source("alex_after"), folder / "ordered.pdf", {0: [4, 3]})
+    files["job"] = folder / "job.pdf"
+    args = ["export", str(EXAMPLES / "alex_before.yaml"), "--to", "pdf", "--job", str(JOB)]
+    assert main([*args, "-o", str(files["job"])]) == 0
     return files
 
 
@@ -249,3 +293,15 @@ def test_pdf_keeps_a_bullet_order(printed: dict[str, Path]) -> None:
     again = import_file(printed["ordered"]).resume
     want = [resume.work[0].highlights[i] for i in (4, 3, 0, 1, 2)]
     assert [norm(h) for h in again.work[0].highlights] == [norm(h) for h in want]
+
+
+@pytest.mark.slow
+def test_pdf_with_a_job_orders_each_role_by_rank_bullets(printed: dict[str, Path]) -> None:
+    need_chromium()
+    resume = source("alex_before")
+    want = ranked(resume)
+    assert want != [w.highlights for w in resume.work]
+    again = import_file(printed["job"]).resume
+    assert [[norm(h) for h in w.highlights] for w in again.work] == [
+        [norm(h) for h in role] for role in want
+    ]

@@ -12,7 +12,7 @@ from support.browser import launch
 from support.lab import REPO, running_lab
 
 from resume_lessons.core.drafts import load_drafts
-from resume_lessons.notebook.kit import LESSON_FILES, SAMPLE_NAME, copy_lessons
+from resume_lessons.notebook.kit import LESSON_FILES, POSTINGS, SAMPLE_NAME, copy_lessons
 
 OUT = REPO / "test-output"
 LESSON = "04_quantify_experiments.ipynb"
@@ -55,7 +55,10 @@ def test_rewrite_in_lab_updates_checklist_and_saves(tmp_path: Path) -> None:
         mode = tracker["schema"]["properties"]["windowingMode"]["default"]
         assert mode == "none", tracker["schema"]["properties"]["windowingMode"]  # repo overrides
         listed = {item["name"] for item in lab.get_json("/api/contents")["content"]}
-        assert listed == {name for name, _ in LESSON_FILES} | {SAMPLE_NAME}  # no kit internals
+        assert listed == {name for name, _ in LESSON_FILES} | {
+            SAMPLE_NAME,
+            POSTINGS,
+        }  # no kit internals
         browser = launch(pw)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -17,12 +18,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from resume_lessons.notebook.kit import LESSON_FILES, lessons_dir
+from resume_lessons.notebook.kit import LESSON_FILES, POSTINGS, TAILOR, lessons_dir, sample_postings
 from resume_lessons.runners.report import find_notebook
 
 LESSONS = lessons_dir()
 REPORT = find_notebook()
 PARAMETERS = ["resume_path", "drafts_path", "learner_name", "profile"]
+TAILOR_LESSON = next(name for name, code in LESSON_FILES if code == TAILOR)
+# Lesson 08 and the report also take a job posting.
+POSTING_PARAMETERS = {TAILOR_LESSON, REPORT.name}
 
 # Each section heading (## ...) and the calls its cells make, in order, as the lessons have them.
 TECHNIQUE_SECTIONS = [
@@ -51,7 +55,14 @@ REPORT_SECTIONS = [
     ("Your resume, annotated", ["rv.show_html(rv.annotated_resume_html(report))"]),
     ("Your rewrites, before and after", ["rv.show_html(rv.rewrites_html(report))"]),
     ("Still open, by technique", ["rv.show_html(rv.open_findings_html(report))"]),
-    ("Your next actions", ["rv.show_html(rv.next_actions_html(report))"]),
+    (
+        "Your next actions",
+        [
+            "rv.show_html(rv.next_actions_html(report))",
+            # then, with --job only, its own section "Tailored to <title, company>"
+            "rv.show_html(rv.tailored_html(report, posting_path))",
+        ],
+    ),
 ]
 ALL = [LESSONS / name for name, _ in LESSON_FILES] + [REPORT]
 
@@ -74,6 +85,12 @@ def _sections(nb: nbformat.NotebookNode) -> list[tuple[str, list[str]]]:
 def _setup(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The first code cell after the parameters: it loads the resume and shows the header."""
     return next(c for c in nb.cells[2:] if c.cell_type == "code")
+
+
+def _one_line(source: str) -> str:
+    """Code as one line, however the formatter wrapped a call."""
+    flat = re.sub(r"\(\s+", "(", re.sub(r",?\s+\)", ")", source))
+    return " ".join(flat.split())
 
 
 def _assigned(source: str) -> list[str]:
@@ -105,15 +122,19 @@ def test_title_then_parameters_then_setup(path: Path) -> None:
     assert title.cell_type == "markdown" and title.source.startswith("# ")
     tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
     assert tagged == [1] and params.cell_type == "code"
-    assert _assigned(params.source) == PARAMETERS
+    posting = ["posting_path"] if path.name in POSTING_PARAMETERS else []
+    assert _assigned(params.source) == PARAMETERS + posting
     if path == REPORT:
         assert "load_resume_with_warnings(resume_path)" in setup.source
         assert "build_report(loaded, drafts_path, learner_name, profile)" in setup.source
         return
     code = dict(LESSON_FILES)[path.name]
     call = "lesson_setup(resume_path, drafts_path, learner_name, profile"
-    call += f', technique="{code}")' if code else ")"
-    assert call in setup.source and setup.source.rstrip().endswith("lesson.header()")
+    if code == TAILOR:
+        call += ', technique="tailor", posting_path=posting_path)'
+    else:
+        call += f', technique="{code}")' if code else ")"
+    assert call in _one_line(setup.source) and setup.source.rstrip().endswith("lesson.header()")
 
 
 @pytest.mark.parametrize("name,code", LESSON_FILES)
@@ -192,7 +213,9 @@ def test_lessons_command_copies_and_never_overwrites(tmp_path: Path, capsys) -> 
     folder = tmp_path / "mine"
     assert main(["lessons", str(folder)]) == 0
     copied = {p.name for p in folder.iterdir()}
-    assert copied == {name for name, _ in LESSON_FILES} | {"alex_before.yaml"}
+    assert copied == {name for name, _ in LESSON_FILES} | {"alex_before.yaml", POSTINGS}
+    postings = {p.name for p in (folder / POSTINGS).iterdir()}
+    assert postings == {p.name for p in sample_postings()} and len(postings) >= 3
     (folder / "alex_before.yaml").write_text("basics: {name: Me}\n", encoding="utf-8")
     (folder / LESSON_FILES[1][0]).unlink()
     capsys.readouterr()

@@ -1,4 +1,5 @@
-"""The eight notebooks: committed clean, and run by papermill on four kinds of input.
+"""The start page and the seven technique lessons, run by papermill on four kinds of input
+(lesson 08, tailoring to a posting, has its own runs: tests/test_tailor_lesson.py).
 
 All runs happen once per session, two kernels at a time, from a temporary working folder;
 each test then asserts on what one notebook displayed for one input.
@@ -23,11 +24,12 @@ from resume_lessons.core.drafts import (
     save_drafts,
     skills_to_text,
 )
-from resume_lessons.core.techniques import get_technique
+from resume_lessons.core.techniques import CODES, get_technique
+from resume_lessons.notebook.kit import TAILOR
 from resume_lessons.notebook.lessons import LESSON_FILES, belongs_to_lesson, items_to_rewrite
 
 EXAMPLES = REPO / "resume_lessons" / "samples" / "examples"
-NAMES = [name for name, _ in LESSON_FILES]
+NAMES = [name for name, code in LESSON_FILES if code != TAILOR]
 INPUTS = ("default", "strong", "persona", "json")
 WORKERS = 2  # measured: more kernels than cores only adds contention
 
@@ -208,8 +210,9 @@ def test_start_here_displays(runs: dict, kind: str) -> None:
     if entry["drafts"]:  # the order follows the learner's drafts
         after, _ = apply_drafts(analysis.resume, load_drafts(entry["params"]["drafts_path"]))
         scores = analyze(after).scores
-    weakest = min((c for _, c in LESSON_FILES if c), key=lambda c: (scores[c], c))
+    weakest = min((c for _, c in LESSON_FILES if c in CODES), key=lambda c: (scores[c], c))
     assert steps.index(dict((c, n) for n, c in LESSON_FILES)[weakest]) < steps.index("</li>")
+    assert "08_tailor_to_the_posting.ipynb" in steps.split("</ol>", 1)[1]  # after the techniques
 
 
 @pytest.mark.notebook

@@ -249,3 +249,78 @@ def test_a_failing_cell_names_the_cell_the_file_and_keeps_the_notebook(tmp_path:
     assert str(BEFORE) in message
     kept = tmp_path / "out" / "alex-rivera.ipynb"
     assert kept.exists() and f"kept for inspection: {kept}" in message
+
+
+# ---- tailored to a job posting (`report --job`) ------------------------------------------
+
+POSTINGS = EXAMPLES.parent / "postings"
+RECS = POSTINGS / "recommendations_team.yaml"
+
+
+def test_no_posting_no_tailored_section(alex: rv.ReportData) -> None:
+    assert rv.tailored_html(alex, "") == ""
+
+
+def test_tailored_section_follows_tailor_on_the_drafted_resume(alex: rv.ReportData) -> None:
+    from resume_lessons.core.tailor import tailor
+    from resume_lessons.formats.posting import read_posting
+
+    posting = read_posting(RECS)
+    result = tailor(alex.after.resume, posting)
+    section = rv.tailored_html(alex, str(RECS))
+    heading = "<h2>Tailored to Senior Machine Learning Engineer, Recommendations, Northwind Music"
+    assert section.startswith(f'<section class="rl-box rl-tailored">{heading}</h2>')
+    for area, score in result.scores.items():
+        if score is not None:
+            assert f'data-area="{area}">{score}<' in section
+    assert section.count('class="rl-checklist"') == sum(
+        s is not None for s in result.scores.values()
+    )
+    for m in result.found:
+        assert f'data-term="{m.term.name}"' in section
+    for m in result.missing:  # each missing term is asked, with the posting's place
+        assert re.search(rf'class="rl-miss" data-term="{re.escape(m.term.name)}">.*?<em>', section)
+    for order in result.orders:
+        assert f'data-role="{order.location}"' in section
+    assert all(f"“{w}”" in section for w in result.summary_lead)
+
+
+def test_a_bad_posting_exits_2_before_any_kernel_starts(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    def no_kernel(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a kernel was started for a bad posting")
+
+    monkeypatch.setattr(report_mod, "execute", no_kernel)
+    resume = EXAMPLES / "alex_before.yaml"
+    posting = write_yaml(tmp_path / "p.yaml", small_resume("Not A Posting", ["Built it."]))
+    assert main(["report", str(resume), "--job", str(posting), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(posting) in err and "a resume, not a posting" in err
+
+
+@pytest.mark.notebook
+def test_report_with_a_job_adds_the_tailored_section(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["report", str(BEFORE), "--drafts", str(DRAFTS), "--job", str(RECS)]
+    assert main([*args, "--out", str(out)]) == 0
+    page = (out / "alex-rivera.html").read_text(encoding="utf-8")
+    assert "Tailored to Senior Machine Learning Engineer, Recommendations, Northwind Music" in page
+    assert "The bullet order to use" in page and "Your summary's lead words" in page
+    from resume_lessons.core.tailor import tailor
+    from resume_lessons.formats.posting import read_posting
+
+    drafted = rv.build_report(load_resume_with_warnings(BEFORE), str(DRAFTS)).after.resume
+    result = tailor(drafted, read_posting(RECS))
+    assert result.missing and result.found
+    for m in [*result.missing, *result.found]:
+        assert f'data-term="{m.term.name}"' in page
+    asks = {f.line: f.suggestion for f in result.findings if f.line}
+    first = result.missing[0].term
+    assert asks[f"{first.kind}:{first.key}"].replace("'", "&#x27;") in page
+    assert 'class="rl-terms-found"' in page and 'class="rl-order"' in page
+    assert "<script" not in page.lower()
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)  # no CDN
+    # without --job the same report has no such section (the sample report)
+    html_path, _ = sample_report()
+    assert "Tailored to" not in html_path.read_text(encoding="utf-8")

@@ -31,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="reports run at the same time (default: the number of cores, %(default)s)",
     )
+    p.add_argument(
+        "--job",
+        metavar="POSTING",
+        help="job posting to tailor every learner to (YAML, JSON or pasted .txt): each report "
+        "gets a tailored section, and the overview lists the terms most learners miss",
+    )
     add_profile(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -46,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             workers=args.workers,
             profile=args.profile,
             progress=not args.quiet,
+            posting_path=args.job,
         )
     except BatchError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 from .options import RESUME_HELP
 
 FORMATS = ("json-resume", "markdown", "yaml", "rendercv", "pdf")
+ORDERED = ("pdf", "markdown")  # the resumes to send: --job puts each role's bullets in order
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="file to write (default: standard output; --to pdf needs one)",
     )
+    p.add_argument(
+        "--job",
+        metavar="POSTING",
+        help="job posting (YAML, JSON or pasted .txt): with --to pdf or markdown, each role's "
+        "bullets are put in the order that shows most of what it asks first; nothing is added "
+        "or dropped",
+    )
     p.add_argument("--force", action="store_true", help="overwrite the output file")
     p.set_defaults(func=run)
 
@@ -62,8 +70,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --to pdf writes a PDF file: {where}", file=sys.stderr)
         print("    hint: name the file with -o, e.g. -o resume.pdf", file=sys.stderr)
         return 2
+    if args.job and args.to not in ORDERED:
+        print(
+            f"error: --job orders the bullets of a resume to send: --to {' or '.join(ORDERED)}, "
+            f"not {args.to}",
+            file=sys.stderr,
+        )
+        return 2
     if out is not None:  # before any work: never the input, even with --force
-        check_output(out, force=args.force, inputs=[args.file, *filter(None, [args.drafts])])
+        inputs = [args.file, *filter(None, [args.drafts, args.job])]
+        check_output(out, force=args.force, inputs=inputs)
     loaded = load_resume_with_warnings(args.file)
     for warning in loaded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -76,8 +92,9 @@ def run(args: argparse.Namespace) -> int:
                 f"warning: {args.drafts}: draft for {location} has no place in the resume",
                 file=sys.stderr,
             )
+    orders = _orders(resume, args.job) if args.job else None
     if args.to == "pdf":
-        return _write_pdf(resume, out)
+        return _write_pdf(resume, out, orders)
     if args.to == "rendercv":
         text, notes = to_rendercv(resume)
         for note in notes:
@@ -93,6 +110,10 @@ def run(args: argparse.Namespace) -> int:
             )
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     elif args.to == "markdown":
+        if orders:
+            from ..core.tailor import reordered
+
+            resume = reordered(resume, orders)
         text = to_markdown(resume)
     else:
         text = to_yaml(resume)
@@ -104,11 +125,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_pdf(resume, out: Path) -> int:  # type: ignore[no-untyped-def]
+def _orders(resume, posting_path: str):  # type: ignore[no-untyped-def]
+    """Each role's bullet order for the posting (``rank_bullets``); says which roles move."""
+    from ..core.tailor import rank_bullets
+    from ..formats.posting import read_posting
+
+    posting = read_posting(posting_path)
+    orders = rank_bullets(resume, posting)
+    moved = [o.role for o in orders if o.changed]
+    said = f"bullets reordered in {'; '.join(moved)}" if moved else "no bullet moves"
+    print(f"For {posting.heading}: {said}.", file=sys.stderr)
+    return orders
+
+
+def _write_pdf(resume, out: Path, orders=None) -> int:  # type: ignore[no-untyped-def]
+    from ..core.tailor import bullet_order
     from ..runners.resume_pdf import ChromiumMissing, PrintFailed, write_pdf
 
     try:
-        write_pdf(resume, out)
+        write_pdf(resume, out, bullet_order(orders) if orders else None)
     except PrintFailed as exc:  # no Chromium, or it failed: no traceback, nothing written
         print(f"error: cannot print the PDF: {exc}; nothing was written", file=sys.stderr)
         if isinstance(exc, ChromiumMissing):

@@ -9,9 +9,9 @@ import sys
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "lessons",
-        help="copy the lesson notebooks and the sample resume into a folder of your own",
-        description="Copy the eight lesson notebooks and the sample resume (alex_before.yaml) "
-        "into DIR, creating it if needed. A file already in DIR is never overwritten: your "
+        help="copy the lesson notebooks, the sample resume and postings into a folder of yours",
+        description="Copy the nine lesson notebooks, the sample resume (alex_before.yaml) and "
+        "the sample job postings (postings/, for lesson 08) into DIR, creating it if needed. A file already in DIR is never overwritten: your "
         "edits and outputs stay, and the command says which files it kept. Open DIR in "
         "JupyterLab; your drafts are saved in DIR/drafts/.",
     )

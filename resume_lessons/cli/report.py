@@ -23,6 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", default="", help="learner name shown in the report")
     p.add_argument("--out", default="reports", metavar="DIR", help="output folder (%(default)s)")
     p.add_argument("--pdf", action="store_true", help="also print a PDF with headless Chromium")
+    p.add_argument(
+        "--job",
+        metavar="POSTING",
+        help="job posting to tailor to (YAML, JSON or pasted .txt): adds a section with the "
+        "coverage per area, the terms found and missing, the bullet order and the summary's "
+        "lead words",
+    )
     add_profile(p)
     p.set_defaults(func=run)
 
@@ -48,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
             learner_name=args.name,
             profile=args.profile,
             pdf=args.pdf,
+            posting_path=args.job,
         )
     except ReportFailed as exc:
         print(f"error: {exc}", file=sys.stderr)

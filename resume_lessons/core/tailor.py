@@ -138,6 +138,31 @@ def rank_bullets(
     return _orders(resume, match_terms(resume, posting_terms(posting, prof), prof))
 
 
+def bullet_order(orders: list[RoleOrder]) -> dict[int, list[int]]:
+    """The work roles' orders as the PDF page takes them: role index -> bullet indexes."""
+    out = {}
+    for o in orders:
+        hit = re.match(r"^work\[(\d+)\]$", o.location)
+        if hit:
+            out[int(hit.group(1))] = list(o.order)
+    return out
+
+
+def reordered(resume: Resume, orders: list[RoleOrder]) -> Resume:
+    """A copy of the resume with each role's (and project's) bullets in these orders; nothing
+    added or dropped."""
+    copy = resume.model_copy(deep=True)
+    for o in orders:
+        hit = re.match(r"^(work|projects)\[(\d+)\]$", o.location)
+        if not hit:
+            continue
+        entry = getattr(copy, hit.group(1))[int(hit.group(2))]
+        if sorted(o.order) != list(range(len(entry.highlights))):
+            raise ValueError(f"the order for {o.location} does not fit its bullets")
+        entry.highlights = [entry.highlights[j] for j in o.order]
+    return copy
+
+
 def _order_findings(orders: list[RoleOrder]) -> list[Finding]:
     out = []
     for o in orders:
@@ -226,4 +251,12 @@ def tailor(
     return TailorResult(posting, prof.name, matches, orders, lead, results, findings)
 
 
-__all__ = ["AREAS", "RoleOrder", "TailorResult", "rank_bullets", "tailor"]
+__all__ = [
+    "AREAS",
+    "RoleOrder",
+    "TailorResult",
+    "bullet_order",
+    "rank_bullets",
+    "reordered",
+    "tailor",
+]

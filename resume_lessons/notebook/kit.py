@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-# (notebook file, technique code or "" for the start page)
+TAILOR = "tailor"  # lesson 08's topic: a job posting, not one technique
+# (notebook file, technique code, TAILOR, or "" for the start page)
 LESSON_FILES: tuple[tuple[str, str], ...] = (
     ("00_start_here.ipynb", ""),
     ("01_lead_with_your_domain.ipynb", "T1"),
@@ -23,9 +24,11 @@ LESSON_FILES: tuple[tuple[str, str], ...] = (
     ("05_models_and_systems.ipynb", "T5"),
     ("06_selective_publications.ipynb", "T6"),
     ("07_skills_by_pipeline_stage.ipynb", "T7"),
+    ("08_tailor_to_the_posting.ipynb", TAILOR),
 )
 # What the lessons open when the learner has not named a resume yet; copied beside them.
 SAMPLE_NAME = "alex_before.yaml"
+POSTINGS = "postings"  # the sample job postings lesson 08 opens, copied into this folder
 
 
 def _on_disk(resource: object) -> Path:
@@ -56,6 +59,12 @@ def sample_resume() -> Path:
     return samples_dir() / "examples" / SAMPLE_NAME
 
 
+def sample_postings() -> list[Path]:
+    """The sample job postings (``samples/postings/``): YAML, JSON and pasted text."""
+    folder = samples_dir() / POSTINGS
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
 def sample_drafts() -> Path:
     """Alex's rewrites of the sample, at the sample's locations."""
     return samples_dir() / "examples" / "alex_before.drafts.yaml"
@@ -81,20 +90,24 @@ class Copied:
 
 
 def copy_lessons(folder: str | Path) -> Copied:
-    """Copy the lessons and the sample resume into ``folder``; never overwrite a file there."""
+    """Copy the lessons, the sample resume and the sample postings (into ``postings/``) into
+    ``folder``; never overwrite a file there."""
     target = Path(folder).expanduser().resolve()
     if inside_kit(target):
         raise ValueError(f"{target} is inside the kit itself; choose a folder of your own")
     target.mkdir(parents=True, exist_ok=True)
     done = Copied(target)
-    for source in [*lesson_paths(), sample_resume()]:
-        dest = target / source.name
+    (target / POSTINGS).mkdir(exist_ok=True)
+    sources = [(p, p.name) for p in [*lesson_paths(), sample_resume()]]
+    sources += [(p, f"{POSTINGS}/{p.name}") for p in sample_postings()]
+    for source, name in sources:
+        dest = target / name
         try:
             with dest.open("xb") as out:  # exclusive create: an existing file is never touched
                 out.write(source.read_bytes())
         except FileExistsError:
-            done.kept.append(source.name)
+            done.kept.append(name)
             continue
         shutil.copymode(source, dest)
-        done.written.append(source.name)
+        done.written.append(name)
     return done

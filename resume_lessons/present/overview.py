@@ -1,7 +1,8 @@
 """The class overview for instructors: analysis without kernels, then HTML and CSV.
 
 One summary per learner (scores after their drafts, open rule codes); from those, the class
-average per technique, a learner × technique heatmap and the gaps most learners share.
+average per technique, a learner × technique heatmap and the gaps most learners share. With
+a job posting, also the posting's terms most learners' resumes never show.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class LearnerRow:
     drafts: int = 0
     scores: dict[str, int] = field(default_factory=dict)
     gaps: list[str] = field(default_factory=list)  # rule codes still open, once each
+    missing_terms: list[str] = field(default_factory=list)  # the posting's, never shown
 
     @property
     def ok(self) -> bool:
@@ -134,6 +136,31 @@ def common_gaps(rows: Sequence[LearnerRow], top: int = 5) -> list[Gap]:
     return out
 
 
+def common_missing_terms(rows: Sequence[LearnerRow], top: int = 10) -> list[tuple[str, int]]:
+    """The job posting's terms most learners' resumes never show: (term, how many miss it)."""
+    scored = [r for r in rows if r.ok and r.scores]
+    counts = Counter(term for r in scored for term in dict.fromkeys(r.missing_terms))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+
+def missing_terms_html(rows: Sequence[LearnerRow], job: str) -> str:
+    scored = sum(1 for r in rows if r.ok and r.scores)
+    common = common_missing_terms(rows)
+    head = f"<h2>Tailored to {esc(job)}: the most commonly missing terms</h2>"
+    if not common:
+        return head + "<p>Every learner's resume shows every term the posting asks for.</p>"
+    body = "".join(
+        f'<tr><td class="rl-term">{esc(term)}</td><td>{n} of {scored} ({n / scored:.0%})</td></tr>'
+        for term, n in common
+    )
+    return (
+        head + "<p>Terms the posting asks for that these learners' resumes never show. Teach "
+        "the question, not the keyword: a learner adds a term only where their work shows it."
+        '</p><table class="rl-table rl-missing-terms"><tr><th>term</th><th>learners missing it'
+        f"</th></tr>{body}</table>"
+    )
+
+
 def heatmap_png(rows: Sequence[LearnerRow]) -> bytes:
     from .plots import heatmap, to_png
 
@@ -162,8 +189,9 @@ def heatmap_alt(rows: Sequence[LearnerRow], avg: dict[str, float]) -> str:
     )
 
 
-def overview_html(rows: Sequence[LearnerRow], title: str = "Class overview") -> str:
-    """A self-contained page: averages, heatmap (inline PNG), gaps, and a table of reports."""
+def overview_html(rows: Sequence[LearnerRow], title: str = "Class overview", job: str = "") -> str:
+    """A self-contained page: averages, heatmap (inline PNG), gaps, the terms of the job
+    posting (``job``: its heading) most learners miss, and a table of reports."""
     avg = class_average(rows)
     errors = sum(r.status == "error" for r in rows)
     stopped = sum(r.status == "stopped" for r in rows)
@@ -197,6 +225,8 @@ def overview_html(rows: Sequence[LearnerRow], title: str = "Class overview") -> 
         if gaps
         else "<p>No open findings in the class.</p>"
     )
+    if job:
+        gap_html += missing_terms_html(rows, job)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{esc(title)}</title>{STYLE}</head><body>"
@@ -249,17 +279,18 @@ def overview_frame(rows: Sequence[LearnerRow]):  # type: ignore[no-untyped-def]
         }
         record.update({c: r.scores.get(c) for c in CODES})
         record["open_rules"] = " ".join(r.gaps)
+        record["missing_terms"] = "; ".join(r.missing_terms)
         record["error"] = r.error
         records.append({k: safe_cell(v) for k, v in record.items()})
     return pd.DataFrame.from_records(records, columns=list(records[0]) if records else None)
 
 
 def write_overview(
-    rows: Sequence[LearnerRow], out_dir: Path, title: str = "Class overview"
+    rows: Sequence[LearnerRow], out_dir: Path, title: str = "Class overview", job: str = ""
 ) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path, csv_path = out_dir / "class_overview.html", out_dir / "class_overview.csv"
-    html_path.write_text(overview_html(rows, title), encoding="utf-8")
+    html_path.write_text(overview_html(rows, title, job), encoding="utf-8")
     # RFC 4180 line ends: a learner's text with a carriage return stays inside its quoted cell
     overview_frame(rows).to_csv(csv_path, index=False, lineterminator="\r\n")
     return html_path, csv_path

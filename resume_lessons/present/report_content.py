@@ -813,7 +813,35 @@ def next_actions_html(data: ReportData) -> str:
     )
 
 
+# ---- tailored to a job posting -------------------------------------------------------------
+
+
+def tailored_html(data: ReportData, posting_path: str = "") -> str:
+    """The section "Tailored to <title, company>" for the resume with its drafts: coverage per
+    area, the terms found (where) and missing (as questions), the bullet order, the summary's
+    lead words. "" without a posting; raises ResumeError for one that cannot be read."""
+    if not posting_path:
+        return ""
+    from ..core.tailor import tailor
+    from ..formats.posting import read_posting
+    from .tailor_view import tailored_html as view
+
+    posting = read_posting(posting_path)
+    result = tailor(data.after.resume, posting, data.after.profile)
+    whose = "your resume with your drafts" if data.has_drafts else "your resume"
+    note = (
+        f'<p class="rl-caption">How {whose} matches the job posting '
+        f"<code>{esc(Path(posting_path).name)}</code>. Use the bullet order below when you "
+        "send it for this job (<code>resume-lessons export --to pdf --job</code> prints it "
+        "so).</p>"
+    )
+    return view(result, data.after.resume, heading="h2").replace("</h2>", f"</h2>{note}", 1)
+
+
 def show_html(html: str) -> None:
+    """Display a fragment; nothing at all for "" (a section the report leaves out)."""
+    if not html:
+        return
     from IPython.display import HTML, display
 
     display(HTML(html))

@@ -3,6 +3,8 @@
 A learner is a resume file in the folder (``ana.yaml``, ``.yml``, ``.json``, ``.pdf`` or ``.docx``) plus an
 optional drafts file beside it named after it (``ana.drafts.yaml``, ``.yml`` or ``.json``).
 Each report runs in its own process (papermill is not thread-safe), at most N at a time.
+With a job posting (``--job``) every learner is tailored to it: each report gets its
+"Tailored to …" section and the overview lists the posting's terms most learners miss.
 
 Ctrl-C (SIGINT) or SIGTERM stops the batch cleanly: no new learner starts, the reports that
 are running finish (a second signal stops those too), and the manifest and the overview are
@@ -31,8 +33,11 @@ from ..core.errors import ResumeError
 from ..core.files import ensure_folder, read_capped, write_atomic
 from ..core.limits import MAX_DOCUMENT_BYTES, MAX_DRAFTS_BYTES, MAX_MANIFEST_BYTES
 from ..core.parsing import load_json
+from ..core.posting import Posting
 from ..core.profile import DEFAULT_PROFILE
+from ..core.tailor import tailor
 from ..formats import CLASS_FOLDER_SUFFIXES, load_resume
+from ..formats.posting import read_posting
 from ..present.overview import LearnerRow, summarize, write_overview
 from .report import KernelFailed, ReportFailed, find_notebook, run_report, slugify, warm_up
 
@@ -109,9 +114,10 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def input_hash(learner: Learner, profile: str) -> str:
-    """What a report depends on: the resume, the drafts, the kit version and its notebook.
-    "" when a file cannot be read: that learner runs (and gets its error row)."""
+def input_hash(learner: Learner, profile: str, posting: bytes = b"") -> str:
+    """What a report depends on: the resume, the drafts, the kit version and its notebook,
+    and the job posting when there is one. "" when a file cannot be read: that learner runs
+    (and gets its error row)."""
     h = hashlib.sha256()
     try:
         resume = read_capped(learner.resume, MAX_DOCUMENT_BYTES)
@@ -121,6 +127,8 @@ def input_hash(learner: Learner, profile: str) -> str:
     for part in (resume, drafts, __version__.encode(), find_notebook().read_bytes()):
         h.update(_digest(part).encode())
     h.update(_digest(profile.encode()).encode())
+    if posting:  # without one the hash is what it always was: no rerun after an upgrade
+        h.update(_digest(b"posting:" + posting).encode())
     return h.hexdigest()
 
 
@@ -167,6 +175,7 @@ def report_job(job: dict[str, Any]) -> dict[str, Any]:
                 slug=job["slug"],
                 profile=job["profile"],
                 validated=True,
+                posting_path=job.get("posting"),
             )
         )
         return {"slug": job["slug"], "report": result.html.name, "attempts": attempts}
@@ -176,8 +185,11 @@ def report_job(job: dict[str, Any]) -> dict[str, Any]:
         return {"slug": job["slug"], "error": f"internal error: {type(exc).__name__}: {exc}"}
 
 
-def _prepare(learner: Learner, profile: str) -> tuple[LearnerRow, dict[str, Any] | None]:
-    """Validate in this process (no kernel) and summarise; a bad file becomes an error row."""
+def _prepare(
+    learner: Learner, profile: str, posting: tuple[Path, Posting] | None = None
+) -> tuple[LearnerRow, dict[str, Any] | None]:
+    """Validate in this process (no kernel) and summarise (and tailor to the posting); a bad
+    file becomes an error row."""
     row = LearnerRow(
         learner.key,
         learner.slug,
@@ -195,12 +207,20 @@ def _prepare(learner: Learner, profile: str) -> tuple[LearnerRow, dict[str, Any]
     row.status = "pending"
     summary = summarize(resume, drafts, profile)
     row.scores, row.gaps, row.drafts = summary.scores, summary.gaps, summary.drafts
+    if posting is not None:
+        try:
+            tailored = tailor(resume, posting[1], profile, drafts=drafts)
+        except Exception as exc:  # one learner the kit cannot tailor never stops the others
+            row.status, row.error = "error", f"could not tailor to the posting: {exc}"
+            return row, None
+        row.missing_terms = list(dict.fromkeys(m.term.name for m in tailored.missing))
     job = {
         "resume": str(learner.resume),
         "drafts": str(learner.drafts) if learner.drafts else None,
         "learner": row.learner,
         "slug": learner.slug,
         "profile": profile,
+        "posting": str(posting[0]) if posting is not None else None,
     }
     return row, job
 
@@ -213,19 +233,23 @@ def run_batch(
     profile: str = DEFAULT_PROFILE,
     progress: bool = True,
     job: Callable[[dict[str, Any]], dict[str, Any]] = report_job,
+    posting_path: str | Path | None = None,
 ) -> BatchResult:
-    """Reports for every learner in the folder, then class_overview.html and .csv in out."""
+    """Reports for every learner in the folder, then class_overview.html and .csv in out.
+    With ``posting_path``, every learner is tailored to that job posting."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers < 1:
         raise BatchError(f"--workers must be at least 1, not {workers}")
     folder, out = Path(folder), Path(out)
+    posting = _posting(posting_path)
     learners = discover(folder)
     if not learners:
         raise BatchError(f"no resume files (.yaml, .yml, .json) in {folder}")
     ensure_folder(out)
     manifest = load_manifest(out)
     rows: dict[str, LearnerRow] = {}
-    hashes = {learner.slug: input_hash(learner, profile) for learner in learners}
+    posted = posting[0].read_bytes() if posting is not None else b""
+    hashes = {learner.slug: input_hash(learner, profile, posted) for learner in learners}
     todo = []
     for learner in learners:
         skipped = _unchanged(manifest.get(learner.slug), hashes[learner.slug], out, learner)
@@ -244,15 +268,28 @@ def run_batch(
 
     with _Stop() as stop:  # until the overview is written: a late Ctrl-C does not cut it
         with _Progress(len(learners), len(learners) - len(todo), progress) as bar:
-            _run_jobs(todo, rows, out, profile, workers, bar, job, stop, finished)
+            _run_jobs(todo, rows, out, profile, workers, bar, job, stop, finished, posting)
         for learner in learners:
             rows.setdefault(learner.slug, _not_run(learner, stop.signum))
         known = {learner.slug for learner in learners}
         save_manifest(out, {k: v for k, v in manifest.items() if k in known})
         ordered = [rows[learner.slug] for learner in learners]
         title = f"Class overview: {folder.resolve().name}"
-        html, csv = write_overview(ordered, out, title=title)
+        heading = posting[1].heading if posting is not None else ""
+        html, csv = write_overview(ordered, out, title=title, job=heading)
     return BatchResult(ordered, html, csv, stop.signum)
+
+
+def _posting(path: str | Path | None) -> tuple[Path, Posting] | None:
+    """The job posting every learner is tailored to, read once; BatchError when it cannot be
+    (before any learner runs: the same posting would fail each of them)."""
+    if not path:
+        return None
+    resolved = Path(path).resolve()
+    try:
+        return resolved, read_posting(resolved)
+    except ResumeError as exc:
+        raise BatchError(f"the job posting cannot be used: {exc}") from None
 
 
 def _unchanged(entry: Any, digest: str, out: Path, learner: Learner) -> LearnerRow | None:
@@ -352,6 +389,7 @@ def _run_jobs(
     job: Callable[[dict[str, Any]], dict[str, Any]],
     stop: _Stop,
     finished: Callable[[str], None],
+    posting: tuple[Path, Posting] | None = None,
 ) -> None:
     """Validate each learner here and hand the good ones to the pool, never more than the
     workers can take: a learner not yet handed over can still be held back by a signal."""
@@ -369,7 +407,7 @@ def _run_jobs(
                 learner = next(queue, None)
                 if learner is None:
                     break
-                row, job_data = _prepare(learner, profile)
+                row, job_data = _prepare(learner, profile, posting)
                 rows[learner.slug] = row
                 if job_data is None:
                     bar.step(row)

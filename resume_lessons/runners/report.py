@@ -18,6 +18,7 @@ from ..core.drafts import load_drafts
 from ..core.files import check_exists, ensure_folder
 from ..core.profile import DEFAULT_PROFILE, load_profile
 from ..formats import load_resume
+from ..formats.posting import read_posting
 
 KERNEL = "python3"
 CELL_TIMEOUT = 120  # seconds per cell; a report cell takes well under one
@@ -67,7 +68,12 @@ def slugify(name: str, fallback: str = "learner") -> str:
     return slug or fallback
 
 
-def validate(resume_path: str | Path, drafts_path: str | Path | None, profile: str) -> str:
+def validate(
+    resume_path: str | Path,
+    drafts_path: str | Path | None,
+    profile: str,
+    posting_path: str | Path | None = None,
+) -> str:
     """Load the inputs in this process (no kernel); return the learner's name from the resume.
 
     Raises ResumeError with the file and place when an input cannot be used.
@@ -77,6 +83,8 @@ def validate(resume_path: str | Path, drafts_path: str | Path | None, profile: s
     if drafts_path:  # load_drafts reads a missing file as "no drafts yet"; not here
         check_exists(drafts_path, what="drafts file")
         load_drafts(drafts_path)
+    if posting_path:
+        read_posting(posting_path)
     return resume.basics.name
 
 
@@ -92,18 +100,23 @@ def run_report(
     cell_timeout: int = CELL_TIMEOUT,
     validated: bool = False,
     notebook: Path | None = None,
+    posting_path: str | Path | None = None,
 ) -> ReportResult:
-    """Execute and export one report; ReportFailed (or ResumeError for bad input) otherwise."""
+    """Execute and export one report; ReportFailed (or ResumeError for bad input) otherwise.
+    With ``posting_path`` the report adds a section tailored to that job posting."""
     resume_path = Path(resume_path).resolve()
     drafts = Path(drafts_path).resolve() if drafts_path else None
+    posting = Path(posting_path).resolve() if posting_path else None
     if not validated:
-        name_in_resume = validate(resume_path, drafts, profile)
+        name_in_resume = validate(resume_path, drafts, profile, posting)
         learner_name = learner_name or name_in_resume
     learner = learner_name or resume_path.stem
     out = ensure_folder(out_dir)  # before the kernel starts: a folder that cannot be written
     stem = slug or slugify(learner)
     executed = out / f"{stem}.ipynb"
-    nb = execute(resume_path, drafts, learner_name, profile, executed, cell_timeout, notebook)
+    nb = execute(
+        resume_path, drafts, learner_name, profile, executed, cell_timeout, notebook, posting
+    )
     html_path = out / f"{stem}.html"
     export_html(nb, html_path, title=f"Resume report: {learner}")
     executed.unlink(missing_ok=True)  # kept only when a run fails
@@ -119,6 +132,7 @@ def execute(
     executed: Path,
     cell_timeout: int = CELL_TIMEOUT,
     notebook: Path | None = None,
+    posting: Path | None = None,
 ):  # type: ignore[no-untyped-def]
     """Run the report notebook (or another with the same parameters) with papermill.
 
@@ -133,6 +147,8 @@ def execute(
         "learner_name": learner_name,
         "profile": profile,
     }
+    if posting is not None:  # a notebook without the parameter still runs without a posting
+        parameters["posting_path"] = str(posting)
     try:
         return pm.execute_notebook(
             str(notebook or find_notebook()),

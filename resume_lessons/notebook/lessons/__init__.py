@@ -19,9 +19,11 @@ from ...core.errors import ResumeError
 from ...core.loader import resume_from_data
 from ...core.locations import Item
 from ...core.model import Resume
+from ...core.posting import Posting
 from ...core.profile import DEFAULT_PROFILE, ProfileError, load_profile
-from ...core.techniques import TECHNIQUES, Technique, get_technique
+from ...core.techniques import CODES, TECHNIQUES, Technique, get_technique
 from ...formats import load_resume_with_warnings
+from ...formats.posting import read_posting
 from ...present.render import (
     before_after_html,
     esc,
@@ -32,7 +34,8 @@ from ...present.render import (
     scores_html,
 )
 from ...present.score_view import points_checklist_html
-from ..kit import LESSON_FILES, SAMPLE_NAME, inside_kit, samples_dir
+from ..kit import LESSON_FILES, SAMPLE_NAME, TAILOR, inside_kit, samples_dir
+from ..tailor_lesson import DEFAULT_POSTING
 
 SAMPLE_RESUME = SAMPLE_NAME  # found beside the lessons in a learner's folder, else in the kit
 
@@ -51,10 +54,10 @@ class Shown:
         return " ".join(self.text.split())
 
 
-def error_box(message: str) -> Shown:
+def error_box(message: str, title: str = "This resume cannot be used yet.") -> Shown:
     body = (
         '<div class="rl-error" style="border:1px solid #c92a2a;background:#fff5f5;'
-        'padding:.5rem .8rem;border-radius:4px"><b>This resume cannot be used yet.</b>'
+        f'padding:.5rem .8rem;border-radius:4px"><b>{esc(title)}</b>'
         f'<pre style="white-space:pre-wrap;margin:.4rem 0 0">{esc(message)}</pre></div>'
     )
     return Shown(page(body), message)
@@ -122,10 +125,19 @@ class Lesson:
     drafts: Drafts = field(default_factory=Drafts)
     error: str = ""
     notes: list[str] = field(default_factory=list)
+    topic: str = ""  # a technique's code, TAILOR for lesson 08, "" for the start page
+    posting_path: Path | None = None  # lesson 08: the job posting to tailor to
+    posting: Posting | None = None
+    error_title: str = "This resume cannot be used yet."
 
     @property
     def ok(self) -> bool:
-        return self.resume is not None and self.analysis is not None
+        loaded = self.resume is not None and self.analysis is not None
+        return loaded and (self.topic != TAILOR or self.posting is not None)
+
+    @property
+    def tailoring(self) -> bool:
+        return self.topic == TAILOR
 
     def _need(self) -> Technique:
         assert self.technique is not None, "this part belongs to a technique lesson"
@@ -145,19 +157,27 @@ class Lesson:
 
     def header(self) -> Shown:
         if not self.ok:
-            return error_box(self.error)
+            return error_box(self.error, self.error_title)
         assert self.resume is not None
         who = self.learner_name or self.resume.basics.name or "you"
+        posting = (
+            f"<br><b>Posting:</b> <code>{esc(self.posting_path)}</code> "
+            f"({esc(self.posting.heading)})"
+            if self.posting is not None
+            else ""
+        )
         lines = [
             f"<p><b>Resume:</b> <code>{esc(self.resume_path)}</code> ({esc(who)})<br>"
             f"<b>Drafts:</b> <code>{esc(self.store.path)}</code> — "
-            f"{len(self.drafts.items)} saved</p>"
+            f"{len(self.drafts.items)} saved{posting}</p>"
         ]
         lines += [f'<p class="rl-miss">{esc(n)}</p>' for n in self.notes]
         return Shown(page("".join(lines)))
 
     # --- the technique's examples -------------------------------------------------------
     def strong_example(self) -> Shown:
+        if self.tailoring:
+            return tailor_lesson().strong_example(self)
         t = self._need()
         example = t.strong_examples[0]
         body = f"<h4>A strong example</h4>{_example_html(example, t, self.profile)}"
@@ -166,6 +186,8 @@ class Lesson:
         return Shown(page(f'<div class="rl-strong-example">{body}</div>'))
 
     def weak_vs_strong(self) -> Shown:
+        if self.tailoring:
+            return tailor_lesson().weak_vs_strong(self)
         t = self._need()
         weak, strong = t.weak_examples[0], t.strong_examples[0]
         if weak.kind != "resume" and strong.kind != "resume":
@@ -195,6 +217,8 @@ class Lesson:
     def your_resume(self) -> Shown:
         if not self.ok:
             return self._blocked()
+        if self.tailoring:
+            return tailor_lesson().your_resume(self)
         t = self._need()
         assert self.analysis is not None
         score = self.analysis.scores[t.code]
@@ -223,6 +247,8 @@ class Lesson:
         if not self.ok:
             return self._blocked()
         self._reload_drafts()
+        if self.tailoring:
+            return tailor_lesson().exercise(self, location)
         from .. import widgets  # ipywidgets only when a lesson needs them
 
         t = self._need()
@@ -293,6 +319,8 @@ class Lesson:
         if not self.ok:
             return self._blocked()
         self._reload_drafts()
+        if self.tailoring:
+            return tailor_lesson().saved_drafts(self)
         t = self._need()
         assert self.resume is not None and self.analysis is not None
         after, missing = apply_drafts(self.resume, self.drafts)
@@ -339,6 +367,8 @@ class Lesson:
     def recap(self) -> Shown:
         if self.ok:
             self._reload_drafts()
+        if self.tailoring:
+            return tailor_lesson().recap(self)
         t = self._need()
         checklist = ""
         if self.ok:
@@ -394,15 +424,30 @@ class Lesson:
         scores = self.analysis.scores
         if self.drafts.items:  # the order follows the scores with the learner's drafts
             scores = analyze(apply_drafts(self.resume, self.drafts)[0], self.profile).scores
-        order = sorted((f for f in LESSON_FILES if f[1]), key=lambda f: (scores[f[1]], f[0]))
+        order = sorted(
+            (f for f in LESSON_FILES if f[1] in CODES), key=lambda f: (scores[f[1]], f[0])
+        )
         rows = "".join(
             f'<li><a href="{esc(name)}">{esc(name)}</a> — {esc(get_technique(code).title)} '
             f"(score {scores[code]})</li>"
             for name, code in order
         )
-        return Shown(
-            page(f'<h4>Where to go next: weakest first</h4><ol class="rl-next">{rows}</ol>')
+        tailor = next((name for name, code in LESSON_FILES if code == TAILOR), "")
+        then = (
+            f'<p class="rl-then">Then, for each job you apply to: <a href="{esc(tailor)}">'
+            f"{esc(tailor)}</a> — tailor your resume to the posting, without inventing a fact.</p>"
+            if tailor
+            else ""
         )
+        return Shown(
+            page(f'<h4>Where to go next: weakest first</h4><ol class="rl-next">{rows}</ol>{then}')
+        )
+
+
+def tailor_lesson():  # type: ignore[no-untyped-def]
+    from .. import tailor_lesson as parts
+
+    return parts
 
 
 def belongs_to_lesson(location: str, code: str) -> bool:
@@ -476,9 +521,12 @@ def lesson_setup(
     learner_name: str = "",
     profile: str = DEFAULT_PROFILE,
     technique: str | None = None,
+    posting_path: str | Path = "",
 ) -> Lesson:
-    """Load the resume and drafts for a lesson; never raises for a learner's bad input."""
-    t = get_technique(technique) if technique else None
+    """Load the resume and drafts for a lesson (and for lesson 08, ``technique="tailor"``,
+    the job posting); never raises for a learner's bad input."""
+    tailoring = technique == TAILOR
+    t = get_technique(technique) if technique and not tailoring else None
     path = resolve_path(resume_path or SAMPLE_RESUME)
     drafts_file = Path(drafts_path).expanduser() if drafts_path else None
     if drafts_file is not None and not drafts_file.is_absolute():
@@ -491,12 +539,19 @@ def lesson_setup(
         drafts_file = None
     store = DraftsFile(drafts_file or default_drafts_path(learner_name), path)
     lesson = Lesson(t, path, store, learner_name, profile or DEFAULT_PROFILE, notes=notes)
+    lesson.topic = TAILOR if tailoring else (t.code if t else "")
     try:
         load_profile(lesson.profile)
         loaded = load_resume_with_warnings(path)
     except (ResumeError, ProfileError) as exc:
         lesson.error = str(exc)
         return lesson
+    if tailoring:
+        lesson.posting_path = resolve_path(posting_path or DEFAULT_POSTING)
+        try:
+            lesson.posting = read_posting(lesson.posting_path)
+        except ResumeError as exc:
+            lesson.error, lesson.error_title = str(exc), "This posting cannot be used yet."
     lesson.resume = loaded.resume
     lesson.notes += [str(w) for w in loaded.warnings]
     lesson.analysis = analyze(loaded.resume, lesson.profile)

@@ -7,6 +7,7 @@ from .builder import BulletBuilder
 from .publications import PublicationPicker
 from .rewriter import BulletRewriter, SummaryRewriter, empty_item
 from .skills import SkillsSorter
+from .tailor import TailorMatcher
 
 __all__ = [
     "BulletBuilder",
@@ -14,6 +15,7 @@ __all__ = [
     "PublicationPicker",
     "SkillsSorter",
     "SummaryRewriter",
+    "TailorMatcher",
     "Throttle",
     "empty_item",
 ]

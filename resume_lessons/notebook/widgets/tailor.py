@@ -1,0 +1,239 @@
+"""Lesson 08's exercise: rewrite a bullet and watch the match with a job posting change live.
+
+On each (throttled) edit the widget runs ``tailor`` on the resume with the box's text in the
+bullet's place, and shows where that bullet now ranks in its role, the posting's terms found
+and missing (highlighted where the resume shows them), the coverage per area with its
+checklist, and the questions for the terms still missing. Save writes the text as a draft.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ...core.drafts import Drafts, DraftsFile
+from ...core.locations import Item, get_text, with_text
+from ...core.model import Resume
+from ...core.posting import Posting
+from ...core.profile import DEFAULT_PROFILE
+from ...core.tailor import RoleOrder, TailorResult, tailor
+from ...present.render import esc, highlight_html, legend_for
+from ...present.tailor_view import (
+    coverage_html,
+    lead_html,
+    order_html,
+    status,
+    term_elements,
+    terms_html,
+)
+from ._common import SaveRow, html_pane, styled
+from ._throttle import Throttle
+
+
+def role_of_location(location: str) -> str:
+    """'work[0].highlights[3]' -> 'work[0]'."""
+    return location.split(".highlights[", 1)[0]
+
+
+class TailorMatcher(w.VBox):
+    """Pick a bullet, rewrite it, and see how the resume now matches the posting."""
+
+    def __init__(
+        self,
+        resume: Resume,
+        posting: Posting,
+        store: DraftsFile,
+        item: Item,
+        *,
+        choices: list[Item] | None = None,
+        drafts: Drafts | None = None,
+        draft: str | None = None,
+        profile: str = DEFAULT_PROFILE,
+        interval: float = 0.15,
+        note: str = "",
+    ) -> None:
+        self.resume, self.posting, self.store = resume, posting, store
+        self.profile, self.drafts, self.item = profile, drafts, item
+        self._choices = {i.location: i for i in [item, *(choices or [])]}
+        self.before = tailor(resume, posting, profile)
+        self.result: TailorResult = self.before
+        self.original = html_pane("rl-original")
+        self.note = html_pane("rl-note")
+        self.text = w.Textarea(
+            value=draft if draft is not None else item.text,
+            placeholder="Rewrite the bullet: only what your work shows",
+            layout=w.Layout(width="100%", height="6em"),
+            continuous_update=True,
+        )
+        self.text.add_class("rl-tailor-text")
+        self.position = html_pane("rl-tailor-position")
+        self.terms = html_pane("rl-tailor-terms-pane")
+        self.coverage = html_pane("rl-tailor-coverage-pane")
+        self.questions = html_pane("rl-tailor-questions")
+        self.save_row = SaveRow(store, item.location, lambda: self.text.value)
+        self._throttle = Throttle(self.refresh, interval)
+        self.text.observe(lambda _change: self._throttle(), names="value")
+        self.picker = _picker(item, list(self._choices.values()))
+        if self.picker is not None:
+            self.picker.observe(lambda change: self.retarget(change["new"]), names="value")
+        self._show_original(note)
+        self.refresh()
+        label = w.HTML(
+            f"<b>Your rewrite, for {esc(posting.heading)}: name what the posting asks only "
+            "where your work shows it</b>"
+        )
+        super().__init__(
+            [
+                *([self.picker] if self.picker is not None else []),
+                self.original,
+                self.note,
+                label,
+                self.text,
+                self.position,
+                self.questions,
+                self.coverage,
+                self.terms,
+                self.save_row,
+            ]
+        )
+        self.add_class("rl-tailor-matcher")
+
+    # --- what the learner works on ------------------------------------------------------
+    def _show_original(self, note: str = "") -> None:
+        spans = term_elements(self.before).get(self.item.location, [])
+        lit = highlight_html(self.current_text(), spans)
+        where = esc(self.item.location) + (f" — {esc(self.item.role)}" if self.item.role else "")
+        order = self._order(self.before)
+        rank = self._rank(order)
+        place = f"; for this posting it ranks {rank} of {len(order.order)}" if order else ""
+        self.original.value = styled(
+            f"<p><b>Your bullet</b> ({where}{esc(place)}), the posting's terms in it "
+            "highlighted</p>"
+            + lit
+            + (legend_for(lit) or "<p><em>It shows none of the posting's terms yet.</em></p>")
+        )
+        self.note.value = styled(f'<p class="rl-miss">{esc(note)}</p>') if note else ""
+
+    def current_text(self) -> str:
+        """The bullet as the resume has it now (with the saved drafts)."""
+        try:
+            return get_text(self.resume, self.item.location)
+        except (KeyError, IndexError):
+            return self.item.text
+
+    def retarget(self, location: str) -> None:
+        """Work on another bullet: its text (or its saved draft) replaces the box's."""
+        item = self._choices.get(location)
+        if item is None or item.location == self.item.location:
+            return
+        self._throttle.flush()
+        self.item = item
+        draft = self.drafts.text(location) if self.drafts is not None else None
+        note = (
+            "This bullet has a saved draft: the box starts from it."
+            if draft is not None and draft != item.text
+            else ""
+        )
+        self.save_row.location = location
+        self._show_original(note)
+        self.text.value = draft if draft is not None else item.text
+        self.refresh()
+
+    # --- the live match -----------------------------------------------------------------
+    def _order(self, result: TailorResult) -> RoleOrder | None:
+        role = role_of_location(self.item.location)
+        return next((o for o in result.orders if o.location == role), None)
+
+    def _rank(self, order: RoleOrder | None) -> int:
+        """1-based place of the bullet in its role's order for the posting (0: none)."""
+        if order is None:
+            return 0
+        index = int(self.item.location.rsplit("[", 1)[1].rstrip("]"))
+        return order.order.index(index) + 1
+
+    def tailored_resume(self, text: str) -> Resume:
+        return with_text(self.resume, self.item.location, text)
+
+    def refresh(self) -> None:
+        """Re-run the match with the box's text in place (the throttle calls this on edits)."""
+        text = self.text.value
+        resume = self.tailored_resume(text)
+        self.result = result = tailor(resume, self.posting, self.profile)
+        order = self._order(result)
+        was, now = self._rank(self._order(self.before)), self._rank(order)
+        self.current_rank = now
+        arrow = "▲" if now < was else ("▼" if now > was else "=")
+        self.position.value = styled(
+            (
+                f'<p>In its role, this bullet ranks <b class="rl-rank">{now}</b> of '
+                f"{len(order.order)} for this posting (was {was}) {arrow}</p>"
+                + order_html(order, resume, focus=self.item.location)
+                if order is not None
+                else ""
+            )
+            + lead_html(result)
+        )
+        self.coverage.value = styled(
+            "<p><b>Coverage per area</b> (your whole resume with this text in place)</p>"
+            + _coverage_change(self.before, result)
+            + coverage_html(result)
+        )
+        self.terms.value = styled(terms_html(result, resume))
+        self.questions.value = styled(self._questions_html(result))
+
+    def _questions_html(self, result: TailorResult) -> str:
+        missing = sorted(  # what the posting asks most first
+            (m for m in result.matches if status(m) == "missing"), key=lambda m: -m.term.weight
+        )
+        here = [
+            m for m in result.matches if any(p.location == self.item.location for p in m.places)
+        ]
+        shows = ", ".join(esc(m.term.name) for m in here) or "none of the posting's terms yet"
+        asks = {f.line: f.suggestion for f in result.findings if f.line}
+        rows = "".join(
+            f'<li data-term="{esc(m.term.name)}"><b>{esc(m.term.name)}</b>: '
+            f"<em>{esc(asks.get(f'{m.term.kind}:{m.term.key}', ''))}</em></li>"
+            for m in missing[:6]
+        )
+        more = f"<p>…and {len(missing) - 6} more below.</p>" if len(missing) > 6 else ""
+        return f'<p>This bullet now shows: <span class="rl-shows">{shows}</span>.</p>' + (
+            "<p><b>Still missing: answer from your own records</b> (if the answer is no, "
+            f'leave it out)</p><ul class="rl-questions">{rows}</ul>{more}'
+            if missing
+            else '<p class="rl-ok">Every term the posting asks for is found.</p>'
+        )
+
+    def found(self, name: str) -> bool:
+        """Whether the current match finds the posting term named ``name``."""
+        return any(m.term.name == name and m.found for m in self.result.matches)
+
+    def save(self) -> bool:
+        self._throttle.flush()
+        return self.save_row.save()
+
+
+def _coverage_change(before: TailorResult, now: TailorResult) -> str:
+    cells = []
+    for area, score in now.scores.items():
+        if score is None:
+            continue
+        old = before.scores.get(area)
+        arrow = "▲" if old is not None and score > old else ("▼" if old and score < old else "")
+        cells.append(f"{esc(area)} {old} → <b>{score}</b> {arrow}")
+    return f'<p class="rl-coverage-change">{" · ".join(cells)}</p>'
+
+
+def _picker(item: Item, choices: list[Item]) -> w.Dropdown | None:
+    options = [item, *(i for i in choices if i.location != item.location)]
+    if len(options) < 2:
+        return None
+    picker = w.Dropdown(
+        options=[(f"{i.location}: {i.text[:70]}", i.location) for i in options],
+        value=item.location,
+        description="Bullet",
+        layout=w.Layout(width="100%"),
+    )
+    picker.add_class("rl-pick-bullet")
+    return picker
+
+
+__all__ = ["TailorMatcher"]
