@@ -168,17 +168,19 @@ def _order_findings(orders: list[RoleOrder]) -> list[Finding]:
     for o in orders:
         if not o.changed:
             continue
-        best = o.shows[o.order[0]]
-        names = ", ".join(best[:3])
+        # the first place where the best order differs from the resume's: that bullet moves up
+        pos = next(k for k, i in enumerate(o.order) if i != k)
+        moved = o.order[pos]
+        names = ", ".join(o.shows[moved][:3]) or "more of what the posting asks"
         out.append(
             finding(
                 "J001",
                 "order",
-                o.location,
-                f"In {o.role}, the bullets that show most of what the posting asks are not first "
-                f"(best order: highlights {', '.join(map(str, o.order))}).",
-                f"Move up the bullet that shows {names}, so the role opens with what the posting "
-                "asks for.",
+                f"{o.location}.highlights[{moved}]",
+                f"In {o.role}, highlight {moved} shows more of what the posting asks than "
+                f"highlight {pos} above it (best order: {', '.join(map(str, o.order))}).",
+                f"Move the bullet that shows {names} above the one the message names, so the "
+                "role opens with what the posting asks for.",
             )
         )
     return out

@@ -77,12 +77,20 @@ def _asked(term: Term) -> str:
     return f"The posting asks for {term.name} ({where})"
 
 
+def _article(name: str) -> str:
+    """'a scoring service', 'an embedding store'; a plural or an '-ing' noun stays bare."""
+    head = name.split()[-1] if name.split() else name
+    if head.endswith("s") or head.endswith("ing") or name.startswith(("a ", "an ", "the ")):
+        return name
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+
+
 def _question(m: TermMatch, profile: Profile) -> str:
     t = m.term
     if t.kind == "domain":
         return f"Have you built ML for {t.name}? If so, which bullet shows it?"
     if t.kind == "system_type":
-        return f"Have you worked on {t.name}? If so, which bullet shows it?"
+        return f"Have you worked on {_article(t.name)}? If so, which bullet shows it?"
     if t.kind == "stage":
         words = STAGE_WORDS.get(t.key, t.key)
         return f"Have you worked on {words}? If so, which bullet shows it? {question_for('stage.' + t.key)}"
@@ -126,6 +134,15 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
             span=(place.start, place.end), line=key,
         )  # fmt: skip
         return CheckItem(label, points, round(points / 2, 2), place.location, "J702", key), f
+    if m.skills:  # listed among the skills, but no bullet or summary shows the work
+        place = m.skills[0]
+        f = finding(
+            code[t.kind], area, place.location,
+            f"{_asked(t)}; only your skills list it ({place.location}), no bullet shows it.",
+            _question(m, profile),
+            span=(place.start, place.end), line=key,
+        )  # fmt: skip
+        return CheckItem(label, points, 0.0, "", code[t.kind], key), f
     f = finding(
         code[t.kind], area, where,
         f"{_asked(t)}; the resume never shows it.",
