@@ -109,11 +109,13 @@ def test_legend_chips_are_escaped_and_in_table_order() -> None:
     assert chips(legend_for(lit)) == ["action_verb", "scale"]  # table order, not text order
 
 
-def test_before_and_after_share_one_legend_of_both_columns() -> None:
+def test_before_and_after_each_have_the_legend_of_their_own_parts() -> None:
     before, after = "Worked on ranking.", "Cut p99 latency by 30 ms with a two-tower model."
     block = before_after_html(before, after, explain(before), explain(after))
-    assert legends_agree(block) == 1
-    assert "weak_opening" in chips(block) and "model_type" in chips(block)
+    assert legends_agree(block) == 2  # one per column: an After legend lists no Before part
+    before_col, after_col = block.split("<h4>After")
+    assert "weak_opening" in chips(before_col) and "weak_opening" not in chips(after_col)
+    assert "model_type" in chips(after_col)
 
 
 # ---- where legends appear --------------------------------------------------------------
@@ -128,7 +130,7 @@ def test_the_report_has_a_legend_under_every_rewrite(alex: rv.ReportData) -> Non
     section = rv.rewrites_html(alex)
     blocks = section.count('class="rl-box rl-before-after"')
     assert blocks == len(rv.rewrites(alex)) > 0
-    assert legends_agree(section) == blocks
+    assert legends_agree(section) == 2 * blocks  # Before and After each have their legend
     assert not re.search(r"\b(?:src|href)\s*=", section)  # nothing fetched: stays offline
 
 

@@ -295,11 +295,11 @@ def before_after_html(
     before_score: int | None = None,
     after_score: int | None = None,
 ) -> str:
-    """Two columns, each highlighted, the legend of what they show, and the word diff."""
+    """Two columns, each highlighted with the legend of what it shows, and the word diff."""
 
     def col(label: str, lit: str, score: int | None) -> str:
         s = f" — score {score}" if score is not None else ""
-        return f"<div><h4>{label}{s}</h4>{lit}</div>"
+        return f"<div><h4>{label}{s}</h4>{lit}{legend_for(lit)}</div>"  # its own parts only
 
     lit_before = highlight_html(before, before_elements)
     lit_after = highlight_html(after, after_elements)
@@ -315,7 +315,6 @@ def before_after_html(
         f'<div class="rl-box rl-before-after">{heading}<div class="rl-pair">'
         f"{col('Before', lit_before, before_score)}"
         f"{col('After', lit_after, after_score)}</div>"
-        f"{legend_for(lit_before, lit_after)}"
         f"{gained_html}<p>What changed:</p>{word_diff_html(before, after)}</div>"
     )
 
