@@ -263,3 +263,19 @@ def test_a_model_with_its_data_and_serving_is_not_cramming() -> None:
         "batch scores to the CRM, cutting churn by 4%."
     )
     assert not score_bullet(text).capped
+
+
+@pytest.mark.parametrize(
+    ("clause", "named"),
+    [
+        ("with guardrails until significance", False),
+        ("with guardrail checks on latency and skips", True),
+        ("with latency as a guardrail", True),
+        ("with revenue guardrails", True),
+        ("holding latency and crash rate flat", True),
+    ],
+)
+def test_t4_a_guardrail_must_name_what_it_guards(clause: str, named: bool) -> None:
+    text = f"Lifted CTR by 3% in a 2-week A/B test on 5% of traffic, {clause}, at p<0.01."
+    line = next(c for c in score_item(text, "bullet", T4).checklist if c.key == "T404")
+    assert line.passed is named

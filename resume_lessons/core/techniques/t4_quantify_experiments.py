@@ -45,6 +45,34 @@ LINES = (
 )
 
 
+# A guardrail counts when it names what it guards: "guardrails on latency", "revenue
+# guardrails", "latency as a guardrail"; "with guardrails until significance" names nothing.
+_NAMING = re.compile(r"^\s*(?:metrics?|checks?)?\s*(?:on|for|of|over|:|\(|including|such as)\s*\w")
+_NAMED_BEFORE = re.compile(r"\w+\s+as\s+(?:a\s+|the\s+)?$")
+
+
+def _named_guardrail(ctx: Context, location: str, text: str) -> bool:
+    for e in ctx.elements.get(location, []):
+        if e.name != "guardrail":
+            continue
+        words = e.text.lower().replace("-", " ").split()
+        if any(
+            w not in {"guardrail", "guardrails", "guard", "rail", "rails", "metric", "metrics"}
+            for w in words
+        ):
+            return True  # the span names the metric: "revenue guardrails", "held flat"
+        if _NAMING.match(text[e.end :]) or _NAMED_BEFORE.search(text[: e.start]):
+            return True
+    return False
+
+
+def _shown(ctx: Context, location: str, text: str, elements: tuple[str, ...]) -> bool:
+    names = ctx.names(location)
+    if elements == ("guardrail",):
+        return "guardrail" in names and _named_guardrail(ctx, location, text)
+    return not names.isdisjoint(elements)
+
+
 @cache
 def _vague(profile: Profile) -> re.Pattern[str]:
     words = sorted(profile.words("metrics", "vague_results"), key=len, reverse=True)
@@ -80,7 +108,7 @@ def check(ctx: Context) -> TechniqueResult:
     for b in experiments:
         names = ctx.names(b.location)
         for elements, code, what, question in DETAILS:
-            if names.isdisjoint(elements):
+            if not _shown(ctx, b.location, b.text, elements):
                 findings.append(
                     t.finding(
                         code,
@@ -118,7 +146,7 @@ def check(ctx: Context) -> TechniqueResult:
         t.earn("experiment", bool(experiments), experiments[0].location if experiments else ""),
     ]
     for elements, code, _what, _q in DETAILS:
-        told = [b for b in experiments if not ctx.names(b.location).isdisjoint(elements)]
+        told = [b for b in experiments if _shown(ctx, b.location, b.text, elements)]
         share = len(told) / len(experiments) if experiments else 0.0
         checklist.append(
             t.earn(code, share, told[0].location if told else "", "" if experiments else "T406")
