@@ -176,6 +176,7 @@ def recovered(source: Resume, imported: Resume) -> float:
     return sum(b in got for b in want) / len(want)
 
 
+@pytest.mark.slow  # writes PDF (Chromium) and DOCX files
 @pytest.mark.parametrize("fmt", list(TARGET))
 @pytest.mark.parametrize("name", SAMPLES)
 def test_round_trip_recovers_bullets_and_scores(

@@ -205,6 +205,7 @@ def test_sample_report_is_one_self_contained_html_file() -> None:
     assert not list(html_path.parent.glob("*.ipynb"))  # the executed notebook is cleaned up
 
 
+@pytest.mark.slow  # Chromium prints the PDF
 def test_sample_report_prints_to_a_pdf_with_the_learner_name(tmp_path: Path) -> None:
     if not shutil.which("pdftoppm") or not shutil.which("pdftotext"):
         pytest.skip("poppler-utils is missing: apt-get install poppler-utils")
