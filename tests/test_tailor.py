@@ -11,6 +11,7 @@ import pytest
 
 from resume_lessons.cli import main
 from resume_lessons.core.drafts import load_drafts
+from resume_lessons.core.errors import ResumeError
 from resume_lessons.core.model import Resume
 from resume_lessons.core.posting import Posting, posting_texts
 from resume_lessons.core.posting_terms import _tools
@@ -240,3 +241,68 @@ def test_cli_help_names_every_option(capsys) -> None:
     out = capsys.readouterr().out
     for option in ("--drafts", "--format", "--profile", "POSTING"):
         assert option.lower() in out.lower()
+
+
+# ---- what a person tailoring a resume disagreed with ------------------------------------------
+
+
+def _tailor_text(tmp_path: Path, posting: str, bullets: list[str], skills: list[str] | None = None):  # type: ignore[no-untyped-def]
+    from resume_lessons.core.loader import resume_from_data
+    from resume_lessons.core.tailor import tailor
+
+    path = tmp_path / "posting.txt"
+    path.write_text(posting, encoding="utf-8")
+    data = {
+        "basics": {"name": "x", "summary": "Search engineer building ranking systems."},
+        "work": [{"name": "Co", "position": "ML Engineer", "highlights": bullets}],
+        "skills": [{"name": "Training", "keywords": skills or []}],
+    }
+    return tailor(resume_from_data(data, "x"), read_posting(path))
+
+
+POSTING = """Senior ML Engineer, Search Ranking
+Northwind Marketplace
+
+What you'll do
+- Build learning-to-rank models for product search.
+- Train models in PyTorch or TensorFlow.
+- Experience with LightGBM.
+"""
+
+
+def test_a_term_is_never_found_and_missing_at_once(tmp_path: Path) -> None:
+    result = _tailor_text(
+        tmp_path, POSTING, ["Re-ranked product search with a pair-wise learning-to-rank model."]
+    )
+    ltr = [m for m in result.matches if "learning-to-rank" in m.term.key]
+    assert len(ltr) == 1 and ltr[0].shown
+
+
+def test_an_alternative_the_resume_shows_is_not_charged(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, POSTING, ["Trained the two-tower model in PyTorch."])
+    assert all(m.term.name != "TensorFlow" for m in result.matches)
+    assert not any("TensorFlow" in f.message for f in result.findings)
+
+
+def test_a_tool_the_posting_names_is_asked_once(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, POSTING, ["Built a search feature pipeline in Spark."])
+    assert any(m.term.name == "LightGBM" for m in result.matches)
+    assert not any(m.term.kind == "model_type" and "boost" in m.term.key for m in result.matches)
+
+
+def test_the_line_under_the_title_is_the_company_not_a_term(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(POSTING, encoding="utf-8")
+    posting = read_posting(path)
+    assert posting.company == "Northwind Marketplace"
+
+
+def test_a_resume_pasted_as_a_text_posting_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(
+        "Jordan Vale\nML Engineer\n\nExperience\n- Built ranking models at Shoply.\n\n"
+        "Education\nMSc Computer Science\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResumeError, match="looks like a resume"):
+        read_posting(path)

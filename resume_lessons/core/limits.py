@@ -10,7 +10,7 @@ from __future__ import annotations
 # Bytes read from one file. Sizes are checked on what is actually read, not on what stat says.
 MAX_TEXT_BYTES = 2_000_000  # a YAML, JSON, Markdown or text resume; a long one is ~20 KB
 MAX_DOCUMENT_BYTES = 20_000_000  # a PDF or DOCX, which carry fonts and images
-MAX_POSTING_BYTES = 500_000  # a job posting (YAML, JSON, text); a long one is ~10 KB
+MAX_POSTING_BYTES = 100_000  # a job posting (YAML, JSON, text); a long one is ~10 KB
 MAX_DRAFTS_BYTES = 5_000_000  # a drafts file: every draft with up to MAX_HISTORY versions
 MAX_MANIFEST_BYTES = 20_000_000  # a batch's manifest.json: one entry per learner
 

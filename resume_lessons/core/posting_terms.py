@@ -9,8 +9,10 @@ and the resume, so a term means one thing on both sides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from .elements import explain
 from .posting import Posting, posting_texts
@@ -63,6 +65,8 @@ class Term:
     name: str
     stage: str = ""
     asked_at: list[Place] = field(default_factory=list)
+    # Other terms the posting accepts instead ("PyTorch or TensorFlow"): one shown is enough.
+    alternatives: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def area(self) -> str:
@@ -159,12 +163,67 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     return out
 
 
+def _asked_once(finds: list[Found]) -> list[Found]:
+    """A tool's name a posting gives is asked once, as the tool, not also as the model family
+    it belongs to ("LightGBM" as gradient boosted trees); a resume's shows both."""
+    tools = [(f.start, f.end) for f in finds if f.kind == "tool"]
+    return [
+        f
+        for f in finds
+        if f.kind != "model_type" or not any(s < f.end and f.start < e for s, e in tools)
+    ]
+
+
+_OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
+
+
+def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
+    """Pairs of same-kind terms the text offers as alternatives: "PyTorch or TensorFlow"."""
+    ordered = sorted(finds, key=lambda f: f.start)
+    return [
+        (a, b)
+        for a, b in pairwise(ordered)
+        if a.kind == b.kind and a.key != b.key and _OR.match(text[a.end : b.start])
+    ]
+
+
+def _contains(a: str, b: str) -> bool:
+    return f" {a} " in f" {b} "
+
+
+def _merge_nested(terms: dict[tuple[str, str], Term]) -> dict[tuple[str, str], Term]:
+    """One term for "learning-to-rank" and "learning-to-rank models": the shorter key stands
+    for both, so a term is never found and missing at once."""
+    merged = dict(terms)
+    for (kind, key), term in sorted(terms.items(), key=lambda kv: -len(kv[0][1])):
+        if kind not in ("model_type", "system_type", "domain"):
+            continue
+        into = next(
+            (
+                t
+                for (k2, key2), t in merged.items()
+                if k2 == kind and key2 != key and _contains(key2, key)
+            ),
+            None,
+        )
+        if into is not None and (kind, key) in merged:
+            into.asked_at += term.asked_at
+            into.alternatives |= term.alternatives
+            del merged[(kind, key)]
+    return merged
+
+
 def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
     """Every term the posting asks for, the most asked first within each kind."""
     terms: dict[tuple[str, str], Term] = {}
     for location, text in posting_texts(posting):
-        for f in text_terms(text, profile, listed=location.startswith("skills[")):
+        finds = _asked_once(text_terms(text, profile, listed=location.startswith("skills[")))
+        for f in finds:
             term = terms.setdefault((f.kind, f.key), Term(f.kind, f.key, f.name, f.stage))
             term.asked_at.append(Place(location, f.start, f.end, text[f.start : f.end]))
+        for a, b in _alternatives(finds, text):
+            terms[(a.kind, a.key)].alternatives.add((b.kind, b.key))
+            terms[(b.kind, b.key)].alternatives.add((a.kind, a.key))
+    terms = _merge_nested(terms)
     order = list(AREA)
     return sorted(terms.values(), key=lambda t: (order.index(t.kind), -t.weight))

@@ -246,6 +246,10 @@ def tailor(
     if drafts is not None:
         resume = apply_drafts(resume, drafts)[0]
     matches = match_terms(resume, posting_terms(posting, prof), prof)
+    # A term the posting offers with an alternative ("PyTorch or TensorFlow") is not asked
+    # for when the resume shows the alternative.
+    shown = {(m.term.kind, m.term.key) for m in matches if m.shown}
+    matches = [m for m in matches if m.shown or not (m.term.alternatives & shown)]
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)
     lead, tips = _lead(resume, matches)

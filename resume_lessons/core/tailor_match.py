@@ -61,8 +61,10 @@ def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
 def _same(term: Term, found: Found) -> bool:
     if term.kind != found.kind:
         return False
-    if term.kind == "system_type":  # "ranking pipeline" is shown by "real-time ranking pipeline"
-        return f" {term.key} " in f" {found.key} "
+    if term.kind in ("system_type", "model_type", "domain"):
+        # "ranking pipeline" is shown by "real-time ranking pipeline", and "learning-to-rank"
+        # by "learning-to-rank models"
+        return f" {term.key} " in f" {found.key} " or f" {found.key} " in f" {term.key} "
     return term.key == found.key
 
 

@@ -7,6 +7,7 @@ resume given in its place is a ``ResumeError`` naming the file and the place.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..core import files
@@ -19,6 +20,26 @@ from .posting_text import parse_posting
 # suffix -> how its text is read
 KINDS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 KINDS |= {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
+
+
+_RESUME_HEADINGS = re.compile(
+    r"^\W*(?:work |professional )?(experience|education)\W*$", re.IGNORECASE | re.MULTILINE
+)
+# Headings only a posting has ("Experience" and "Skills" head both).
+_POSTING_HEADINGS = re.compile(
+    r"^\W*(?:(?:key |main )?responsibilities|requirements|(?:minimum |preferred |basic )?"
+    r"qualifications|what you(?:'ll| will) do|what we(?:'re| are) looking for|about the role|"
+    r"you will|nice to have|must have)\W*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _pasted_resume(text: str) -> bool:
+    """A resume pasted as text: Experience and Education headings, none a posting has."""
+    found = {m.group(1).lower() for m in _RESUME_HEADINGS.finditer(text.replace("’", "'"))}
+    return found == {"experience", "education"} and not _POSTING_HEADINGS.search(
+        text.replace("’", "'")
+    )
 
 
 def read_posting(path: str | Path) -> Posting:
@@ -47,6 +68,14 @@ def read_posting(path: str | Path) -> Posting:
     if kind == "text":
         _check_lines(text, file)
         data, lines = parse_posting(text)
+        if _pasted_resume(text):
+            raise ResumeError.single(
+                file,
+                "this looks like a resume, not a posting (it has Experience and Education "
+                "sections and no responsibilities or requirements)",
+                hint="give the posting second: resume-lessons tailor RESUME POSTING",
+                what=WHAT,
+            )
         return posting_from_data(data, file, lines)
     parsed = (load_yaml if kind == "yaml" else load_json)(text, file, what=WHAT)
     return posting_from_data(parsed.data, file, parsed.lines)

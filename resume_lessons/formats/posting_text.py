@@ -58,6 +58,26 @@ def _heading(line: str) -> str:
     return HEADINGS.get(" ".join(words), "")
 
 
+_MAX_COMPANY_WORDS = 5
+
+
+def _company_line(
+    data: dict[str, Any], body: str, heading: str, bullet: bool, section: str, seen: list[str]
+) -> bool:
+    """The short line right under the title, as job boards paste it, names the company:
+    not a heading, a bullet, a "Field: value" line or a sentence."""
+    return (
+        "company" not in data
+        and not heading
+        and not bullet
+        and section == "description"
+        and not seen
+        and ":" not in body
+        and not body.rstrip().endswith((".", "!", "?"))
+        and len(body.split()) <= _MAX_COMPANY_WORDS
+    )
+
+
 def parse_posting(text: str) -> tuple[dict[str, Any], dict[Path_, int]]:
     """Posting data and the line of each field and item."""
     data: dict[str, Any] = {"responsibilities": [], "qualifications": []}
@@ -76,6 +96,8 @@ def parse_posting(text: str) -> tuple[dict[str, Any], dict[Path_, int]]:
         heading = "" if bullet else _heading(body)
         if "title" not in data and not heading and not bullet:
             data["title"], lines[("title",)] = body, number
+        elif _company_line(data, body, heading, bullet, section, description):
+            data["company"], lines[("company",)] = body, number  # "Northwind Marketplace"
         elif heading:
             section = heading
         elif field and field.group(1).lower() not in data:
