@@ -64,7 +64,13 @@ def _same(term: Term, found: Found) -> bool:
     if term.kind in ("system_type", "model_type", "domain"):
         # "ranking pipeline" is shown by "real-time ranking pipeline", and "learning-to-rank"
         # by "learning-to-rank models"
-        return f" {term.key} " in f" {found.key} " or f" {found.key} " in f" {term.key} "
+        if f" {term.key} " in f" {found.key} ":
+            return True
+        # the resume's phrase inside the posting's counts only when it is specific: two words
+        # or more ("learning-to-rank" in "learning-to-rank models"), never a bare "system"
+        return (len(found.key.split()) >= 2 or "-" in found.key) and (
+            f" {found.key} " in f" {term.key} "
+        )
     return term.key == found.key
 
 

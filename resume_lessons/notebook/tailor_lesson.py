@@ -254,7 +254,7 @@ def recap(lesson: Lesson) -> Shown:
     result = tailor(after, lesson.posting, lesson.profile)
     export = (
         f"<p>To send it in this order: <code>resume-lessons export "
-        f"{esc(lesson.resume_path.name)} --drafts {esc(lesson.store.path)} --to pdf --job "
+        f"{esc(lesson.resume_path)} --drafts {esc(lesson.store.path)} --to pdf --job "
         f"{esc(lesson.posting_path)} -o resume.pdf</code></p>"
     )
     return _shown(

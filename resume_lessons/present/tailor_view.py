@@ -198,7 +198,9 @@ def order_html(order: RoleOrder, resume: Resume, focus: str = "") -> str:
         location = f"{order.location}.highlights[{j}]"
         shows = order.shows[j]
         moved = (
-            f' <span class="rl-moved">(was {j + 1})</span>' if order.changed and rank != j else ""
+            f' <span class="rl-moved">(bullet {j + 1} in your resume)</span>'
+            if order.changed and rank != j
+            else ""
         )
         terms = (
             f' <small class="rl-ok">shows: {esc(", ".join(shows))}</small>'

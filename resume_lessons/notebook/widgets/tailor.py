@@ -165,7 +165,7 @@ class TailorMatcher(w.VBox):
         self.position.value = styled(
             (
                 f'<p>In its role, this bullet ranks <b class="rl-rank">{now}</b> of '
-                f"{len(order.order)} for this posting (was {was}) {arrow}</p>"
+                f"{len(order.order)} for this posting (before this rewrite: {was}) {arrow}</p>"
                 + order_html(order, resume, focus=self.item.location)
                 if order is not None
                 else ""
