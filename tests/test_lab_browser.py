@@ -21,8 +21,8 @@ STEPS = [
     ("Lifted home feed CTR by 12% in an A/B tes", "t", "an experiment (A/B test) described"),
     (" that ran for 3 week", "s", "every test says how long it ran"),
     (" on 5% of global traffi", "c", "every test says what share of traffic it ran on"),
-    (", with guardrail", "s", "every test names its guardrail metrics"),
-    (" on latency and early stoppin", "g", "every test says how it stopped"),
+    (", with guardrails on ", "l", "every test names its guardrail metrics"),  # names its metric
+    ("atency and early stoppin", "g", "every test says how it stopped"),
 ]
 
 
