@@ -9,7 +9,23 @@ import ipywidgets as w
 
 from ...core.drafts import DraftsFile
 from ...core.errors import ResumeError
+from ...core.locations import Item
 from ...present.render import STYLE, esc
+
+
+def bullet_picker(item: Item, choices: list[Item]) -> w.Dropdown | None:
+    """One click to work on another bullet (the current one first); None with nothing to pick."""
+    options = [item, *(i for i in choices if i.location != item.location)]
+    if len(options) < 2:
+        return None
+    picker = w.Dropdown(
+        options=[(f"{i.location}: {i.text[:70]}", i.location) for i in options],
+        value=item.location,
+        description="Bullet",
+        layout=w.Layout(width="100%"),
+    )
+    picker.add_class("rl-pick-bullet")
+    return picker
 
 
 def html_pane(css_class: str, value: str = "") -> w.HTML:

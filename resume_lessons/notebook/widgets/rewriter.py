@@ -9,13 +9,14 @@ import ipywidgets as w
 from ...core.analyze import ItemScore, score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
+from ...core.elements import Element
 from ...core.locations import Item
 from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for, word_diff_html
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
-from ._common import SaveRow, html_pane, styled
+from ._common import SaveRow, bullet_picker, html_pane, styled
 from ._throttle import Throttle
 
 # Below this share of words kept, a word diff is mostly strike-through: show both versions.
@@ -54,16 +55,7 @@ class BulletRewriter(w.VBox):
         before = self.score_text(item.text)
         self.before_score = before.score
         self.before_bullet = score_bullet(item.text, profile) if item.kind == "bullet" else None
-        where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
-        lit = highlight_html(item.text, before.elements)
-        self.original = html_pane(
-            "rl-original",
-            styled(
-                f"<p><b>Your original</b> ({where})</p>"
-                + lit
-                + (legend_for(lit) or "<p><em>No elements found yet.</em></p>")
-            ),
-        )
+        self.original = html_pane("rl-original", _original_html(item, before.elements))
         self.note = html_pane(
             "rl-note", styled(f'<p class="rl-miss">{esc(note)}</p>') if note else ""
         )
@@ -82,7 +74,7 @@ class BulletRewriter(w.VBox):
         self.text.observe(lambda _change: self._throttle(), names="value")
         self.refresh()
         label = w.HTML(f"<b>{esc(self.prompt())}</b>")
-        self.picker = _picker(item, choices or [])
+        self.picker = bullet_picker(item, choices or [])
         if self.picker is not None:
             self.picker.observe(lambda change: self.retarget(change["new"]), names="value")
         self._choices = {i.location: i for i in choices or []}
@@ -111,13 +103,7 @@ class BulletRewriter(w.VBox):
         before = self.score_text(item.text)
         self.before_score = before.score
         self.before_bullet = score_bullet(item.text, self.profile)
-        where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
-        lit = highlight_html(item.text, before.elements)
-        self.original.value = styled(
-            f"<p><b>Your original</b> ({where})</p>"
-            + lit
-            + (legend_for(lit) or "<p><em>No elements found yet.</em></p>")
-        )
+        self.original.value = _original_html(item, before.elements)
         draft = self.drafts.text(location) if self.drafts is not None else None
         self.note.value = (
             styled('<p class="rl-miss">This bullet has a saved draft: the box starts from it.</p>')
@@ -169,19 +155,15 @@ class BulletRewriter(w.VBox):
         return self.save_row.save()
 
 
-def _picker(item: Item, choices: list[Item]) -> w.Dropdown | None:
-    """One click to work on another bullet (the current one first)."""
-    options = [item, *(i for i in choices if i.location != item.location)]
-    if len(options) < 2:
-        return None
-    picker = w.Dropdown(
-        options=[(f"{i.location}: {i.text[:70]}", i.location) for i in options],
-        value=item.location,
-        description="Bullet",
-        layout=w.Layout(width="100%"),
+def _original_html(item: Item, elements: list[Element]) -> str:
+    """The item as the resume has it, highlighted, with its legend."""
+    where = f"{esc(item.location)}" + (f" — {esc(item.role)}" if item.role else "")
+    lit = highlight_html(item.text, elements)
+    return styled(
+        f"<p><b>Your original</b> ({where})</p>"
+        + lit
+        + (legend_for(lit) or "<p><em>No elements found yet.</em></p>")
     )
-    picker.add_class("rl-pick-bullet")
-    return picker
 
 
 def _diff_html(before: str, after: str) -> str:

@@ -25,7 +25,7 @@ from ...present.tailor_view import (
     term_elements,
     terms_html,
 )
-from ._common import SaveRow, html_pane, styled
+from ._common import SaveRow, bullet_picker, html_pane, styled
 from ._throttle import Throttle
 
 
@@ -72,7 +72,7 @@ class TailorMatcher(w.VBox):
         self.save_row = SaveRow(store, item.location, lambda: self.text.value)
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
-        self.picker = _picker(item, list(self._choices.values()))
+        self.picker = bullet_picker(item, list(self._choices.values()))
         if self.picker is not None:
             self.picker.observe(lambda change: self.retarget(change["new"]), names="value")
         self._show_original(note)
@@ -220,20 +220,6 @@ def _coverage_change(before: TailorResult, now: TailorResult) -> str:
         arrow = "▲" if old is not None and score > old else ("▼" if old and score < old else "")
         cells.append(f"{esc(area)} {old} → <b>{score}</b> {arrow}")
     return f'<p class="rl-coverage-change">{" · ".join(cells)}</p>'
-
-
-def _picker(item: Item, choices: list[Item]) -> w.Dropdown | None:
-    options = [item, *(i for i in choices if i.location != item.location)]
-    if len(options) < 2:
-        return None
-    picker = w.Dropdown(
-        options=[(f"{i.location}: {i.text[:70]}", i.location) for i in options],
-        value=item.location,
-        description="Bullet",
-        layout=w.Layout(width="100%"),
-    )
-    picker.add_class("rl-pick-bullet")
-    return picker
 
 
 __all__ = ["TailorMatcher"]
