@@ -272,7 +272,7 @@ What you'll do
 
 def test_a_term_is_never_found_and_missing_at_once(tmp_path: Path) -> None:
     result = _tailor_text(
-        tmp_path, POSTING, ["Re-ranked product search with a pair-wise learning-to-rank model."]
+        tmp_path, POSTING, ["Trained learning-to-rank models that order product search results."]
     )
     ltr = [m for m in result.matches if "learning-to-rank" in m.term.key]
     assert len(ltr) == 1 and ltr[0].shown
