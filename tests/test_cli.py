@@ -107,3 +107,14 @@ def test_console_script_is_installed() -> None:
     exe = Path(sys.executable).parent / "resume-lessons"
     proc = subprocess.run([str(exe), "rules"], capture_output=True, text=True)
     assert proc.returncode == 0 and "T1" in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "export"])
+def test_a_named_drafts_file_that_is_missing_is_an_error(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check, tailor and export read the resume and drafts the same way: a drafts file that
+    does not exist is named, not silently taken as no drafts."""
+    extra = ["--to", "yaml"] if command == "export" else []
+    assert main([command, BEFORE, "--drafts", str(tmp_path / "nope.yaml"), *extra]) == 2
+    assert "nope.yaml" in capsys.readouterr().err

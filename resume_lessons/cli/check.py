@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from .options import RESUME_HELP, add_profile
+from .options import RESUME_HELP, add_profile, resume_with_drafts
 
 if TYPE_CHECKING:
     from ..core.analyze import Analysis
@@ -63,18 +63,8 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from ..core.analyze import analyze
-    from ..formats import load_resume_with_warnings
 
-    loaded = load_resume_with_warnings(args.file)
-    for warning in loaded.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    resume = loaded.resume
-    if args.drafts:
-        from ..core.drafts import apply_drafts, load_drafts
-
-        resume, gone = apply_drafts(resume, load_drafts(args.drafts))
-        for location in gone:
-            print(f"warning: {args.drafts}: {location} is no longer in the resume", file=sys.stderr)
+    resume = resume_with_drafts(args.file, args.drafts)
     analysis = analyze(resume, args.profile)
     out = sys.stdout
     if args.format == "json":

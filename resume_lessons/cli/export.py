@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .options import RESUME_HELP
+from .options import RESUME_HELP, resume_with_drafts
 
 FORMATS = ("json-resume", "markdown", "yaml", "rendercv", "pdf")
 ORDERED = ("pdf", "markdown")  # the resumes to send: --job puts each role's bullets in order
@@ -52,10 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from ..core.drafts import apply_drafts, load_drafts
     from ..core.errors import ResumeError
-    from ..core.files import check_exists, check_output, write_output
-    from ..formats import load_resume_with_warnings
+    from ..core.files import check_output, write_output
     from ..formats.export import (
         schema_errors,
         to_json_resume,
@@ -80,18 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:  # before any work: never the input, even with --force
         inputs = [args.file, *filter(None, [args.drafts, args.job])]
         check_output(out, force=args.force, inputs=inputs)
-    loaded = load_resume_with_warnings(args.file)
-    for warning in loaded.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    resume = loaded.resume
-    if args.drafts:
-        check_exists(args.drafts, what="drafts file")  # load_drafts takes missing as none
-        resume, missing = apply_drafts(resume, load_drafts(args.drafts))
-        for location in missing:
-            print(
-                f"warning: {args.drafts}: draft for {location} has no place in the resume",
-                file=sys.stderr,
-            )
+    resume = resume_with_drafts(args.file, args.drafts)
     orders = _orders(resume, args.job) if args.job else None
     if args.to == "pdf":
         return _write_pdf(resume, out, orders)

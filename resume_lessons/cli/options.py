@@ -9,8 +9,13 @@ load the vocabularies, the model, papermill or a PDF reader.
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
 
 from ..core.profile import DEFAULT_PROFILE  # light: PyYAML and the profile code, no lemminflect
+
+if TYPE_CHECKING:
+    from ..core.model import Resume
 
 PROFILE_HELP = (
     "role profile: the vocabularies (stages, models, metrics, verbs, venues, tools) the "
@@ -49,3 +54,24 @@ class VersionAction(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
         print(f"{parser.prog} {package_version()}")
         parser.exit()
+
+
+def resume_with_drafts(file: str, drafts: str | None) -> Resume:
+    """The resume a command works on: read (its warnings on stderr), with the drafts file's
+    rewrites applied when one is named. A named drafts file must exist."""
+    from ..core.drafts import apply_drafts, load_drafts
+    from ..core.files import check_exists
+    from ..formats import load_resume_with_warnings
+
+    loaded = load_resume_with_warnings(file)
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not drafts:
+        return loaded.resume
+    check_exists(drafts, what="drafts file")  # load_drafts takes a missing file as no drafts
+    resume, missing = apply_drafts(loaded.resume, load_drafts(drafts))
+    for location in missing:
+        print(
+            f"warning: {drafts}: draft for {location} has no place in the resume", file=sys.stderr
+        )
+    return resume

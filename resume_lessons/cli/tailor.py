@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from .options import RESUME_HELP, add_profile
+from .options import RESUME_HELP, add_profile, resume_with_drafts
 
 if TYPE_CHECKING:
     from ..core.tailor import TailorResult
@@ -47,19 +47,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from ..core.drafts import apply_drafts, load_drafts
     from ..core.tailor import tailor
-    from ..formats import load_resume_with_warnings
     from ..formats.posting import read_posting
 
-    loaded = load_resume_with_warnings(args.resume)
-    for warning in loaded.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    resume = loaded.resume
-    if args.drafts:
-        resume, missing = apply_drafts(resume, load_drafts(args.drafts))
-        for location in missing:
-            print(f"warning: {args.drafts}: the resume has no {location}", file=sys.stderr)
+    resume = resume_with_drafts(args.resume, args.drafts)
     posting = read_posting(args.posting)
     found = tailor(resume, posting, args.profile)
     if args.format == "json":

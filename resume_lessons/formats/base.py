@@ -105,9 +105,15 @@ def check_size(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     return data
 
 
-def check_lines(lines: Iterable[tuple[int, str]], file: str) -> None:
-    """Refuse a line (number, text) longer than MAX_LINE_CHARS: no resume has one, and the
-    patterns that read a line could take minutes over it."""
+def check_lines(
+    lines: Iterable[tuple[int, str]],
+    file: str,
+    *,
+    hint: str = "split it into bullets or paragraphs of a few sentences each",
+    what: str = "resume",
+) -> None:
+    """Refuse a line (number, text) longer than MAX_LINE_CHARS: no resume or posting has one,
+    and the patterns that read a line could take minutes over it."""
     for number, text in lines:
         if len(text) > MAX_LINE_CHARS:
             raise ResumeError.single(
@@ -115,5 +121,6 @@ def check_lines(lines: Iterable[tuple[int, str]], file: str) -> None:
                 f"this line is {len(text):,} characters long; the kit reads lines of up "
                 f"to {MAX_LINE_CHARS:,}",
                 line=number,
-                hint="split it into bullets or paragraphs of a few sentences each",
+                hint=hint,
+                what=what,
             )

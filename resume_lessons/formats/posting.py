@@ -12,9 +12,10 @@ from pathlib import Path
 
 from ..core import files
 from ..core.errors import ResumeError
-from ..core.limits import MAX_LINE_CHARS, MAX_POSTING_BYTES
+from ..core.limits import MAX_POSTING_BYTES
 from ..core.parsing import load_json, load_yaml
 from ..core.posting import WHAT, Posting, posting_from_data
+from .base import check_lines
 from .posting_text import parse_posting
 
 # suffix -> how its text is read
@@ -66,7 +67,12 @@ def read_posting(path: str | Path) -> Posting:
             what=WHAT,
         )
     if kind == "text":
-        _check_lines(text, file)
+        check_lines(
+            enumerate(text.splitlines(), start=1),
+            file,
+            hint="break the text into its paragraphs and bullets, as the posting shows them",
+            what=WHAT,
+        )
         data, lines = parse_posting(text)
         if _pasted_resume(text):
             raise ResumeError.single(
@@ -79,17 +85,3 @@ def read_posting(path: str | Path) -> Posting:
         return posting_from_data(data, file, lines)
     parsed = (load_yaml if kind == "yaml" else load_json)(text, file, what=WHAT)
     return posting_from_data(parsed.data, file, parsed.lines)
-
-
-def _check_lines(text: str, file: str) -> None:
-    """Refuse a line longer than MAX_LINE_CHARS before any pattern reads it."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if len(line) > MAX_LINE_CHARS:
-            raise ResumeError.single(
-                file,
-                f"this line is {len(line):,} characters long; the kit reads lines of up to "
-                f"{MAX_LINE_CHARS:,}",
-                line=number,
-                hint="break the text into its paragraphs and bullets, as the posting shows them",
-                what=WHAT,
-            )
