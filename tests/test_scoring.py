@@ -251,6 +251,72 @@ def test_one_crammed_bullet_does_not_max_out_t2() -> None:
     assert any("crams" in f.message and f.points > 0 for f in result.findings)
 
 
+def _part_keys(text: str) -> set[str]:
+    return {p.key for p in score_bullet(text).shown}
+
+
+def _penalties(text: str) -> set[str]:
+    return {what for what, _ in score_bullet(text).penalties}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built the churn model behind Acme's retention emails.",  # a company
+        "Tuned the ranking model for the Discover tab.",  # a product
+        "Rewrote the feature job in Polars.",  # a tool the vocabulary may not know
+        "Retrained the intent classifier on 40 languages.",  # a figure
+    ],
+)
+def test_naming_something_a_reader_can_check_earns_its_part(text: str) -> None:
+    assert "named" in _part_keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Developed machine learning models for business applications.",
+        "Presented results to the Sales and Marketing team.",  # departments name nothing
+        "Conducted Exploratory Data Analysis And Modelling For The Team.",  # title case
+        "Trained models. Deployed them to production.",  # a sentence's first word
+    ],
+)
+def test_generic_capitals_and_sentence_starts_name_nothing(text: str) -> None:
+    assert "named" not in _part_keys(text)
+
+
+def test_a_result_needs_something_named_that_produced_it() -> None:
+    bare = "Achieved a 7% accuracy improvement over the current solution."
+    credited = "Achieved a 7% accuracy improvement with a gradient-boosted churn model."
+    assert any("nothing named" in w for w in _penalties(bare))
+    assert not any("nothing named" in w for w in _penalties(credited))
+    assert score_bullet(credited).score > score_bullet(bare).score
+
+
+def test_work_outside_ml_costs_points_as_well_as_the_cap() -> None:
+    data = "Moved 300 nightly reports from cron to Airflow with retries."
+    ml = "Moved 300 nightly model retraining jobs from cron to Airflow with retries."
+    assert any("no ML work" in w for w in _penalties(data))
+    assert not any("no ML work" in w for w in _penalties(ml))
+    assert score_bullet(ml).score - score_bullet(data).score >= 10
+
+
+def test_owning_a_named_system_is_not_charged_as_a_weak_opening() -> None:
+    owned = "Owned the query autocomplete ranking service for the storefront."
+    role = "Lead engineer on several internal projects."
+    assert "did" in _part_keys(owned)
+    assert not any("duty" in w for w in _penalties(owned))
+    assert any("duty" in w for w in _penalties(role))
+
+
+def test_a_helpers_opening_is_charged_once() -> None:
+    helped = "Helped build a demand forecasting model in PyTorch."
+    assert any("duty" in w for w in _penalties(helped))
+    assert not any("vague activity" in w for w in _penalties(helped))
+    also_vague = "Helped build various forecasting models in PyTorch."
+    assert any("vague activity" in w for w in _penalties(also_vague))
+
+
 def test_placeholders_are_not_facts() -> None:
     text = "Chose X over Y, trading latency for accuracy, after a shadow test."
     assert score_item(text, "bullet", T3).score < 100

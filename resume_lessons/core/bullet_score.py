@@ -4,8 +4,9 @@ The score follows the rubric a hiring manager rates bullets by (1 a duty or vagu
 2 an activity with a tool or topic; 3 concrete work with some specifics; 4 a measured result
 with a clear decision or scope; 5 the system, the decision, the model and a business result).
 It is a checklist like a technique's: each part a strong bullet shows earns its points
-(``PARTS``), a duty opening and vague activity words cost points (``PENALTIES``), and work
-that shows nothing of ML is held to a cap (``NOT_ML_CAP``). Every point is a line a learner
+(``PARTS``; "something a reader can check" is the rubric's line between a 1 and a 2), a duty
+opening, vague activity words, a result credited to nothing named and work outside ML cost
+points (``PENALTIES``), and work that shows nothing of ML is also held to a cap (``NOT_ML_CAP``). Every point is a line a learner
 can read, so the lesson, ``explain`` and the report show the same number and what is missing.
 
 ``benchmarks/bench_ratings.py`` prints how this score orders rated real bullets.
@@ -49,7 +50,7 @@ EXPERIMENT_DETAILS = (
 PARTS: tuple[Part, ...] = (
     Part(
         "did",
-        "opens with what you did",
+        "opens with what you did (or owned)",
         10,
         ("action_verb",),
         "What did you do: built, replaced, cut, shipped?",
@@ -62,11 +63,11 @@ PARTS: tuple[Part, ...] = (
         "Which part of the ML system was it: data, features, training, serving, monitoring?",
     ),
     Part(
-        "tool",
-        "names a tool you used",
-        5,
-        ("tool",),
-        "Which tool did the work run on (Spark, PyTorch, Kubernetes…)?",
+        "named",
+        "names something a reader can check (a tool, product or figure)",
+        10,
+        ("tool", "named"),
+        "What can a reader look up: the tool, product or dataset, or a figure?",
     ),
     Part(
         "model",
@@ -113,10 +114,13 @@ PARTS: tuple[Part, ...] = (
 )
 PENALTIES = (
     ("weak_opening", "opens with a duty or a helper's part", 10),
-    ("vague_word", "vague activity words (various, helped, collaborated…)", 10),
+    ("vague_word", "vague activity words (various, collaborated, insights…)", 10),
+    ("bare_result", "a result with nothing named that produced it (no model, tool or system)", 10),
+    ("not_ml", "shows no ML work (no model, training, features, serving or experiment)", 10),
 )
 # Work that shows nothing of ML (no model, no training, features, model serving or online
-# experiment, no ML words) makes the case for another job: at most a 3 of 5.
+# experiment, no ML words) makes the case for another job: it costs points (``not_ml``) and is
+# held to a 3 of 5.
 NOT_ML_CAP = 60
 # A bullet that crams most of the pipeline or a run of tools into one line reads as keyword
 # stuffing, not as one piece of work: at most a 3 of 5 as well.
@@ -133,6 +137,9 @@ ML_SIGNS = (
     "stage.experimentation",
     "ml_word",
 )
+# What a result can be credited to: a model, a tool, a named product or system, or the domain
+# or system type it serves. A figure alone ("a 5% accuracy improvement") is no producer.
+_PRODUCERS = frozenset({"model_type", "tool", "topic", "capitalised"})
 ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task", "ml_word"})
 
 
@@ -169,9 +176,9 @@ def _tool_keys(profile: Profile) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({phrase_key(t) for t in profile.tool_stages if phrase_key(t)}))
 
 
-def _signals(text: str, profile: Profile) -> set[str]:
-    """What the bullet shows besides its elements: tools, ML words, vague activity words."""
-    words = token_spans(text.lower())[0]
+def _signals(text: str, profile: Profile, opening: tuple[int, int] = (0, 0)) -> set[str]:
+    """What the bullet shows besides its elements: tools, named things, ML words, vague words."""
+    words, starts, _ends = token_spans(text.lower())
     found: set[str] = set()
     joined = " " + " ".join(words) + " "
     tools = sum(" " + " ".join(key) + " " in joined for key in _tool_keys(profile))
@@ -182,9 +189,39 @@ def _signals(text: str, profile: Profile) -> set[str]:
     hits = profile.index.by_category(words)
     if ML_CATEGORIES & hits.keys():
         found.add("ml_word")
-    if "vague_word" in hits:
-        found.add("vague_word")
+    if _names_something(text, starts, hits):
+        found.add("capitalised")
+    if "capitalised" in found or any(c.isdigit() for c in text):
+        found.add("named")
+    if "domain" in hits or "system_type" in hits:
+        found.add("topic")
+        if any(starts[i] == opening[0] for i, _j, _p in hits.get("ownership_opener", ())):
+            found.add("owns")
+    start, end = opening
+    if any(not start <= starts[i] < end for i, _j, _p in hits.get("vague_word", ())):
+        found.add("vague_word")  # a helper's opening ("Helped …") is charged once, as the opening
     return found
+
+
+_TITLE_CASE = 0.6  # a bullet whose words are mostly capitalised says nothing by its capitals
+
+
+def _names_something(
+    text: str, starts: list[int], hits: dict[str, list[tuple[int, int, str]]]
+) -> bool:
+    """Whether a capitalised word inside the bullet names a product, company, dataset or tool
+    (not the first word of a sentence, nor a generic name such as "ML" or "Sales")."""
+    capital = [i for i, at in enumerate(starts) if text[at].isupper()]
+    if len(starts) >= 4 and len(capital) > _TITLE_CASE * len(starts):
+        return False
+    generic = {i for i, _j, _p in hits.get("generic_name", ())}
+    for i in capital:
+        if i == 0 or i in generic:
+            continue
+        before = text[: starts[i]].rstrip()
+        if before and before[-1] not in ".!?:;•":
+            return True
+    return False
 
 
 def score_bullet(
@@ -197,11 +234,19 @@ def score_bullet(
     found = explain(text, "bullet", prof) if elements is None else elements
     if not text.strip():
         return BulletScore(0, (), PARTS, (), "", tuple(found))
-    names = {e.name for e in found} | _signals(text, prof)
+    weak = next(((e.start, e.end) for e in found if e.name == "weak_opening"), (0, 0))
+    names = {e.name for e in found} | _signals(text, prof, weak)
+    if "owns" in names:  # "Owned the ranking pipeline …": a role over a named system
+        names.discard("weak_opening")
+        names.add("action_verb")
     if "weak_opening" in names:
         names.discard("action_verb")
     shown = tuple(p for p in PARTS if names.intersection(p.elements))
     missing = tuple(sorted((p for p in PARTS if p not in shown), key=lambda p: -p.points))
+    if "quantified_impact" in names and names.isdisjoint(_PRODUCERS):
+        names.add("bare_result")
+    if names.isdisjoint(ML_SIGNS):
+        names.add("not_ml")
     penalties = tuple((label, points) for name, label, points in PENALTIES if name in names)
     score = BASE + sum(p.points for p in shown) - sum(points for _, points in penalties)
     capped = ""
@@ -210,7 +255,7 @@ def score_bullet(
         score, capped = CRAMMED_CAP, "crams many stages or tools into one bullet; split it"
     if has_placeholder(text) and score > PLACEHOLDER_CAP:
         score, capped = PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"
-    if names.isdisjoint(ML_SIGNS) and score > NOT_ML_CAP:
+    if "not_ml" in names and score > NOT_ML_CAP:
         score, capped = (
             NOT_ML_CAP,
             "shows no ML work (no model, training, features, serving, experiment or ML words)",

@@ -340,6 +340,8 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("summary", "generic_adjectives"), "generic_adjective"),
     (("quality", "vague_words"), "vague_word"),
     (("quality", "ml_words"), "ml_word"),
+    (("quality", "generic_names"), "generic_name"),
+    (("quality", "ownership_openers"), "ownership_opener"),
 )
 
 
@@ -360,7 +362,7 @@ def kind_categories() -> dict[str, frozenset[str]]:
 # Categories whose entries match only as written: self-descriptions are adjectives, and their
 # lemmas are other words ("experienced" is not "experience", "driven" is not "drive"); a role
 # noun is singular ("Lead engineer for", not "Lead engineers").
-EXACT_CATEGORIES = frozenset({"generic_adjective", "role_noun"})
+EXACT_CATEGORIES = frozenset({"generic_adjective", "role_noun", "generic_name"})
 
 
 def _build_index(raw: dict[str, Any], categories: frozenset[str] | None = None) -> PhraseIndex:
