@@ -15,6 +15,7 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from resume_lessons.core.analyze import score_item
@@ -61,6 +62,19 @@ def spearman(df: pd.DataFrame) -> dict[str, float]:
     return {c: float(df[[c, "rating"]].corr("spearman").iloc[0, 1]) for c in cols}
 
 
+def bootstrap(df: pd.DataFrame, column: str, rounds: int = 1000) -> tuple[float, float]:
+    """A 90% interval for the Spearman correlation of ``column``, resampling the bullets: how
+    much the figure could move on another set of bullets rated the same way."""
+    rng = np.random.default_rng(0)
+    ranks = df[[column, "rating"]].rank().to_numpy()
+    rhos = []
+    for _ in range(rounds):
+        pick = ranks[rng.integers(0, len(ranks), len(ranks))]
+        rhos.append(np.corrcoef(pick[:, 0], pick[:, 1])[0, 1])
+    low, high = np.nanpercentile(rhos, [5, 95])
+    return float(low), float(high)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--real", type=Path, default=DEFAULT, help="the realtext folder")
@@ -76,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:16} {rho:+.3f}")
     gap = figures["bullet score"] - figures["length (words)"]
     print(f"  bullet score above length: {gap:+.3f}")
+    low, high = bootstrap(df, "bullet score")
+    print(f"  bullet score, 90% bootstrap interval: {low:+.3f} to {high:+.3f}")
     if args.worst:
         df["gap"] = df["bullet score"].rank(pct=True) - df["rating"].rank(pct=True)
         for _, row in (
