@@ -14,7 +14,7 @@ from support.scoring import assert_every_point_is_explained
 
 from resume_lessons import analyze, load_resume
 from resume_lessons.core.analyze import score_item
-from resume_lessons.core.bullet_score import CRAMMED_CAP, NOT_ML_CAP, score_bullet
+from resume_lessons.core.bullet_score import CRAMMED_CAP, NO_RESULT_CAP, NOT_ML_CAP, score_bullet
 from resume_lessons.core.techniques import TECHNIQUES, get_technique
 
 SAMPLES = Path(__file__).parents[1] / "resume_lessons" / "samples"
@@ -294,11 +294,20 @@ def test_a_result_needs_something_named_that_produced_it() -> None:
 
 
 def test_work_outside_ml_costs_points_as_well_as_the_cap() -> None:
-    data = "Moved 300 nightly reports from cron to Airflow with retries."
-    ml = "Moved 300 nightly model retraining jobs from cron to Airflow with retries."
+    data = "Moved 300 nightly reports to Airflow, cutting failed runs by 40%."
+    ml = "Moved 300 nightly model retraining jobs to Airflow, cutting failed runs by 40%."
     assert any("no ML work" in w for w in _penalties(data))
     assert not any("no ML work" in w for w in _penalties(ml))
     assert score_bullet(ml).score - score_bullet(data).score >= 10
+
+
+def test_without_a_measured_result_a_bullet_is_at_most_a_3_of_5() -> None:
+    text = "Replaced the Kalman filter in the altitude estimator with a particle filter on ROS."
+    scored = score_bullet(text)
+    assert scored.score <= NO_RESULT_CAP and scored.level == 3
+    assert "measured result" in scored.capped
+    with_result = text.replace("ROS.", "ROS, cutting altitude error by 35%.")
+    assert score_bullet(with_result).score > NO_RESULT_CAP
 
 
 def test_owning_a_named_system_is_not_charged_as_a_weak_opening() -> None:

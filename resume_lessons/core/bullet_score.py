@@ -129,6 +129,8 @@ CRAMMED_STAGES = 5  # of six: a model with the data that feeds it and its servin
 CRAMMED_TOOLS = 6
 # Placeholders ("X%", "replaced X with Y") stand where a fact should be: at most a 3 of 5.
 PLACEHOLDER_CAP = 60
+# A 4 of 5 is "concrete work with a measured result": without one a bullet is at most a 3.
+NO_RESULT_CAP = 59
 ML_SIGNS = (
     "model_type",
     "stage.training",
@@ -253,6 +255,8 @@ def score_bullet(
     stages = sum(1 for s in STAGES if s in names)
     if (stages >= CRAMMED_STAGES or "many_tools" in names) and score > CRAMMED_CAP:
         score, capped = CRAMMED_CAP, "crams many stages or tools into one bullet; split it"
+    if "quantified_impact" not in names and score > NO_RESULT_CAP:
+        score, capped = NO_RESULT_CAP, "shows no measured result; a 4 of 5 needs one"
     if has_placeholder(text) and score > PLACEHOLDER_CAP:
         score, capped = PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"
     if "not_ml" in names and score > NOT_ML_CAP:
