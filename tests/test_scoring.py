@@ -354,3 +354,52 @@ def test_t4_a_guardrail_must_name_what_it_guards(clause: str, named: bool) -> No
     text = f"Lifted CTR by 3% in a 2-week A/B test on 5% of traffic, {clause}, at p<0.01."
     line = next(c for c in score_item(text, "bullet", T4).checklist if c.key == "T404")
     assert line.passed is named
+
+
+def test_a_bullet_that_lists_the_skills_shows_none_of_them_in_use() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    T7 = get_technique("T7")
+    tools = ["Spark", "Airflow", "PyTorch", "MLflow", "Docker", "Kubernetes", "Grafana"]
+    skills = [
+        {"name": "Data", "keywords": ["Spark", "Airflow"]},
+        {"name": "Training", "keywords": ["PyTorch", "MLflow"]},
+        {"name": "Serving", "keywords": ["Docker", "Kubernetes"]},
+        {"name": "Monitoring", "keywords": ["Grafana"]},
+    ]
+    listing = "Worked with " + ", ".join(tools) + "."
+    used = [
+        "Cut the Spark feature job's runtime by 40% by repartitioning on user id.",
+        "Served the PyTorch ranker on Kubernetes at 12 ms p99.",
+    ]
+
+    def t7(highlights: list[str]) -> object:
+        data = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": highlights}]}
+        resume = resume_from_data(dict(data, skills=skills), "x")
+        return analyze(resume, techniques=(T7,)).results["T7"]
+
+    gamed = t7([listing])
+    assert gamed.score < 85
+    from resume_lessons.core.profile import load_profile
+    from resume_lessons.notebook.skills_sort import tools_of, unshown_tools
+
+    resume = resume_from_data(
+        {
+            "basics": {"name": "x"},
+            "work": [{"name": "Co", "highlights": [listing]}],
+            "skills": skills,
+        },
+        "x",
+    )
+    assert unshown_tools(resume, tools_of(resume), load_profile()) == tools  # the sorter agrees
+    assert sum(f.code == "T704" for f in gamed.findings) == len(tools)
+    assert all("a list shows none of them in use" in f.message for f in gamed.findings)
+    honest = t7([*used, listing])  # two tools shown in use; the list still shows no others
+    shown = {"Spark", "PyTorch", "Kubernetes"}
+    assert {f.location for f in honest.findings if f.code == "T704"} == {
+        f"skills[{i}].keywords[{j}]"
+        for i, g in enumerate(skills)
+        for j, k in enumerate(g["keywords"])
+        if k not in shown
+    }
+    assert honest.score > gamed.score

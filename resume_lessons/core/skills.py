@@ -217,3 +217,41 @@ def tool_span(keyword: str, text: str, profile: Profile | None = None) -> tuple[
         if span is not None:
             return span
     return None
+
+
+# A bullet that names this many of the resume's own skills is a list of them, not a use: it is
+# evidence for none of them (the bullet score holds such a bullet to a 3 of 5 as well).
+TOOL_LIST = 6
+
+
+def skill_evidence(
+    items: list[tuple[str, str]], listed: list[str], profile: Profile | None = None
+) -> tuple[list[tuple[str, set[Key]]], set[Key]]:
+    """Where the listed skills may count as shown in use: the items (location, text) that list
+    ``TOOL_LIST`` or more of them, with their word runs, and the word runs of all the others."""
+    lists, others = [], []
+    for location, text in items:
+        grams = ngrams([text])
+        if len(_outermost([k for k in listed if shown_in(k, grams, profile)])) >= TOOL_LIST:
+            lists.append((location, grams))
+        else:
+            others.append(text)
+    return lists, ngrams(others)
+
+
+def _outermost(names: list[str]) -> list[str]:
+    """The names not inside another of them ("TensorFlow" in "TensorFlow Serving" is one)."""
+    words = {n: n.lower().split() for n in names}
+    return [
+        n
+        for n in names
+        if not any(
+            o != n and len(words[o]) > len(words[n]) and _contains(words[o], words[n])
+            for o in names
+        )
+    ]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    k = len(shorter)
+    return any(longer[i : i + k] == shorter for i in range(len(longer) - k + 1))

@@ -17,7 +17,7 @@ from ..core.drafts import skills_from_text, skills_to_text
 from ..core.findings import TechniqueResult
 from ..core.model import Resume, Skill
 from ..core.profile import STAGES, Profile
-from ..core.skills import compound_parts, group_stage, ngrams, shown_in, tool_forms
+from ..core.skills import compound_parts, group_stage, shown_in, skill_evidence, tool_forms
 from ..core.techniques import get_technique
 
 DROP = "(drop it)"
@@ -189,13 +189,17 @@ def unshown_in(result: TechniqueResult, skills: list[Skill]) -> list[str]:
 def unshown_tools(resume: Resume, tools: list[str], profile: Profile) -> list[str]:
     """The tools (languages aside) that no bullet or summary of the resume shows, as T7
     looks them up: any form of the tool, as whole words."""
-    grams = ngrams(_texts(resume))
     langs = languages(profile)
-    return [t for t in tools if t.lower() not in langs and not shown_in(t, grams, profile)]
+    tools = [t for t in tools if t.lower() not in langs]
+    _lists, grams = skill_evidence(_texts(resume), tools, profile)  # T7's evidence, the same
+    return [t for t in tools if not shown_in(t, grams, profile)]
 
 
-def _texts(resume: Resume) -> list[str]:
-    texts = [resume.basics.summary]
-    for entry in [*resume.work, *resume.projects]:
-        texts.extend(entry.highlights)
-    return [t for t in texts if t]
+def _texts(resume: Resume) -> list[tuple[str, str]]:
+    texts = [("basics.summary", resume.basics.summary)]
+    for section, entries in (("work", resume.work), ("projects", resume.projects)):
+        for i, entry in enumerate(entries):
+            texts.extend(
+                (f"{section}[{i}].highlights[{j}]", h) for j, h in enumerate(entry.highlights)
+            )
+    return [(loc, t) for loc, t in texts if t]

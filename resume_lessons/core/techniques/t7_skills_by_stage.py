@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Context, Example, TechniqueResult
-from ..skills import group_stage, ngrams, shown_in
+from ..skills import TOOL_LIST, group_stage, shown_in, skill_evidence
 from .base import Line, Rule, Technique, result
 
 LINES = (
@@ -67,8 +67,9 @@ def check(ctx: Context) -> TechniqueResult:
                 "Keep the tools you used in production; drop the ones you have only heard of.",
             )
         )
-    texts = ngrams([i.text for i in ctx.items])
     exempt = set(ctx.profile.words("skills", "exempt_groups"))
+    listed = [k for i, s in enumerate(skills) if stage_of[i] not in exempt for k in s.keywords]
+    lists, texts = skill_evidence([(i.location, i.text) for i in ctx.items], listed, ctx.profile)
     checked, used = 0, 0
     for i, s in enumerate(skills):
         if stage_of[i] in exempt:
@@ -77,15 +78,22 @@ def check(ctx: Context) -> TechniqueResult:
             checked += 1
             if shown_in(keyword, texts, ctx.profile):
                 used += 1
-            else:
-                findings.append(
-                    t.finding(
-                        "T704",
-                        f"skills[{i}].keywords[{j}]",
-                        f"“{keyword}” is listed as a skill but no bullet shows you using it.",
-                        f"Where did you use {keyword}? Mention it in that bullet, or drop it.",
-                    )
+                continue
+            where = next((loc for loc, grams in lists if shown_in(keyword, grams, ctx.profile)), "")
+            message = (
+                f"“{keyword}” is listed as a skill and only named in {where}, which names "
+                f"{TOOL_LIST} or more of your skills at once: a list shows none of them in use."
+                if where
+                else f"“{keyword}” is listed as a skill but no bullet shows you using it."
+            )
+            findings.append(
+                t.finding(
+                    "T704",
+                    f"skills[{i}].keywords[{j}]",
+                    message,
+                    f"Where did you use {keyword}? Mention it in that bullet, or drop it.",
                 )
+            )
     share_used = used / checked if checked else 1.0
     checklist = [
         t.earn("grouped", grouped, "skills"),
