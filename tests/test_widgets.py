@@ -269,3 +269,41 @@ def test_cells_rerun_after_save_show_the_new_draft(store: DraftsFile) -> None:
     recap = lesson.recap().html
     after = re.search(r"with your drafts: <b>(\d+)</b>", recap)
     assert after and int(after.group(1)) > lesson.analysis.scores["T4"]
+
+
+def test_a_draft_says_which_lesson_saved_it(store: DraftsFile) -> None:
+    """Lesson 04 saves a bullet; lesson 03 opened on that bullet names lesson 04 in its note
+    and lists the draft apart from its own, and the drafts file records the lesson."""
+    t4 = lesson_setup(BEFORE, store.path, "alex", technique="T4")
+    rw = t4.exercise(location=ITEM.location)
+    rw.text.value = STRONG
+    assert rw.save()
+    assert store.load().items[ITEM.location].lesson == "T4"
+    assert "lesson: T4" in store.path.read_text(encoding="utf-8")
+
+    t3 = lesson_setup(BEFORE, store.path, "alex", technique="T3")
+    again = t3.exercise(location=ITEM.location)
+    assert again.text.value == STRONG  # builds on the draft
+    assert "saved in lesson 04_quantify_experiments" in again.note.value
+    listed = t3.saved_drafts().html
+    assert "No saved draft for this lesson yet" in listed
+    assert f"{ITEM.location} (in lesson 04_quantify_experiments)" in listed
+    assert "3-week" in t4.saved_drafts().html  # and lesson 04 shows it as its own
+
+
+def test_drafts_from_before_lessons_were_recorded_still_load(tmp_path: Path) -> None:
+    from resume_lessons.core.drafts import load_drafts, save_drafts
+
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "drafts:\n  work[0].highlights[0]:\n    text: Cut p99 latency by 30%.\n", encoding="utf-8"
+    )
+    drafts = load_drafts(path)
+    assert drafts.items["work[0].highlights[0]"].lesson == ""
+    drafts.set("work[0].highlights[0]", "Cut p99 latency by 35%.", lesson="T5")
+    save_drafts(drafts, path)
+    again = load_drafts(path).items["work[0].highlights[0]"]
+    assert again.lesson == "T5" and again.history[0] == {
+        "text": "Cut p99 latency by 30%.",
+        "saved": "",
+    }

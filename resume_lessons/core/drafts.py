@@ -61,9 +61,17 @@ class Draft:
     # {text, saved} mappings, oldest first; entries of another shape are kept as they are
     history: list[Any] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # keys the kit does not use, kept
+    lesson: str = ""  # the lesson that saved it: its technique code ("T3"), or "" if not known
 
     def to_data(self) -> dict[str, Any]:
-        return {"text": self.text, "saved": self.saved, "history": self.history, **self.extra}
+        lesson = {"lesson": self.lesson} if self.lesson else {}
+        return {
+            "text": self.text,
+            "saved": self.saved,
+            **lesson,
+            "history": self.history,
+            **self.extra,
+        }
 
 
 def _trim(history: list[Any]) -> list[Any]:
@@ -90,17 +98,23 @@ class Drafts:
         draft = self.items.get(location)
         return draft.text if draft else None
 
-    def set(self, location: str, text: str, *, now: str | None = None) -> None:
-        """Record a new version; the previous one moves into the history."""
+    def set(self, location: str, text: str, *, now: str | None = None, lesson: str = "") -> None:
+        """Record a new version (and the lesson that wrote it); the previous one moves into the
+        history."""
         stamp = now or _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         old = self.items.get(location)
         if old is None:
-            self.items[location] = Draft(text, stamp)
+            self.items[location] = Draft(text, stamp, lesson=lesson)
             return
         if old.text == text:
             return
-        history = _trim([*old.history, {"text": old.text, "saved": old.saved}])
-        self.items[location] = Draft(text, stamp, history, old.extra)
+        earlier = {
+            "text": old.text,
+            "saved": old.saved,
+            **({"lesson": old.lesson} if old.lesson else {}),
+        }
+        history = _trim([*old.history, earlier])
+        self.items[location] = Draft(text, stamp, history, old.extra, lesson or old.lesson)
 
     def to_data(self) -> dict[str, Any]:
         drafts = {loc: d.to_data() for loc, d in sorted(self.items.items())}
@@ -191,8 +205,15 @@ def _draft(entry: Any, file: str, location: str, lines: dict[Any, int]) -> Draft
             location=f"{where}.history",
             line=lines.get(("drafts", location, "history"), line),
         )
-    extra = {k: v for k, v in entry.items() if k not in ("text", "saved", "history")}
-    return Draft(entry["text"], str(entry.get("saved") or ""), list(history or []), extra)
+    extra = {k: v for k, v in entry.items() if k not in ("text", "saved", "history", "lesson")}
+    lesson = entry.get("lesson")
+    return Draft(
+        entry["text"],
+        str(entry.get("saved") or ""),
+        list(history or []),
+        extra,
+        lesson if isinstance(lesson, str) else "",
+    )
 
 
 def _dump(data: Any, path: Path) -> str:
@@ -303,14 +324,14 @@ class DraftsFile:
     def load(self) -> Drafts:
         return load_drafts(self.path)
 
-    def save(self, location: str, text: str, *, now: str | None = None) -> Drafts:
+    def save(self, location: str, text: str, *, now: str | None = None, lesson: str = "") -> Drafts:
         _refuse_resume(self.path, self.resume_path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _turn(self.path):
             drafts, old_text, data = _read(self.path)
             if self.resume_path is not None:
                 drafts.resume = str(self.resume_path)
-            drafts.set(location, text, now=now)
+            drafts.set(location, text, now=now, lesson=lesson)
             write_atomic(self.path, _updated(old_text, data, drafts, location, self.path))
         return drafts
 
@@ -393,6 +414,8 @@ def _merge(document: MutableMapping[str, Any], drafts: Drafts, location: str, ki
         entry = document["drafts"][location] = kind()
     entry["text"] = draft.text
     entry["saved"] = draft.saved
+    if draft.lesson:
+        entry["lesson"] = draft.lesson
     old = entry.get("history")
     if isinstance(old, list) and list(old) == draft.history[: len(old)]:
         old.extend(draft.history[len(old) :])  # appended: comments inside the list stay

@@ -265,11 +265,11 @@ class Lesson:
         draft = self.drafts.text(item.location)
         note = ""
         if draft is not None and draft != item.text:
-            saved = self.drafts.items[item.location].saved
+            saved = self.drafts.items[item.location]
             note = (
-                f"This item already has a saved draft ({saved}), maybe from another lesson: the "
-                "box starts from it, so this rewrite builds on it. Saving replaces it; the "
-                "earlier version stays in the drafts file's history."
+                f"This item already has a draft, saved {_where_saved(saved.lesson, t.code)} "
+                f"({saved.saved}): the box starts from it, so this rewrite builds on it. Saving "
+                "replaces it; the earlier version stays in the drafts file's history."
             )
         if t.code == "T1":
             return widgets.SummaryRewriter(item, self.store, draft=draft, note=note, **kw)
@@ -326,9 +326,12 @@ class Lesson:
         after, missing = apply_drafts(self.resume, self.drafts)
         after_analysis = analyze(after, self.profile)
         before_s, after_s = self.analysis.scores[t.code], after_analysis.scores[t.code]
-        parts = []
+        parts, elsewhere = [], []
         for loc, draft in sorted(self.drafts.items.items()):
             if loc in missing or not belongs_to_lesson(loc, t.code):
+                continue
+            if draft.lesson and draft.lesson != t.code:  # written in another lesson
+                elsewhere.append(f"{loc} ({_where_saved(draft.lesson, t.code)})")
                 continue
             if loc in ("skills", "publications"):
                 parts.append(_section_before_after(loc, self.resume, after))
@@ -359,6 +362,11 @@ class Lesson:
                 f'with your drafts <b class="rl-after-score">{after_s}</b><br><small>Each draft '
                 f"below shows its {esc(t.code)} item score: that text alone, on the same "
                 "checklist.</small></p>" + "".join(parts)
+            )
+        if elsewhere:
+            body += (
+                "<p><small>Also in your drafts, saved in other lessons (they count in the "
+                f"scores above): {esc('; '.join(elsewhere))}</small></p>"
             )
         if missing:
             body += f"<p>Drafts for places no longer in the resume: {esc(', '.join(missing))}</p>"
@@ -448,6 +456,17 @@ def tailor_lesson():  # type: ignore[no-untyped-def]
     from .. import tailor_lesson as parts
 
     return parts
+
+
+def _where_saved(lesson: str, here: str) -> str:
+    """Where a draft was saved, in the words of the lesson list: "in this lesson", "in lesson
+    02_own_the_whole_system", or "in an earlier session" for a draft that does not say."""
+    if not lesson:
+        return "earlier (the drafts file does not say in which lesson)"
+    if lesson == here:
+        return "in this lesson"
+    name = next((n for n, code in LESSON_FILES if code == lesson), "")
+    return f"in lesson {name.removesuffix('.ipynb')}" if name else f"by {lesson}"
 
 
 def belongs_to_lesson(location: str, code: str) -> bool:

@@ -41,8 +41,11 @@ def styled(fragment: str) -> str:
 class SaveRow(w.HBox):
     """A Save button and a status line. The text to save comes from ``get_text`` at click time."""
 
-    def __init__(self, store: DraftsFile, location: str, get_text: Callable[[], str]) -> None:
+    def __init__(
+        self, store: DraftsFile, location: str, get_text: Callable[[], str], lesson: str = ""
+    ) -> None:
         self.store, self.location, self._get_text = store, location, get_text
+        self.lesson = lesson  # recorded with the draft, so other lessons can say where it came from
         self.button = w.Button(description="Save draft", icon="save", button_style="primary")
         self.button.add_class("rl-save")
         self.status = html_pane("rl-status")
@@ -53,7 +56,7 @@ class SaveRow(w.HBox):
         """Write the draft; on failure say why and keep the text where it is."""
         text = self._get_text()
         try:
-            self.store.save(self.location, text)
+            self.store.save(self.location, text, lesson=self.lesson)
         except (OSError, ResumeError, ValueError) as exc:
             self.status.value = (
                 f'<span class="rl-miss" style="color:#c92a2a">Not saved: {esc(exc)}. '

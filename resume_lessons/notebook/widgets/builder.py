@@ -52,7 +52,7 @@ class BulletBuilder(w.VBox):
         self.composed = html_pane("rl-composed")
         self.checklist = html_pane("rl-checklist-pane")
         self.bullet = ""
-        self.save_row = SaveRow(store, location, lambda: self.bullet)
+        self.save_row = SaveRow(store, location, lambda: self.bullet, lesson=self.technique.code)
         self._throttle = Throttle(self.refresh, interval)
         for control in (self.stage, *self.fields.values()):
             control.observe(lambda _c: self._throttle(), names="value")

@@ -41,7 +41,7 @@ class PublicationPicker(w.VBox):
             box.observe(lambda _c: self.refresh(), names="value")
             self.boxes.append((p.name, box))
         self.result = html_pane("rl-publications-result")
-        self.save_row = SaveRow(store, "publications", self.text)
+        self.save_row = SaveRow(store, "publications", self.text, lesson="T6")
         self.refresh()
         intro = w.HTML(
             "<b>Untick what does not back your production work.</b>"

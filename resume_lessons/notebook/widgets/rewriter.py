@@ -69,7 +69,9 @@ class BulletRewriter(w.VBox):
         self.checklist = html_pane("rl-checklist-pane")
         self.score = html_pane("rl-score")
         self.diff = html_pane("rl-diff-pane")
-        self.save_row = SaveRow(store, item.location, lambda: self.text.value)
+        self.save_row = SaveRow(
+            store, item.location, lambda: self.text.value, lesson=self.technique.code
+        )
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
         self.refresh()

@@ -55,7 +55,7 @@ class SkillsSorter(w.VBox):
         self.entries_box = w.GridBox(
             layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(26rem, 1fr))")
         )
-        self.save_row = SaveRow(store, "skills", self.text)
+        self.save_row = SaveRow(store, "skills", self.text, lesson="T7")
         self._throttle = Throttle(self.refresh, 0.08)
         self._shape: tuple = ()
         self._build()
