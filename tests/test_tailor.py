@@ -446,3 +446,17 @@ def main_text(tmp_path: Path, posting: str) -> str:
     with contextlib.redirect_stdout(out):
         assert main(["tailor", str(resume), str(tmp_path / "posting.txt")]) == 0
     return out.getvalue()
+
+
+def test_the_order_tip_counts_bullets_from_one_and_quotes_them(tmp_path: Path) -> None:
+    bullets = [
+        "Organised the team's 3 offsites and the quarterly planning.",
+        "Trained learning to rank models for product search in Python.",
+    ]
+    result = _search(tmp_path, bullets)
+    (tip,) = [f for f in result.findings if f.code == "J001"]
+    assert tip.location == "work[0].highlights[1]"
+    assert "bullet 2 shows more" in tip.message and "than bullet 1 above it" in tip.message
+    assert "best order: 2, 1" in tip.message
+    assert tip.suggestion.startswith("Move “Trained learning to rank models…” above “Organised")
+    assert not re.search(r"\d", tip.suggestion)  # a quote stops before a figure

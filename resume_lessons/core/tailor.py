@@ -163,7 +163,24 @@ def reordered(resume: Resume, orders: list[RoleOrder]) -> Resume:
     return copy
 
 
-def _order_findings(orders: list[RoleOrder]) -> list[Finding]:
+QUOTE_WORDS = 5
+
+
+def opening(text: str, n: int = QUOTE_WORDS) -> str:
+    """A bullet's first words, to name it in a suggestion: “Cut the search latency…”. It
+    stops before a figure, so a suggestion never holds a number."""
+    words = []
+    for word in text.split():
+        if len(words) == n or any(c.isdigit() for c in word):
+            break
+        words.append(word)
+    quoted = " ".join(words).rstrip(",;:.")
+    if not quoted:
+        return "the bullet"
+    return f"“{quoted}…”" if len(words) < len(text.split()) else f"“{quoted}”"
+
+
+def _order_findings(resume: Resume, orders: list[RoleOrder]) -> list[Finding]:
     out = []
     for o in orders:
         if not o.changed:
@@ -171,19 +188,26 @@ def _order_findings(orders: list[RoleOrder]) -> list[Finding]:
         # the first place where the best order differs from the resume's: that bullet moves up
         pos = next(k for k, i in enumerate(o.order) if i != k)
         moved = o.order[pos]
+        bullets = _bullets(resume, o.location)
         names = ", ".join(o.shows[moved][:3]) or "more of what the posting asks"
+        order = ", ".join(str(i + 1) for i in o.order)
         out.append(
             finding(
                 "J001",
                 "order",
                 f"{o.location}.highlights[{moved}]",
-                f"In {o.role}, highlight {moved} shows more of what the posting asks than "
-                f"highlight {pos} above it (best order: {', '.join(map(str, o.order))}).",
-                f"Move the bullet that shows {names} above the one the message names, so the "
-                "role opens with what the posting asks for.",
+                f"In {o.role}, bullet {moved + 1} shows more of what the posting asks ({names}) "
+                f"than bullet {pos + 1} above it (best order: {order}; bullets counted from 1).",
+                f"Move {opening(bullets[moved])} above {opening(bullets[pos])}, so the role opens "
+                "with what the posting asks for.",
             )
         )
     return out
+
+
+def _bullets(resume: Resume, location: str) -> list[str]:
+    hit = re.match(r"^(work|projects)\[(\d+)\]$", location)
+    return getattr(resume, hit.group(1))[int(hit.group(2))].highlights if hit else []
 
 
 def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Finding]]:
@@ -253,7 +277,7 @@ def tailor(
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)
     lead, tips = _lead(resume, matches)
-    findings += tips + _order_findings(orders) + _drops(resume, matches)
+    findings += tips + _order_findings(resume, orders) + _drops(resume, matches)
     return TailorResult(posting, prof.name, matches, orders, lead, results, findings)
 
 
