@@ -460,3 +460,20 @@ def test_the_order_tip_counts_bullets_from_one_and_quotes_them(tmp_path: Path) -
     assert "best order: 2, 1" in tip.message
     assert tip.suggestion.startswith("Move “Trained learning to rank models…” above “Organised")
     assert not re.search(r"\d", tip.suggestion)  # a quote stops before a figure
+
+
+def test_a_tool_the_bullets_show_is_suggested_for_the_skills(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Python and Kafka.\n- Experience with Grafana.\n"
+    bullets = ["Streamed click events through Kafka to the ranking models."]
+    result = _tailor_text(tmp_path, posting, bullets, ["Python"])
+    tips = [f for f in result.findings if f.code == "J704"]
+    assert [f.line for f in tips] == ["tool:kafka"]  # Python is listed; Grafana not shown
+    assert tips[0].is_tip and "Kafka" in tips[0].suggestion
+
+
+def test_a_skill_the_posting_asks_for_in_its_own_words_is_not_dropped(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience putting models behind an API.\n"
+    skills = ["API design (REST)", "Data visualization", "Machine learning"]
+    result = _tailor_text(tmp_path, posting, ["Trained ranking models."], skills)
+    drops = {f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"}
+    assert drops == {"Data visualization", "Machine learning"}

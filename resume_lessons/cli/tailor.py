@@ -86,12 +86,23 @@ def format_text(found: TailorResult, file: str) -> str:
             lines.append(f"  {mark} {m.term.name}{stage}  {where}")
     lines += ["", "what to do:"]
     drops = [f for f in found.findings if f.code == "J703"]
+    unlisted = [
+        m.term.name
+        for m in found.matches
+        if f"{m.term.kind}:{m.term.key}" in {f.line for f in found.findings if f.code == "J704"}
+    ]
     for f in found.findings:
-        if f.code == "J703":
+        if f.code in ("J703", "J704"):
             continue
         cost = f"-{f.points:g} pts" if f.points else "tip"
         lines.append(f"  {file}:{f.location}  {f.code}  {cost:>9}  {f.message}")
         lines.append(f"      fix: {f.suggestion}")
+    if unlisted:
+        lines.append(
+            f"  {file}:skills  J704        tip  Tools the posting asks for that your bullets show "
+            f"in use but your skills do not list: {', '.join(unlisted)}."
+        )
+        lines.append("      fix: add them to your skills: a bullet already shows each.")
     if drops:
         names = ", ".join(f.message.split("”")[0].lstrip("“") for f in drops)
         lines.append(

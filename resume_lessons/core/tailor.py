@@ -3,7 +3,8 @@
 ``tailor(resume, posting, profile)`` reads the posting's terms (``posting_terms``), finds each
 in the resume (``tailor_match``), scores the coverage per technique (``tailor_score``) and
 adds the moves that need no new fact: which bullets to put first in each role
-(``rank_bullets``), which words the summary should lead with, which skills to drop. A term the
+(``rank_bullets``), which words the summary should lead with, which tools the bullets show
+that the skills list should name too, which skills to drop. A term the
 resume never shows becomes a question, never an inserted keyword.
 """
 
@@ -17,9 +18,10 @@ from .drafts import Drafts, apply_drafts
 from .findings import Finding, TechniqueResult
 from .locations import role_of
 from .model import Resume
-from .posting import Posting
+from .posting import Posting, posting_texts
 from .posting_terms import posting_terms
 from .profile import DEFAULT_PROFILE, Profile, load_profile
+from .skills import stems
 from .tailor_match import TermMatch, match_terms
 from .tailor_score import AREAS, coverage, finding
 
@@ -236,13 +238,43 @@ def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Fin
     return words, [tip]
 
 
-def _drops(resume: Resume, matches: list[TermMatch]) -> list[Finding]:
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*(?:-[a-z0-9+#.]+)*")
+
+
+def _words(text: str) -> list[str]:
+    """A text's words, lowercase, a hyphenated name kept whole ("scikit-learn")."""
+    return [w.rstrip(".") for w in _WORD.findall(text.lower()) if w.rstrip(".")]
+
+
+def _asked_words(posting: Posting, profile: Profile) -> tuple[set[str], str]:
+    """The stems of the posting's words, and its whole text as words."""
+    words = [w for _, text in posting_texts(posting) for w in _words(text)]
+    return set(stems(words)), f" {' '.join(stems(words))} "
+
+
+def _entry_asked(keyword: str, asked: tuple[set[str], str], generic: set[str]) -> bool:
+    """A skills entry the posting asks for in its own words: all of it ("machine learning"),
+    or a word of it that is not generic ("API" of "API wrapping (FastAPI / Plumber)")."""
+    plain = re.sub(r"\([^)]*\)", " ", keyword)
+    words = stems(_words(plain))
+    if not words:
+        return False
+    if f" {' '.join(words)} " in asked[1]:
+        return True
+    return any(w in asked[0] for w in words if w not in generic and len(w) >= 2)
+
+
+def _drops(
+    resume: Resume, matches: list[TermMatch], posting: Posting, profile: Profile
+) -> list[Finding]:
     asked = {p.location for m in matches for p in m.skills}
+    words = _asked_words(posting, profile)
+    generic = set(stems([str(w) for w in profile.words("tailor", "generic_skill_words")]))
     out = []
     for i, group in enumerate(resume.skills):
         for j, keyword in enumerate(group.keywords):
             location = f"skills[{i}].keywords[{j}]"
-            if location in asked or not keyword.strip():
+            if location in asked or not keyword.strip() or _entry_asked(keyword, words, generic):
                 continue
             out.append(
                 finding(
@@ -255,6 +287,24 @@ def _drops(resume: Resume, matches: list[TermMatch]) -> list[Finding]:
                 )
             )
     return out
+
+
+def _unlisted(matches: list[TermMatch]) -> list[Finding]:
+    """Tools the posting asks for that a bullet shows in use but the skills list leaves out:
+    the reader scanning the skills for them should find them there too."""
+    return [
+        finding(
+            "J704",
+            "T7",
+            "skills",
+            f"The posting asks for {m.term.name} and your bullets show it in use "
+            f"({m.bullets[0].location}), but your skills list does not name it.",
+            f"Add {m.term.name} to your skills: a bullet already shows it.",
+            line=f"{m.term.kind}:{m.term.key}",
+        )
+        for m in matches
+        if m.term.kind == "tool" and m.bullets and not m.skills
+    ]
 
 
 def tailor(
@@ -277,7 +327,8 @@ def tailor(
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)
     lead, tips = _lead(resume, matches)
-    findings += tips + _order_findings(resume, orders) + _drops(resume, matches)
+    findings += tips + _order_findings(resume, orders) + _unlisted(matches)
+    findings += _drops(resume, matches, posting, prof)
     return TailorResult(posting, prof.name, matches, orders, lead, results, findings)
 
 

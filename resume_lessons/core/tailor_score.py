@@ -41,6 +41,7 @@ RULES = {
     "J701": "tool-not-shown",
     "J702": "tool-only-in-skills",
     "J703": "skill-not-asked",
+    "J704": "shown-tool-not-in-skills",
     "J801": "seniority-not-shown",
 }
 STAGE_WORDS = {
