@@ -477,3 +477,10 @@ def test_a_skill_the_posting_asks_for_in_its_own_words_is_not_dropped(tmp_path: 
     result = _tailor_text(tmp_path, posting, ["Trained ranking models."], skills)
     drops = {f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"}
     assert drops == {"Data visualization", "Machine learning"}
+
+
+def test_a_vector_index_and_a_search_engine_are_asked_as_serving(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience with FAISS and Elasticsearch.\n"
+    result = _tailor_text(tmp_path, posting, ["Trained ranking models."])
+    assert _match(result, "FAISS").term.stage == "serving"
+    assert _match(result, "Elasticsearch").term.stage == "serving"

@@ -176,7 +176,14 @@ def _tools(profile: Profile) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         heads[str(head).lower()] = [str(head), *(str(o) for o in others or ())]
     of = {form.lower(): head for head, forms in heads.items() for form in forms}
     rows: dict[str, tuple[str, tuple[str, ...], str]] = {}
-    known = [(t, s) for t, s in profile.tool_stages.items()]
+    # the stage a posting means by a tool, where it differs from the skills list's grouping
+    # (a vector index stores features, but a posting asks for it to serve queries)
+    asked_as = {
+        str(tool).lower(): str(stage)
+        for stage, tools in (profile.setting("tailor", "tool_stages", default={}) or {}).items()
+        for tool in tools or ()
+    }
+    known = [(t, asked_as.get(t, s)) for t, s in profile.tool_stages.items()]
     known += [(t.lower(), "languages") for t in profile.words("skills", "languages")]
     for tool, stage in known:
         head = of.get(tool, tool)
