@@ -96,6 +96,7 @@ def _match_dict(m: TermMatch) -> dict[str, Any]:
         "kind": t.kind,
         "name": t.name,
         "stage": t.stage,
+        "nice_to_have": t.nice,
         "asked_at": [p.to_dict() for p in t.asked_at],
         "found": m.found,
         "shown": m.shown,
