@@ -125,3 +125,34 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_posting(tmp_path / "nope.txt")
     with pytest.raises(ResumeError, match="folder"):
         read_posting(tmp_path)
+
+
+def test_a_yaml_or_json_resume_saved_as_text_is_refused(tmp_path: Path) -> None:
+    error = _error(tmp_path, "resume_as_posting.txt", RESUME.read_text(encoding="utf-8"))
+    assert "looks like a resume" in str(error)
+    data = {"basics": {"name": "A"}, "work": [{"name": "Co", "highlights": ["Built a thing."]}]}
+    error = _error(tmp_path, "resume.md", json.dumps(data, indent=1))
+    assert "looks like a resume" in str(error)
+    # prose with a "Work:" line is still a posting
+    path = tmp_path / "posting.txt"
+    path.write_text("ML Engineer\nWork: hybrid, two days a week\n\nRequirements\n- Python\n")
+    assert read_posting(path).qualifications == ["Python"]
+
+
+def test_every_type_error_is_listed_with_a_hint_for_its_field(tmp_path: Path) -> None:
+    error = _error(tmp_path, "types.json", '{"title": 123,\n "description": {"a": "b"}}')
+    by_field = {p.location: p for p in error.problems}
+    assert set(by_field) == {"title", "description"}
+    assert "should be text" in by_field["title"].message
+    assert by_field["title"].hint.startswith("title is")
+    assert by_field["description"].hint.startswith("description is")
+    assert "responsibilities" not in by_field["description"].hint
+    error = _error(tmp_path, "skills.yaml", "description: x\nskills: 3\n")
+    assert "name" in error.problems[0].hint and "keywords" in error.problems[0].hint
+
+
+def test_binary_data_in_a_text_posting_asks_for_plain_text(tmp_path: Path) -> None:
+    error = _error(tmp_path, "posting.md", b"# ML Engineer\x00\n")
+    assert "binary data" in error.problems[0].message
+    assert "plain UTF-8 text" in error.problems[0].hint
+    assert "YAML" not in error.problems[0].hint

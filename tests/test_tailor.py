@@ -274,7 +274,7 @@ def test_a_term_is_never_found_and_missing_at_once(tmp_path: Path) -> None:
     result = _tailor_text(
         tmp_path, POSTING, ["Trained learning-to-rank models that order product search results."]
     )
-    ltr = [m for m in result.matches if "learning-to-rank" in m.term.key]
+    ltr = [m for m in result.matches if "learn to rank" in m.term.key]
     assert len(ltr) == 1 and ltr[0].shown
 
 
@@ -306,3 +306,181 @@ def test_a_resume_pasted_as_a_text_posting_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ResumeError, match="looks like a resume"):
         read_posting(path)
+
+
+# ---- a learner's walk through a search posting (sentences written for these tests) -------------
+
+SEARCH_POSTING = """Staff ML Engineer, Product Search
+Birchway Garden Supply · Lyon, France (Hybrid) · Full-time
+
+About Birchway Garden Supply
+Birchway Garden Supply sells seeds and tools to home growers.
+
+What you'll do
+- Own the search ranking platform for our catalogue.
+- Train learning-to-rank models and measure them offline.
+
+Requirements
+- Experience with learning to rank.
+- Python; Scala is a plus.
+
+Nice to have
+- Feature stores (Feast).
+- Experience with large language models.
+"""
+
+
+def _search(tmp_path: Path, bullets: list[str], skills: list[str] | None = None) -> TailorResult:
+    return _tailor_text(tmp_path, SEARCH_POSTING, bullets, skills)
+
+
+def test_the_company_line_gives_company_location_and_type(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(SEARCH_POSTING, encoding="utf-8")
+    posting = read_posting(path)
+    assert posting.company == "Birchway Garden Supply"
+    assert posting.location == "Lyon, France (Hybrid)" and posting.type == "Full-time"
+    assert posting.description.startswith("Birchway Garden Supply sells")
+
+
+def test_an_about_heading_names_the_company(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(
+        "ML Engineer\n\nAbout Quillon Freight\nWe move parcels across Europe.\n\nRequirements\n"
+        "- Build forecasting models for parcel volumes.\n",
+        encoding="utf-8",
+    )
+    posting = read_posting(path)
+    assert posting.company == "Quillon Freight"
+    assert posting.description == "We move parcels across Europe."
+
+
+def test_the_company_name_is_never_a_term(tmp_path: Path) -> None:
+    result = _search(tmp_path, ["Trained ranking models for product search."])
+    keys = {m.term.key for m in result.matches}
+    assert not keys & {"garden", "suppli", "supply"}, keys
+    assert not any("Garden" in f.message or "garden" in f.message for f in result.findings)
+
+
+def test_hyphenated_and_spaced_forms_are_one_term(tmp_path: Path) -> None:
+    result = _search(tmp_path, ["Trained a learning to rank model that orders search results."])
+    ltr = [m for m in result.matches if m.term.kind == "model_type" and "rank" in m.term.key]
+    assert len(ltr) == 1 and ltr[0].shown
+    assert {p.location for p in ltr[0].term.asked_at} == {
+        "responsibilities[1]",
+        "qualifications[0]",
+    }
+
+
+def test_a_model_family_is_found_by_its_other_forms(tmp_path: Path) -> None:
+    for bullet in (
+        "Built a support bot on a GPT-style language model.",
+        "Fine-tuned LLMs to summarise support tickets.",
+        "Distilled a large language model for ticket triage.",
+    ):
+        result = _search(tmp_path, [bullet])
+        assert _match(result, "large language models").shown, bullet
+
+
+def test_nice_to_haves_are_marked_and_weigh_half(tmp_path: Path) -> None:
+    result = _search(tmp_path, ["Trained ranking models for product search in Python."])
+    feast, scala, python = (_match(result, n) for n in ("Feast", "Scala", "Python"))
+    assert feast.term.nice and scala.term.nice and not python.term.nice  # "Scala is a plus"
+    t7 = {c.key: c.points for c in result.results["T7"].checklist}
+    assert t7["tool:feast"] * 2 == pytest.approx(t7["tool:python"], abs=1)
+    (f,) = [f for f in result.findings if f.line == "tool:feast"]
+    assert "as nice to have" in f.message
+    text = main_text(tmp_path, SEARCH_POSTING)
+    assert "Feast [features] (nice to have)" in text
+
+
+def test_a_feature_store_is_a_stage_not_a_system_type(tmp_path: Path) -> None:
+    result = _search(tmp_path, ["Trained ranking models for product search."])
+    assert not any(m.term.kind == "system_type" and "feature" in m.term.key for m in result.matches)
+    assert _match(result, "features").term.kind == "stage"
+
+
+def test_a_generic_head_adds_nothing_to_find(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Own the ranking platform.\n"
+    result = _tailor_text(tmp_path, posting, ["Tuned ranking models for product search."])
+    (ranking,) = [m for m in result.matches if m.term.area == "T1"]
+    assert ranking.term.name == "ranking" and ranking.bullets[0].text == "ranking"
+    posting = "ML Engineer\n\nRequirements\n- Own the ranking stack.\n- Improve ranking quality.\n"
+    result = _tailor_text(tmp_path, posting, ["Tuned ranking models for product search."])
+    t1 = [m for m in result.matches if m.term.area == "T1"]
+    assert [m.term.name for m in t1] == ["ranking"] and t1[0].term.weight == 2
+    assert not any(f.code == "J102" for f in result.findings)
+
+
+def test_a_term_is_named_as_the_posting_writes_it(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience with LambdaMART rankers.\n"
+    result = _tailor_text(tmp_path, posting, ["Trained ranking models."])
+    assert any(m.term.name == "LambdaMART" for m in result.matches)
+
+
+def test_a_pasted_posting_gives_lines_and_the_same_places_everywhere(tmp_path: Path) -> None:
+    result = _search(tmp_path, ["Trained ranking models for product search."])
+    feast = _match(result, "Feast")
+    assert feast.term.asked_at[0].where == "nice_to_have[0], line 16"
+    text = main_text(tmp_path, SEARCH_POSTING)
+    ownership = next(line for line in text.splitlines() if "missing ownership" in line)
+    (f,) = [f for f in result.findings if f.line == "seniority:ownership"]
+    where = ownership.split("(the posting: ")[1].rstrip(")")
+    assert f"({where})" in f.message
+
+
+def main_text(tmp_path: Path, posting: str) -> str:
+    """The CLI's text output for a small resume against this posting."""
+    import contextlib
+    import io
+
+    (tmp_path / "posting.txt").write_text(posting, encoding="utf-8")
+    resume = tmp_path / "resume.yaml"
+    resume.write_text(
+        "basics:\n  name: x\n  summary: Search engineer building ranking systems.\n"
+        "work:\n  - name: Co\n    position: ML Engineer\n    startDate: 2020-01\n"
+        "    highlights:\n      - Trained ranking models for product search.\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["tailor", str(resume), str(tmp_path / "posting.txt")]) == 0
+    return out.getvalue()
+
+
+def test_the_order_tip_counts_bullets_from_one_and_quotes_them(tmp_path: Path) -> None:
+    bullets = [
+        "Organised the team's 3 offsites and the quarterly planning.",
+        "Trained learning to rank models for product search in Python.",
+    ]
+    result = _search(tmp_path, bullets)
+    (tip,) = [f for f in result.findings if f.code == "J001"]
+    assert tip.location == "work[0].highlights[1]"
+    assert "bullet 2 shows more" in tip.message and "than bullet 1 above it" in tip.message
+    assert "best order: 2, 1" in tip.message
+    assert tip.suggestion.startswith("Move “Trained learning to rank models…” above “Organised")
+    assert not re.search(r"\d", tip.suggestion)  # a quote stops before a figure
+
+
+def test_a_tool_the_bullets_show_is_suggested_for_the_skills(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Python and Kafka.\n- Experience with Grafana.\n"
+    bullets = ["Streamed click events through Kafka to the ranking models."]
+    result = _tailor_text(tmp_path, posting, bullets, ["Python"])
+    tips = [f for f in result.findings if f.code == "J704"]
+    assert [f.line for f in tips] == ["tool:kafka"]  # Python is listed; Grafana not shown
+    assert tips[0].is_tip and "Kafka" in tips[0].suggestion
+
+
+def test_a_skill_the_posting_asks_for_in_its_own_words_is_not_dropped(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience putting models behind an API.\n"
+    skills = ["API design (REST)", "Data visualization", "Machine learning"]
+    result = _tailor_text(tmp_path, posting, ["Trained ranking models."], skills)
+    drops = {f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"}
+    assert drops == {"Data visualization", "Machine learning"}
+
+
+def test_a_vector_index_and_a_search_engine_are_asked_as_serving(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience with FAISS and Elasticsearch.\n"
+    result = _tailor_text(tmp_path, posting, ["Trained ranking models."])
+    assert _match(result, "FAISS").term.stage == "serving"
+    assert _match(result, "Elasticsearch").term.stage == "serving"

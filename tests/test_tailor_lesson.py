@@ -30,7 +30,8 @@ LESSON = next(name for name, code in LESSON_FILES if code == TAILOR)
 TARGET = "work[0].highlights[3]"
 # ...rewritten to name what the posting asks and the resume never showed.
 REWRITE = (
-    "Built the Feast feature store that serves two-tower retrieval features for the home feed."
+    "Built the Feast feature store that serves two-tower retrieval features to the home feed's "
+    "candidate generation."
 )
 HOSTILE = "Shipped <script>alert(1)</script> and <b>bold</b> ranking & Feast for 5M users."
 
@@ -50,7 +51,7 @@ def test_the_exercise_starts_on_the_bullet_that_shows_least(lesson) -> None:  # 
     assert isinstance(widget, TailorMatcher)
     assert widget.item.location == TARGET
     assert widget.current_rank == 5  # last of its role's five
-    assert not widget.found("Feast") and not widget.found("feature store")
+    assert not widget.found("Feast") and not widget.found("candidate generation")
     missing = re.search(r'<ul class="rl-terms-missing">(.*?)</ul>', widget.terms.value, re.S)
     assert missing and 'data-term="Feast"' in missing.group(1)  # asked, not added
     assert "Have you used Feast?" in _plain(missing.group(1))
@@ -63,7 +64,7 @@ def test_naming_a_missing_term_moves_the_bullet_up_and_marks_it_found(lesson) ->
     widget.text.value = REWRITE
     assert widget.current_rank == 1
     assert 'ranks <b class="rl-rank">1</b> of 5' in widget.position.value
-    assert widget.found("Feast") and widget.found("feature store")
+    assert widget.found("Feast") and widget.found("candidate generation")
     found = re.search(r'<ul class="rl-terms-found">(.*?)</ul>', widget.terms.value, re.S)
     assert found and 'data-term="Feast"' in found.group(1)
     assert f"<code>{TARGET}</code> “Feast”" in found.group(1)  # where it is now shown

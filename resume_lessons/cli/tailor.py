@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_text(found: TailorResult, file: str) -> str:
+    from ..core.posting_terms import asked_where
     from ..core.tailor import AREAS
 
     lines = [f"{file} for {found.posting.heading}", ""]
@@ -74,23 +75,34 @@ def format_text(found: TailorResult, file: str) -> str:
         lines.append(f"{title}:" if area == "seniority" else f"{area} {title}:")
         for m in mine:
             stage = f" [{m.term.stage}]" if m.term.stage else ""
+            stage += " (nice to have)" if m.term.nice else ""
             if m.shown:  # T1 is about the summary; the others about the bullets
                 p = (m.summary or m.bullets)[0] if area == "T1" else (m.bullets or m.summary)[0]
                 mark, where = "found  ", f"{p.location} “{p.text}”"
             elif m.found:
                 mark, where = "listed ", f"{m.skills[0].location} (skills only)"
             else:
-                asked = ", ".join(dict.fromkeys(p.location for p in m.term.asked_at[:2]))
-                mark, where = "missing", f"(the posting: {asked})"
+                mark, where = "missing", f"(the posting: {asked_where(m.term)})"
             lines.append(f"  {mark} {m.term.name}{stage}  {where}")
     lines += ["", "what to do:"]
     drops = [f for f in found.findings if f.code == "J703"]
+    unlisted = [
+        m.term.name
+        for m in found.matches
+        if f"{m.term.kind}:{m.term.key}" in {f.line for f in found.findings if f.code == "J704"}
+    ]
     for f in found.findings:
-        if f.code == "J703":
+        if f.code in ("J703", "J704"):
             continue
         cost = f"-{f.points:g} pts" if f.points else "tip"
         lines.append(f"  {file}:{f.location}  {f.code}  {cost:>9}  {f.message}")
         lines.append(f"      fix: {f.suggestion}")
+    if unlisted:
+        lines.append(
+            f"  {file}:skills  J704        tip  Tools the posting asks for that your bullets show "
+            f"in use but your skills do not list: {', '.join(unlisted)}."
+        )
+        lines.append("      fix: add them to your skills: a bullet already shows each.")
     if drops:
         names = ", ".join(f.message.split("”")[0].lstrip("“") for f in drops)
         lines.append(

@@ -3,6 +3,8 @@
 Field names follow the JSON Resume job schema (jsonresume.org/job-description-schema):
 ``title``, ``company``, ``description``, ``responsibilities[]``, ``qualifications[]``,
 ``skills[{name, level, keywords[]}]`` and the rest; properties the kit does not read are kept.
+One property is the kit's own: ``nice_to_have[]``, what the posting would like but does not
+require (a "Nice to have" or "Our stack" section), weighed less than a qualification.
 The readers in ``resume_lessons.formats.posting`` turn a file (YAML, JSON, pasted text) into
 plain data; ``posting_from_data`` validates it. ``posting_texts`` lists the texts a posting
 asks things in, each with its location ("qualifications[2]").
@@ -13,7 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .errors import Problem, ResumeError
 from .parsing import Path_
@@ -37,6 +39,8 @@ def _name_to_skill(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_scalar_to_text)]
+# A field that names or describes the job is text as written: a number there is a mistake.
+Prose = str
 
 
 class _Part(BaseModel):
@@ -50,20 +54,35 @@ class PostingSkill(_Part):
 
 
 class Posting(_Part):
-    title: Text = ""
-    company: Text = ""
+    title: Prose = ""
+    company: Prose = ""
     type: Text = ""
     date: Text = ""
-    description: Text = ""
+    description: Prose = ""
     location: dict[str, Any] | Text = ""
     remote: Text = ""
     salary: Text = ""
     experience: Text = ""
     responsibilities: list[Text] = Field(default_factory=list)
     qualifications: list[Text] = Field(default_factory=list)
+    nice_to_have: list[Text] = Field(default_factory=list)
     skills: list[Annotated[PostingSkill, BeforeValidator(_name_to_skill)]] = Field(
         default_factory=list
     )
+
+    # location ("qualifications[2]") -> its line in a pasted text posting, where a location
+    # means nothing to the learner; empty for YAML and JSON, whose fields they wrote
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    def line_of(self, location: str) -> int | None:
+        return self._lines.get(location)
+
+    def with_lines(self, lines: dict[Path_, int]) -> Posting:
+        """The posting, its texts' locations mapped to these lines of the file it was read from."""
+        for path, line in lines.items():
+            where = str(path[0]) + "".join(f"[{p}]" for p in path[1:])
+            self._lines[where] = line
+        return self
 
     @property
     def heading(self) -> str:
@@ -76,6 +95,7 @@ def posting_texts(posting: Posting) -> list[tuple[str, str]]:
     out = [("title", posting.title), ("description", posting.description)]
     out += [(f"responsibilities[{i}]", t) for i, t in enumerate(posting.responsibilities)]
     out += [(f"qualifications[{i}]", t) for i, t in enumerate(posting.qualifications)]
+    out += [(f"nice_to_have[{i}]", t) for i, t in enumerate(posting.nice_to_have)]
     out.append(("experience", posting.experience))
     for i, skill in enumerate(posting.skills):
         out.append((f"skills[{i}].name", skill.name))
@@ -141,5 +161,20 @@ def _problem(err: Any, lines: dict[Path_, int]) -> Problem:
     value = err.get("input")
     shown = type(value).__name__ if isinstance(value, dict | list) else repr(value)[:40]
     message = f"should be {expected}, but it is {shown}" if expected else err["msg"]
-    hint = "responsibilities and qualifications are lists of sentences; skills a list of names"
-    return Problem(message, where, line, hint)
+    return Problem(message, where, line, _HINTS.get(str(path[0]) if path else "", _HINT))
+
+
+# What each field should hold, said for the field that is wrong.
+_HINTS = {
+    "title": "title is the job's name as text: title: Senior ML Engineer",
+    "company": "company is the employer's name as text: company: Acme",
+    "description": "description is the posting's text, one string (a YAML block: "
+    "'description: |' and the paragraphs indented under it)",
+    "responsibilities": "responsibilities is a list of sentences, one '- ' line each",
+    "qualifications": "qualifications is a list of sentences, one '- ' line each",
+    "nice_to_have": "nice_to_have is a list of sentences, one '- ' line each",
+    "skills": "skills is a list of names ('- Python') or of mappings with a name and "
+    "keywords ('- name: Python' and 'keywords: [pandas]')",
+    "location": "location is text ('Berlin') or a mapping (city, countryCode, ...)",
+}
+_HINT = "see the JSON Resume job schema: title, company, description, responsibilities, ..."

@@ -4,12 +4,19 @@ A text's terms come from the element finder (``explain``: domain and system type
 pipeline stages for T2, experiments for T4, model families for T5), the profile's tool names
 (``skills.form_span``: T7, grouped by pipeline stage) and the profile's seniority phrases
 (``tailor.yaml``, read with the finder's phrase index). The same function reads the posting
-and the resume, so a term means one thing on both sides.
+and the resume, so a term means one thing on both sides: "learning-to-rank models" and
+"learning to rank" are one term, and "ranking stack" is "ranking" (a generic system head).
+
+``posting_terms`` reads every text of a posting: the company's own name is never a term, a
+phrase is asked once (a "feature store" is a pipeline stage, not also a system type), and a
+term asked only where the posting says it would like it (``nice_to_have``, "Java is a plus")
+is marked ``nice``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -35,15 +42,32 @@ EXPERIMENT_NAMES = {
 
 @dataclass(frozen=True)
 class Place:
-    """Where a term appears: a location in the resume or posting, and the words' span."""
+    """Where a term appears: a location in the resume or posting, and the words' span. A
+    posting's place also has its line in a pasted text file, and whether it is a nice-to-have."""
 
     location: str
     start: int
     end: int
     text: str
+    line: int | None = None
+    nice: bool = False
+
+    @property
+    def where(self) -> str:
+        """ "qualifications[2], line 27" for a pasted posting; the location otherwise."""
+        return self.location if self.line is None else f"{self.location}, line {self.line}"
 
     def to_dict(self) -> dict[str, object]:
-        return {"location": self.location, "span": [self.start, self.end], "text": self.text}
+        out: dict[str, object] = {
+            "location": self.location,
+            "span": [self.start, self.end],
+            "text": self.text,
+        }
+        if self.line is not None:
+            out["line"] = self.line
+        if self.nice:
+            out["nice_to_have"] = True
+        return out
 
 
 @dataclass(frozen=True)
@@ -77,9 +101,50 @@ class Term:
         """How many of the posting's texts ask for it."""
         return len({p.location for p in self.asked_at})
 
+    @property
+    def nice(self) -> bool:
+        """Asked only as a nice-to-have: weighed less, and said so."""
+        return bool(self.asked_at) and all(p.nice for p in self.asked_at)
+
+
+MAX_PLACES_SHOWN = 3
+
+
+def asked_where(term: Term, n: int = MAX_PLACES_SHOWN) -> str:
+    """Where the posting asks for a term, its first n texts: "responsibilities[1], line 9;
+    qualifications[0], line 18"."""
+    places: dict[str, Place] = {}
+    for p in term.asked_at:
+        places.setdefault(p.location, p)
+    return "; ".join(p.where for p in list(places.values())[:n])
+
 
 def _norm(phrase: str) -> str:
-    return " ".join(stems(phrase_key(phrase)))
+    """A phrase's key: its words stemmed, hyphens as spaces ("learning-to-rank models" and
+    "learning to rank model" are one key)."""
+    return " ".join(stems(phrase_key(phrase.replace("-", " "))))
+
+
+def shown_name(text: str) -> str:
+    """A term as the text wrote it: "LambdaMART", "BERT"; a capital only opening a sentence
+    ("Transformer models") is dropped."""
+    if any(c.isupper() for w in text.split() for c in w[1:]):
+        return text
+    return text.lower()
+
+
+@cache
+def _generic_heads(profile: Profile) -> frozenset[str]:
+    """Stems of the words that make "ranking stack" the same term as "ranking"."""
+    return frozenset(_norm(w) for w in profile.words("tailor", "generic_system_heads"))
+
+
+def base_key(key: str, profile: Profile) -> str:
+    """A system type's key without its generic head ("rank stack" -> "rank"), or ''."""
+    words = key.split()
+    if len(words) >= 2 and words[-1] in _generic_heads(profile):
+        return " ".join(words[:-1])
+    return ""
 
 
 @cache
@@ -111,7 +176,14 @@ def _tools(profile: Profile) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         heads[str(head).lower()] = [str(head), *(str(o) for o in others or ())]
     of = {form.lower(): head for head, forms in heads.items() for form in forms}
     rows: dict[str, tuple[str, tuple[str, ...], str]] = {}
-    known = [(t, s) for t, s in profile.tool_stages.items()]
+    # the stage a posting means by a tool, where it differs from the skills list's grouping
+    # (a vector index stores features, but a posting asks for it to serve queries)
+    asked_as = {
+        str(tool).lower(): str(stage)
+        for stage, tools in (profile.setting("tailor", "tool_stages", default={}) or {}).items()
+        for tool in tools or ()
+    }
+    known = [(t, asked_as.get(t, s)) for t, s in profile.tool_stages.items()]
     known += [(t.lower(), "languages") for t in profile.words("skills", "languages")]
     for tool, stage in known:
         head = of.get(tool, tool)
@@ -130,13 +202,13 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     for e in explain(text, "summary", profile):
         if e.name == "domain":
             key = _norm(e.value or e.text)
-            name = domains.get(key, e.text.lower())
+            name = domains.get(key, shown_name(e.text))
             out.append(Found("domain", domains.get(key, key), name, e.start, e.end))
         elif e.name == "system_type":
             words = [w for w in phrase_key(e.text) if w not in modifiers]
             if words:
                 key = _norm(" ".join(words))
-                out.append(Found("system_type", key, e.text, e.start, e.end))
+                out.append(Found("system_type", key, shown_name(e.text), e.start, e.end))
     for e in explain(text, "bullet", profile):
         stage = e.name.removeprefix("stage.")
         if stage in PIPELINE:
@@ -145,7 +217,7 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             out.append(Found("experiment", e.name, EXPERIMENT_NAMES[e.name], e.start, e.end))
         elif e.name == "model_type":
             key = _norm(e.value or e.text)
-            name = models.get(key, e.text.lower())
+            name = models.get(key, shown_name(e.text))
             out.append(Found("model_type", models.get(key, key), name, e.start, e.end))
     ambiguous = {t.lower() for t in profile.words("tailor", "prose_ambiguous_tools")}
     for name, forms, stage in _tools(profile):
@@ -163,15 +235,67 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     return out
 
 
-def _asked_once(finds: list[Found]) -> list[Found]:
-    """A tool's name a posting gives is asked once, as the tool, not also as the model family
-    it belongs to ("LightGBM" as gradient boosted trees); a resume's shows both."""
+def _overlaps(f: Found, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < f.end and f.start < e for s, e in spans)
+
+
+def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Each phrase of a posting is asked once, in the technique it fits best; a resume's
+    shows every reading.
+
+    A tool's name is the tool, not also the model family it belongs to ("LightGBM" as
+    gradient boosted trees); a phrase that is a pipeline stage and names no domain ("feature
+    stores") is the stage, not also a system type; and words in ``hidden`` (the company's
+    name) are no term at all. A domain whose words are a model family or a tool ("LLMs") is
+    that family or tool."""
     tools = [(f.start, f.end) for f in finds if f.kind == "tool"]
+    stages = {(f.start, f.end) for f in finds if f.kind == "stage"}
+    named = {(f.start, f.end) for f in finds if f.kind in ("tool", "model_type")}
+    domains = [(f.start, f.end) for f in finds if f.kind == "domain"]
     return [
         f
         for f in finds
-        if f.kind != "model_type" or not any(s < f.end and f.start < e for s, e in tools)
+        if not _overlaps(f, hidden)
+        and (f.kind != "model_type" or not _overlaps(f, tools))
+        and (f.kind not in ("domain", "system_type") or (f.start, f.end) not in named)
+        and (f.kind != "system_type" or (f.start, f.end) not in stages or _overlaps(f, domains))
     ]
+
+
+_LEGAL = re.compile(r"[\s,]+(?:inc|ltd|llc|gmbh|ag|plc|co|corp|sa|bv|ab)\.?$", re.IGNORECASE)
+
+
+def company_spans(company: str, text: str) -> list[tuple[int, int]]:
+    """Where a text names the company ("Fernwood Market", "Fernwood Market's"), so its words
+    are never read as terms (a "Market" in the name is no domain)."""
+    names = {n for n in (company.strip(), _LEGAL.sub("", company.strip())) if len(n) >= 2}
+    out = []
+    for name in names:
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)"
+        out += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return out
+
+
+# A clause that says the posting would like it, not require it: "Java is a plus".
+_NICE_CLAUSE = re.compile(
+    r"\b(?:(?:is |are |would be |a )?(?:a )?(?:big |huge )?plus|nice[- ]to[- ]have|bonus|"
+    r"preferred|preferably|ideally|desirable|not required|optional)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but)\s|\n")
+
+
+def _nice_spans(location: str, text: str) -> list[tuple[int, int]]:
+    """The parts of a posting text that ask as a nice-to-have: all of a ``nice_to_have``
+    item, or the clause of another that says so."""
+    if location.startswith("nice_to_have["):
+        return [(0, len(text))]
+    out, start = [], 0
+    for end in [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]:
+        if _NICE_CLAUSE.search(text, start, end):
+            out.append((start, end))
+        start = end
+    return out
 
 
 _OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
@@ -191,18 +315,23 @@ def _contains(a: str, b: str) -> bool:
     return f" {a} " in f" {b} "
 
 
-def _merge_nested(terms: dict[tuple[str, str], Term]) -> dict[tuple[str, str], Term]:
+def _merge_nested(
+    terms: dict[tuple[str, str], Term], profile: Profile
+) -> dict[tuple[str, str], Term]:
     """One term for "learning-to-rank" and "learning-to-rank models": the shorter key stands
-    for both, so a term is never found and missing at once."""
+    for both, so a term is never found and missing at once. A system type that is another T1
+    term with a generic head ("ranking stack", "search platform") is that term."""
     merged = dict(terms)
     for (kind, key), term in sorted(terms.items(), key=lambda kv: -len(kv[0][1])):
         if kind not in ("model_type", "system_type", "domain"):
             continue
+        base = base_key(key, profile) if kind == "system_type" else ""
         into = next(
             (
                 t
                 for (k2, key2), t in merged.items()
-                if k2 == kind and key2 != key and _contains(key2, key)
+                if (k2 == kind and key2 != key and _contains(key2, key))
+                or (base and k2 in ("domain", "system_type") and key2 == base)
             ),
             None,
         )
@@ -217,13 +346,20 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
     """Every term the posting asks for, the most asked first within each kind."""
     terms: dict[tuple[str, str], Term] = {}
     for location, text in posting_texts(posting):
-        finds = _asked_once(text_terms(text, profile, listed=location.startswith("skills[")))
+        hidden = company_spans(posting.company, text) if posting.company else []
+        found = text_terms(text, profile, listed=location.startswith("skills["))
+        finds = _asked_once(found, hidden)
+        nice = _nice_spans(location, text)
+        line = posting.line_of(location)
         for f in finds:
             term = terms.setdefault((f.kind, f.key), Term(f.kind, f.key, f.name, f.stage))
-            term.asked_at.append(Place(location, f.start, f.end, text[f.start : f.end]))
+            is_nice = any(s <= f.start < e for s, e in nice)
+            term.asked_at.append(
+                Place(location, f.start, f.end, text[f.start : f.end], line, is_nice)
+            )
         for a, b in _alternatives(finds, text):
             terms[(a.kind, a.key)].alternatives.add((b.kind, b.key))
             terms[(b.kind, b.key)].alternatives.add((a.kind, a.key))
-    terms = _merge_nested(terms)
+    terms = _merge_nested(terms, profile)
     order = list(AREA)
     return sorted(terms.values(), key=lambda t: (order.index(t.kind), -t.weight))

@@ -3,7 +3,8 @@
 ``tailor(resume, posting, profile)`` reads the posting's terms (``posting_terms``), finds each
 in the resume (``tailor_match``), scores the coverage per technique (``tailor_score``) and
 adds the moves that need no new fact: which bullets to put first in each role
-(``rank_bullets``), which words the summary should lead with, which skills to drop. A term the
+(``rank_bullets``), which words the summary should lead with, which tools the bullets show
+that the skills list should name too, which skills to drop. A term the
 resume never shows becomes a question, never an inserted keyword.
 """
 
@@ -17,9 +18,10 @@ from .drafts import Drafts, apply_drafts
 from .findings import Finding, TechniqueResult
 from .locations import role_of
 from .model import Resume
-from .posting import Posting
+from .posting import Posting, posting_texts
 from .posting_terms import posting_terms
 from .profile import DEFAULT_PROFILE, Profile, load_profile
+from .skills import stems
 from .tailor_match import TermMatch, match_terms
 from .tailor_score import AREAS, coverage, finding
 
@@ -94,6 +96,7 @@ def _match_dict(m: TermMatch) -> dict[str, Any]:
         "kind": t.kind,
         "name": t.name,
         "stage": t.stage,
+        "nice_to_have": t.nice,
         "asked_at": [p.to_dict() for p in t.asked_at],
         "found": m.found,
         "shown": m.shown,
@@ -163,7 +166,24 @@ def reordered(resume: Resume, orders: list[RoleOrder]) -> Resume:
     return copy
 
 
-def _order_findings(orders: list[RoleOrder]) -> list[Finding]:
+QUOTE_WORDS = 5
+
+
+def opening(text: str, n: int = QUOTE_WORDS) -> str:
+    """A bullet's first words, to name it in a suggestion: “Cut the search latency…”. It
+    stops before a figure, so a suggestion never holds a number."""
+    words = []
+    for word in text.split():
+        if len(words) == n or any(c.isdigit() for c in word):
+            break
+        words.append(word)
+    quoted = " ".join(words).rstrip(",;:.")
+    if not quoted:
+        return "the bullet"
+    return f"“{quoted}…”" if len(words) < len(text.split()) else f"“{quoted}”"
+
+
+def _order_findings(resume: Resume, orders: list[RoleOrder]) -> list[Finding]:
     out = []
     for o in orders:
         if not o.changed:
@@ -171,19 +191,26 @@ def _order_findings(orders: list[RoleOrder]) -> list[Finding]:
         # the first place where the best order differs from the resume's: that bullet moves up
         pos = next(k for k, i in enumerate(o.order) if i != k)
         moved = o.order[pos]
+        bullets = _bullets(resume, o.location)
         names = ", ".join(o.shows[moved][:3]) or "more of what the posting asks"
+        order = ", ".join(str(i + 1) for i in o.order)
         out.append(
             finding(
                 "J001",
                 "order",
                 f"{o.location}.highlights[{moved}]",
-                f"In {o.role}, highlight {moved} shows more of what the posting asks than "
-                f"highlight {pos} above it (best order: {', '.join(map(str, o.order))}).",
-                f"Move the bullet that shows {names} above the one the message names, so the "
-                "role opens with what the posting asks for.",
+                f"In {o.role}, bullet {moved + 1} shows more of what the posting asks ({names}) "
+                f"than bullet {pos + 1} above it (best order: {order}; bullets counted from 1).",
+                f"Move {opening(bullets[moved])} above {opening(bullets[pos])}, so the role opens "
+                "with what the posting asks for.",
             )
         )
     return out
+
+
+def _bullets(resume: Resume, location: str) -> list[str]:
+    hit = re.match(r"^(work|projects)\[(\d+)\]$", location)
+    return getattr(resume, hit.group(1))[int(hit.group(2))].highlights if hit else []
 
 
 def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Finding]]:
@@ -212,13 +239,43 @@ def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Fin
     return words, [tip]
 
 
-def _drops(resume: Resume, matches: list[TermMatch]) -> list[Finding]:
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*(?:-[a-z0-9+#.]+)*")
+
+
+def _words(text: str) -> list[str]:
+    """A text's words, lowercase, a hyphenated name kept whole ("scikit-learn")."""
+    return [w.rstrip(".") for w in _WORD.findall(text.lower()) if w.rstrip(".")]
+
+
+def _asked_words(posting: Posting, profile: Profile) -> tuple[set[str], str]:
+    """The stems of the posting's words, and its whole text as words."""
+    words = [w for _, text in posting_texts(posting) for w in _words(text)]
+    return set(stems(words)), f" {' '.join(stems(words))} "
+
+
+def _entry_asked(keyword: str, asked: tuple[set[str], str], generic: set[str]) -> bool:
+    """A skills entry the posting asks for in its own words: all of it ("machine learning"),
+    or a word of it that is not generic ("API" of "API wrapping (FastAPI / Plumber)")."""
+    plain = re.sub(r"\([^)]*\)", " ", keyword)
+    words = stems(_words(plain))
+    if not words:
+        return False
+    if f" {' '.join(words)} " in asked[1]:
+        return True
+    return any(w in asked[0] for w in words if w not in generic and len(w) >= 2)
+
+
+def _drops(
+    resume: Resume, matches: list[TermMatch], posting: Posting, profile: Profile
+) -> list[Finding]:
     asked = {p.location for m in matches for p in m.skills}
+    words = _asked_words(posting, profile)
+    generic = set(stems([str(w) for w in profile.words("tailor", "generic_skill_words")]))
     out = []
     for i, group in enumerate(resume.skills):
         for j, keyword in enumerate(group.keywords):
             location = f"skills[{i}].keywords[{j}]"
-            if location in asked or not keyword.strip():
+            if location in asked or not keyword.strip() or _entry_asked(keyword, words, generic):
                 continue
             out.append(
                 finding(
@@ -231,6 +288,24 @@ def _drops(resume: Resume, matches: list[TermMatch]) -> list[Finding]:
                 )
             )
     return out
+
+
+def _unlisted(matches: list[TermMatch]) -> list[Finding]:
+    """Tools the posting asks for that a bullet shows in use but the skills list leaves out:
+    the reader scanning the skills for them should find them there too."""
+    return [
+        finding(
+            "J704",
+            "T7",
+            "skills",
+            f"The posting asks for {m.term.name} and your bullets show it in use "
+            f"({m.bullets[0].location}), but your skills list does not name it.",
+            f"Add {m.term.name} to your skills: a bullet already shows it.",
+            line=f"{m.term.kind}:{m.term.key}",
+        )
+        for m in matches
+        if m.term.kind == "tool" and m.bullets and not m.skills
+    ]
 
 
 def tailor(
@@ -253,7 +328,8 @@ def tailor(
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)
     lead, tips = _lead(resume, matches)
-    findings += tips + _order_findings(orders) + _drops(resume, matches)
+    findings += tips + _order_findings(resume, orders) + _unlisted(matches)
+    findings += _drops(resume, matches, posting, prof)
     return TailorResult(posting, prof.name, matches, orders, lead, results, findings)
 
 

@@ -2,7 +2,8 @@
 
 The resume's texts are read with the same ``text_terms`` as the posting, so a posting's
 "recommender systems" is found in a bullet's "recommendation system", and its "AWS" in a
-bullet about SageMaker (the tool names of skills.yaml: aliases and narrower names).
+bullet about SageMaker (the tool names of skills.yaml: aliases and narrower names), and its
+"ranking stack" in a bullet's "ranking" (``generic_system_heads`` of tailor.yaml).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .locations import get_text, iter_items
 from .model import Resume
-from .posting_terms import Found, Place, Term, text_terms
+from .posting_terms import Found, Place, Term, base_key, text_terms
 from .profile import Profile
 from .skills import tool_span
 
@@ -58,7 +59,15 @@ def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
     return out
 
 
-def _same(term: Term, found: Found) -> bool:
+_T1 = ("domain", "system_type")
+
+
+def _same(term: Term, found: Found, profile: Profile) -> bool:
+    if term.kind == "system_type" and found.kind in _T1:
+        # "ranking stack" is shown by a bullet's "ranking": the head adds nothing to find
+        base = base_key(term.key, profile)
+        if base and base in (found.key, base_key(found.key, profile)):
+            return True
     if term.kind != found.kind:
         return False
     if term.kind in ("system_type", "model_type", "domain"):
@@ -68,9 +77,7 @@ def _same(term: Term, found: Found) -> bool:
             return True
         # the resume's phrase inside the posting's counts only when it is specific: two words
         # or more ("learning-to-rank" in "learning-to-rank models"), never a bare "system"
-        return (len(found.key.split()) >= 2 or "-" in found.key) and (
-            f" {found.key} " in f" {term.key} "
-        )
+        return len(found.key.split()) >= 2 and (f" {found.key} " in f" {term.key} ")
     return term.key == found.key
 
 
@@ -84,7 +91,7 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         if others:
             finds = text_terms(text, profile, listed=kind == "skill")
             for m in others:
-                f = next((f for f in finds if _same(m.term, f)), None)
+                f = next((f for f in finds if _same(m.term, f, profile)), None)
                 if f is not None:
                     getattr(m, into).append(Place(location, f.start, f.end, text[f.start : f.end]))
         for m in tools:  # every name of the tool, narrower ones too ("SageMaker" shows AWS)

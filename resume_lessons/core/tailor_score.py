@@ -3,7 +3,8 @@
 Each area's checklist has one line per term the posting asks (T1 gives its domains 60 points
 and its system types 40; the other areas split 100 evenly). A term shown in use earns its
 line: for T1 in the summary, elsewhere in a bullet. A T1 term only bullets show, or a tool
-only the skills list names, earns half. Every line short of its points has one finding that
+only the skills list names, earns half. A term the posting only lists as nice to have weighs
+half a requirement. Every line short of its points has one finding that
 says what would earn them; ``techniques.base.result`` prices it at the points lost.
 
 Suggestions never add a fact: a term the resume never shows becomes a question, and no
@@ -13,7 +14,7 @@ suggestion holds a number or names a tool the resume does not show outside a que
 from __future__ import annotations
 
 from .findings import CheckItem, Finding, TechniqueResult
-from .posting_terms import Term
+from .posting_terms import Term, asked_where
 from .profile import Profile
 from .questions import question_for
 from .tailor_match import TermMatch
@@ -40,6 +41,7 @@ RULES = {
     "J701": "tool-not-shown",
     "J702": "tool-only-in-skills",
     "J703": "skill-not-asked",
+    "J704": "shown-tool-not-in-skills",
     "J801": "seniority-not-shown",
 }
 STAGE_WORDS = {
@@ -55,26 +57,38 @@ def finding(code: str, area: str, location: str, message: str, suggestion: str, 
     return Finding(code, area, location, message, suggestion, name=RULES[code], **kw)
 
 
-def _split(total: int, n: int) -> list[int]:
-    """total points in n whole shares, the larger ones first."""
-    return [total // n + (1 if i < total % n else 0) for i in range(n)]
+NICE_WEIGHT = 0.5  # a nice-to-have's share of the points, next to a requirement's
+
+
+def _split(total: int, weights: list[float]) -> list[int]:
+    """total points in whole shares in proportion to the weights (largest remainders get the
+    odd points, the earlier first)."""
+    raw = [total * w / sum(weights) for w in weights]
+    shares = [int(r) for r in raw]
+    by_rest = sorted(range(len(raw)), key=lambda i: (-(raw[i] - shares[i]), i))
+    for i in by_rest[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
 
 
 def _points(terms: list[Term], area: str) -> list[float]:
-    """Each term's points: 100 in all, T1's domains 60 and system types 40 when it has both."""
+    """Each term's points: 100 in all, T1's domains 60 and system types 40 when it has both;
+    a nice-to-have weighs half a requirement."""
     kinds = [t.kind for t in terms]
+    weight = [NICE_WEIGHT if t.nice else 1.0 for t in terms]
     if area == "T1" and {"domain", "system_type"} <= set(kinds):
         shares = {
-            "domain": iter(_split(60, kinds.count("domain"))),
-            "system_type": iter(_split(40, kinds.count("system_type"))),
+            k: iter(_split(total, [w for w, kk in zip(weight, kinds, strict=True) if kk == k]))
+            for k, total in (("domain", 60), ("system_type", 40))
         }
         return [float(next(shares[k])) for k in kinds]
-    return [float(p) for p in _split(100, len(terms))]
+    return [float(p) for p in _split(100, weight)]
 
 
 def _asked(term: Term) -> str:
-    where = ", ".join(dict.fromkeys(p.location for p in term.asked_at[:3]))
-    return f"The posting asks for {term.name} ({where})"
+    if term.nice:
+        return f"The posting lists {term.name} as nice to have ({asked_where(term)})"
+    return f"The posting asks for {term.name} ({asked_where(term)})"
 
 
 def _article(name: str) -> str:

@@ -8,13 +8,14 @@ resume given in its place is a ``ResumeError`` naming the file and the place.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..core import files
 from ..core.errors import ResumeError
 from ..core.limits import MAX_POSTING_BYTES
 from ..core.parsing import load_json, load_yaml
-from ..core.posting import WHAT, Posting, posting_from_data
+from ..core.posting import RESUME_KEYS, WHAT, Posting, posting_from_data
 from .base import check_lines
 from .posting_text import parse_posting
 
@@ -43,6 +44,37 @@ def _pasted_resume(text: str) -> bool:
     )
 
 
+# A YAML or JSON resume: a top-level "basics:" or "work:" key (quoted in JSON)
+_RESUME_KEY = re.compile(r'^\s*[{,]?\s*"?(?:basics|work)"?\s*:', re.MULTILINE)
+
+
+def _refuse_structured_resume(text: str, file: str) -> None:
+    """A YAML or JSON resume saved under a text name is still a resume: refuse it as one."""
+    if not _RESUME_KEY.search(text):
+        return
+    try:
+        parsed = load_yaml(text, file, what=WHAT)  # JSON is YAML too
+    except ResumeError:
+        return  # not YAML after all: prose with a "Work:" line
+    if isinstance(parsed.data, dict) and any(k in parsed.data for k in RESUME_KEYS):
+        posting_from_data(parsed.data, file, parsed.lines)  # raises "looks like a resume"
+
+
+def _as_text_error(exc: ResumeError) -> ResumeError:
+    """A pasted posting is plain text: say so in the hint, not "save it as YAML or JSON"."""
+    problems = [
+        replace(
+            p,
+            hint="save the posting as plain UTF-8 text: copy its text from the job "
+            "board and paste it into a new .txt or .md file",
+        )
+        if "binary data" in p.message
+        else p
+        for p in exc.problems
+    ]
+    return ResumeError(exc.file, problems, exc.what)
+
+
 def read_posting(path: str | Path) -> Posting:
     """A posting file of any kind the kit reads; ResumeError naming the file otherwise."""
     path = Path(path)
@@ -57,7 +89,12 @@ def read_posting(path: str | Path) -> Posting:
             "job YAML or JSON (see resume_lessons/samples/postings/)",
             what=WHAT,
         )
-    text = files.read_text(path, MAX_POSTING_BYTES, what=WHAT, empty_ok=True)
+    try:
+        text = files.read_text(path, MAX_POSTING_BYTES, what=WHAT, empty_ok=True)
+    except ResumeError as exc:
+        if kind != "text":
+            raise
+        raise _as_text_error(exc) from None
     if not text.strip():
         raise ResumeError.single(
             file,
@@ -73,6 +110,7 @@ def read_posting(path: str | Path) -> Posting:
             hint="break the text into its paragraphs and bullets, as the posting shows them",
             what=WHAT,
         )
+        _refuse_structured_resume(text, file)
         data, lines = parse_posting(text)
         if _pasted_resume(text):
             raise ResumeError.single(
@@ -82,6 +120,6 @@ def read_posting(path: str | Path) -> Posting:
                 hint="give the posting second: resume-lessons tailor RESUME POSTING",
                 what=WHAT,
             )
-        return posting_from_data(data, file, lines)
+        return posting_from_data(data, file, lines).with_lines(lines)
     parsed = (load_yaml if kind == "yaml" else load_json)(text, file, what=WHAT)
     return posting_from_data(parsed.data, file, parsed.lines)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..core.elements import Element
 from ..core.model import Resume
+from ..core.posting_terms import asked_where
 from ..core.tailor import AREAS, RoleOrder, TailorResult
 from ..core.tailor_match import TermMatch, resume_text
 from .render import esc, highlight_html, legend_for
@@ -76,12 +77,13 @@ def _key(m: TermMatch) -> str:
 
 
 def _asked(m: TermMatch) -> str:
-    return ", ".join(dict.fromkeys(p.location for p in m.term.asked_at[:3]))
+    return asked_where(m.term)
 
 
 def _name(m: TermMatch) -> str:
     stage = f" [{m.term.stage}]" if m.term.stage else ""
-    return f"{m.term.name}{stage}"
+    nice = " (nice to have)" if m.term.nice else ""
+    return f"{m.term.name}{stage}{nice}"
 
 
 def coverage_html(result: TailorResult) -> str:
