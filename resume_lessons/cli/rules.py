@@ -64,8 +64,19 @@ def bullet_markdown() -> list[str]:
         "## The bullet score",
         "",
         "The overall score of one bullet (`explain`, the report's score per rewrite): "
-        f"{b.BASE} points for any bullet, plus each part it shows, less each penalty; work "
-        f"that shows nothing of ML is held to {b.NOT_ML_CAP}.",
+        f"{b.BASE} points for any bullet, plus each part it shows, less each penalty, held "
+        "down by the caps below. On a hiring manager's 1–5 scale (1 a duty, 3 concrete work, "
+        "5 exemplary) a score of 0–19 is a 1, 20–39 a 2, 40–59 a 3, 60–79 a 4 and 80–100 a 5.",
+        "",
+        "| held to | when |",
+        "|---|---|",
+        f"| {b.FIVE_CAP} | it lacks any of {b.FIVE_NEEDS_SAID} (a 5 needs them all) |",
+        f"| {b.NOT_ML_CAP} | it shows no ML work (no model, training, features, serving, "
+        "experiment or ML words) |",
+        f"| {b.CRAMMED_CAP} | it crams {b.CRAMMED_STAGES} or more stages or "
+        f"{b.CRAMMED_TOOLS} or more tools into one bullet |",
+        f"| {b.PLACEHOLDER_CAP} | it has placeholders (X%, X and Y) where facts go |",
+        f"| {b.NO_RESULT_CAP} | it shows no measured result (a 4 needs one) |",
         "",
         "| part | points | asks when missing |",
         "|---|---|---|",

@@ -131,6 +131,18 @@ CRAMMED_TOOLS = 6
 PLACEHOLDER_CAP = 60
 # A 4 of 5 is "concrete work with a measured result": without one a bullet is at most a 3.
 NO_RESULT_CAP = 59
+# A 5 of 5 shows the system or stage, the decision or tradeoff, the model or method and a
+# measured business result: a bullet short of any of them is at most a 4, however much else it
+# piles up (numbers alone do not make one).
+FIVE_CAP = 79
+FIVE_NEEDS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset(STAGES), "the stage or system"),
+    (frozenset({"decision", "tradeoff"}), "a decision or tradeoff"),
+    (frozenset({"model_type"}), "the model or method"),
+    (frozenset({"business_impact"}), "a business result"),
+    (frozenset({"quantified_impact"}), "a measured result"),
+)
+FIVE_NEEDS_SAID = "the stage, a decision, the model and a measured business result"
 ML_SIGNS = (
     "model_type",
     "stage.training",
@@ -139,9 +151,9 @@ ML_SIGNS = (
     "stage.experimentation",
     "ml_word",
 )
-# What a result can be credited to: a model, a tool, a named product or system, or the domain
-# or system type it serves. A figure alone ("a 5% accuracy improvement") is no producer.
-_PRODUCERS = frozenset({"model_type", "tool", "topic", "capitalised"})
+# What a result can be credited to: a model (by family, or by kind: "the new ranker"), a tool,
+# a named product or system, or the domain or system type it serves. A figure alone ("a 5% accuracy improvement") is no producer.
+_PRODUCERS = frozenset({"model_type", "tool", "topic", "capitalised", "ml_word"})
 ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task", "ml_word"})
 
 
@@ -178,9 +190,12 @@ def _tool_keys(profile: Profile) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({phrase_key(t) for t in profile.tool_stages if phrase_key(t)}))
 
 
-def _signals(text: str, profile: Profile, opening: tuple[int, int] = (0, 0)) -> set[str]:
-    """What the bullet shows besides its elements: tools, named things, ML words, vague words."""
-    words, starts, _ends = token_spans(text.lower())
+def _signals(
+    text: str, profile: Profile, opening: tuple[int, int] = (0, 0)
+) -> tuple[set[str], list[str]]:
+    """What the bullet shows besides its elements (tools, named things, ML words), and the
+    vague activity words it is charged for, as written."""
+    words, starts, ends = token_spans(text.lower())
     found: set[str] = set()
     joined = " " + " ".join(words) + " "
     tools = sum(" " + " ".join(key) + " " in joined for key in _tool_keys(profile))
@@ -200,9 +215,15 @@ def _signals(text: str, profile: Profile, opening: tuple[int, int] = (0, 0)) -> 
         if any(starts[i] == opening[0] for i, _j, _p in hits.get("ownership_opener", ())):
             found.add("owns")
     start, end = opening
-    if any(not start <= starts[i] < end for i, _j, _p in hits.get("vague_word", ())):
-        found.add("vague_word")  # a helper's opening ("Helped …") is charged once, as the opening
-    return found
+    # a helper's opening ("Helped …") is charged once, as the opening
+    vague = [
+        text[starts[i] : ends[j - 1]]
+        for i, j, _p in hits.get("vague_word", ())
+        if not start <= starts[i] < end
+    ]
+    if vague:
+        found.add("vague_word")
+    return found, list(dict.fromkeys(vague))
 
 
 _TITLE_CASE = 0.6  # a bullet whose words are mostly capitalised says nothing by its capitals
@@ -237,7 +258,8 @@ def score_bullet(
     if not text.strip():
         return BulletScore(0, (), PARTS, (), "", tuple(found))
     weak = next(((e.start, e.end) for e in found if e.name == "weak_opening"), (0, 0))
-    names = {e.name for e in found} | _signals(text, prof, weak)
+    signals, vague = _signals(text, prof, weak)
+    names = {e.name for e in found} | signals
     if "owns" in names:  # "Owned the ranking pipeline …": a role over a named system
         names.discard("weak_opening")
         names.add("action_verb")
@@ -249,19 +271,40 @@ def score_bullet(
         names.add("bare_result")
     if names.isdisjoint(ML_SIGNS):
         names.add("not_ml")
-    penalties = tuple((label, points) for name, label, points in PENALTIES if name in names)
+    said = {"vague_word": ": " + ", ".join(f"“{w}”" for w in vague)}
+    penalties = tuple(
+        (label + said.get(name, ""), points) for name, label, points in PENALTIES if name in names
+    )
     score = BASE + sum(p.points for p in shown) - sum(points for _, points in penalties)
     capped = ""
-    stages = sum(1 for s in STAGES if s in names)
-    if (stages >= CRAMMED_STAGES or "many_tools" in names) and score > CRAMMED_CAP:
-        score, capped = CRAMMED_CAP, "crams many stages or tools into one bullet; split it"
-    if "quantified_impact" not in names and score > NO_RESULT_CAP:
-        score, capped = NO_RESULT_CAP, "shows no measured result; a 4 of 5 needs one"
-    if has_placeholder(text) and score > PLACEHOLDER_CAP:
-        score, capped = PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"
-    if "not_ml" in names and score > NOT_ML_CAP:
-        score, capped = (
-            NOT_ML_CAP,
-            "shows no ML work (no model, training, features, serving, experiment or ML words)",
-        )
+    for cap, reason in _caps(text, names):
+        if score > cap:
+            score, capped = cap, reason
     return BulletScore(max(0, min(100, score)), shown, missing, penalties, capped, tuple(found))
+
+
+def _caps(text: str, names: set[str]) -> list[tuple[int, str]]:
+    """The caps that hold this bullet down, loosest first (the tightest one says why)."""
+    caps = []
+    lacks = [what for keys, what in FIVE_NEEDS if names.isdisjoint(keys)]
+    if lacks:
+        caps.append((FIVE_CAP, f"a 5 of 5 needs {FIVE_NEEDS_SAID}; this one lacks {_and(lacks)}"))
+    stages = sum(1 for s in STAGES if s in names)
+    if stages >= CRAMMED_STAGES or "many_tools" in names:
+        caps.append((CRAMMED_CAP, "crams many stages or tools into one bullet; split it"))
+    if has_placeholder(text):
+        caps.append((PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"))
+    if "not_ml" in names:
+        caps.append(
+            (
+                NOT_ML_CAP,
+                "shows no ML work (no model, training, features, serving, experiment or ML words)",
+            )
+        )
+    if "quantified_impact" not in names:
+        caps.append((NO_RESULT_CAP, "shows no measured result; a 4 of 5 needs one"))
+    return sorted(caps, key=lambda c: -c[0])
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
