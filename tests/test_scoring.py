@@ -428,3 +428,40 @@ def test_a_result_credited_to_a_kind_of_model_is_not_bare() -> None:
 def test_the_vague_words_charged_are_named() -> None:
     (what,) = [w for w in _penalties("Ran exploratory analysis of churn models.") if "vague" in w]
     assert "“exploratory”" in what
+
+
+def test_t2_and_the_bullet_score_agree_that_owning_a_named_system_is_no_duty() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    T2 = get_technique("T2")
+    owned = "Owned the query autocomplete ranking service for the storefront."
+    duty = "Responsible for the query autocomplete ranking service for the storefront."
+    data = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": [owned, duty]}]}
+    result = analyze(resume_from_data(data, "x"), techniques=(T2,)).results["T2"]
+    flagged = {f.location for f in result.findings if f.code == "T202"}
+    assert flagged == {"work[0].highlights[1]"}
+    assert "did" in _part_keys(owned) and "did" not in _part_keys(duty)
+
+
+def test_t7_tips_the_tools_the_bullets_use_that_the_skills_do_not_list() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    data = {
+        "basics": {"name": "x"},
+        "work": [
+            {
+                "name": "Co",
+                "highlights": [
+                    "Moved the click stream to a Kafka-to-BigQuery job feeding the ranker.",
+                    "Served the ranker on Triton with PyTorch at 9 ms p99.",
+                ],
+            }
+        ],
+        "skills": [{"name": "Training", "keywords": ["PyTorch"]}],
+    }
+    result = analyze(resume_from_data(data, "x"), techniques=(get_technique("T7"),))
+    (tip,) = [f for f in result.results["T7"].findings if f.code == "T706"]
+    assert tip.points == 0
+    for tool in ("Kafka", "BigQuery", "Triton"):
+        assert tool in tip.message
+    assert "PyTorch" not in tip.message and "GCP" not in tip.message.upper().split(", ")

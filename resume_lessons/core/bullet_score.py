@@ -57,7 +57,7 @@ PARTS: tuple[Part, ...] = (
     ),
     Part(
         "system",
-        "names the pipeline stage or system",
+        "names the pipeline stage it works on",
         10,
         STAGES,
         "Which part of the ML system was it: data, features, training, serving, monitoring?",
@@ -212,7 +212,7 @@ def _signals(
         found.add("named")
     if "domain" in hits or "system_type" in hits:
         found.add("topic")
-        if any(starts[i] == opening[0] for i, _j, _p in hits.get("ownership_opener", ())):
+        if _owns(hits, starts, opening[0]):
             found.add("owns")
     start, end = opening
     # a helper's opening ("Helped …") is charged once, as the opening
@@ -224,6 +224,19 @@ def _signals(
     if vague:
         found.add("vague_word")
     return found, list(dict.fromkeys(vague))
+
+
+def _owns(hits: dict[str, list[tuple[int, int, str]]], starts: list[int], at: int) -> bool:
+    return any(starts[i] == at for i, _j, _p in hits.get("ownership_opener", ()))
+
+
+def owns_a_named_system(text: str, opening_start: int, profile: Profile) -> bool:
+    """Whether a weak opening at ``opening_start`` is a role over a system the bullet names
+    ("Owned the ranking pipeline for the home feed"): ownership, not a duty (T2 and the bullet
+    score read it the same way)."""
+    words, starts, _ends = token_spans(text.lower())
+    hits = profile.index.by_category(words)
+    return ("domain" in hits or "system_type" in hits) and _owns(hits, starts, opening_start)
 
 
 _TITLE_CASE = 0.6  # a bullet whose words are mostly capitalised says nothing by its capitals

@@ -232,14 +232,14 @@ def skill_evidence(
     lists, others = [], []
     for location, text in items:
         grams = ngrams([text])
-        if len(_outermost([k for k in listed if shown_in(k, grams, profile)])) >= TOOL_LIST:
+        if len(outermost([k for k in listed if shown_in(k, grams, profile)])) >= TOOL_LIST:
             lists.append((location, grams))
         else:
             others.append(text)
     return lists, ngrams(others)
 
 
-def _outermost(names: list[str]) -> list[str]:
+def outermost(names: list[str]) -> list[str]:
     """The names not inside another of them ("TensorFlow" in "TensorFlow Serving" is one)."""
     words = {n: n.lower().split() for n in names}
     return [

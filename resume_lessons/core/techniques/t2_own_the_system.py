@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..bullet_score import owns_a_named_system
 from ..elements import BY_NAME
 from ..findings import Context, Example, TechniqueResult
 from .base import Line, Rule, Technique, quote, result
@@ -59,7 +60,7 @@ def check(ctx: Context) -> TechniqueResult:
     weak = []
     for b in bullets:
         opening = ctx.first(b.location, "weak_opening")
-        if opening is not None:
+        if opening is not None and not owns_a_named_system(b.text, opening.start, ctx.profile):
             weak.append(b.location)
             findings.append(
                 t.finding(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Context, Example, TechniqueResult
-from ..skills import TOOL_LIST, group_stage, shown_in, skill_evidence
+from ..skills import TOOL_LIST, Key, group_stage, ngrams, outermost, shown_in, skill_evidence
 from .base import Line, Rule, Technique, result
 
 LINES = (
@@ -12,6 +14,24 @@ LINES = (
     Line("lean", "a lean list", 15, "T703"),
     Line("used", "every tool shown in use in a bullet", 30, "T704"),
 )
+
+
+def _unlisted_tools(ctx: Context, shown: set[Key]) -> list[str]:
+    """The profile's tools that the bullets show in use (``shown``: their word runs) and the
+    skills block does not list, spelt as the bullets spell them."""
+    listed = ngrams([k for s in ctx.resume.skills for k in (s.name, *s.keywords)])
+    found = [
+        tool
+        for tool in ctx.profile.tool_stages
+        if shown_in(tool, shown, ctx.profile) and not shown_in(tool, listed, ctx.profile)
+    ]
+    text = "\n".join(i.text for i in ctx.items)
+    out = []
+    for tool in outermost(found):
+        m = re.search(rf"(?<!\w){re.escape(tool)}(?!\w)", text, re.IGNORECASE)
+        if m:  # named as such: a tool only implied ("BigQuery" shows GCP) is not suggested
+            out.append(m.group(0))
+    return list(dict.fromkeys(out))
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -94,6 +114,17 @@ def check(ctx: Context) -> TechniqueResult:
                     f"Where did you use {keyword}? Mention it in that bullet, or drop it.",
                 )
             )
+    unlisted = _unlisted_tools(ctx, texts)
+    if unlisted:
+        findings.append(
+            t.finding(
+                "T706",
+                "skills",
+                f"Your bullets show {', '.join(unlisted)} in use, but the skills block does not "
+                "list them.",
+                "List each under the stage it served, so a reader scanning the skills sees it.",
+            )
+        )
     share_used = used / checked if checked else 1.0
     checklist = [
         t.earn("grouped", grouped, "skills"),
@@ -103,6 +134,21 @@ def check(ctx: Context) -> TechniqueResult:
     ]
     return result(t.code, checklist, findings)
 
+
+_UNLISTED = {
+    "work": [
+        {
+            "name": "Acme",
+            "highlights": [
+                "Trained the ranker in PyTorch and served it on Triton at 9 ms p99.",
+            ],
+        }
+    ],
+    "skills": [
+        {"name": "Training", "keywords": ["PyTorch"]},
+        {"name": "Serving", "keywords": ["Docker"]},
+    ],
+}
 
 _WEAK = {
     "work": [{"name": "Acme", "highlights": ["Trained models in PyTorch."]}],
@@ -183,6 +229,9 @@ TECHNIQUE = Technique(
         Rule("T703", "bloated-skills", "too many skills listed"),
         Rule("T704", "skill-not-shown", "a listed tool that no bullet shows in use"),
         Rule("T705", "no-skills", "no skills block"),
+        Rule(
+            "T706", "tool-not-listed", "a tool the bullets show in use is not in the skills (a tip)"
+        ),
     ),
     examples=(
         Example(
@@ -204,6 +253,13 @@ TECHNIQUE = Technique(
             kind="resume",
             resume=_WEAK,
             codes=("T701", "T703", "T704"),
+        ),
+        Example(
+            "weak",
+            "A bullet serves the model on Triton, but the skills block leaves Triton out.",
+            kind="resume",
+            resume=_UNLISTED,
+            codes=("T706",),
         ),
         Example(
             "strong",
