@@ -484,3 +484,30 @@ def test_a_vector_index_and_a_search_engine_are_asked_as_serving(tmp_path: Path)
     result = _tailor_text(tmp_path, posting, ["Trained ranking models."])
     assert _match(result, "FAISS").term.stage == "serving"
     assert _match(result, "Elasticsearch").term.stage == "serving"
+
+
+def test_a_term_in_a_later_paragraph_of_the_description_cites_its_own_line(
+    tmp_path: Path,
+) -> None:
+    from resume_lessons.core.posting_terms import posting_terms
+    from resume_lessons.core.profile import load_profile
+    from resume_lessons.formats.posting import read_posting
+
+    path = tmp_path / "posting.txt"
+    path.write_text(
+        "ML Engineer, Pricing\nNorthgate Foods · Leeds · Full-time\n\n"
+        "Northgate Foods runs 80 stores across the north.\n\n"
+        "You will own our markdown pricing models end to end, from sales data to serving.\n",
+        encoding="utf-8",
+    )
+    terms = posting_terms(read_posting(path), load_profile())
+    end_to_end = next(t for t in terms if t.key == "end to end")
+    assert end_to_end.asked_at[0].where == "description, line 6"
+
+
+def test_e2e_is_end_to_end(tmp_path: Path) -> None:
+    from resume_lessons.core.posting_terms import text_terms
+    from resume_lessons.core.profile import load_profile
+
+    keys = {f.key for f in text_terms("Wrote the e2e training job for the ranker.", load_profile())}
+    assert "end to end" in keys

@@ -352,6 +352,9 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
         nice = _nice_spans(location, text)
         line = posting.line_of(location)
         for f in finds:
+            if location == "description":  # pasted text: the line of the paragraph it is in
+                piece = text.count("\n", 0, f.start)
+                line = posting.line_of(f"description[{piece}]") or posting.line_of(location)
             term = terms.setdefault((f.kind, f.key), Term(f.kind, f.key, f.name, f.stage))
             is_nice = any(s <= f.start < e for s, e in nice)
             term.asked_at.append(

@@ -184,6 +184,8 @@ def parse_posting(text: str) -> tuple[dict[str, Any], dict[Path_, int]]:
                 lines[(section, len(items))] = number
                 items.append(body)
         else:
+            if section != "other":  # the description's k-th line: "description[k]"
+                lines[("description", len(description))] = number
             (other if section == "other" else description).append(body)
             lines.setdefault((section if section == "other" else "description",), number)
     if not data["nice_to_have"]:
