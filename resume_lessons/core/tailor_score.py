@@ -143,8 +143,8 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         f = finding(
             "J702", area, place.location,
             f"{_asked(t)}; your skills list it, but no bullet shows it in use.",
-            f"Which bullet shows where you used {t.name}? Show it in use there, or drop it from "
-            "the skills if none does.",
+            f"The posting asks for {t.name}: which bullet shows where you used it? Say so in "
+            "that bullet; keep it listed only if you have used it.",
             span=(place.start, place.end), line=key,
         )  # fmt: skip
         return CheckItem(label, points, round(points / 2, 2), place.location, "J702", key), f
