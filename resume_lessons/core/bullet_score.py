@@ -232,7 +232,7 @@ def _owns(hits: dict[str, list[tuple[int, int, str]]], starts: list[int], at: in
 
 def owns_a_named_system(text: str, opening_start: int, profile: Profile) -> bool:
     """Whether a weak opening at ``opening_start`` is a role over a system the bullet names
-    ("Owned the ranking pipeline for the home feed"): ownership, not a duty (T2 and the bullet
+    ("Owned the ranking service behind the storefront"): ownership, not a duty (T2 and the bullet
     score read it the same way)."""
     words, starts, _ends = token_spans(text.lower())
     hits = profile.index.by_category(words)
