@@ -229,14 +229,15 @@ def skill_evidence(
 ) -> tuple[list[tuple[str, set[Key]]], set[Key]]:
     """Where the listed skills may count as shown in use: the items (location, text) that list
     ``TOOL_LIST`` or more of them, with their word runs, and the word runs of all the others."""
-    lists, others = [], []
+    lists: list[tuple[str, set[Key]]] = []
+    others: set[Key] = set()
     for location, text in items:
         grams = ngrams([text])
         if len(outermost([k for k in listed if shown_in(k, grams, profile)])) >= TOOL_LIST:
             lists.append((location, grams))
         else:
-            others.append(text)
-    return lists, ngrams(others)
+            others |= grams  # the same runs ngrams() of all the others would give
+    return lists, others
 
 
 def outermost(names: list[str]) -> list[str]:
