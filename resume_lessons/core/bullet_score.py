@@ -152,7 +152,8 @@ ML_SIGNS = (
     "ml_word",
 )
 # What a result can be credited to: a model (by family, or by kind: "the new ranker"), a tool,
-# a named product or system, or the domain or system type it serves. A figure alone ("a 5% accuracy improvement") is no producer.
+# a named product or system, or the domain or system type it serves. A figure alone ("a 7%
+# gain in accuracy") is no producer.
 _PRODUCERS = frozenset({"model_type", "tool", "topic", "capitalised", "ml_word"})
 ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task", "ml_word"})
 
@@ -212,8 +213,8 @@ def _signals(
         found.add("named")
     if "domain" in hits or "system_type" in hits:
         found.add("topic")
-        if _owns(hits, starts, opening[0]):
-            found.add("owns")
+    if _owns(hits, starts, opening[0]):
+        found.add("owns")
     start, end = opening
     # a helper's opening ("Helped …") is charged once, as the opening
     vague = [
@@ -227,7 +228,9 @@ def _signals(
 
 
 def _owns(hits: dict[str, list[tuple[int, int, str]]], starts: list[int], at: int) -> bool:
-    return any(starts[i] == at for i, _j, _p in hits.get("ownership_opener", ()))
+    """An ownership opening at char ``at`` over a domain or system type the bullet names."""
+    named = "domain" in hits or "system_type" in hits
+    return named and any(starts[i] == at for i, _j, _p in hits.get("ownership_opener", ()))
 
 
 def owns_a_named_system(text: str, opening_start: int, profile: Profile) -> bool:
@@ -235,8 +238,7 @@ def owns_a_named_system(text: str, opening_start: int, profile: Profile) -> bool
     ("Owned the ranking service behind the storefront"): ownership, not a duty (T2 and the bullet
     score read it the same way)."""
     words, starts, _ends = token_spans(text.lower())
-    hits = profile.index.by_category(words)
-    return ("domain" in hits or "system_type" in hits) and _owns(hits, starts, opening_start)
+    return _owns(profile.index.by_category(words), starts, opening_start)
 
 
 _TITLE_CASE = 0.6  # a bullet whose words are mostly capitalised says nothing by its capitals
