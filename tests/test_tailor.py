@@ -456,7 +456,7 @@ def test_the_order_tip_counts_bullets_from_one_and_quotes_them(tmp_path: Path) -
     result = _search(tmp_path, bullets)
     (tip,) = [f for f in result.findings if f.code == "J001"]
     assert tip.location == "work[0].highlights[1]"
-    assert "bullet 2 shows more" in tip.message and "than bullet 1 above it" in tip.message
+    assert "bullet 2 makes a stronger case" in tip.message and "than bullet 1 above it" in tip.message
     assert "best order: 2, 1" in tip.message
     assert tip.suggestion.startswith("Move “Trained learning to rank models…” above “Organised")
     assert not re.search(r"\d", tip.suggestion)  # a quote stops before a figure
@@ -511,3 +511,21 @@ def test_e2e_is_end_to_end(tmp_path: Path) -> None:
 
     keys = {f.key for f in text_terms("Wrote the e2e training job for the ranker.", load_profile())}
     assert "end to end" in keys
+
+
+def test_of_two_bullets_showing_as_much_the_one_with_proof_leads() -> None:
+    from resume_lessons.core.loader import resume_from_data
+    from resume_lessons.core.posting import posting_from_data
+    from resume_lessons.core.tailor import rank_bullets
+
+    posting = posting_from_data(
+        {"title": "ML Engineer, Forecasting", "description": "Build demand forecasting models."},
+        "posting.yaml",
+    )
+    thin = "Worked on demand forecasting models for stores."
+    strong = "Cut demand forecasting error by 18% for 300 stores by moving the model to LightGBM."
+    resume = resume_from_data(
+        {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": [thin, strong]}]}, "x"
+    )
+    (order,) = rank_bullets(resume, posting)
+    assert order.order == (1, 0)

@@ -108,6 +108,15 @@ def _profile(profile: str | Profile) -> Profile:
     return load_profile(profile) if isinstance(profile, str) else profile
 
 
+def _strength(text: str) -> float:
+    """How much a bullet's match counts: half for showing the terms at all, half by how strong
+    a bullet it is (its bullet score), so that of two bullets showing as much of the posting
+    the one with a measured result leads."""
+    from .bullet_score import score_bullet
+
+    return 0.5 + score_bullet(text).score / 200
+
+
 def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
     shows: dict[tuple[str, int], dict[int, list[TermMatch]]] = {}
     for m in matches:
@@ -125,7 +134,10 @@ def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
                 continue
             by = shows.get((section, i), {})
             n = len(entry.highlights)
-            weight = [sum(m.term.weight for m in by.get(j, ())) for j in range(n)]
+            weight = [
+                sum(m.term.weight for m in by.get(j, ())) * _strength(entry.highlights[j])
+                for j in range(n)
+            ]
             order = tuple(sorted(range(n), key=lambda j: (-weight[j], j)))
             names = tuple(tuple(m.term.name for m in by.get(j, ())) for j in range(n))
             out.append(RoleOrder(f"{section}[{i}]", role_of(resume, section, i), order, names))
@@ -135,8 +147,8 @@ def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
 def rank_bullets(
     resume: Resume, posting: Posting, profile: str | Profile = DEFAULT_PROFILE
 ) -> list[RoleOrder]:
-    """Per role, its bullets ordered by how much of the posting each shows (ties keep the
-    resume's order)."""
+    """Per role, its bullets ordered by how much of the posting each shows, weighed by how
+    strong a bullet it is (ties keep the resume's order)."""
     prof = _profile(profile)
     return _orders(resume, match_terms(resume, posting_terms(posting, prof), prof))
 
@@ -199,8 +211,9 @@ def _order_findings(resume: Resume, orders: list[RoleOrder]) -> list[Finding]:
                 "J001",
                 "order",
                 f"{o.location}.highlights[{moved}]",
-                f"In {o.role}, bullet {moved + 1} shows more of what the posting asks ({names}) "
-                f"than bullet {pos + 1} above it (best order: {order}; bullets counted from 1).",
+                f"In {o.role}, bullet {moved + 1} makes a stronger case for what the posting asks "
+                f"({names}) than bullet {pos + 1} above it: it shows more of it, or shows it with "
+                f"more proof (best order: {order}; bullets counted from 1).",
                 f"Move {opening(bullets[moved])} above {opening(bullets[pos])}, so the role opens "
                 "with what the posting asks for.",
             )
