@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .bullet_score import score_bullet
 from .drafts import Drafts, apply_drafts
 from .findings import Finding, TechniqueResult
 from .locations import role_of
@@ -112,8 +113,6 @@ def _strength(text: str) -> float:
     """How much a bullet's match counts: half for showing the terms at all, half by how strong
     a bullet it is (its bullet score), so that of two bullets showing as much of the posting
     the one with a measured result leads."""
-    from .bullet_score import score_bullet
-
     return 0.5 + score_bullet(text).score / 200
 
 
