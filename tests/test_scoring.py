@@ -285,6 +285,25 @@ def test_generic_capitals_and_sentence_starts_name_nothing(text: str) -> None:
     assert "named" not in _part_keys(text)
 
 
+@pytest.mark.parametrize(
+    ("vague", "concrete"),
+    [
+        (
+            "Trained a gradient-boosted model on the event logs.",
+            "Trained a gradient-boosted model on the event logs to flag payment fraud.",
+        ),
+        (
+            "Built a two-tower model in PyTorch.",
+            "Built a two-tower model in PyTorch for the product recommendations.",
+        ),
+    ],
+)
+def test_naming_the_problem_it_serves_earns_its_part(vague: str, concrete: str) -> None:
+    assert "problem" not in _part_keys(vague)
+    assert "problem" in _part_keys(concrete)
+    assert score_bullet(concrete).score > score_bullet(vague).score
+
+
 def test_a_result_needs_something_named_that_produced_it() -> None:
     bare = "Delivered a 7% gain in accuracy against the existing baseline."
     credited = "Delivered a 7% gain in accuracy with a gradient-boosted churn model."

@@ -70,9 +70,16 @@ PARTS: tuple[Part, ...] = (
         "What can a reader look up: the tool, product or dataset, or a figure?",
     ),
     Part(
+        "problem",
+        "names the problem or product it serves (fraud, search, recommendations)",
+        5,
+        ("topic",),
+        "What problem or product is it for: fraud, search, recommendations, forecasting?",
+    ),
+    Part(
         "model",
         "names the model or method",
-        10,
+        5,
         ("model_type",),
         "Which model family or method (gradient boosted trees, two-tower, transformer)?",
     ),
@@ -93,14 +100,14 @@ PARTS: tuple[Part, ...] = (
     Part(
         "scale",
         "the scale it ran at",
-        15,
+        20,
         ("scale",),
         "At what scale: users, requests, events, rows a day?",
     ),
     Part(
         "decision",
         "a decision or tradeoff",
-        10,
+        5,
         ("decision", "tradeoff"),
         "What did you choose over what, and what did it cost?",
     ),
@@ -113,7 +120,8 @@ PARTS: tuple[Part, ...] = (
     ),
 )
 PENALTIES = (
-    ("weak_opening", "opens with a duty or a helper's part", 10),
+    # a duty opening has already lost the points for saying what you did: this is the rest
+    ("weak_opening", "opens with a duty or a helper's part", 5),
     ("vague_word", "vague activity words (various, collaborated, insights…)", 10),
     ("bare_result", "a result with nothing named that produced it (no model, tool or system)", 10),
     ("not_ml", "shows no ML work (no model, training, features, serving or experiment)", 10),
