@@ -484,3 +484,14 @@ def test_t7_tips_the_tools_the_bullets_use_that_the_skills_do_not_list() -> None
     for tool in ("Kafka", "BigQuery", "Triton"):
         assert tool in tip.message
     assert "PyTorch" not in tip.message and "GCP" not in tip.message.upper().split(", ")
+
+
+@pytest.mark.parametrize(
+    "paid", ["accepting a 0.4% drop in recall", "at the cost of 1 point of NDCG"]
+)
+def test_the_price_a_choice_paid_is_not_its_result(paid: str) -> None:
+    cost_only = score_bullet(f"Quantized the ranking model to int8, {paid}.")
+    assert cost_only.score <= NO_RESULT_CAP
+    assert "what the choice paid" in cost_only.capped
+    both = score_bullet(f"Quantized the ranking model to int8, {paid}, cutting p99 latency by 35%.")
+    assert both.score > NO_RESULT_CAP

@@ -282,7 +282,8 @@ def score_bullet(
         return BulletScore(0, (), PARTS, (), "", tuple(found))
     weak = next(((e.start, e.end) for e in found if e.name == "weak_opening"), (0, 0))
     signals, vague = _signals(text, prof, weak)
-    names = {e.name for e in found} | signals
+    paid = _costs_paid(text, found, prof)
+    names = {e.name for e in found if e not in paid} | signals
     if "owns" in names:  # "Owned the ranking pipeline …": a role over a named system
         names.discard("weak_opening")
         names.add("action_verb")
@@ -300,13 +301,34 @@ def score_bullet(
     )
     score = BASE + sum(p.points for p in shown) - sum(points for _, points in penalties)
     capped = ""
-    for cap, reason in _caps(text, names):
+    for cap, reason in _caps(text, names, paid):
         if score > cap:
             score, capped = cap, reason
     return BulletScore(max(0, min(100, score)), shown, missing, penalties, capped, tuple(found))
 
 
-def _caps(text: str, names: set[str]) -> list[tuple[int, str]]:
+_PAID_WINDOW = 3  # tokens from "accepting", "at the cost of" … to the figure it pays
+
+
+def _costs_paid(text: str, found: list[Element], profile: Profile) -> dict[Element, str]:
+    """The figures that are the price a choice paid ("accepting a 0.4% drop in recall"), each
+    with the words that say so: the tradeoff's cost, not the bullet's result."""
+    words, starts, ends = token_spans(text.lower())
+    hits = profile.index.by_category(words).get("cost_paid", ())
+    windows = [
+        (starts[i], ends[min(len(ends), j + _PAID_WINDOW) - 1], text[starts[i] : ends[j - 1]])
+        for i, j, _p in hits
+    ]
+    paid = {}
+    for e in found:
+        if e.name in ("quantified_impact", "business_impact"):
+            said = next((w for a, b, w in windows if a <= e.start <= b), "")
+            if said:
+                paid[e] = said
+    return paid
+
+
+def _caps(text: str, names: set[str], paid: dict[Element, str]) -> list[tuple[int, str]]:
     """The caps that hold this bullet down, loosest first (the tightest one says why)."""
     caps = []
     lacks = [what for keys, what in FIVE_NEEDS if names.isdisjoint(keys)]
@@ -325,7 +347,11 @@ def _caps(text: str, names: set[str]) -> list[tuple[int, str]]:
             )
         )
     if "quantified_impact" not in names:
-        caps.append((NO_RESULT_CAP, "shows no measured result; a 4 of 5 needs one"))
+        price = next((w for e, w in paid.items() if e.name == "quantified_impact"), "")
+        said = (
+            f" (the figure after “{price}” is what the choice paid, not a result)" if price else ""
+        )
+        caps.append((NO_RESULT_CAP, f"shows no measured result{said}; a 4 of 5 needs one"))
     return sorted(caps, key=lambda c: -c[0])
 
 

@@ -326,6 +326,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("tradeoffs", "concessions"), "concession"),
     (("tradeoffs", "reasons"), "reason"),
     (("tradeoffs", "limits"), "limit"),
+    (("tradeoffs", "costs_paid"), "cost_paid"),
     (("experiments", "experiment"), "experiment"),
     (("experiments", "not_online"), "not_online"),
     (("experiments", "guardrail"), "guardrail"),
