@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resume_lessons import load_resume
+from resume_lessons.core.analyze import score_item
 from resume_lessons.core.drafts import DraftsFile, load_drafts
 from resume_lessons.core.locations import Item
 from resume_lessons.core.questions import QUESTIONS
@@ -307,3 +308,22 @@ def test_drafts_from_before_lessons_were_recorded_still_load(tmp_path: Path) -> 
         "text": "Cut p99 latency by 30%.",
         "saved": "",
     }
+
+
+def test_a_bullet_already_at_full_marks_is_not_worth_rewriting() -> None:
+    from resume_lessons.core.analyze import analyze
+    from resume_lessons.core.loader import resume_from_data
+
+    done = (
+        "Ran a four-week A/B test on 10% of search traffic for the new ranker; conversion rose "
+        "2.1% (p<0.01) with latency and refund rate as guardrails."
+    )
+    thin = "Shipped a churn model that cut cancellations by 6%."
+    data = {
+        "basics": {"name": "Sam", "summary": "ML engineer."},
+        "work": [{"name": "Acme", "position": "MLE", "highlights": [done, thin]}],
+    }
+    analysis = analyze(resume_from_data(data, "sam.yaml"))
+    t4 = get_technique("T4")
+    assert score_item(done, "bullet", t4).score == 100
+    assert items_to_rewrite(analysis, t4, n=1)[0].text == thin

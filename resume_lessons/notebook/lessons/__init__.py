@@ -94,21 +94,21 @@ SUBJECT = {"T3": "decision", "T4": "experiment"}
 
 
 def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> list[Item]:
-    """The items most worth rewriting for a technique: flagged ones first, lowest score first."""
+    """The items most worth rewriting for a technique: flagged ones first, then the ones that
+    have what its exercise works on (an experiment for T4), lowest score first; items already at
+    full marks come last, whatever they show."""
     kind = "summary" if technique.code == "T1" else "bullet"
     flagged = {f.location for f in analysis.findings_for(technique.code)}
     candidates = [i for i in analysis.items if i.kind == kind]
     subject = SUBJECT.get(technique.code, "")
-    ranked = sorted(
-        enumerate(candidates),
-        key=lambda p: (
-            p[1].location not in flagged,
-            bool(subject) and all(e.name != subject for e in analysis.elements[p[1].location]),
-            score_item(p[1].text, kind, technique, analysis.profile).score,
-            p[0],
-        ),
-    )
-    return [item for _, item in ranked[:n]]
+
+    def key(p: tuple[int, Item]) -> tuple[bool, bool, bool, int, int]:
+        at, item = p
+        score = score_item(item.text, kind, technique, analysis.profile).score
+        lacks = bool(subject) and all(e.name != subject for e in analysis.elements[item.location])
+        return (item.location not in flagged, score >= 100, lacks, score, at)
+
+    return [item for _, item in sorted(enumerate(candidates), key=key)[:n]]
 
 
 @dataclass
