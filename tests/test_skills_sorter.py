@@ -3,6 +3,7 @@ count as evidence, and the sorter's checklist and score follow each edit of the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -235,6 +236,20 @@ def test_the_sorter_shows_t7s_checklist_and_it_moves_when_an_unused_tool_is_drop
     assert "Kafka" not in sorter.unshown.value and "Dropped: Kafka" in sorter.block.value
     assert f"before sorting <b>{before}</b>" in sorter.header.value
     assert f">{sorter.score}</b>/100" in sorter.header.value
+
+
+def test_the_sorter_says_why_each_unused_tool_costs_more_after_a_drop(store: DraftsFile) -> None:
+    r = resume(
+        ["Trained the ranker in PyTorch."],
+        {"Training": ["PyTorch", "JAX", "MXNet"], "Data": ["Kafka", "Flink"]},
+    )
+    sorter = SkillsSorter(r, store)
+    price = re.compile(r"each of these costs <b>([\d.]+)</b> points now")
+    before = float(price.search(sorter.unshown.value).group(1))
+    sorter.choices["MXNet"].value = DROP
+    after = float(price.search(sorter.unshown.value).group(1))
+    assert after > before  # 30 points over 5 tools, then over 4
+    assert "bigger share" in sorter.unshown.value
 
 
 def test_the_sorter_widgets_rename_split_and_save(store: DraftsFile) -> None:

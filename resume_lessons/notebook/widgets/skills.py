@@ -215,6 +215,19 @@ class SkillsSorter(w.VBox):
             else "<p><b>No bullet shows you using:</b> "
             + ", ".join(f"<code>{esc(t)}</code>" for t in missing)
             + ". Mention each in the bullet where you used it, or drop it.</p>"
+            + self._share_note()
+        )
+
+    def _share_note(self) -> str:
+        """Why a tool's price changes: the line scores the share of kept tools shown in use."""
+        assert self.result is not None
+        prices = [f.points for f in self.result.costs if f.code == "T704"]
+        if not prices:
+            return ""
+        return (
+            f"<p>The line “every tool shown in use” scores the share of the tools you kept that "
+            f"a bullet shows, so each of these costs <b>{_pts(prices[0])}</b> points now; as "
+            "you drop others, the ones left are a bigger share and each costs more.</p>"
         )
 
     def unshown_entries(self) -> list[str]:
