@@ -456,7 +456,9 @@ def test_the_order_tip_counts_bullets_from_one_and_quotes_them(tmp_path: Path) -
     result = _search(tmp_path, bullets)
     (tip,) = [f for f in result.findings if f.code == "J001"]
     assert tip.location == "work[0].highlights[1]"
-    assert "bullet 2 makes a stronger case" in tip.message and "than bullet 1 above it" in tip.message
+    assert (
+        "bullet 2 makes a stronger case" in tip.message and "than bullet 1 above it" in tip.message
+    )
     assert "best order: 2, 1" in tip.message
     assert tip.suggestion.startswith("Move “Trained learning to rank models…” above “Organised")
     assert not re.search(r"\d", tip.suggestion)  # a quote stops before a figure

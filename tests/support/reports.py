@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from resume_lessons.cli import main
 
 XSS = "<script>alert(1)</script>"
 SESSION_DIR = Path(tempfile.mkdtemp(prefix="rl-reports-"))
+atexit.register(shutil.rmtree, SESSION_DIR, ignore_errors=True)
 
 
 def small_resume(name: str, bullets: list[str], summary: str = "") -> dict:
