@@ -531,3 +531,49 @@ def test_of_two_bullets_showing_as_much_the_one_with_proof_leads() -> None:
     )
     (order,) = rank_bullets(resume, posting)
     assert order.order == (1, 0)
+
+
+# ---- a third posting, pasted by a learner: what a person reading the match disagreed with --
+
+
+def _t1(result: TailorResult) -> dict[str, bool]:
+    return {m.term.name: m.shown for m in result.matches if m.term.area == "T1"}
+
+
+def test_a_domain_is_shown_by_the_people_it_is_named_for(tmp_path: Path) -> None:
+    posting = "ML Engineer, Credit\n\nNice to have\n- Experience in lending.\n- Experience in media.\n"
+    bullets = ["Scored loan applications for three regional lenders, cutting median latency 40%."]
+    t1 = _t1(_tailor_text(tmp_path, posting, bullets))
+    assert t1["lending"] is True  # "lenders"
+    assert t1["media"] is False  # "median" is not the media business
+
+
+def test_what_a_feature_pipeline_takes_in_is_not_a_domain(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nWhat you'll do\n- Maintain feature pipelines for pricing, weather and holidays.\n"
+    assert "pricing" not in _t1(_tailor_text(tmp_path, posting, ["Trained models."]))
+    posting = "ML Engineer\n\nWhat you'll do\n- Build models for pricing.\n"
+    assert "pricing" in _t1(_tailor_text(tmp_path, posting, ["Trained models."]))
+
+
+def test_a_domain_with_a_generic_head_is_that_domain(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nWhat you'll do\n- Own our demand forecasting system.\n"
+    result = _tailor_text(tmp_path, posting, ["Built demand forecasting models for 900 stores."])
+    assert _t1(result) == {"forecasting": True}
+    assert not any(f.code == "J102" for f in result.findings)
+
+
+def test_an_activity_or_a_partner_team_is_not_a_system_type(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer\n\nRequirements\n- Experience orchestrating pipelines with Airflow.\n"
+        "- Work closely with our data platform team.\n- Improve our scheduling system.\n"
+    )
+    result = _tailor_text(tmp_path, posting, ["Trained models."])
+    kinds = {m.term.name: m.term.kind for m in result.matches if m.term.area == "T1"}
+    assert kinds == {"scheduling system": "system_type"}
+
+
+def test_probabilistic_and_dataframe_libraries_are_tools(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Bayesian models in PyMC or Stan.\n- Polars a plus.\n"
+    result = _tailor_text(tmp_path, posting, ["Fitted hierarchical models in PyMC3."])
+    tools = {m.term.name: m.shown for m in result.matches if m.term.kind == "tool"}
+    assert tools["PyMC"] is True and "Polars" in tools

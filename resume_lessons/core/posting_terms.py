@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from .elements import explain
+from .elements import Element, explain
 from .posting import Posting, posting_texts
 from .profile import PhraseIndex, Profile, phrase_key, token_spans
 from .skills import form_span, stems
@@ -135,15 +135,19 @@ def shown_name(text: str) -> str:
 
 @cache
 def _generic_heads(profile: Profile) -> frozenset[str]:
-    """Stems of the words that make "ranking stack" the same term as "ranking"."""
-    return frozenset(_norm(w) for w in profile.words("tailor", "generic_system_heads"))
+    """Stems of the words that make "ranking stack" the same term as "ranking", plurals too
+    ("pipelines" stems to "pipelin")."""
+    words = profile.words("tailor", "generic_system_heads")
+    return frozenset(_norm(form) for w in words for form in (w, f"{w}s"))
 
 
 def base_key(key: str, profile: Profile) -> str:
-    """A system type's key without its generic head ("rank stack" -> "rank"), or ''."""
+    """A system type's key without its generic head ("rank stack" -> "rank"), or ''; a
+    domain's other name is that domain ("forecast system" -> "forecasting")."""
     words = key.split()
     if len(words) >= 2 and words[-1] in _generic_heads(profile):
-        return " ".join(words[:-1])
+        base = " ".join(words[:-1])
+        return _same(profile, "same_domain").get(base, base)
     return ""
 
 
@@ -193,23 +197,64 @@ def _tools(profile: Profile) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple(rows.values())
 
 
+# A list of what a feature or data pipeline takes in follows its stage: "feature pipelines
+# for promotions, pricing, holidays": the items are inputs, not the domain asked for.
+_INPUTS_OF = re.compile(
+    r"^\s+(?:for|from|on|of|such as|like|including|covering|e\.g\.,?)\s+"
+    r"(?:[\w&/'’-]+(?:\s+[\w&/'’-]+){0,2},\s+)*$",
+    re.IGNORECASE,
+)
+# "work closely with our data platform team": another team's system, not one asked of the role
+_WITH_ANOTHER = re.compile(
+    r"\b(?:with|alongside|partner(?:s|ing)?|collaborat\w*|support(?:s|ing)?)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+_TEAM_AFTER = re.compile(r"^\s+teams?\b", re.IGNORECASE)
+
+
+def _is_activity(e: Element, words: list[str], profile: Profile) -> bool:
+    """ "orchestrating pipelines", "building services": a verb and its object, not a system
+    type. A verb's -ing form before a plural head reads so; "scheduling system" is a thing,
+    and so are a domain's ("ranking systems") and a stage's ("serving infrastructure")."""
+    if len(words) != 2 or not words[0].endswith("ing") or not words[1].endswith("s"):
+        return False
+    if _norm(words[1]) not in _generic_heads(profile):
+        return False
+    alone = {b.name for b in explain(e.text, "bullet", profile) if b.start == 0}
+    return "action_verb" in alone and not any(n.startswith("stage.") for n in alone)
+
+
+def _another_teams(text: str, e: Element) -> bool:
+    """A system type that names a team the role works with ("with our data platform team")."""
+    sentence = re.split(r"[.;:!?]\s", text[: e.start])[-1]
+    return bool(_TEAM_AFTER.match(text[e.end :]) and _WITH_ANOTHER.search(sentence))
+
+
 def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Found]:
     """The terms one text shows. ``listed``: a skills entry, where a tool name that is also
     an ordinary word ("Ray", "R") counts."""
     out: list[Found] = []
     domains, models = _same(profile, "same_domain"), _same(profile, "same_model")
     modifiers = {w.lower() for w in profile.words("summary", "generic_modifiers")}
-    for e in explain(text, "summary", profile):
+    summary, bullet = explain(text, "summary", profile), explain(text, "bullet", profile)
+    pipes = [b for b in bullet if b.name in ("stage.features", "stage.data")]
+    domain_starts = {e.start for e in summary if e.name == "domain"}
+    for e in summary:
         if e.name == "domain":
+            if any(b.end <= e.start and _INPUTS_OF.match(text[b.end : e.start]) for b in pipes):
+                continue
             key = _norm(e.value or e.text)
             name = domains.get(key, shown_name(e.text))
             out.append(Found("domain", domains.get(key, key), name, e.start, e.end))
         elif e.name == "system_type":
             words = [w for w in phrase_key(e.text) if w not in modifiers]
-            if words:
-                key = _norm(" ".join(words))
-                out.append(Found("system_type", key, shown_name(e.text), e.start, e.end))
-    for e in explain(text, "bullet", profile):
+            if not words or _another_teams(text, e):
+                continue
+            if e.start not in domain_starts and _is_activity(e, words, profile):
+                continue
+            key = _norm(" ".join(words))
+            out.append(Found("system_type", key, shown_name(e.text), e.start, e.end))
+    for e in bullet:
         stage = e.name.removeprefix("stage.")
         if stage in PIPELINE:
             out.append(Found("stage", stage, stage, e.start, e.end))

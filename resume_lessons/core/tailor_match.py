@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .locations import get_text, iter_items
 from .model import Resume
@@ -81,6 +82,25 @@ def _same(term: Term, found: Found, profile: Profile) -> bool:
     return term.key == found.key
 
 
+@cache
+def _people_of(name: str) -> re.Pattern[str] | None:
+    """The people a domain is named by: "retailers" for retail, "lenders" for lending,
+    "marketers" for marketing. A resume that built forecasts "for the largest retailers"
+    has worked in retail."""
+    *rest, last = name.lower().split() or [""]
+    stem = last[:-3] if last.endswith("ing") else last
+    if len(stem) < 3 or not stem.isalpha():
+        return None
+    words = [*map(re.escape, rest), rf"{re.escape(stem)}(?:e?rs?|ors?)"]
+    return re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _people_span(term: Term, text: str) -> tuple[int, int] | None:
+    pattern = _people_of(term.name) if term.kind == "domain" else None
+    hit = pattern.search(text) if pattern else None
+    return hit.span() if hit else None
+
+
 def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[TermMatch]:
     """Each term with the places the resume shows it, in the order of ``terms``."""
     matches = [TermMatch(t) for t in terms]
@@ -92,8 +112,9 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             finds = text_terms(text, profile, listed=kind == "skill")
             for m in others:
                 f = next((f for f in finds if _same(m.term, f, profile)), None)
-                if f is not None:
-                    getattr(m, into).append(Place(location, f.start, f.end, text[f.start : f.end]))
+                span = (f.start, f.end) if f is not None else _people_span(m.term, text)
+                if span is not None:
+                    getattr(m, into).append(Place(location, *span, text[span[0] : span[1]]))
         for m in tools:  # every name of the tool, narrower ones too ("SageMaker" shows AWS)
             span = tool_span(m.term.name, text, profile)
             if span is not None:
