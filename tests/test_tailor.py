@@ -541,7 +541,9 @@ def _t1(result: TailorResult) -> dict[str, bool]:
 
 
 def test_a_domain_is_shown_by_the_people_it_is_named_for(tmp_path: Path) -> None:
-    posting = "ML Engineer, Credit\n\nNice to have\n- Experience in lending.\n- Experience in media.\n"
+    posting = (
+        "ML Engineer, Credit\n\nNice to have\n- Experience in lending.\n- Experience in media.\n"
+    )
     bullets = ["Scored loan applications for three regional lenders, cutting median latency 40%."]
     t1 = _t1(_tailor_text(tmp_path, posting, bullets))
     assert t1["lending"] is True  # "lenders"
@@ -577,3 +579,12 @@ def test_probabilistic_and_dataframe_libraries_are_tools(tmp_path: Path) -> None
     result = _tailor_text(tmp_path, posting, ["Fitted hierarchical models in PyMC3."])
     tools = {m.term.name: m.shown for m in result.matches if m.term.kind == "tool"}
     assert tools["PyMC"] is True and "Polars" in tools
+
+
+def test_experiment_tracking_is_not_an_online_experiment(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- MLOps: experiment tracking and a model registry.\n"
+    result = _tailor_text(tmp_path, posting, ["Trained models."])
+    assert not any(m.term.kind == "experiment" for m in result.matches)
+    posting = "ML Engineer\n\nRequirements\n- Design online experiments for ranking.\n"
+    result = _tailor_text(tmp_path, posting, ["Trained models."])
+    assert any(m.term.kind == "experiment" for m in result.matches)

@@ -210,6 +210,12 @@ _WITH_ANOTHER = re.compile(
     re.IGNORECASE,
 )
 _TEAM_AFTER = re.compile(r"^\s+teams?\b", re.IGNORECASE)
+# "experiment tracking", "experiment management": the bookkeeping of training runs (MLflow,
+# W&B), not an online experiment
+_RUN_KEEPING = re.compile(
+    r"^[\s-]+(?:tracking|tracker|trackers|management|logging|metadata|registry)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_activity(e: Element, words: list[str], profile: Profile) -> bool:
@@ -258,7 +264,7 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         stage = e.name.removeprefix("stage.")
         if stage in PIPELINE:
             out.append(Found("stage", stage, stage, e.start, e.end))
-        elif e.name in EXPERIMENT_NAMES:
+        elif e.name in EXPERIMENT_NAMES and not _RUN_KEEPING.match(text[e.end :]):
             out.append(Found("experiment", e.name, EXPERIMENT_NAMES[e.name], e.start, e.end))
         elif e.name == "model_type":
             key = _norm(e.value or e.text)
