@@ -246,14 +246,21 @@ def test_cli_help_names_every_option(capsys) -> None:
 # ---- what a person tailoring a resume disagreed with ------------------------------------------
 
 
-def _tailor_text(tmp_path: Path, posting: str, bullets: list[str], skills: list[str] | None = None):  # type: ignore[no-untyped-def]
+def _tailor_text(  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    posting: str,
+    bullets: list[str],
+    skills: list[str] | None = None,
+    label: str = "",
+):
     from resume_lessons.core.loader import resume_from_data
     from resume_lessons.core.tailor import tailor
 
     path = tmp_path / "posting.txt"
     path.write_text(posting, encoding="utf-8")
+    summary = "Search engineer building ranking systems."
     data = {
-        "basics": {"name": "x", "summary": "Search engineer building ranking systems."},
+        "basics": {"name": "x", "label": label, "summary": summary},
         "work": [{"name": "Co", "position": "ML Engineer", "highlights": bullets}],
         "skills": [{"name": "Training", "keywords": skills or []}],
     }
@@ -588,3 +595,77 @@ def test_experiment_tracking_is_not_an_online_experiment(tmp_path: Path) -> None
     posting = "ML Engineer\n\nRequirements\n- Design online experiments for ranking.\n"
     result = _tailor_text(tmp_path, posting, ["Trained models."])
     assert any(m.term.kind == "experiment" for m in result.matches)
+
+
+# ---- a vision posting: what a learner reading the match disagreed with ----
+
+
+def _shown(result: TailorResult, area: str) -> dict[str, bool]:
+    return {m.term.name: m.shown for m in result.matches if m.term.area == area}
+
+
+def test_a_domain_is_shown_by_the_places_its_work_happens(tmp_path: Path) -> None:
+    posting = "CV Engineer\n\nWhat you'll do\n- Ship inspection models to factory floors.\n"
+    bullets = ["Cut false rejects 30% on 14 assembly lines by retraining the inspection model."]
+    assert _shown(_tailor_text(tmp_path, posting, bullets), "T1")["manufacturing"] is True
+    result = _tailor_text(tmp_path, posting, ["Trained models for 3 retailers."])
+    assert _shown(result, "T1")["manufacturing"] is False
+
+
+def test_cv_is_computer_vision_unless_it_is_the_document_sent(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- 5+ years building CV systems.\n"
+    assert _shown(_tailor_text(tmp_path, posting, ["Trained models."]), "T1") == {
+        "computer vision": False
+    }
+    posting = (
+        "ML Engineer\n\nRequirements\n- PyTorch.\n- Please send your CV to jobs@example.com.\n"
+    )
+    assert _shown(_tailor_text(tmp_path, posting, ["Trained models."]), "T1") == {}
+
+
+def test_a_name_in_parentheses_is_the_same_term(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience with graph neural networks (GNNs).\n"
+    result = _tailor_text(tmp_path, posting, ["Trained GNNs on the 40M-edge follow graph."])
+    assert _shown(result, "T5") == {"graph neural networks": True}
+
+
+def test_a_model_shows_its_family(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience with CNNs and vision transformers (ViT).\n"
+    bullets = ["Fine-tuned a ResNet-50 defect classifier on 2M labelled images."]
+    result = _tailor_text(tmp_path, posting, bullets)
+    assert _shown(result, "T5") == {
+        "convolutional neural networks": True,
+        "vision transformers": False,
+    }
+
+
+def test_a_category_asked_through_its_members_is_not_a_term(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer\n\nRequirements\n- Experience with cloud platforms (AWS, GCP or Azure).\n"
+    )
+    result = _tailor_text(tmp_path, posting, ["Served the model on GCP behind a 40 ms SLO."])
+    assert "cloud platforms" not in _shown(result, "T1")
+    # "AWS, GCP or Azure": one of them is what is asked, and a bullet shows GCP
+    assert _shown(result, "T7") == {"GCP": True}
+
+
+def test_a_system_type_inside_a_domain_is_that_domain(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nWhat you'll do\n- Build fraud detection models for card payments.\n"
+    assert "detection models" not in _shown(
+        _tailor_text(tmp_path, posting, ["Trained models."]), "T1"
+    )
+
+
+def test_the_headline_names_the_domain(tmp_path: Path) -> None:
+    posting = "Computer Vision Engineer\n\nRequirements\n- Computer vision in production.\n"
+    result = _tailor_text(tmp_path, posting, ["Trained models."], label="Computer Vision Engineer")
+    (m,) = [m for m in result.matches if m.term.name == "computer vision"]
+    assert [p.location for p in m.summary] == ["basics.label"]
+
+
+def test_the_drop_tip_spares_a_skill_a_bullet_shows_in_use(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- PyTorch.\n"
+    bullets = ["Cut labelling time 40% with an OpenCV pre-filter in front of the PyTorch model."]
+    result = _tailor_text(tmp_path, posting, bullets, skills=["PyTorch", "OpenCV", "Scala"])
+    drops = [f.location for f in result.findings if f.code == "J703"]
+    assert drops == ["skills[0].keywords[2]"]  # Scala: nothing in the resume backs it

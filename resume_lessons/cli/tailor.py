@@ -106,11 +106,10 @@ def format_text(found: TailorResult, file: str) -> str:
     if drops:
         names = ", ".join(f.message.split("”")[0].lstrip("“") for f in drops)
         lines.append(
-            f"  {file}:skills  J703        tip  Skills the posting does not ask for: {names}."
+            f"  {file}:skills  J703        tip  Skills the posting does not ask for and no bullet "
+            f"shows in use: {names}."
         )
-        lines.append(
-            "      fix: leave them out for this application, unless a bullet shows them in use."
-        )
+        lines.append("      fix: leave them out for this application: nothing in it backs them.")
     lines.append("")
     scores = "  ".join(f"{a} {s}" for a, s in found.scores.items() if s is not None)
     lines.append(f"coverage: {scores}")

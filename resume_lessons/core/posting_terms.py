@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
@@ -91,6 +91,13 @@ class Term:
     asked_at: list[Place] = field(default_factory=list)
     # Other terms the posting accepts instead ("PyTorch or TensorFlow"): one shown is enough.
     alternatives: set[tuple[str, str]] = field(default_factory=set)
+    # Other keys of this same term, from a name the posting gives in parentheses after it
+    # ("vision transformers (ViT)"): a resume showing either shows the term.
+    aka: set[str] = field(default_factory=set)
+
+    @property
+    def keys(self) -> set[str]:
+        return {self.key, *self.aka}
 
     @property
     def area(self) -> str:
@@ -172,6 +179,17 @@ def _seniority_index(profile: Profile) -> PhraseIndex:
 
 
 @cache
+def _settings_index(profile: Profile) -> PhraseIndex:
+    """The places and people that show a domain ("factory floors" for manufacturing)."""
+    index = PhraseIndex()
+    for domain, phrases in (profile.setting("tailor", "domain_settings", default={}) or {}).items():
+        for phrase in phrases or ():
+            index.add(str(phrase), str(domain))
+    index.freeze()
+    return index
+
+
+@cache
 def _tools(profile: Profile) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """(name, its other names, stage) of every tool the profile knows, one row per tool."""
     # A tool without other names keeps its own spelling from the text (see text_terms).
@@ -218,6 +236,18 @@ _RUN_KEEPING = re.compile(
 )
 
 
+def _is_document(text: str, e: Element, profile: Profile) -> bool:
+    """ "Send your CV to…": the document an applicant sends, not computer vision."""
+    names = {str(w).lower() for w in profile.words("tailor", "document_names")}
+    if e.text.lower() not in names:
+        return False
+    start = max(text.rfind(c, 0, e.start) for c in ".;:!?\n") + 1
+    ends = [i for i in (text.find(c, e.end) for c in ".;:!?\n") if i >= 0]
+    clause = text[start : min(ends, default=len(text))].lower()
+    words = (str(w).lower() for w in profile.words("tailor", "application_words"))
+    return any(re.search(rf"(?<!\w){re.escape(w)}\w*", clause) for w in words)
+
+
 def _is_activity(e: Element, words: list[str], profile: Profile) -> bool:
     """ "orchestrating pipelines", "building services": a verb and its object, not a system
     type. A verb's -ing form before a plural head reads so; "scheduling system" is a thing,
@@ -248,6 +278,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     for e in summary:
         if e.name == "domain":
             if any(b.end <= e.start and _INPUTS_OF.match(text[b.end : e.start]) for b in pipes):
+                continue
+            if _is_document(text, e, profile):
                 continue
             key = _norm(e.value or e.text)
             name = domains.get(key, shown_name(e.text))
@@ -281,6 +313,9 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
                 out.append(Found("tool", forms[0].lower(), shown, *span, stage=stage))
                 break
     words, starts, ends = token_spans(text.lower())
+    for i, j, domain, _ in _settings_index(profile).matches(words):
+        key = _norm(domain)
+        out.append(Found("domain", domains.get(key, key), domain, starts[i], ends[j - 1]))
     for i, j, signal, _ in _seniority_index(profile).matches(words):
         out.append(Found("seniority", signal, signal, starts[i], ends[j - 1]))
     return out
@@ -310,7 +345,59 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
         and (f.kind != "model_type" or not _overlaps(f, tools))
         and (f.kind not in ("domain", "system_type") or (f.start, f.end) not in named)
         and (f.kind != "system_type" or (f.start, f.end) not in stages or _overlaps(f, domains))
+        and (f.kind != "system_type" or not _inside_domain(f, domains))
     ]
+
+
+def _inside_domain(f: Found, domains: Sequence[tuple[int, int]]) -> bool:
+    """ "fraud detection models": the system type "detection models" begins inside the domain
+    and is that domain's system, asked by the domain itself."""
+    return any(s < f.start < e < f.end for s, e in domains)
+
+
+# "X (Y)": Y is X's other name; "cloud platforms (AWS, GCP or Azure)", "cloud platforms such
+# as AWS": the category is asked through the members it lists.
+_PAREN_OPEN = re.compile(r"^\s*\(\s*$")
+_MEMBERS_OPEN = re.compile(
+    r"^\s*(?:\(|[:,]?\s*(?:such as|like|e\.g\.,?|i\.e\.,?|including|for example)\s)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _other_names(finds: list[Found], text: str) -> dict[int, Found]:
+    """Finds that name the term before them again, in parentheses: index -> the term named."""
+    out: dict[int, Found] = {}
+    for kind in dict.fromkeys(f.kind for f in finds):
+        ordered = sorted(
+            (k for k, f in enumerate(finds) if f.kind == kind),
+            key=lambda k: (finds[k].start, -finds[k].end),
+        )
+        for a, b in pairwise(ordered):
+            fa, fb = finds[a], finds[b]
+            if (
+                fa.key != fb.key
+                and _PAREN_OPEN.match(text[fa.end : fb.start])
+                and text[fb.end :].lstrip().startswith(")")
+            ):
+                out[b] = out.get(a, fa)
+    return out
+
+
+def _categories(finds: list[Found], text: str) -> set[int]:
+    """System types followed by the tools or models that are their members."""
+    out = set()
+    for k, f in enumerate(finds):
+        if f.kind != "system_type":
+            continue
+        after = [g for g in finds if g.start >= f.end]
+        first = min(after, key=lambda g: g.start, default=None)
+        if (
+            first is not None
+            and first.kind in ("tool", "model_type")
+            and _MEMBERS_OPEN.match(text[f.end : first.start])
+        ):
+            out.add(k)
+    return out
 
 
 _LEGAL = re.compile(r"[\s,]+(?:inc|ltd|llc|gmbh|ag|plc|co|corp|sa|bv|ab)\.?$", re.IGNORECASE)
@@ -350,16 +437,29 @@ def _nice_spans(location: str, text: str) -> list[tuple[int, int]]:
 
 
 _OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
+_COMMA = re.compile(r"^\s*,\s*$")
 
 
 def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
-    """Pairs of same-kind terms the text offers as alternatives: "PyTorch or TensorFlow"."""
-    ordered = sorted(finds, key=lambda f: f.start)
-    return [
-        (a, b)
-        for a, b in pairwise(ordered)
-        if a.kind == b.kind and a.key != b.key and _OR.match(text[a.end : b.start])
-    ]
+    """Pairs of same-kind terms the text offers as alternatives: "PyTorch or TensorFlow", and
+    every member of a list that ends in "or" ("AWS, GCP or Azure")."""
+    runs: list[list[Found]] = []
+    for kind in dict.fromkeys(f.kind for f in finds):
+        # one kind at a time: a stage read in a tool's name does not break a list of tools
+        ordered = sorted((f for f in finds if f.kind == kind), key=lambda f: f.start)
+        run: list[Found] = []
+        has_or = False
+        for a, b in [*pairwise(ordered), (None, None)]:
+            gap = text[a.end : b.start] if a and b else ""
+            if a and b and a.key != b.key and (_OR.match(gap) or _COMMA.match(gap)):
+                run = run or [a]
+                run.append(b)
+                has_or = has_or or bool(_OR.match(gap))
+                continue
+            if run and has_or:
+                runs.append(run)
+            run, has_or = [], False
+    return [(x, y) for r in runs for x in r for y in r if x.key != y.key and x.start < y.start]
 
 
 def _contains(a: str, b: str) -> bool:
@@ -389,6 +489,7 @@ def _merge_nested(
         if into is not None and (kind, key) in merged:
             into.asked_at += term.asked_at
             into.alternatives |= term.alternatives
+            into.aka |= term.keys
             del merged[(kind, key)]
     return merged
 
@@ -400,13 +501,22 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
         hidden = company_spans(posting.company, text) if posting.company else []
         found = text_terms(text, profile, listed=location.startswith("skills["))
         finds = _asked_once(found, hidden)
+        drop, renamed = _categories(finds, text), _other_names(finds, text)
+        own_keys = [f.key for k, f in enumerate(finds) if k not in drop]
+        finds = [
+            replace(f, key=renamed[k].key, name=renamed[k].name) if k in renamed else f
+            for k, f in enumerate(finds)
+            if k not in drop
+        ]
         nice = _nice_spans(location, text)
         line = posting.line_of(location)
-        for f in finds:
+        for f, own_key in zip(finds, own_keys, strict=True):
             if location == "description":  # pasted text: the line of the paragraph it is in
                 piece = text.count("\n", 0, f.start)
                 line = posting.line_of(f"description[{piece}]") or posting.line_of(location)
             term = terms.setdefault((f.kind, f.key), Term(f.kind, f.key, f.name, f.stage))
+            if own_key != f.key:
+                term.aka.add(own_key)
             is_nice = any(s <= f.start < e for s, e in nice)
             term.asked_at.append(
                 Place(location, f.start, f.end, text[f.start : f.end], line, is_nice)

@@ -17,12 +17,12 @@ from typing import Any
 from .bullet_score import score_bullet
 from .drafts import Drafts, apply_drafts
 from .findings import Finding, TechniqueResult
-from .locations import role_of
+from .locations import iter_items, role_of
 from .model import Resume
 from .posting import Posting, posting_texts
 from .posting_terms import posting_terms
 from .profile import DEFAULT_PROFILE, Profile, load_profile
-from .skills import stems
+from .skills import stems, tool_span
 from .tailor_match import TermMatch, match_terms
 from .tailor_score import AREAS, coverage, finding
 
@@ -235,10 +235,11 @@ def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Fin
     summary = resume.basics.summary
     end = _FIRST_SENTENCE.search(summary)
     first_end = end.start() if end else len(summary)
-    top = next((m for m in t1 if m.summary), None)
-    if top is None or top.summary[0].start < first_end:
+    top, place = next(
+        ((m, p) for m in t1 for p in m.summary if p.location == "basics.summary"), (None, None)
+    )
+    if top is None or place is None or place.start < first_end:
         return words, []
-    place = top.summary[0]
     tip = finding(
         "J002",
         "T1",
@@ -283,19 +284,24 @@ def _drops(
     asked = {p.location for m in matches for p in m.skills}
     words = _asked_words(posting, profile)
     generic = set(stems([str(w) for w in profile.words("tailor", "generic_skill_words")]))
+    bullets = [i.text for i in iter_items(resume) if i.kind == "bullet"]
     out = []
     for i, group in enumerate(resume.skills):
         for j, keyword in enumerate(group.keywords):
             location = f"skills[{i}].keywords[{j}]"
             if location in asked or not keyword.strip() or _entry_asked(keyword, words, generic):
                 continue
+            # a tool a bullet shows in use stays: the tip is for what nothing backs
+            if any(tool_span(keyword, b, profile) for b in bullets):
+                continue
             out.append(
                 finding(
                     "J703",
                     "T7",
                     location,
-                    f"“{keyword}” is in your skills, but the posting does not ask for it.",
-                    "Leave it out for this application, unless a bullet shows it in use.",
+                    f"“{keyword}” is in your skills, but the posting does not ask for it and no "
+                    "bullet shows it in use.",
+                    "Leave it out for this application: nothing in it backs this skill.",
                     span=(0, len(keyword)),
                 )
             )

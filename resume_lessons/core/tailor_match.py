@@ -44,17 +44,29 @@ class TermMatch:
         return [*self.summary, *self.bullets, *self.skills]
 
 
+LABEL = "basics.label"
+
+
 def resume_text(resume: Resume, location: str) -> str:
-    """The text at a location a match names: the summary, a bullet or a skills entry."""
+    """The text at a location a match names: the headline, the summary, a bullet or a skills
+    entry."""
     skill = _SKILL.match(location)
     if skill:
         return resume.skills[int(skill.group(1))].keywords[int(skill.group(2))]
+    if location == LABEL:
+        return resume.basics.label
     return get_text(resume, location)
 
 
 def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
-    """(location, kind, text): the summary, the bullets, then each skills entry."""
-    out = [(i.location, i.kind, i.text) for i in iter_items(resume)]
+    """(location, kind, text): the summary, the headline ("Computer Vision Engineer", read
+    as part of the summary: it names the domain as plainly), the bullets, then each skills
+    entry."""
+    items = iter_items(resume)
+    out = [(i.location, i.kind, i.text) for i in items if i.kind == "summary"]
+    if resume.basics.label.strip():
+        out.append((LABEL, "summary", resume.basics.label))
+    out += [(i.location, i.kind, i.text) for i in items if i.kind != "summary"]
     for i, group in enumerate(resume.skills):
         out += [(f"skills[{i}].keywords[{j}]", "skill", k) for j, k in enumerate(group.keywords)]
     return out
@@ -64,22 +76,27 @@ _T1 = ("domain", "system_type")
 
 
 def _same(term: Term, found: Found, profile: Profile) -> bool:
-    if term.kind == "system_type" and found.kind in _T1:
+    """Whether a find of the resume shows the term, by any of its keys."""
+    return any(_same_key(term.kind, key, found, profile) for key in sorted(term.keys))
+
+
+def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
+    if kind == "system_type" and found.kind in _T1:
         # "ranking stack" is shown by a bullet's "ranking": the head adds nothing to find
-        base = base_key(term.key, profile)
+        base = base_key(key, profile)
         if base and base in (found.key, base_key(found.key, profile)):
             return True
-    if term.kind != found.kind:
+    if kind != found.kind:
         return False
-    if term.kind in ("system_type", "model_type", "domain"):
+    if kind in ("system_type", "model_type", "domain"):
         # "ranking pipeline" is shown by "real-time ranking pipeline", and "learning-to-rank"
         # by "learning-to-rank models"
-        if f" {term.key} " in f" {found.key} ":
+        if f" {key} " in f" {found.key} ":
             return True
         # the resume's phrase inside the posting's counts only when it is specific: two words
         # or more ("learning-to-rank" in "learning-to-rank models"), never a bare "system"
-        return len(found.key.split()) >= 2 and (f" {found.key} " in f" {term.key} ")
-    return term.key == found.key
+        return len(found.key.split()) >= 2 and (f" {found.key} " in f" {key} ")
+    return key == found.key
 
 
 @cache
