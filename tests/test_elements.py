@@ -250,3 +250,23 @@ def test_fast_paths_match_the_plain_scans(text: str) -> None:
     for i, j, cat, phrase in index.matches(words):
         grouped.setdefault(cat, []).append((i, j, phrase))
     assert index.by_category(words) == grouped
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        # in a bullet that names its test, a share of what the business handles is the share
+        (
+            "Ran a 2-week A/B test of the new ETA model on 20% of shipments, cutting delays 9%.",
+            True,
+        ),
+        ("Ran a holdout test on 10% of orders for two weeks before the launch.", True),
+        # with no test named, the same words are a result
+        ("Automated 60% of claims with a gradient boosted triage model.", False),
+    ],
+)
+def test_a_share_of_what_the_business_handles_is_a_tests_traffic_share(
+    text: str, share: bool
+) -> None:
+    names = {e.name for e in explain(text, "bullet", load_profile())}
+    assert ("traffic_share" in names) is share

@@ -495,3 +495,10 @@ def test_the_price_a_choice_paid_is_not_its_result(paid: str) -> None:
     assert "what the choice paid" in cost_only.capped
     both = score_bullet(f"Quantized the ranking model to int8, {paid}, cutting p99 latency by 35%.")
     assert both.score > NO_RESULT_CAP
+
+
+def test_a_b_is_no_name_a_reader_can_check() -> None:
+    from resume_lessons.core.bullet_score import score_bullet
+
+    shown = {p.key for p in score_bullet("Helped with A/B testing of new models.").shown}
+    assert "named" not in shown

@@ -669,3 +669,40 @@ def test_the_drop_tip_spares_a_skill_a_bullet_shows_in_use(tmp_path: Path) -> No
     result = _tailor_text(tmp_path, posting, bullets, skills=["PyTorch", "OpenCV", "Scala"])
     drops = [f.location for f in result.findings if f.code == "J703"]
     assert drops == ["skills[0].keywords[2]"]  # Scala: nothing in the resume backs it
+
+
+def test_a_bullet_that_only_lists_the_postings_terms_shows_none_of_them(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer, Search\n\nWhat you'll do\n- Own learning-to-rank models (LambdaMART) and "
+        "two-tower retrieval, with features in PySpark, served on Kubernetes on GCP.\n"
+    )
+    listed = "Search ranking, learning-to-rank, LambdaMART, two-tower, PySpark, Kubernetes, GCP."
+    result = _tailor_text(tmp_path, posting, ["Trained models.", listed])
+    listed_only = [m for m in result.matches if m.skills]
+    assert len(listed_only) >= 6 and not any(m.bullets for m in result.matches)
+    assert not any(f.code == "J001" for f in result.findings)  # nor is it moved up
+    worded = (
+        "Moved search ranking to LambdaMART learning-to-rank over two-tower candidates, "
+        "features in PySpark, served on Kubernetes on GCP, lifting NDCG 6%."
+    )
+    result = _tailor_text(tmp_path, posting, ["Trained models.", worded])
+    assert all(_shown(result, "T5").values()) and all(_shown(result, "T7").values())
+
+
+def test_only_the_parentheses_hold_a_nice_to_have(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer\n\nRequirements\n- Kubernetes, Docker and a cloud provider (GCP preferred).\n"
+    )
+    result = _tailor_text(tmp_path, posting, ["Trained models."])
+    nice = {m.term.name: m.term.nice for m in result.matches if m.term.kind == "tool"}
+    assert nice == {"Kubernetes": False, "Docker": False, "GCP": True}
+
+
+def test_a_phrase_wrapped_across_lines_and_a_bare_systems_head(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer\n\nAbout us\nWe own the ranking service and the experimentation\n"
+        "platform.\n\nRequirements\n- 5+ years building production ML systems.\n"
+    )
+    names = [m.term.name for m in _tailor_text(tmp_path, posting, ["Trained models."]).matches]
+    assert not any("\n" in n for n in names)
+    assert "production ML systems" not in names

@@ -113,8 +113,8 @@ def posting_from_data(data: Any, file: str, lines: dict[Path_, int] | None = Non
             f"the top level should be a mapping of the posting's fields (title, description, "
             f"responsibilities, ...), not {kind}",
             line=1,
-            hint="write the posting as JSON Resume job YAML (see resume_lessons/samples/postings/"
-            "), or paste its text into a .txt file",
+            hint="write the posting as JSON Resume job YAML (see the samples in postings/ "
+            "of your lessons folder), or paste its text into a .txt file",
             what=WHAT,
         )
     resume_keys = [k for k in RESUME_KEYS if k in data]

@@ -135,6 +135,7 @@ def _norm(phrase: str) -> str:
 def shown_name(text: str) -> str:
     """A term as the text wrote it: "LambdaMART", "BERT"; a capital only opening a sentence
     ("Transformer models") is dropped."""
+    text = " ".join(text.split())  # a phrase wrapped across lines of a pasted posting
     if any(c.isupper() for w in text.split() for c in w[1:]):
         return text
     return text.lower()
@@ -236,6 +237,11 @@ _RUN_KEEPING = re.compile(
 )
 
 
+def _generic_only(words: list[str], profile: Profile) -> bool:
+    """ "production ML systems": a head with nothing that says which system, no term."""
+    return all(w == "production" or _norm(w) in _generic_heads(profile) for w in words)
+
+
 def _is_document(text: str, e: Element, profile: Profile) -> bool:
     """ "Send your CV to…": the document an applicant sends, not computer vision."""
     names = {str(w).lower() for w in profile.words("tailor", "document_names")}
@@ -286,7 +292,7 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             out.append(Found("domain", domains.get(key, key), name, e.start, e.end))
         elif e.name == "system_type":
             words = [w for w in phrase_key(e.text) if w not in modifiers]
-            if not words or _another_teams(text, e):
+            if not words or _another_teams(text, e) or _generic_only(words, profile):
                 continue
             if e.start not in domain_starts and _is_activity(e, words, profile):
                 continue
@@ -430,8 +436,13 @@ def _nice_spans(location: str, text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     out, start = [], 0
     for end in [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]:
-        if _NICE_CLAUSE.search(text, start, end):
-            out.append((start, end))
+        hit = _NICE_CLAUSE.search(text, start, end)
+        if hit:
+            # "(GCP preferred)": only what the parentheses hold is the nice-to-have
+            opened = text.rfind("(", start, hit.start())
+            closed = text.find(")", hit.end(), end)
+            inside = opened >= 0 and closed >= 0 and ")" not in text[opened : hit.start()]
+            out.append((opened, closed + 1) if inside else (start, end))
         start = end
     return out
 

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .elements import explain
 from .locations import get_text, iter_items
 from .model import Resume
 from .posting_terms import Found, Place, Term, base_key, text_terms
 from .profile import Profile
-from .skills import tool_span
+from .skills import TOOL_LIST, tool_span
 
 _SKILL = re.compile(r"^skills\[(\d+)\]\.keywords\[(\d+)\]$")
 
@@ -124,16 +125,35 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
     tools = [m for m in matches if m.term.kind == "tool"]
     others = [m for m in matches if m.term.kind != "tool"]
     for location, kind, text in resume_texts(resume):
-        into = {"summary": "summary", "bullet": "bullets", "skill": "skills"}[kind]
+        hits: list[tuple[TermMatch, tuple[int, int]]] = []
         if others:
             finds = text_terms(text, profile, listed=kind == "skill")
             for m in others:
                 f = next((f for f in finds if _same(m.term, f, profile)), None)
                 span = (f.start, f.end) if f is not None else _people_span(m.term, text)
                 if span is not None:
-                    getattr(m, into).append(Place(location, *span, text[span[0] : span[1]]))
+                    hits.append((m, span))
         for m in tools:  # every name of the tool, narrower ones too ("SageMaker" shows AWS)
             span = tool_span(m.term.name, text, profile)
             if span is not None:
-                getattr(m, into).append(Place(location, *span, text[span[0] : span[1]]))
+                hits.append((m, span))
+        if kind == "bullet" and _is_term_list(text, hits, profile):
+            kind = "skill"  # a list of the posting's words shows none of them in use
+        into = {"summary": "summary", "bullet": "bullets", "skill": "skills"}[kind]
+        for m, (start, end) in hits:
+            getattr(m, into).append(Place(location, start, end, text[start:end]))
     return matches
+
+
+def _is_term_list(
+    text: str, hits: list[tuple[TermMatch, tuple[int, int]]], profile: Profile
+) -> bool:
+    """A bullet that strings together ``TOOL_LIST`` or more of the posting's terms with no
+    verb of doing ("Search ranking, LambdaMART, PySpark, …"), or twice that many with one, is
+    a list of them, as the skills check reads it (T7): it shows none of them in use."""
+    terms = len({id(m) for m, _ in hits})
+    if terms >= 2 * TOOL_LIST:
+        return True
+    if terms < TOOL_LIST:
+        return False
+    return not any(e.name == "action_verb" for e in explain(text, "bullet", profile))

@@ -142,7 +142,7 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         place = m.skills[0]
         f = finding(
             "J702", area, place.location,
-            f"{_asked(t)}; your skills list it, but no bullet shows it in use.",
+            f"{_asked(t)}; {_listed_by(place.location)}, but no bullet shows it in use.",
             f"The posting asks for {t.name}: which bullet shows where you used it? Say so in "
             "that bullet; keep it listed only if you have used it.",
             span=(place.start, place.end), line=key,
@@ -152,7 +152,8 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         place = m.skills[0]
         f = finding(
             code[t.kind], area, place.location,
-            f"{_asked(t)}; only your skills list it ({place.location}), no bullet shows it.",
+            f"{_asked(t)}; only {_listed_by(place.location)} ({place.location}), no bullet "
+            "shows it.",
             _question(m, profile),
             span=(place.start, place.end), line=key,
         )  # fmt: skip
@@ -164,6 +165,13 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         line=key,
     )  # fmt: skip
     return CheckItem(label, points, 0.0, "", code[t.kind], key), f
+
+
+def _listed_by(location: str) -> str:
+    """Who lists a term without showing it: the skills, or a bullet that is a list of terms."""
+    if ".highlights[" in location:
+        return "a list of terms names it"
+    return "your skills list it"
 
 
 def coverage(

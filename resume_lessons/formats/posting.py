@@ -86,7 +86,7 @@ def read_posting(path: str | Path) -> Posting:
             file,
             f"'{path.suffix or path.name}' is not a posting format the kit reads",
             hint="paste the posting's text into a .txt or .md file, or write it as JSON Resume "
-            "job YAML or JSON (see resume_lessons/samples/postings/)",
+            "job YAML or JSON (see the samples in postings/ of your lessons folder)",
             what=WHAT,
         )
     try:
@@ -100,7 +100,7 @@ def read_posting(path: str | Path) -> Posting:
             file,
             "the file is empty",
             hint="paste the job posting's text into it, or start from a sample in "
-            "resume_lessons/samples/postings/",
+            "postings/ of your lessons folder (`resume-lessons lessons DIR` makes one)",
             what=WHAT,
         )
     if kind == "text":

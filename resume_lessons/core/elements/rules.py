@@ -233,6 +233,16 @@ class _Vocab:
     ramp_words: frozenset[str]
     quality: frozenset[str]  # model-quality metrics as written, prefix entries too ("map@*")
     traffic: re.Pattern[str]
+    tested_units: re.Pattern[str] | None = None
+
+
+def _share_of(nouns: set[str]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    alts = "|".join(sorted((re.escape(w.lower()) for w in nouns), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{alts})\b"
+    )
 
 
 @cache
@@ -259,6 +269,7 @@ def _vocab(profile: Profile) -> _Vocab:
         ramp_words=frozenset(w.lower() for w in words("experiments", "ramp_words")),
         quality=frozenset(w.lower() for w in words("metrics", "quality")),
         traffic=traffic,
+        tested_units=_share_of({*words("experiments", "tested_units")}),
     )
 
 
@@ -291,6 +302,16 @@ def traffic(doc: Doc) -> list[tuple[int, int]]:
         return []
     vocab = _vocab(doc.profile)
     spans = _traffic_spans(lowered, vocab.traffic)
+    if vocab.tested_units is not None and "experiment" in doc.hits:
+        # in a bullet that names its test, a share of what the business handles is the
+        # test's share ("an A/B test on 20% of shipments")
+        seen = {s for s, _ in spans}
+        spans = sorted(
+            [
+                *spans,
+                *(m.span() for m in vocab.tested_units.finditer(lowered) if m.start() not in seen),
+            ]
+        )
     if spans and ("→" in lowered or "->" in lowered):
         spans = _ramps_in_context(spans, lowered, doc.words, doc.starts, doc.ends, vocab.ramp_words)
     return spans
