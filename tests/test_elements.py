@@ -270,3 +270,64 @@ def test_a_share_of_what_the_business_handles_is_a_tests_traffic_share(
 ) -> None:
     names = {e.name for e in explain(text, "bullet", load_profile())}
     assert ("traffic_share" in names) is share
+
+
+def _found(text: str, kind: str = "bullet") -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for e in explain(text, kind, load_profile()):  # type: ignore[arg-type]
+        out.setdefault(e.name, []).append(e.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # a model named inside a hyphenated compound is still that model
+        ("Swapped the HMM-DNN recognizer for a streaming model.", "HMM-DNN"),
+        ("Trained a Conformer-CTC recognizer for in-car commands.", "Conformer-CTC"),
+        ("Shipped an LLM-assisted triage tool for support tickets.", "LLM-assisted"),
+        # and the speech families are model families
+        ("Trained an RNN-T model for on-device dictation.", "RNN-T"),
+    ],
+)
+def test_a_model_inside_a_hyphenated_compound_is_found(text: str, model: str) -> None:
+    assert model in _found(text).get("model_type", [])
+
+
+def test_a_compound_with_no_model_in_it_is_no_model() -> None:
+    assert "model_type" not in _found("Built an end-to-end, real-time data pipeline.")
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        (
+            "Fine-tuned the recognizer on 45k hours of in-car voice audio.",
+            "45k hours of in-car voice audio",
+        ),
+        ("Scored insurance claims (180K a week) with a GBDT triage model.", "180K a week"),
+        ("Deduplicated 3M/day listings before indexing.", "3M/day"),
+    ],
+)
+def test_volumes_of_recordings_and_counts_per_period_are_scale(text: str, scale: str) -> None:
+    assert scale in _found(text).get("scale", [])
+
+
+def test_money_per_period_is_no_scale() -> None:
+    assert "scale" not in _found("Saved 300K a year in GPU spend by batching inference.")
+
+
+def test_a_fraction_is_a_magnitude() -> None:
+    found = _found("Cut false wake-ups by a third with a smaller keyword-spotting model.")
+    assert any("by a third" in t for t in found.get("quantified_impact", []))
+
+
+@pytest.mark.parametrize("kind", ["load", "stress", "shadow", "unit"])
+def test_a_test_of_the_system_is_no_online_experiment(kind: str) -> None:
+    text = f"Ran a {kind} test on production traffic for two weeks before the rollout."
+    assert "experiment" not in _found(text)
+
+
+def test_speech_to_text_is_a_domain() -> None:
+    text = "Speech-to-text engineer who ships streaming recognition for 2M calls a day."
+    assert "domain" in _found(text, "summary")

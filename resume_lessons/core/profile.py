@@ -65,7 +65,10 @@ class PhraseIndex:
     model versions need no list of their own.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, part_categories: frozenset[str] = frozenset()) -> None:
+        # categories whose one-word entries also match a part of a hyphenated token: a model
+        # named in a compound ("Conformer-CTC", "HMM-DNN", "LLM-assisted") is still that model
+        self._part_categories = part_categories
         # one-word entries by each key of their token; longer ones by each pair of keys of
         # their first two tokens, so a text's token pair finds them in one lookup
         self._singles: dict[str, list[_Entry]] = {}
@@ -180,7 +183,25 @@ class PhraseIndex:
                     if category not in seen and tok.startswith(stem):
                         seen.add(category)
                         out.append((i, i + 1, category, phrase))
+            if self._part_categories and "-" in tok:
+                out.extend((i, i + 1, c, p) for c, p in self._part_matches(tok, seen))
         return out
+
+    def _part_matches(self, token: str, seen: set[str]) -> list[tuple[str, str]]:
+        """(category, phrase) of the parts of a hyphenated token, in the part categories only,
+        for the categories the whole token did not match."""
+        found = []
+        for part in token.split("-"):
+            if len(part) < 2:
+                continue
+            entries = [(c, p) for _, c, p, exact in self._singles_at(part, lemmas.keys(part))]
+            stems = self._prefixes.get(part[:2], ())
+            entries += [(c, p) for stem, c, p in stems if part.startswith(stem)]
+            for category, phrase in entries:
+                if category in self._part_categories and category not in seen:
+                    seen.add(category)
+                    found.append((category, phrase))
+        return found
 
     def by_category(self, tokens: list[str]) -> dict[str, list[tuple[int, int, str]]]:
         """The same matches as ``matches``, grouped by category: {category: [(i, j, phrase)]}."""
@@ -366,8 +387,12 @@ def kind_categories() -> dict[str, frozenset[str]]:
 EXACT_CATEGORIES = frozenset({"generic_adjective", "role_noun", "generic_name"})
 
 
+# Categories found in a part of a hyphenated token as well as in the whole token.
+PART_CATEGORIES = frozenset({"model_type"})
+
+
 def _build_index(raw: dict[str, Any], categories: frozenset[str] | None = None) -> PhraseIndex:
-    index = PhraseIndex()
+    index = PhraseIndex(PART_CATEGORIES)
     for path, category in VOCABULARIES:
         if categories is not None and category not in categories:
             continue

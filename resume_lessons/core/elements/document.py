@@ -13,7 +13,9 @@ Kind = Literal["bullet", "summary"]
 Hits = dict[str, list[tuple[int, int, str]]]  # category -> [(first token, last + 1, phrase)]
 
 _ANY_DIGIT = re.compile(r"\d")
-_HALF_WORD = re.compile(r"\b(?:doubl|tripl|halv|half)")
+_HALF_WORD = re.compile(
+    r"\b(?:doubl|tripl|halv|half)|\bby (?:a|one|two|three)[- ](?:quarter|third|fifth|tenth)"
+)
 
 
 def _lower_same_length(text: str) -> str:
@@ -63,7 +65,13 @@ def analyse(text: str, kind: Kind, profile: Profile) -> Doc | None:
         return None
     hits = (profile.kind_index.get(kind) or profile.index).by_category(words)
     numeric = _ANY_DIGIT.search(lowered) is not None or (
-        ("doubl" in lowered or "tripl" in lowered or "halv" in lowered or "half" in lowered)
+        (
+            "doubl" in lowered
+            or "tripl" in lowered
+            or "halv" in lowered
+            or "half" in lowered
+            or "by " in lowered
+        )
         and _HALF_WORD.search(lowered) is not None
     )
     return Doc(text, kind, profile, lowered, words, starts, ends, hits, numeric)

@@ -47,6 +47,8 @@ _MAGNITUDE = re.compile(
     rf"|\bfrom\s+\$?(?:{_NUM}(?:\s?[-–]\s?{_NUM})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s?[a-z%]{{0,12}}\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~|just|only)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b|seconds|minutes|real[- ]time)"
     rf"|\bby\s+{_NUM}\s?(?:ms|s|seconds|minutes|hours|days|k|m)\b"
     r"|\b(?:doubled|doubling|tripled|halved|halving|(?:by|in)\s+half)\b"
+    # a fraction of what it was: "cut word errors by a quarter", "by two-thirds"
+    r"|\bby\s+(?:a|one|two|three)[- ](?:quarters?|thirds?|fifths?|tenth)\b"
     r"|\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[- ]?fold\b"
     # a latency level ("at 12 ms p95"): an outcome only next to a latency metric
     rf"|(?<![\w.]){_NUM}\s?ms\b"
@@ -1736,9 +1738,17 @@ def _scales(
             ):
                 out.append((ms, find(word, offset) + len(word), unit))
             continue
+        rate = _rate_of(lowered, ms, rest, big)
+        if rate:
+            out.append((ms, find(rate, offset) + len(rate), rate))
+            continue
         for k in range(len(rest)):
             word = rest[k]
             hit = ""
+            media = _MEDIA_HOURS.match(lowered, find(word, offset)) if word in _MEDIA_TIME else None
+            if media:  # "60k hours of call-center audio": a volume of recordings
+                out.append((ms, media.end(), f"{word} of {media.group('media')}"))
+                break
             if word in multi_first:  # a longer phrase may start here: longest first
                 for size in (3, 2, 1):
                     phrase = " ".join(rest[k : k + size])
@@ -1763,6 +1773,36 @@ def _scales(
                 out.append((ms, offset, word))
                 break
     return out
+
+
+# Hours of recordings are a data volume, whatever words describe them: "60k hours of
+# call-center audio", "10,000 hours of driving video".
+_MEDIA_TIME = frozenset({"hours", "minutes"})
+_MEDIA_HOURS = re.compile(
+    r"(?:hours|minutes)\s+of\s+(?:[a-z][a-z-]*\s+){0,3}?"
+    r"(?P<media>audio|speech|video|videos|recordings|footage|calls|transcripts|conversations)\b"
+)
+# A count per period is a rate of the thing just named: "fraud cases (240K a week)", "2M/day".
+_PERIODS = frozenset({"second", "sec", "minute", "hour", "day", "week", "month", "year"})
+_MONEY_BEFORE = re.compile(r"(?:sav|cost|revenue|spend|budget|earn|income|sales|worth)\w*\W+$")
+
+
+def _rate_of(lowered: str, at: int, rest: list[str], big: bool) -> str:
+    """The period of a count per period ("a week", "per day", "/day"), or ""."""
+    if not big or not rest:
+        return ""
+    first = rest[0]
+    if first in ("a", "an", "per", "each", "every") and len(rest) > 1:
+        period = rest[1]
+    elif "/" in lowered[at : at + 12]:  # "2M/day": the slash became a space in rest
+        period = first
+    else:
+        return ""
+    if period not in _PERIODS:
+        return ""
+    if _MONEY_BEFORE.search(lowered, max(0, at - 24), at):
+        return ""  # "saved 240K a year": money, not a scale
+    return period
 
 
 def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_words):  # type: ignore[no-untyped-def]
