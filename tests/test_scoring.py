@@ -502,3 +502,64 @@ def test_a_b_is_no_name_a_reader_can_check() -> None:
 
     shown = {p.key for p in score_bullet("Helped with A/B testing of new models.").shown}
     assert "named" not in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a cost written as a concession, checked by replaying real traffic
+        "Chose a Conformer model over the hybrid recognizer even though it needed 2x the GPU "
+        "memory; replaying a month of recorded calls confirmed p95 stayed under 300 ms.",
+        # a slower option, checked by running it beside the old one
+        "Moved dictation to a larger transducer model; it is slower to decode, so we ran it "
+        "beside the old one for ten days before switching.",
+    ],
+)
+def test_a_tradeoff_in_plain_words_earns_full_t3(text: str) -> None:
+    assert score_item(text, "bullet", get_technique("T3")).score == 100
+
+
+def test_listing_every_cost_and_every_test_earns_neither() -> None:
+    text = (
+        "Replaced the old ranker with a transformer, accepting higher latency, memory and "
+        "cost, validated in a shadow test, load test and A/B test, lifting revenue 30%."
+    )
+    t3 = score_item(text, "bullet", get_technique("T3"))
+    assert t3.score < 100
+    assert any("lists them all" in f.message for f in t3.findings)
+    scored = score_bullet(text)
+    assert scored.score <= CRAMMED_CAP and "lists every cost" in scored.capped
+    # the same choice with the one cost it paid and the one check that showed it is fine
+    honest = (
+        "Replaced the old ranker with a transformer, accepting 2x serving cost, after a shadow "
+        "test showed p99 stayed under 40 ms."
+    )
+    assert score_item(honest, "bullet", get_technique("T3")).score == 100
+
+
+def test_a_summary_written_as_a_keyword_list_loses_its_reads_as_you_points() -> None:
+    soup = (
+        "Search ranking learning-to-rank pipeline real-time serving feature store 80M queries "
+        "conversion up 4% revenue up 11% PyTorch Spark Kafka"
+    )
+    scored = score_item(soup, "summary", get_technique("T1"))
+    assert scored.score == 80
+    assert any(f.code == "T107" for f in scored.findings)
+    sentence = (
+        "Search ranking engineer: I own the learning-to-rank pipeline behind 80M queries a "
+        "day, and a model I shipped raised conversion by 4%."
+    )
+    assert score_item(sentence, "summary", get_technique("T1")).score == 100
+
+
+def test_a_stage_shown_only_by_a_duty_earns_half_its_line() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    def t2_line(bullet: str) -> float:
+        data = {"basics": {"name": "Sam"}, "work": [{"name": "Acme", "highlights": [bullet]}]}
+        result = analyze(resume_from_data(data, "sam.yaml")).results["T2"]
+        return next(c.earned for c in result.checklist if c.key == "training")
+
+    duty = t2_line("Worked on model training for the churn team.")
+    done = t2_line("Trained a gradient boosted churn model on two years of billing events.")
+    assert done == 15 and duty == 7.5

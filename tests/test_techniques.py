@@ -110,3 +110,84 @@ def test_no_publications_is_fine() -> None:
         {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": ["Built a model."]}]}
     )
     assert analyze(resume).scores["T6"] == 100
+
+
+def _check(data: dict, code: str):  # type: ignore[no-untyped-def]
+    from resume_lessons.core.loader import resume_from_data
+
+    return analyze(resume_from_data(data, "sam.yaml")).results[code]
+
+
+_USED = "Built Airflow DAGs that retrain the churn model in PyTorch nightly."
+
+
+def test_a_tool_under_languages_still_needs_a_bullet() -> None:
+    data = {
+        "basics": {"name": "Sam"},
+        "work": [{"name": "Acme", "highlights": [_USED]}],
+        "skills": [
+            {"name": "Languages", "keywords": ["Python", "SQL", "Kafka", "Docker"]},
+            {"name": "Training", "keywords": ["PyTorch"]},
+            {"name": "Data", "keywords": ["Airflow"]},
+        ],
+    }
+    unshown = {
+        f.message.split("”")[0].strip("“") for f in _check(data, "T7").findings if f.code == "T704"
+    }
+    assert unshown == {"Kafka", "Docker"}  # the languages need no bullet; the tools do
+
+
+def test_a_group_named_after_one_stage_holding_another_stages_tools_is_flagged() -> None:
+    base = {"basics": {"name": "Sam"}, "work": [{"name": "Acme", "highlights": [_USED]}]}
+    wrong = _check(
+        {
+            **base,
+            "skills": [
+                {"name": "Monitoring", "keywords": ["PyTorch", "XGBoost"]},
+                {"name": "Data", "keywords": ["Airflow"]},
+            ],
+        },
+        "T7",
+    )
+    right = _check(
+        {
+            **base,
+            "skills": [
+                {"name": "Training", "keywords": ["PyTorch", "XGBoost"]},
+                {"name": "Data", "keywords": ["Airflow"]},
+            ],
+        },
+        "T7",
+    )
+    assert any(f.code == "T702" and "PyTorch" in f.message for f in wrong.findings)
+    staged = {c.key: c.earned for c in wrong.checklist}["staged"]
+    assert staged < {c.key: c.earned for c in right.checklist}["staged"]
+
+
+def test_a_paper_is_tied_by_its_topic_not_by_the_word_production() -> None:
+    bullet = "Shrank the wake-word detector to 250 KB with 8-bit quantization for earbuds."
+    base = {"basics": {"name": "Sam"}, "work": [{"name": "Acme", "highlights": [bullet]}]}
+
+    def tied(name: str, summary: str = "") -> float:
+        pub = {"name": name, "publisher": "Interspeech", "summary": summary}
+        result = _check({**base, "publications": [pub]}, "T6")
+        return {c.key: c.earned for c in result.checklist}["tied"]
+
+    assert tied("Low-footprint wake-word detection with quantized convolutional networks") == 40
+    assert tied("Notes on bandits", "Production. Shipped. Deployed in production at scale.") == 0
+    assert tied("Notes on bandits", "The bandit we run at Acme.") == 40  # names the company
+
+
+def test_a_list_of_model_families_is_no_model_work() -> None:
+    from resume_lessons.core.bullet_score import CRAMMED_CAP, score_bullet
+
+    listed = "Built transformer, LSTM, DeepFM and XGBoost models for the ads team."
+    one = "Replaced the ads ranker's logistic regression with a DeepFM model."
+    data = {"basics": {"name": "Sam"}, "work": [{"name": "Acme", "highlights": [listed]}]}
+    assert any(f.code == "T501" for f in _check(data, "T5").findings)
+    data["work"][0]["highlights"] = [one]
+    assert not any(f.code == "T501" for f in _check(data, "T5").findings)
+    scored = score_bullet(
+        listed.replace(" for the ads team.", ", lifting ads CTR 9% for 30M users.")
+    )
+    assert scored.score <= CRAMMED_CAP and "model families" in scored.capped

@@ -75,6 +75,9 @@ def bullet_markdown() -> list[str]:
         "experiment or ML words) |",
         f"| {b.CRAMMED_CAP} | it crams {b.CRAMMED_STAGES} or more stages or "
         f"{b.CRAMMED_TOOLS} or more tools into one bullet |",
+        f"| {b.CRAMMED_CAP} | it lists every cost or every kind of test in a row "
+        "(“higher latency, memory and cost”, “a shadow test, load test and A/B test”), or "
+        "three or more model families (“transformer, LSTM and XGBoost models”) |",
         f"| {b.PLACEHOLDER_CAP} | it has placeholders (X%, X and Y) where facts go |",
         f"| {b.NO_RESULT_CAP} | it shows no measured result (a 4 needs one) |",
         "",

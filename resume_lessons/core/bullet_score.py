@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from .cramming import LISTED, listed_run, lists_costs, lists_tests
 from .elements import Element, explain
 from .elements.document import token_spans
 from .placeholders import has_placeholder
@@ -176,6 +177,7 @@ class BulletScore:
     penalties: tuple[tuple[str, int], ...]  # (what, points lost)
     capped: str  # why the score was held down, or ""
     elements: tuple[Element, ...]
+    shows_ml: bool = True  # False: nothing in it is ML work (no model, training, features …)
 
     @property
     def level(self) -> int:
@@ -212,6 +214,8 @@ def _signals(
         found.add("tool")
     if tools >= CRAMMED_TOOLS:
         found.add("many_tools")
+    if lists_tests(text) or lists_costs(text, profile):
+        found.add("listed_checks")
     hits = profile.index.by_category(words)
     if ML_CATEGORIES & hits.keys():
         found.add("ml_word")
@@ -284,6 +288,9 @@ def score_bullet(
     signals, vague = _signals(text, prof, weak)
     paid = _costs_paid(text, found, prof)
     names = {e.name for e in found if e not in paid} | signals
+    models = [(e.start, e.end) for e in found if e.name == "model_type"]
+    if listed_run(text, models) >= LISTED:
+        names.add("listed_models")
     if "owns" in names:  # "Owned the ranking pipeline …": a role over a named system
         names.discard("weak_opening")
         names.add("action_verb")
@@ -304,7 +311,15 @@ def score_bullet(
     for cap, reason in _caps(text, names, paid):
         if score > cap:
             score, capped = cap, reason
-    return BulletScore(max(0, min(100, score)), shown, missing, penalties, capped, tuple(found))
+    return BulletScore(
+        max(0, min(100, score)),
+        shown,
+        missing,
+        penalties,
+        capped,
+        tuple(found),
+        "not_ml" not in names,
+    )
 
 
 _PAID_WINDOW = 3  # tokens from "accepting", "at the cost of" … to the figure it pays
@@ -337,6 +352,12 @@ def _caps(text: str, names: set[str], paid: dict[Element, str]) -> list[tuple[in
     stages = sum(1 for s in STAGES if s in names)
     if stages >= CRAMMED_STAGES or "many_tools" in names:
         caps.append((CRAMMED_CAP, "crams many stages or tools into one bullet; split it"))
+    if "listed_checks" in names:
+        caps.append(
+            (CRAMMED_CAP, "lists every cost or every kind of test; name the one that mattered")
+        )
+    if "listed_models" in names:
+        caps.append((CRAMMED_CAP, "lists model families in a row; name the one you built"))
     if has_placeholder(text):
         caps.append((PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"))
     if "not_ml" in names:

@@ -155,6 +155,49 @@ def _alias_table(profile: Profile) -> tuple[dict[Key, tuple[str, ...]], frozense
     return {k: tuple(sorted(v)) for k, v in forms.items()}, frozenset(known)
 
 
+def known_stage(keyword: str, profile: Profile) -> str:
+    """The stage the profile knows a keyword by, through any of its names ("languages" for a
+    language), or ''."""
+    languages = {" ".join(w.lower().split()) for w in profile.words("skills", "languages")}
+    for form in tool_forms(keyword, profile):
+        key = " ".join(form.lower().split())
+        if key in languages:
+            return "languages"
+        if key in profile.tool_stages:
+            return profile.tool_stages[key]
+    return ""
+
+
+# Stages whose tools a group named after the other may hold: a "Features" group lists Spark.
+NEIGHBOUR_STAGES = frozenset({("features", "data"), ("data", "features")})
+
+
+def misplaced(group: Skill, stage: str, profile: Profile) -> list[str]:
+    """The keywords of a group named after ``stage`` that the profile knows by another stage,
+    when they are most of the ones it knows (at least two): "Monitoring: PyTorch, XGBoost"."""
+    known = [(k, known_stage(k, profile)) for k in group.keywords]
+    known = [(k, s) for k, s in known if s]
+    elsewhere = [k for k, s in known if s != stage and (stage, s) not in NEIGHBOUR_STAGES]
+    return elsewhere if len(elsewhere) >= 2 and 2 * len(elsewhere) > len(known) else []
+
+
+def is_pipeline_tool(keyword: str, profile: Profile) -> bool:
+    """Whether a keyword is one of the profile's pipeline tools (by any of its names), not a
+    language: "Airflow" is, "Python" and "SQL" are not. A tool listed under "Languages" still
+    needs a bullet that shows it in use."""
+    languages = {_norm(w) for w in profile.words("skills", "languages")}
+    key = _norm(keyword)
+    if key in languages:
+        return False
+    tools = {_norm(t) for t in profile.tool_stages} - languages
+    names = {key}  # the keyword's own names, not the narrower tools that show it
+    for tool, others in (profile.setting("skills", "aliases", default={}) or {}).items():
+        group = {_norm(str(tool)), *(_norm(str(o)) for o in others or ())}
+        if key in group:
+            names |= group
+    return bool(names & tools)
+
+
 def tool_forms(keyword: str, profile: Profile | None = None) -> list[str]:
     """Every name whose appearance in a bullet shows the listed keyword (itself first)."""
     table, known = _alias_table(profile) if profile is not None else ({}, frozenset())

@@ -29,6 +29,9 @@ class Line:
     label: str
     points: int
     code: str  # the rule whose findings say what the missing points need
+    # other rules that can take this line's points instead ("no summary at all", "a keyword
+    # list" for the adjectives line): ``rules`` and docs/rules.md count them too
+    blamed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Technique:
 
     def points_of(self, code: str) -> int:
         """The checklist points a rule's findings can cost."""
-        return sum(line.points for line in self.lines if line.code == code)
+        return sum(line.points for line in self.lines if code in (line.code, *line.blamed_by))
 
     def earn(self, key: str, share: bool | float, evidence: str = "", blame: str = "") -> CheckItem:
         """A checklist line with the share (0-1) earned, where it was earned, and the rule

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Context, Example, TechniqueResult
+from ..profile import tokenize
 from .base import Line, Rule, Technique, result
 
 LOCATION = "basics.summary"
@@ -35,12 +36,79 @@ WANTED = (
     ),
 )
 LINES = (
-    Line("domain", "summary names the domain", 25, "T102"),
-    Line("system_type", "summary names the system type", 15, "T103"),
-    Line("scale", "summary names the scale", 15, "T104"),
-    Line("quantified_impact", "summary names a measured result", 25, "T105"),
-    Line("no_generic_adjective", "no generic adjectives (passionate, results-driven…)", 20, "T106"),
+    Line("domain", "summary names the domain", 25, "T102", ("T101",)),
+    Line("system_type", "summary names the system type", 15, "T103", ("T101",)),
+    Line("scale", "summary names the scale", 15, "T104", ("T101",)),
+    Line("quantified_impact", "summary names a measured result", 25, "T105", ("T101",)),
+    Line(
+        "no_generic_adjective",
+        "reads as you: no generic adjectives (passionate…), no keyword list",
+        20,
+        "T106",
+        ("T101", "T107"),
+    ),
 )
+# Sentences hold their terms together with small words; a run of terms without them is a
+# keyword list ("Recommendation systems fraud detection search ranking … CTR up 12%").
+_GLUE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "by",
+        "from",
+        "into",
+        "over",
+        "across",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "where",
+        "while",
+        "as",
+        "i",
+        "my",
+        "we",
+        "our",
+        "me",
+        "us",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "have",
+        "has",
+        "had",
+        "own",
+        "build",
+        "built",
+        "lead",
+        "led",
+    ]
+)
+KEYWORD_LIST_TOKENS = 12  # a text this long with almost no small words is a list
+KEYWORD_LIST_SHARE = 0.08
+
+
+def keyword_list(summary: str) -> bool:
+    """Whether the summary is a run of terms rather than sentences."""
+    words = [tok for tok, _, _ in tokenize(summary.lower())]
+    if len(words) < KEYWORD_LIST_TOKENS:
+        return False
+    glue = sum(w in _GLUE for w in words)
+    return glue / len(words) < KEYWORD_LIST_SHARE
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -81,7 +149,26 @@ def check(ctx: Context) -> TechniqueResult:
                 adj,
             )
         )
-    checklist.append(t.earn("no_generic_adjective", not adjectives, LOCATION))
+    listed = keyword_list(summary)
+    if listed:
+        findings.append(
+            t.finding(
+                "T107",
+                LOCATION,
+                "The summary is a list of terms, not sentences about your work: a reader cannot "
+                "tell which of them you did.",
+                "Write one or two sentences: the domain and system you build, at what scale, and "
+                "one result you measured.",
+            )
+        )
+    checklist.append(
+        t.earn(
+            "no_generic_adjective",
+            not adjectives and not listed,
+            LOCATION,
+            blame="T107" if listed and not adjectives else "",
+        )
+    )
     return result(t.code, checklist, findings)
 
 
@@ -103,6 +190,7 @@ TECHNIQUE = Technique(
         Rule("T104", "summary-without-scale", "the summary gives no scale"),
         Rule("T105", "summary-without-result", "the summary has no measured result"),
         Rule("T106", "generic-adjective", "an adjective any candidate could claim"),
+        Rule("T107", "keyword-list", "the summary is a list of terms, not sentences"),
     ),
     examples=(
         Example(
@@ -120,6 +208,14 @@ TECHNIQUE = Technique(
             "users, where a new two-tower retrieval model lifted CTR by 12%.",
             kind="summary",
             note="Domain, system type, scale and one result, in two sentences.",
+        ),
+        Example(
+            "weak",
+            "Fraud detection real-time scoring platform feature store graph features 40M "
+            "accounts chargebacks down 18% PyTorch Kafka Flink",
+            kind="summary",
+            codes=("T107",),
+            note="Every part is there, but as a list of terms: nothing says what you did.",
         ),
         Example(
             "weak",

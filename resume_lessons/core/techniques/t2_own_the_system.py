@@ -28,35 +28,6 @@ def check(ctx: Context) -> TechniqueResult:
     stages_in = {
         b.location: sum(f"stage.{s}" in ctx.names(b.location) for s in STAGES) for b in bullets
     }
-    for stage in STAGES:
-        showing = [b for b in bullets if f"stage.{stage}" in ctx.names(b.location)]
-        # the most focused bullet stands for the stage; a crammed one earns half
-        best = min(showing, key=lambda b: stages_in[b.location], default=None)
-        where = best.location if best else ""
-        crammed = best is not None and stages_in[where] >= CRAMMED_STAGES
-        checklist.append(t.earn(stage, 0.5 if crammed else bool(where), where))
-        if crammed:
-            findings.append(
-                t.finding(
-                    "T201",
-                    where,
-                    f"Only a bullet that crams {stages_in[where]} stages together shows the "
-                    f"{stage} stage, so none of them reads as your work.",
-                    f"Give the {stage} work a bullet of its own: what you built there and what it "
-                    "changed.",
-                    line=stage,
-                )
-            )
-        if not where:
-            findings.append(
-                t.finding(
-                    "T201",
-                    "work",
-                    f"No bullet shows your work on the {stage} stage of the pipeline.",
-                    BY_NAME[f"stage.{stage}"].question + " Add it to the role where you did it.",
-                    line=stage,
-                )
-            )
     weak = []
     for b in bullets:
         opening = ctx.first(b.location, "weak_opening")
@@ -70,6 +41,49 @@ def check(ctx: Context) -> TechniqueResult:
                     "Open with what you did (built, replaced, cut, shipped), name the pipeline stage, "
                     "and end with what it changed.",
                     opening,
+                )
+            )
+    for stage in STAGES:
+        showing = [b for b in bullets if f"stage.{stage}" in ctx.names(b.location)]
+        # the most focused bullet that says what you did stands for the stage; one that crams
+        # the pipeline, or only names the stage as a duty ("Worked on model training"), earns half
+        done = [b for b in showing if b.location not in weak]
+        best = min(done or showing, key=lambda b: stages_in[b.location], default=None)
+        where = best.location if best else ""
+        crammed = best is not None and stages_in[where] >= CRAMMED_STAGES
+        duty = best is not None and not done
+        checklist.append(t.earn(stage, 0.5 if crammed or duty else bool(where), where))
+        if crammed:
+            findings.append(
+                t.finding(
+                    "T201",
+                    where,
+                    f"Only a bullet that crams {stages_in[where]} stages together shows the "
+                    f"{stage} stage, so none of them reads as your work.",
+                    f"Give the {stage} work a bullet of its own: what you built there and what it "
+                    "changed.",
+                    line=stage,
+                )
+            )
+        elif duty:
+            findings.append(
+                t.finding(
+                    "T201",
+                    where,
+                    f"Only a duty ({quote(best.text)}) shows the {stage} stage: a reader sees "
+                    "that you were near it, not what you built there.",
+                    f"Say what you built or changed in the {stage} stage, and what it changed.",
+                    line=stage,
+                )
+            )
+        if not where:
+            findings.append(
+                t.finding(
+                    "T201",
+                    "work",
+                    f"No bullet shows your work on the {stage} stage of the pipeline.",
+                    BY_NAME[f"stage.{stage}"].question + " Add it to the role where you did it.",
+                    line=stage,
                 )
             )
     strong = next((b.location for b in bullets if b.location not in weak), "work")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..cramming import lists_costs, lists_tests
 from ..findings import Context, Example, TechniqueResult
 from ..locations import Item
 from ..placeholders import has_placeholder
@@ -12,8 +13,14 @@ from .base import Line, Rule, Technique, quote, result
 
 LINES = (
     Line("decision", "a decision (replaced X with Y, chose X over Y)", 40, "T301"),
-    Line("cost", "the cost the decision carried (latency, memory, accuracy, money)", 35, "T302"),
-    Line("validated", "how you checked the cost was acceptable", 25, "T303"),
+    Line(
+        "cost",
+        "the cost the decision carried (latency, memory, accuracy, money)",
+        35,
+        "T302",
+        ("T301",),
+    ),
+    Line("validated", "how you checked the cost was acceptable", 25, "T303", ("T301",)),
 )
 # A held constraint with a number checks the cost: "keeping p99 under the 50 ms budget".
 _HELD = ("keep", "hold", "maintain", "within", "under", "budget", "sla", "without")
@@ -28,6 +35,8 @@ def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
     """Whether a bullet shows a decision, the cost it carried, and a check of that cost.
 
     A bullet with placeholders ("chose X over Y") weighs nothing yet: it names no real option.
+    A list of every cost or every kind of test ("higher latency, memory and cost") names none
+    in particular: it earns neither the cost nor the check (see ``cramming``).
     """
     if has_placeholder(b.text):
         return False, False, False
@@ -41,7 +50,18 @@ def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
     )
     decision = "decision" in names
     checked = any(kinds) or "experiment" in names or (held and any(c.isdigit() for c in b.text))
+    if lists_costs(b.text, ctx.profile):
+        cost = False
+    if lists_tests(b.text):
+        checked = False
     return decision, cost, checked and (decision or cost)  # a check of a choice, not a test
+
+
+def _listed(run: str) -> str:
+    """The end of a T302/T303 message: the list that stood in for one cost or one check."""
+    if not run:
+        return "."
+    return f": “{run}” lists them all, not the one that mattered and what it showed."
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -68,7 +88,8 @@ def check(ctx: Context) -> TechniqueResult:
                 t.finding(
                     "T302",
                     b.location,
-                    f"{quote(b.text)} does not say what the choice cost.",
+                    f"{quote(b.text)} does not say what the choice cost"
+                    + _listed(lists_costs(b.text, ctx.profile)),
                     "What did the change risk or give up (latency, memory, accuracy, money), and "
                     "was it worth it?",
                     ctx.first(b.location, "decision") or ctx.first(b.location, "tradeoff"),
@@ -80,7 +101,8 @@ def check(ctx: Context) -> TechniqueResult:
                 t.finding(
                     "T303",
                     b.location,
-                    f"{quote(b.text)} does not say how you checked the cost was acceptable.",
+                    f"{quote(b.text)} does not say how you checked the cost was acceptable"
+                    + _listed(lists_tests(b.text)),
                     "How did you confirm it before shipping: a load test, a shadow test, an "
                     "offline evaluation or an A/B test, and what did it show?",
                     ctx.first(b.location, "decision") or ctx.first(b.location, "tradeoff"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..cramming import LISTED, listed_run
 from ..findings import Context, Example, TechniqueResult
 from .base import Line, Rule, Technique, result
 
@@ -18,6 +19,11 @@ LINES = (
 )
 
 
+def _lists_models(ctx: Context, location: str, text: str) -> bool:
+    spans = [(e.start, e.end) for e in ctx.elements.get(location, []) if e.name in MODEL_ELEMENTS]
+    return listed_run(text, spans) >= LISTED
+
+
 def _role(location: str) -> str:
     return location.split(".highlights", 1)[0]
 
@@ -25,7 +31,13 @@ def _role(location: str) -> str:
 def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     findings = []
-    model = [b for b in ctx.bullets if ctx.names(b.location) & MODEL_ELEMENTS]
+    # a list of model families ("transformer, LSTM, DeepFM and XGBoost models") shows work on
+    # none of them: such a bullet is no model work
+    model = [
+        b
+        for b in ctx.bullets
+        if ctx.names(b.location) & MODEL_ELEMENTS and not _lists_models(ctx, b.location, b.text)
+    ]
     systems = [b for b in ctx.bullets if ctx.names(b.location) & SYSTEM_ELEMENTS]
     roles: dict[str, set[str]] = defaultdict(set)
     for b in model:

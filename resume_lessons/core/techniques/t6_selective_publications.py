@@ -26,6 +26,16 @@ def _has_any(text: str, phrases: list[str]) -> bool:
     return any(key in joined for key in _keys(tuple(phrases)))
 
 
+TOPIC_WORDS = 2  # distinctive words a paper shares with a bullet to be about that work
+_PREFIX = 6  # a word by its first letters: "quantized" and "quantization" are one topic
+
+
+def _topic(text: str, generic: frozenset[str]) -> frozenset[str]:
+    """The distinctive words of a text, by their first letters, hyphenated words split."""
+    words = [p for tok in phrase_key(text) for p in tok.split("-")]
+    return frozenset(w[:_PREFIX] for w in words if len(w) >= 3 and w.isalpha() and w not in generic)
+
+
 def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     pubs = ctx.resume.publications
@@ -34,15 +44,19 @@ def check(ctx: Context) -> TechniqueResult:
     findings = []
     venues = ctx.profile.words("venues", "top_venues")
     minor = ctx.profile.words("venues", "minor_markers")
-    production = ctx.profile.words("venues", "production_markers")
     companies = [w.name for w in ctx.resume.work if w.name]
+    generic = frozenset(w.lower() for w in ctx.profile.words("venues", "generic_topic_words"))
+    bullets = [_topic(b.text, generic) for b in ctx.bullets]
     top, tied = 0, 0
     for i, pub in enumerate(pubs):
         where = f"publications[{i}]"
         venue_text = f"{pub.publisher} {pub.name}"
         is_top = _has_any(venue_text, venues) and not _has_any(venue_text, minor)
         about = f"{pub.name} {pub.summary} {pub.publisher}"
-        is_tied = _has_any(about, production) or _has_any(about, companies)
+        # tied to your work: it names a company you worked at, or shares a topic with a
+        # bullet; the word "production" alone ties it to nothing a reader can find
+        mine = _topic(f"{pub.name} {pub.summary}", generic)
+        is_tied = _has_any(about, companies) or any(len(mine & b) >= TOPIC_WORDS for b in bullets)
         top += is_top
         tied += is_tied
         if not is_top:
@@ -61,8 +75,9 @@ def check(ctx: Context) -> TechniqueResult:
                     "T603",
                     where,
                     f"{quote(pub.name or pub.publisher)} is not tied to work you shipped.",
-                    "Which production system does this paper describe? Say so in its summary, or "
-                    "drop it.",
+                    "Which work on your resume does this paper describe? Name the company or the "
+                    "system in its summary (a bullet about the same work ties it too), or drop "
+                    "it.",
                 )
             )
     if len(pubs) > MAX_PUBLICATIONS:

@@ -5,14 +5,24 @@ from __future__ import annotations
 import re
 
 from ..findings import Context, Example, TechniqueResult
-from ..skills import TOOL_LIST, Key, group_stage, ngrams, outermost, shown_in, skill_evidence
+from ..skills import (
+    TOOL_LIST,
+    Key,
+    group_stage,
+    is_pipeline_tool,
+    misplaced,
+    ngrams,
+    outermost,
+    shown_in,
+    skill_evidence,
+)
 from .base import Line, Rule, Technique, result
 
 LINES = (
-    Line("grouped", "skills grouped, not one flat list", 30, "T701"),
-    Line("staged", "groups named after pipeline stages", 25, "T702"),
-    Line("lean", "a lean list", 15, "T703"),
-    Line("used", "every tool shown in use in a bullet", 30, "T704"),
+    Line("grouped", "skills grouped, not one flat list", 30, "T701", ("T705",)),
+    Line("staged", "groups named after pipeline stages", 25, "T702", ("T705",)),
+    Line("lean", "a lean list", 15, "T703", ("T705",)),
+    Line("used", "every tool shown in use in a bullet", 30, "T704", ("T705",)),
 )
 
 
@@ -71,7 +81,25 @@ def check(ctx: Context) -> TechniqueResult:
                     "Rename it after the stage its tools serve, or move them to such a group.",
                 )
             )
-    staged = sum(1 for i, s in enumerate(skills) if s in named and stage_of[i])
+    astray = {
+        i: misplaced(s, stage_of[i], ctx.profile)
+        for i, s in enumerate(skills)
+        if s in named and stage_of[i] and stage_of[i] != "languages"
+    }
+    for i, tools in astray.items():
+        if tools:
+            findings.append(
+                t.finding(
+                    "T702",
+                    f"skills[{i}]",
+                    f"The group “{skills[i].name}” names the {stage_of[i]} stage, but most of "
+                    f"its tools ({', '.join(tools)}) serve another stage.",
+                    "Move each tool to the group of the stage you used it in.",
+                )
+            )
+    staged = sum(
+        1 for i, s in enumerate(skills) if s in named and stage_of[i] and not astray.get(i)
+    )
     total = sum(len(s.keywords) for s in skills)
     max_total = int(ctx.profile.setting("skills", "max_keywords", default=30))
     max_group = int(ctx.profile.setting("skills", "max_per_group", default=10))
@@ -87,14 +115,19 @@ def check(ctx: Context) -> TechniqueResult:
                 "Keep the tools you used in production; drop the ones you have only heard of.",
             )
         )
-    exempt = set(ctx.profile.words("skills", "exempt_groups"))
-    listed = [k for i, s in enumerate(skills) if stage_of[i] not in exempt for k in s.keywords]
+    # a language needs no bullet of its own; a pipeline tool does, whatever group it is in
+    exempt_groups = set(ctx.profile.words("skills", "exempt_groups"))
+
+    def exempt(i: int, keyword: str) -> bool:
+        return stage_of[i] in exempt_groups and not is_pipeline_tool(keyword, ctx.profile)
+
+    listed = [k for i, s in enumerate(skills) for k in s.keywords if not exempt(i, k)]
     lists, texts = skill_evidence([(i.location, i.text) for i in ctx.items], listed, ctx.profile)
     checked, used = 0, 0
     for i, s in enumerate(skills):
-        if stage_of[i] in exempt:
-            continue
         for j, keyword in enumerate(s.keywords):
+            if exempt(i, keyword):
+                continue
             checked += 1
             if shown_in(keyword, texts, ctx.profile):
                 used += 1

@@ -1,0 +1,71 @@
+"""Lists that stand where one fact should: every cost, test or model family named in a row.
+
+A tradeoff names the one cost a choice paid and the check that showed it was acceptable.
+"Accepting higher latency, memory and cost, validated in a shadow test, load test and A/B test"
+names every cost and every test there is, and says what none of them showed: it reads as a
+template filled in, not as a decision. "Built transformer, LSTM, DeepFM and XGBoost models"
+names four families and shows work on none. T3 credits neither list, T5 counts no model from a
+list of models, and the bullet score holds a bullet with one to a 3 of 5, as it does a bullet
+that crams the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from .profile import Profile
+
+LISTED = 3  # items in a row that make a list
+
+# One kind of test: a word or two naming it, then the test noun ("shadow test", "A/B test").
+_TEST = r"(?:(?:a|an|the)\s+)?[a-z][\w/-]*\s+(?:tests?|testing|evaluations?|experiments?|runs?)"
+
+
+def _list_of(item: str) -> str:
+    """Three or more items: "a, b and c", "a, b, or c", "a, b, c and d"."""
+    return rf"{item}(?:\s*,\s*{item}){{{LISTED - 2},}}\s*,?\s+(?:and|or|&)\s+{item}"
+
+
+_TESTS = re.compile(rf"\b{_list_of(_TEST)}\b")
+# A cost named as one bare word after "accepting", "at the cost of" …: "higher latency".
+_COST = r"(?:(?:higher|more|greater|increased|extra|some|larger|bigger)\s+)?[a-z][a-z-]*"
+
+
+@cache
+def _costs(profile: Profile) -> re.Pattern[str] | None:
+    paid = sorted(profile.words("tradeoffs", "costs_paid"), key=len, reverse=True)
+    if not paid:
+        return None
+    alts = "|".join(re.escape(p.lower()) for p in paid)
+    return re.compile(rf"\b(?:{alts})\s+{_list_of(_COST)}(?![\w-])")
+
+
+def lists_tests(text: str) -> str:
+    """The run of three or more kinds of test named one after another, or ""."""
+    m = _TESTS.search(text.lower())
+    return text[m.start() : m.end()] if m else ""
+
+
+def lists_costs(text: str, profile: Profile) -> str:
+    """The run of three or more bare costs after a word of paying, or ""."""
+    pattern = _costs(profile)
+    m = pattern.search(text.lower()) if pattern else None
+    if m is None or any(c.isdigit() for c in m.group()):
+        return ""
+    return text[m.start() : m.end()]
+
+
+_JOINS = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&|/)\s+)(?:(?:a|an|the)\s+)?$")
+
+
+def listed_run(text: str, spans: list[tuple[int, int]]) -> int:
+    """The longest run of spans (of one kind of element) joined only by commas, "and" or "or":
+    "transformer, LSTM, DeepFM and XGBoost" is a run of 4."""
+    ordered = sorted(spans)
+    best = run = 1 if ordered else 0
+    for (_, end), (start, _) in pairwise(ordered):
+        run = run + 1 if _JOINS.match(text[end:start].lower() + " ") else 1
+        best = max(best, run)
+    return best
