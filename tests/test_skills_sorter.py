@@ -355,3 +355,26 @@ def test_a_learner_reaches_85_by_dropping_unused_tools_and_renaming_groups(
             sorter.rename(group, stage_groups(PROFILE)[next((s for s in stages if s), "serving")])
     assert sorter.score >= 85, (sorter.score, sorter.text())
     assert sorter.score >= sorter.before_score
+
+
+def test_the_sorter_says_what_its_first_suggestion_moved(tmp_path: Path) -> None:
+    from resume_lessons.core.drafts import DraftsFile
+    from resume_lessons.core.loader import resume_from_data
+
+    data = {
+        "basics": {"name": "Sam"},
+        "work": [{"name": "Acme", "highlights": ["Trained PyTorch models on Spark features."]}],
+        "skills": [
+            {"name": "ML", "keywords": ["PyTorch", "Kaldi"]},
+            {"name": "Data", "keywords": ["Spark"]},
+        ],
+    }
+    resume = resume_from_data(data, "sam.yaml")
+    sorter = SkillsSorter(resume, DraftsFile(tmp_path / "d.yaml", tmp_path / "sam.yaml"))
+    note = sorter.children[2].value
+    assert "A first suggestion, not your edit" in note and "PyTorch → Training" in note
+    assert "Spark" not in note.split("(", 1)[1].split(")")[0]  # left where the learner had it
+    # a group under a stage's name holding another stage's tools is marked on its badge
+    sorter.move("Spark", "Monitoring")
+    sorter.move("PyTorch", "Monitoring")
+    assert "serve another" in sorter._stage_badge("Monitoring")

@@ -244,3 +244,14 @@ def test_a_missing_posting_shows_an_error_box_not_a_traceback(runs: dict) -> Non
     header = out["lesson.header()"]["text/html"]
     assert "rl-error" in header and "missing.yaml" in header and "posting file not found" in header
     assert "application/vnd.jupyter.widget-view+json" not in out["lesson.exercise()"]
+
+
+def test_a_rerun_opens_on_the_bullet_this_lesson_saved(lesson, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    widget = lesson.exercise()
+    widget.picker.value = "work[1].highlights[0]"
+    widget.text.value = "Built the Airflow feature pipelines behind the ranking model."
+    assert widget.save()
+    assert load_drafts(tmp_path / "drafts.yaml").items["work[1].highlights[0]"].lesson == TAILOR
+    again = lesson_setup(BEFORE, tmp_path / "drafts.yaml", "alex", technique=TAILOR).exercise()
+    assert again.item.location == "work[1].highlights[0]"
+    assert again.text.value.startswith("Built the Airflow feature pipelines")

@@ -327,3 +327,42 @@ def test_a_bullet_already_at_full_marks_is_not_worth_rewriting() -> None:
     t4 = get_technique("T4")
     assert score_item(done, "bullet", t4).score == 100
     assert items_to_rewrite(analysis, t4, n=1)[0].text == thin
+
+
+def test_a_bullet_about_work_outside_ml_is_not_offered_first() -> None:
+    from resume_lessons.core.analyze import analyze
+    from resume_lessons.core.loader import resume_from_data
+
+    chores = "Participated in sprint ceremonies and release planning."
+    duty = "Worked on the training pipeline for the churn model."
+    data = {
+        "basics": {"name": "Sam", "summary": "ML engineer."},
+        "work": [{"name": "Acme", "position": "MLE", "highlights": [chores, duty]}],
+    }
+    analysis = analyze(resume_from_data(data, "sam.yaml"))
+    worth = items_to_rewrite(analysis, get_technique("T2"), n=2)
+    assert [i.text for i in worth] == [duty, chores]
+
+
+def test_most_worth_rewriting_shows_a_saved_draft_as_the_learner_left_it(
+    store: DraftsFile,
+) -> None:
+    t4 = lesson_setup(BEFORE, store.path, "alex", technique="T4")
+    rw = t4.exercise(location=ITEM.location)
+    rw.text.value = "Ran an A/B test of the new ranker on 5% of traffic."
+    assert rw.save()
+    page = lesson_setup(BEFORE, store.path, "alex", technique="T4").your_resume().html
+    worth = page.split("Most worth rewriting", 1)[1]
+    assert ITEM.text not in worth  # the original of a drafted bullet is not offered again
+    assert "(your saved draft)" in worth
+
+
+def test_the_builder_of_a_section_technique_shows_the_resume_score(store: DraftsFile) -> None:
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T2")
+    builder = lesson.builder()
+    assert "T2 resume score: before this rewrite" in builder.composed.value
+    assert "item score" not in builder.composed.value
+    before = builder.before_score
+    builder.fields["decision"].value = "rebuilt the feature pipeline in Spark"
+    builder.refresh()
+    assert builder.score >= before

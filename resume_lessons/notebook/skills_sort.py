@@ -17,7 +17,7 @@ from ..core.drafts import skills_from_text, skills_to_text
 from ..core.findings import TechniqueResult
 from ..core.model import Resume, Skill
 from ..core.profile import STAGES, Profile
-from ..core.skills import compound_parts, group_stage, shown_in, skill_evidence, tool_forms
+from ..core.skills import compound_parts, group_stage, known_stage, shown_in, skill_evidence
 from ..core.techniques import get_technique
 
 DROP = "(drop it)"
@@ -44,14 +44,7 @@ def tools_of(resume: Resume) -> list[str]:
 
 def tool_stage(tool: str, profile: Profile) -> str:
     """The stage the profile knows a tool by ("languages" for a language), or ''."""
-    langs = languages(profile)
-    for form in tool_forms(tool, profile):
-        key = " ".join(form.lower().split())
-        if key in langs:
-            return "languages"
-        if key in profile.tool_stages:
-            return profile.tool_stages[key]
-    return ""
+    return known_stage(tool, profile)
 
 
 def suggest_group(tool: str, current: Skill | None, profile: Profile) -> str:

@@ -14,7 +14,8 @@ from .render import esc
 
 SCOPE_NOTE = {
     "item": "Item score: this text alone, on the technique's checklist.",
-    "resume": "Resume score: your whole resume with this text in its place.",
+    "resume": "Resume score: your whole resume, your other saved drafts included, with this "
+    "text in its place (so “before” can differ from the page's score of your resume today).",
 }
 
 
@@ -44,7 +45,7 @@ def score_change_html(code: str, scope: str, before: int, now: int) -> str:
     """'T4 score: before 15 → now 60 ▲' and one line saying what was scored."""
     arrow = "▲" if now > before else ("▼" if now < before else "=")
     return (
-        f"<p>{esc(code)} {'resume' if scope == 'resume' else 'item'} score: before "
+        f"<p>{esc(code)} {'resume' if scope == 'resume' else 'item'} score: before this rewrite "
         f'<b class="rl-before">{before}</b> → now <b class="rl-now">{now}</b> {arrow}<br>'
         f'<small class="rl-scope">{esc(SCOPE_NOTE[scope])}</small></p>'
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.analyze import Analysis, analyze, score_item
+from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile, apply_drafts
 from ...core.errors import ResumeError
 from ...core.loader import resume_from_data
@@ -96,17 +97,19 @@ SUBJECT = {"T3": "decision", "T4": "experiment"}
 def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> list[Item]:
     """The items most worth rewriting for a technique: flagged ones first, then the ones that
     have what its exercise works on (an experiment for T4), lowest score first; items already at
-    full marks come last, whatever they show."""
+    full marks come last, whatever they show, and so do bullets about work outside ML ("code
+    reviews and sprint planning"): no honest rewrite gives them a model or a pipeline stage."""
     kind = "summary" if technique.code == "T1" else "bullet"
     flagged = {f.location for f in analysis.findings_for(technique.code)}
     candidates = [i for i in analysis.items if i.kind == kind]
     subject = SUBJECT.get(technique.code, "")
 
-    def key(p: tuple[int, Item]) -> tuple[bool, bool, bool, int, int]:
+    def key(p: tuple[int, Item]) -> tuple[bool, bool, bool, bool, int, int]:
         at, item = p
         score = score_item(item.text, kind, technique, analysis.profile).score
         lacks = bool(subject) and all(e.name != subject for e in analysis.elements[item.location])
-        return (item.location not in flagged, score >= 100, lacks, score, at)
+        elsewhere = kind == "bullet" and not score_bullet(item.text, analysis.profile).shows_ml
+        return (score >= 100, elsewhere, item.location not in flagged, lacks, score, at)
 
     return [item for _, item in sorted(enumerate(candidates), key=key)[:n]]
 
@@ -231,12 +234,16 @@ class Lesson:
             "checklist (the exercise also shows the score of the one item you rewrite).</small></p>"
         )
         if t.code not in ("T1", "T6", "T7"):  # T1 rewrites the one summary, shown below
-            worth = items_to_rewrite(self.analysis, t)
-            lit = [
-                highlight_html(i.text, self.analysis.elements.get(i.location, [])) for i in worth
-            ]
+            # ranked as the resume stands with the saved drafts: a bullet already rewritten in
+            # another lesson is shown as the learner left it, and marked so
+            self._reload_drafts()
+            drafted = self._drafted_analysis()
+            worth = items_to_rewrite(drafted, t)
+            lit = [highlight_html(i.text, drafted.elements.get(i.location, [])) for i in worth]
             body += "<h4>Most worth rewriting</h4>" + "".join(
-                f"<p><code>{esc(i.location)}</code> {esc(i.role)}</p>{h}"
+                f"<p><code>{esc(i.location)}</code> {esc(i.role)}"
+                + (" <em>(your saved draft)</em>" if i.location in self.drafts.items else "")
+                + f"</p>{h}"
                 for i, h in zip(worth, lit, strict=True)
             )
             body += legend_for(*lit)
@@ -286,11 +293,27 @@ class Lesson:
             **kw,
         )
 
+    def _drafted_analysis(self) -> Analysis:
+        """The analysis of the resume with the saved drafts in place (the CV as it now stands)."""
+        assert self.resume is not None and self.analysis is not None
+        if not self.drafts.items:
+            return self.analysis
+        return analyze(apply_drafts(self.resume, self.drafts)[0], self.profile)
+
+    def _original(self, item: Item) -> Item:
+        """The resume's own item at a place the drafted analysis ranked (the box starts from
+        the draft; the original is what the widget compares with)."""
+        assert self.analysis is not None
+        try:
+            return self.analysis.item(item.location)
+        except KeyError:
+            return item
+
     def _choices(self, t: Technique) -> list[Item]:
         """The bullets a learner may pick instead, most worth rewriting first."""
-        assert self.analysis is not None
-        worth = items_to_rewrite(self.analysis, t, n=len(self.analysis.items))
-        return [i for i in worth if i.kind == "bullet"]
+        drafted = self._drafted_analysis()
+        worth = items_to_rewrite(drafted, t, n=len(drafted.items))
+        return [self._original(i) for i in worth if i.kind == "bullet"]
 
     def builder(self, location: str | None = None) -> Any:
         if not self.ok:
@@ -298,8 +321,13 @@ class Lesson:
         from .. import widgets
 
         t = self._need()
+        assert self.resume is not None
+        self._reload_drafts()
         target = self._target(t, location, second=True)
-        return widgets.BulletBuilder(target.location, t, self.store, profile=self.profile)
+        after, _ = apply_drafts(self.resume, self.drafts)
+        return widgets.BulletBuilder(
+            target.location, t, self.store, profile=self.profile, resume=after
+        )
 
     def _target(self, t: Technique, location: str | None, second: bool = False) -> Item:
         from ..widgets import empty_item
@@ -307,7 +335,18 @@ class Lesson:
         assert self.analysis is not None
         if location:
             return self.analysis.item(location)
-        worth = items_to_rewrite(self.analysis, t, n=2)
+        if not second:  # a re-run opens on the draft this lesson saved last, to go on with it
+            kind = "summary" if t.code == "T1" else "bullet"
+            own = sorted(
+                (d.saved, loc)
+                for loc, d in self.drafts.items.items()
+                if d.lesson == t.code
+                and any(i.location == loc for i in self.analysis.items)
+                and self.analysis.item(loc).kind == kind
+            )
+            if own:
+                return self.analysis.item(own[-1][1])
+        worth = [self._original(i) for i in items_to_rewrite(self._drafted_analysis(), t, n=2)]
         if not worth:
             kind = "summary" if t.code == "T1" else "bullet"
             where = "basics.summary" if kind == "summary" else "work[0].highlights[0]"

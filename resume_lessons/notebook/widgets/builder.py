@@ -7,10 +7,12 @@ import ipywidgets as w
 from ...core.analyze import score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import DraftsFile
+from ...core.locations import get_text
+from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for
-from ...present.score_view import bullet_score_html, points_checklist_html
+from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
 from ..compose import STAGE_PHRASES, Slots, compose_bullet
 from ._common import SaveRow, html_pane, styled
 from ._throttle import Throttle
@@ -36,9 +38,26 @@ class BulletBuilder(w.VBox):
         *,
         profile: str = DEFAULT_PROFILE,
         interval: float = 0.08,
+        resume: Resume | None = None,
     ) -> None:
         self.technique = get_technique(technique) if isinstance(technique, str) else technique
         self.profile = profile
+        self.location = location
+        # A technique that scores a whole section (T2, T5) shows how this bullet, in its place,
+        # changes the resume's score, as the rewriter above it does.
+        self.resume = resume if self.technique.scope == "resume" else None
+        self.before_score = (
+            score_item("", "bullet", self.technique, profile).score
+            if self.resume is None
+            else score_item(
+                _text_at(self.resume, location),
+                "bullet",
+                self.technique,
+                profile,
+                resume=self.resume,
+                location=location,
+            ).score
+        )
         self.stage = w.Dropdown(
             options=[("(pick the pipeline stage)", "")]
             + [(phrase, key) for key, phrase in STAGE_PHRASES.items() if key],
@@ -74,13 +93,36 @@ class BulletBuilder(w.VBox):
 
     def refresh(self) -> None:
         self.bullet = compose_bullet(self.slots())
-        scored = score_item(self.bullet, "bullet", self.technique, self.profile)
+        scored = score_item(
+            self.bullet,
+            "bullet",
+            self.technique,
+            self.profile,
+            resume=self.resume,
+            location=self.location if self.resume is not None else "",
+        )
         lit = highlight_html(self.bullet, scored.elements)
         self.score = scored.score
+        if scored.scope == "resume":
+            head = "<p><b>Your bullet</b></p>" + score_change_html(
+                self.technique.code, scored.scope, self.before_score, scored.score
+            )
+        else:
+            head = (
+                f"<p><b>Your bullet</b> — {esc(self.technique.code)} item score {scored.score}</p>"
+            )
         self.composed.value = styled(
-            f"<p><b>Your bullet</b> — {esc(self.technique.code)} item score {scored.score}</p>"
+            head
             + lit
             + legend_for(lit)
             + bullet_score_html(None, score_bullet(self.bullet, self.profile))
         )
         self.checklist.value = styled(points_checklist_html(scored.checklist, scored.findings))
+
+
+def _text_at(resume: Resume, location: str) -> str:
+    """The text the resume has at a bullet's place, or "" for a place it does not have yet."""
+    try:
+        return get_text(resume, location)
+    except KeyError:
+        return ""

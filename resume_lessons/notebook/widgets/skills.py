@@ -14,9 +14,9 @@ import ipywidgets as w
 from ...core.analyze import analyze
 from ...core.drafts import DraftsFile
 from ...core.findings import TechniqueResult
-from ...core.model import Resume
+from ...core.model import Resume, Skill
 from ...core.profile import DEFAULT_PROFILE, load_profile
-from ...core.skills import compound_parts
+from ...core.skills import compound_parts, misplaced
 from ...core.techniques import get_technique
 from ...present.render import esc
 from ..skills_sort import DROP, SkillsSort, unshown_in
@@ -63,7 +63,8 @@ class SkillsSorter(w.VBox):
         help_ = html_pane(
             "rl-skills-help",
             styled(
-                "<p>Rename a group in its box (press Enter), move an entry with its dropdown or "
+                _suggested_note(resume, self.sort.entries if draft is None else {})
+                + "<p>Rename a group in its box (press Enter), move an entry with its dropdown or "
                 f"choose <code>{esc(DROP)}</code>, and press <b>Split</b> to turn a compound "
                 "entry such as <code>SQL (Hive/Presto)</code> into separate entries.</p>"
             ),
@@ -169,7 +170,15 @@ class SkillsSorter(w.VBox):
         if stage == "languages":
             text, css = "languages: no bullet needed", "rl-ok"
         elif stage:
-            text, css = f"the {stage} stage", "rl-ok"
+            held = Skill(
+                name=group, keywords=[e for e, g in self.sort.entries.items() if g == group]
+            )
+            astray = misplaced(held, stage, self.sort.profile)
+            text, css = (
+                (f"the {stage} stage, but {', '.join(astray)} serve another", "rl-miss")
+                if astray
+                else (f"the {stage} stage", "rl-ok")
+            )
         else:
             text, css = "not a pipeline stage: rename it or move its entries", "rl-miss"
         return f'<span class="{css}" style="margin-left:0.5rem">{esc(text)}</span>'
@@ -234,3 +243,24 @@ class SkillsSorter(w.VBox):
         """The kept entries T7 finds no bullet showing, as the checklist counts them."""
         assert self.result is not None
         return unshown_in(self.result, self.sort.skills())
+
+
+def _suggested_note(resume: Resume, entries: dict[str, str]) -> str:
+    """What the sorter's first suggestion changed in the block as written, said before any
+    edit: nothing is saved until the learner presses Save."""
+    written = {}
+    for group in resume.skills:
+        for keyword in group.keywords:
+            written.setdefault(keyword.strip(), group.name.strip())
+    moved = [(t, g) for t, g in entries.items() if t in written and written[t] != g]
+    if not moved:
+        return ""
+    shown = ", ".join(f"{esc(t)} → {esc(g)}" for t, g in moved[:6])
+    more = f" and {len(moved) - 6} more" if len(moved) > 6 else ""
+    return (
+        '<p class="rl-suggested"><b>A first suggestion, not your edit:</b> the sorter starts '
+        f"with {len(moved)} entr{'y' if len(moved) == 1 else 'ies'} moved to the stage group "
+        f"the kit knows {'it' if len(moved) == 1 else 'them'} by ({shown}{more}); "
+        "“before sorting” is your block as written. Move them back if they belong where you "
+        "had them; nothing is saved until you press Save.</p>"
+    )

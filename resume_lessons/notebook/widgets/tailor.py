@@ -25,6 +25,7 @@ from ...present.tailor_view import (
     term_elements,
     terms_html,
 )
+from ..kit import TAILOR
 from ._common import SaveRow, bullet_picker, html_pane, styled
 from ._throttle import Throttle
 
@@ -69,7 +70,7 @@ class TailorMatcher(w.VBox):
         self.terms = html_pane("rl-tailor-terms-pane")
         self.coverage = html_pane("rl-tailor-coverage-pane")
         self.questions = html_pane("rl-tailor-questions")
-        self.save_row = SaveRow(store, item.location, lambda: self.text.value)
+        self.save_row = SaveRow(store, item.location, lambda: self.text.value, lesson=TAILOR)
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
         self.picker = bullet_picker(item, list(self._choices.values()))
