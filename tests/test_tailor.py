@@ -706,3 +706,30 @@ def test_a_phrase_wrapped_across_lines_and_a_bare_systems_head(tmp_path: Path) -
     names = [m.term.name for m in _tailor_text(tmp_path, posting, ["Trained models."]).matches]
     assert not any("\n" in n for n in names)
     assert "production ML systems" not in names
+
+
+def test_what_the_team_owns_is_context_and_what_you_will_do_is_an_ask(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer\n\nAbout us\nOur search team runs the experimentation platform that "
+        "every launch goes through. You will own the ranking service end to end.\n\n"
+        "Requirements\n- Search ranking experience.\n"
+    )
+    result = _tailor_text(tmp_path, posting, ["Trained models."])
+    terms = {m.term.name: m.term for m in result.matches}
+    assert terms["experimentation platform"].context
+    assert not terms["ownership"].context  # said to the candidate: an ask
+    assert "online experiments" not in terms  # the platform is asked once, as a system type
+    missing = {
+        f.message: f.points for f in result.findings if "experimentation platform" in f.message
+    }
+    assert missing and all("describes the team" in m for m in missing)
+    ask = next(f.points for f in result.findings if "ownership" in f.message)
+    assert max(missing.values()) < ask
+
+
+def test_a_model_named_in_a_compound_shows_it_and_is_asked_as_used(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience with LLMs and LambdaMART.\n"
+    result = _tailor_text(tmp_path, posting, ["Shipped LLM-assisted pre-labels for 2M images."])
+    assert _shown(result, "T5")["large language models"] is True
+    question = next(f.suggestion for f in result.findings if "LambdaMART" in f.message)
+    assert question.startswith("Have you trained or used LambdaMART?")

@@ -76,6 +76,7 @@ def format_text(found: TailorResult, file: str) -> str:
         for m in mine:
             stage = f" [{m.term.stage}]" if m.term.stage else ""
             stage += " (nice to have)" if m.term.nice else ""
+            stage += " (team description)" if m.term.context and not m.term.nice else ""
             if m.shown:  # T1 is about the summary; the others about the bullets
                 p = (m.summary or m.bullets)[0] if area == "T1" else (m.bullets or m.summary)[0]
                 mark, where = "found  ", f"{p.location} “{p.text}”"

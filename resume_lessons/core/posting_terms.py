@@ -51,6 +51,9 @@ class Place:
     text: str
     line: int | None = None
     nice: bool = False
+    # named in the posting's description of the company or team, in a posting that lists its
+    # asks apart ("About us: … the experimentation platform that …"): context, not an ask
+    context: bool = False
 
     @property
     def where(self) -> str:
@@ -67,6 +70,8 @@ class Place:
             out["line"] = self.line
         if self.nice:
             out["nice_to_have"] = True
+        if self.context:
+            out["description_only"] = True
         return out
 
 
@@ -112,6 +117,12 @@ class Term:
     def nice(self) -> bool:
         """Asked only as a nice-to-have: weighed less, and said so."""
         return bool(self.asked_at) and all(p.nice for p in self.asked_at)
+
+    @property
+    def context(self) -> bool:
+        """Named only where the posting describes the company or team, never in what it asks
+        of the candidate: weighed as a nice-to-have, and said so."""
+        return bool(self.asked_at) and all(p.context for p in self.asked_at)
 
 
 MAX_PLACES_SHOWN = 3
@@ -337,17 +348,21 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
 
     A tool's name is the tool, not also the model family it belongs to ("LightGBM" as
     gradient boosted trees); a phrase that is a pipeline stage and names no domain ("feature
-    stores") is the stage, not also a system type; and words in ``hidden`` (the company's
+    stores") is the stage, not also a system type; a system type that names experiments
+    ("experimentation platform") is not also an experiment; and words in ``hidden`` (the company's
     name) are no term at all. A domain whose words are a model family or a tool ("LLMs") is
     that family or tool."""
     tools = [(f.start, f.end) for f in finds if f.kind == "tool"]
     stages = {(f.start, f.end) for f in finds if f.kind == "stage"}
     named = {(f.start, f.end) for f in finds if f.kind in ("tool", "model_type")}
     domains = [(f.start, f.end) for f in finds if f.kind == "domain"]
+    systems = [(f.start, f.end) for f in finds if f.kind == "system_type"]
     return [
         f
         for f in finds
         if not _overlaps(f, hidden)
+        # "experimentation platform": the platform asked for, not also an experiment to run
+        and (f.kind != "experiment" or not any(s <= f.start and f.end <= e for s, e in systems))
         and (f.kind != "model_type" or not _overlaps(f, tools))
         and (f.kind not in ("domain", "system_type") or (f.start, f.end) not in named)
         and (f.kind != "system_type" or (f.start, f.end) not in stages or _overlaps(f, domains))
@@ -505,9 +520,24 @@ def _merge_nested(
     return merged
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_YOU = re.compile(r"\byou(?:'ll|’ll|'d|’d|r|rs)?\b", re.IGNORECASE)
+
+
+def _to_you(text: str, at: int) -> bool:
+    """Whether the sentence around ``at`` speaks to the candidate ("You will own ranking end
+    to end"): an ask, even in the description. One about the team ("Our Search team owns …")
+    is context."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    return _YOU.search(text, start, end.start() if end else len(text)) is not None
+
+
 def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
     """Every term the posting asks for, the most asked first within each kind."""
     terms: dict[tuple[str, str], Term] = {}
+    # a posting that lists what it asks keeps its description for the company and the team
+    lists_asks = bool(posting.responsibilities or posting.qualifications)
     for location, text in posting_texts(posting):
         hidden = company_spans(posting.company, text) if posting.company else []
         found = text_terms(text, profile, listed=location.startswith("skills["))
@@ -529,8 +559,9 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
             if own_key != f.key:
                 term.aka.add(own_key)
             is_nice = any(s <= f.start < e for s, e in nice)
+            context = lists_asks and location == "description" and not _to_you(text, f.start)
             term.asked_at.append(
-                Place(location, f.start, f.end, text[f.start : f.end], line, is_nice)
+                Place(location, f.start, f.end, text[f.start : f.end], line, is_nice, context)
             )
         for a, b in _alternatives(finds, text):
             terms[(a.kind, a.key)].alternatives.add((b.kind, b.key))

@@ -98,6 +98,7 @@ def _match_dict(m: TermMatch) -> dict[str, Any]:
         "name": t.name,
         "stage": t.stage,
         "nice_to_have": t.nice,
+        "description_only": t.context,
         "asked_at": [p.to_dict() for p in t.asked_at],
         "found": m.found,
         "shown": m.shown,

@@ -73,10 +73,14 @@ def _split(total: int, weights: list[float]) -> list[int]:
 
 def _points(terms: list[Term], area: str) -> list[float]:
     """Each term's points: 100 in all, T1's domains 60 and system types 40 when it has both;
-    a nice-to-have weighs half a requirement."""
+    a nice-to-have, or a term named only in the description of the team, weighs half a
+    requirement."""
     kinds = [t.kind for t in terms]
-    weight = [NICE_WEIGHT if t.nice else 1.0 for t in terms]
-    if area == "T1" and {"domain", "system_type"} <= set(kinds):
+    weight = [NICE_WEIGHT if t.nice or t.context else 1.0 for t in terms]
+    # the 60/40 split holds where the posting asks for both kinds; a kind it only names as a
+    # nice-to-have or in the team's description weighs as such beside the other
+    asked = {k for k, w in zip(kinds, weight, strict=True) if w == 1.0}
+    if area == "T1" and {"domain", "system_type"} <= asked:
         shares = {
             k: iter(_split(total, [w for w, kk in zip(weight, kinds, strict=True) if kk == k]))
             for k, total in (("domain", 60), ("system_type", 40))
@@ -88,6 +92,11 @@ def _points(terms: list[Term], area: str) -> list[float]:
 def _asked(term: Term) -> str:
     if term.nice:
         return f"The posting lists {term.name} as nice to have ({asked_where(term)})"
+    if term.context:
+        return (
+            f"The posting names {term.name} where it describes the team ({asked_where(term)}), "
+            "not among its asks"
+        )
     return f"The posting asks for {term.name} ({asked_where(term)})"
 
 
@@ -108,8 +117,8 @@ def _question(m: TermMatch, profile: Profile) -> str:
     if t.kind == "stage":
         words = STAGE_WORDS.get(t.key, t.key)
         return f"Have you worked on {words}? If so, which bullet shows it? {question_for('stage.' + t.key)}"
-    if t.kind == "model_type":
-        return f"Have you built {t.name}? If so, which bullet shows it?"
+    if t.kind == "model_type":  # a family or a named algorithm: trained, or put to use
+        return f"Have you trained or used {t.name}? If so, which bullet shows it?"
     if t.kind == "experiment":
         return f"Have you run {t.name}? If so, which bullet shows it? {question_for(t.key)}"
     if t.kind == "seniority":

@@ -82,7 +82,7 @@ def _asked(m: TermMatch) -> str:
 
 def _name(m: TermMatch) -> str:
     stage = f" [{m.term.stage}]" if m.term.stage else ""
-    nice = " (nice to have)" if m.term.nice else ""
+    nice = " (nice to have)" if m.term.nice else " (team description)" if m.term.context else ""
     return f"{m.term.name}{stage}{nice}"
 
 
