@@ -366,3 +366,31 @@ def test_the_builder_of_a_section_technique_shows_the_resume_score(store: Drafts
     builder.fields["decision"].value = "rebuilt the feature pipeline in Spark"
     builder.refresh()
     assert builder.score >= before
+
+
+def test_after_a_save_another_bullet_starts_from_a_resume_with_that_draft(
+    store: DraftsFile,
+) -> None:
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T5")
+    rw = lesson.exercise()
+    first = rw.item.location
+    rw.text.value = (
+        "Replaced the home feed's GBDT ranker with a two-tower retrieval model in PyTorch."
+    )
+    assert rw.save()
+    other = next(loc for loc in rw._choices if loc != first)
+    rw.retarget(other)
+    fresh = lesson_setup(BEFORE, store.path, "alex", technique="T5").exercise(location=other)
+    assert rw.before_score == fresh.before_score  # the saved draft counts in both
+
+
+def test_saved_drafts_of_a_section_technique_show_resume_scores(store: DraftsFile) -> None:
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T5")
+    rw = lesson.exercise()
+    rw.text.value = (
+        "Replaced the home feed's GBDT ranker with a two-tower retrieval model in PyTorch."
+    )
+    assert rw.save()
+    page = lesson.saved_drafts().html
+    assert "score of your resume with that one draft in place" in page
+    assert "item score" not in page

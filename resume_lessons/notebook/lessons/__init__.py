@@ -240,13 +240,17 @@ class Lesson:
             drafted = self._drafted_analysis()
             worth = items_to_rewrite(drafted, t)
             lit = [highlight_html(i.text, drafted.elements.get(i.location, [])) for i in worth]
-            body += "<h4>Most worth rewriting</h4>" + "".join(
-                f"<p><code>{esc(i.location)}</code> {esc(i.role)}"
-                + (" <em>(your saved draft)</em>" if i.location in self.drafts.items else "")
-                + f"</p>{h}"
-                for i, h in zip(worth, lit, strict=True)
+            # the colours first: one key for the bullets below, not a note on the last one
+            body += (
+                "<h4>Most worth rewriting</h4>"
+                + legend_for(*lit)
+                + "".join(
+                    f"<p><code>{esc(i.location)}</code> {esc(i.role)}"
+                    + (" <em>(your saved draft)</em>" if i.location in self.drafts.items else "")
+                    + f"</p>{h}"
+                    for i, h in zip(worth, lit, strict=True)
+                )
             )
-            body += legend_for(*lit)
         return Shown(page(f'<div class="rl-your-resume">{body}</div>'))
 
     def exercise(self, location: str | None = None) -> Any:
@@ -366,6 +370,7 @@ class Lesson:
         after_analysis = analyze(after, self.profile)
         before_s, after_s = self.analysis.scores[t.code], after_analysis.scores[t.code]
         parts, elsewhere = [], []
+        scored_items = 0
         for loc, draft in sorted(self.drafts.items.items()):
             if loc in missing or not belongs_to_lesson(loc, t.code):
                 continue
@@ -376,8 +381,13 @@ class Lesson:
                 parts.append(_section_before_after(loc, self.resume, after))
                 continue
             item = self.analysis.item(loc)
-            bs = score_item(item.text, item.kind, t, self.profile)
-            as_ = score_item(draft.text, item.kind, t, self.profile)
+            scored_items += 1
+            # a section technique (T2, T5) scores the resume with this one draft in place, as
+            # its widget does; the others score the text alone
+            whole = self.resume if t.scope == "resume" else None
+            where = loc if whole is not None else ""
+            bs = score_item(item.text, item.kind, t, self.profile, resume=whole, location=where)
+            as_ = score_item(draft.text, item.kind, t, self.profile, resume=whole, location=where)
             history = f" ({len(draft.history)} earlier versions)" if draft.history else ""
             parts.append(
                 before_after_html(
@@ -396,11 +406,19 @@ class Lesson:
                 "<b>Save draft</b>, then run this cell again.</p>"
             )
         else:
+            each = (
+                f"Each draft below shows the {esc(t.code)} score of your resume with that one "
+                "draft in place."
+                if t.scope == "resume"
+                else f"Each draft below shows its {esc(t.code)} item score: that text alone, on "
+                "the same checklist."
+            )
             body = (
                 f"<p>{esc(t.code)} score of your whole resume: before <b>{before_s}</b> → "
-                f'with your drafts <b class="rl-after-score">{after_s}</b><br><small>Each draft '
-                f"below shows its {esc(t.code)} item score: that text alone, on the same "
-                "checklist.</small></p>" + "".join(parts)
+                f'with your drafts <b class="rl-after-score">{after_s}</b>'
+                + (f"<br><small>{each}</small>" if scored_items else "")
+                + "</p>"
+                + "".join(parts)
             )
         if elsewhere:
             body += (

@@ -42,10 +42,16 @@ class SaveRow(w.HBox):
     """A Save button and a status line. The text to save comes from ``get_text`` at click time."""
 
     def __init__(
-        self, store: DraftsFile, location: str, get_text: Callable[[], str], lesson: str = ""
+        self,
+        store: DraftsFile,
+        location: str,
+        get_text: Callable[[], str],
+        lesson: str = "",
+        on_saved: Callable[[str, str], None] | None = None,
     ) -> None:
         self.store, self.location, self._get_text = store, location, get_text
         self.lesson = lesson  # recorded with the draft, so other lessons can say where it came from
+        self.on_saved = on_saved  # (location, text) after a save: the widget's own view follows
         self.button = w.Button(description="Save draft", icon="save", button_style="primary")
         self.button.add_class("rl-save")
         self.status = html_pane("rl-status")
@@ -63,6 +69,8 @@ class SaveRow(w.HBox):
                 "Your text is still in the box; the drafts file on disk is unchanged.</span>"
             )
             return False
+        if self.on_saved is not None:
+            self.on_saved(self.location, text)
         stamp = _dt.datetime.now().strftime("%H:%M:%S")
         self.status.value = (
             f'<span style="color:#2b8a3e">Saved {esc(self.location)} to '

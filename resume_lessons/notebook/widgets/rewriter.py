@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 
 import ipywidgets as w
@@ -10,7 +11,7 @@ from ...core.analyze import ItemScore, score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
 from ...core.elements import Element
-from ...core.locations import Item
+from ...core.locations import Item, with_text
 from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
@@ -70,7 +71,11 @@ class BulletRewriter(w.VBox):
         self.score = html_pane("rl-score")
         self.diff = html_pane("rl-diff-pane")
         self.save_row = SaveRow(
-            store, item.location, lambda: self.text.value, lesson=self.technique.code
+            store,
+            item.location,
+            lambda: self.text.value,
+            lesson=self.technique.code,
+            on_saved=self._saved,
         )
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
@@ -115,6 +120,15 @@ class BulletRewriter(w.VBox):
         self.save_row.location = location
         self.text.value = draft if draft is not None else item.text
         self.refresh()
+
+    def _saved(self, location: str, text: str) -> None:
+        """After a save, the resume this widget scores against holds the draft: picking another
+        bullet then starts from a "before" that includes it, as the note says."""
+        if self.resume is not None:
+            with contextlib.suppress(KeyError):  # a place the resume does not have yet
+                self.resume = with_text(self.resume, location, text)
+        if self.drafts is not None:
+            self.drafts.set(location, text, lesson=self.technique.code)
 
     def prompt(self) -> str:
         return f"Your rewrite ({self.technique.code}: {self.technique.title.lower()})"
