@@ -191,3 +191,15 @@ def test_a_list_of_model_families_is_no_model_work() -> None:
         listed.replace(" for the ads team.", ", lifting ads CTR 9% for 30M users.")
     )
     assert scored.score <= CRAMMED_CAP and "model families" in scored.capped
+
+
+def test_languages_fit_any_stage_group() -> None:
+    data = {
+        "basics": {"name": "Sam"},
+        "work": [{"name": "Acme", "highlights": [_USED]}],
+        "skills": [
+            {"name": "Data", "keywords": ["Python", "SQL", "Airflow"]},
+            {"name": "Training", "keywords": ["PyTorch"]},
+        ],
+    }
+    assert not any(f.code == "T702" for f in _check(data, "T7").findings)

@@ -176,7 +176,7 @@ def misplaced(group: Skill, stage: str, profile: Profile) -> list[str]:
     """The keywords of a group named after ``stage`` that the profile knows by another stage,
     when they are most of the ones it knows (at least two): "Monitoring: PyTorch, XGBoost"."""
     known = [(k, known_stage(k, profile)) for k in group.keywords]
-    known = [(k, s) for k, s in known if s]
+    known = [(k, s) for k, s in known if s and s != "languages"]  # a language fits any group
     elsewhere = [k for k, s in known if s != stage and (stage, s) not in NEIGHBOUR_STAGES]
     return elsewhere if len(elsewhere) >= 2 and 2 * len(elsewhere) > len(known) else []
 
