@@ -733,3 +733,10 @@ def test_a_model_named_in_a_compound_shows_it_and_is_asked_as_used(tmp_path: Pat
     assert _shown(result, "T5")["large language models"] is True
     question = next(f.suggestion for f in result.findings if "LambdaMART" in f.message)
     assert question.startswith("Have you trained or used LambdaMART?")
+
+
+def test_a_language_listed_in_skills_costs_nothing(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Strong Python and Airflow.\n"
+    result = _tailor_text(tmp_path, posting, ["Trained models."], skills=["Python", "Airflow"])
+    charged = {f.message.split(";")[0] for f in result.findings if f.code == "J702"}
+    assert any("Airflow" in c for c in charged) and not any("Python" in c for c in charged)
