@@ -240,17 +240,15 @@ class Lesson:
             drafted = self._drafted_analysis()
             worth = items_to_rewrite(drafted, t)
             lit = [highlight_html(i.text, drafted.elements.get(i.location, [])) for i in worth]
-            # the colours first: one key for the bullets below, not a note on the last one
-            body += (
-                "<h4>Most worth rewriting</h4>"
-                + legend_for(*lit)
-                + "".join(
-                    f"<p><code>{esc(i.location)}</code> {esc(i.role)}"
-                    + (" <em>(your saved draft)</em>" if i.location in self.drafts.items else "")
-                    + f"</p>{h}"
-                    for i, h in zip(worth, lit, strict=True)
-                )
+            body += "<h4>Most worth rewriting</h4>" + "".join(
+                f"<p><code>{esc(i.location)}</code> {esc(i.role)}"
+                + (" <em>(your saved draft)</em>" if i.location in self.drafts.items else "")
+                + f"</p>{h}"
+                for i, h in zip(worth, lit, strict=True)
             )
+            legend = legend_for(*lit)
+            if legend:  # one key for all the bullets above, not a note on the last one
+                body += "<p><small>The colours in the bullets above:</small></p>" + legend
         return Shown(page(f'<div class="rl-your-resume">{body}</div>'))
 
     def exercise(self, location: str | None = None) -> Any:
