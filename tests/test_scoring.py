@@ -563,3 +563,16 @@ def test_a_stage_shown_only_by_a_duty_earns_half_its_line() -> None:
     duty = t2_line("Worked on model training for the churn team.")
     done = t2_line("Trained a gradient boosted churn model on two years of billing events.")
     assert done == 15 and duty == 7.5
+
+
+def test_a_crammed_bullet_earns_none_of_the_stages_it_lists() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    crammed = (
+        "Built data pipelines, feature pipelines, training pipelines, real-time serving and "
+        "drift monitoring for the forecasting models."
+    )
+    data = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": [crammed]}]}
+    result = analyze(resume_from_data(data, "x"), techniques=(T2,)).results["T2"]
+    stages = {c.key: c.earned for c in result.checklist if c.key != "openings"}
+    assert sum(stages.values()) == 0

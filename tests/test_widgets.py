@@ -394,3 +394,53 @@ def test_saved_drafts_of_a_section_technique_show_resume_scores(store: DraftsFil
     page = lesson.saved_drafts().html
     assert "score of your resume with that one draft in place" in page
     assert "item score" not in page
+
+
+def test_the_builder_cuts_a_metric_that_should_fall_and_takes_a_range() -> None:
+    slots = Slots(
+        stage="",
+        decision="retrained the forecast weekly",
+        model_type="",
+        metric="forecast error",
+        magnitude="from 31% to 24%",
+        scale="",
+        experiment="",
+    )
+    bullet = compose_bullet(slots)
+    assert "cutting forecast error from 31% to 24%" in bullet and "by from" not in bullet
+
+
+def test_the_builder_stays_on_its_bullet_after_a_save_elsewhere(store: DraftsFile) -> None:
+    first = lesson_setup(BEFORE, store.path, "alex", technique="T2")
+    target = first.builder()
+    assert "Saving replaces this bullet" in target.children[0].value
+    rw = first.exercise()
+    rw.text.value = (
+        "Built Spark pipelines that turn 200M listening events a day into training data."
+    )
+    assert rw.save()
+    again = lesson_setup(BEFORE, store.path, "alex", technique="T2").builder()
+    assert again.location == target.location
+
+
+def test_a_summary_naming_every_domain_is_a_list() -> None:
+    every = (
+        "ML engineer in recommendations, fraud detection, search, ads, forecasting and NLP; I "
+        "own the ranking pipeline behind 40M queries a day and lifted CTR by 9%."
+    )
+    scored = score_item(every, "summary", get_technique("T1"))
+    assert scored.score == 80 and any(f.code == "T107" for f in scored.findings)
+
+
+def test_t4_offers_an_experiment_bullet_before_one_with_no_experiment() -> None:
+    from resume_lessons.core.analyze import analyze
+    from resume_lessons.core.loader import resume_from_data
+
+    serving = "Built the nightly batch scoring job for 40,000 products within a 5 a.m. SLA."
+    pilot = "Ran an A/B test of the new routing model on 10% of routes."
+    data = {
+        "basics": {"name": "Sam"},
+        "work": [{"name": "Acme", "position": "MLE", "highlights": [serving, pilot]}],
+    }
+    worth = items_to_rewrite(analyze(resume_from_data(data, "sam.yaml")), get_technique("T4"), n=2)
+    assert worth[0].text == pilot

@@ -6,6 +6,7 @@ question in the bullet, never a number: ``[by how much?]``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 STAGE_PHRASES: dict[str, str] = {
@@ -34,6 +35,14 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" .,;")
 
 
+_LOWER_IS_BETTER = re.compile(
+    r"\b(?:error|errors|wape|mape|mae|rmse|wer|loss|latency|p\d\d|cost|costs|churn|"
+    r"false positives?|false alarms?|fraud losses|time|delay|delays|bounce)\b",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"^(?:from\s|\d[\d.,]*\s?%?\s*(?:->|→|to)\s)", re.IGNORECASE)
+
+
 def compose_bullet(slots: Slots) -> str:
     """One bullet from the slots; empty slots are skipped or asked for, never filled in."""
     stage = STAGE_PHRASES.get(slots.stage, _clean(slots.stage))
@@ -54,9 +63,12 @@ def compose_bullet(slots: Slots) -> str:
     if scale:
         parts.append(f"for {scale}")
     if metric or magnitude:
-        parts.append(
-            f", lifting {metric or '[which metric?]'} by {magnitude or '[by how much?]'}".lstrip()
-        )
+        # a metric that should fall (error, latency, cost …) is cut, not lifted; a range
+        # ("from 38% to 32%") needs no "by"
+        verb = "cutting" if _LOWER_IS_BETTER.search(metric) else "lifting"
+        size = magnitude or "[by how much?]"
+        size = size if _RANGE.match(size) else f"by {size}"
+        parts.append(f", {verb} {metric or '[which metric?]'} {size}".lstrip())
     if experiment:
         parts.append(f"in {experiment}")
     text = " ".join(parts).replace(" ,", ",")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..cramming import listed_run
 from ..findings import Context, Example, TechniqueResult
 from ..profile import tokenize
 from .base import Line, Rule, Technique, result
@@ -98,6 +99,7 @@ _GLUE = frozenset(
         "led",
     ]
 )
+DOMAIN_LIST = 4  # domains named one after another: every field, so none is yours
 KEYWORD_LIST_TOKENS = 12  # a text this long with almost no small words is a list
 KEYWORD_LIST_SHARE = 0.08
 
@@ -149,14 +151,21 @@ def check(ctx: Context) -> TechniqueResult:
                 adj,
             )
         )
-    listed = keyword_list(summary)
+    domains = [(e.start, e.end) for e in ctx.elements.get(LOCATION, []) if e.name == "domain"]
+    many = listed_run(summary, domains) >= DOMAIN_LIST
+    listed = keyword_list(summary) or many
     if listed:
         findings.append(
             t.finding(
                 "T107",
                 LOCATION,
-                "The summary is a list of terms, not sentences about your work: a reader cannot "
-                "tell which of them you did.",
+                (
+                    f"The summary lists {listed_run(summary, domains)} domains in a row: a reader "
+                    "cannot tell which one is yours."
+                    if many
+                    else "The summary is a list of terms, not sentences about your work: a "
+                    "reader cannot tell which of them you did."
+                ),
                 "Write one or two sentences: the domain and system you build, at what scale, and "
                 "one result you measured.",
             )

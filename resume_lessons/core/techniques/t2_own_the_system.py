@@ -46,13 +46,16 @@ def check(ctx: Context) -> TechniqueResult:
     for stage in STAGES:
         showing = [b for b in bullets if f"stage.{stage}" in ctx.names(b.location)]
         # the most focused bullet that says what you did stands for the stage; one that crams
-        # the pipeline, or only names the stage as a duty ("Worked on model training"), earns half
+        # the pipeline earns nothing, one that only names it as a duty ("Worked on model
+        # training") earns half
         done = [b for b in showing if b.location not in weak]
         best = min(done or showing, key=lambda b: stages_in[b.location], default=None)
         where = best.location if best else ""
         crammed = best is not None and stages_in[where] >= CRAMMED_STAGES
         duty = best is not None and not done
-        checklist.append(t.earn(stage, 0.5 if crammed or duty else bool(where), where))
+        # a crammed bullet shows no stage as your work, as its finding says; a duty shows half
+        share = 0.0 if crammed else 0.5 if duty else float(bool(where))
+        checklist.append(t.earn(stage, share, where))
         if crammed:
             findings.append(
                 t.finding(

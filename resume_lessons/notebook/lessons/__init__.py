@@ -95,10 +95,11 @@ SUBJECT = {"T3": "decision", "T4": "experiment"}
 
 
 def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> list[Item]:
-    """The items most worth rewriting for a technique: flagged ones first, then the ones that
-    have what its exercise works on (an experiment for T4), lowest score first; items already at
-    full marks come last, whatever they show, and so do bullets about work outside ML ("code
-    reviews and sprint planning"): no honest rewrite gives them a model or a pipeline stage."""
+    """The items most worth rewriting for a technique: the ones that have what its exercise
+    works on (an experiment for T4) first, flagged ones first among them, lowest score first.
+    Items already at full marks come last, whatever they show, and so do bullets about work
+    outside ML ("code reviews and sprint planning"): no honest rewrite gives them a model or a
+    pipeline stage."""
     kind = "summary" if technique.code == "T1" else "bullet"
     flagged = {f.location for f in analysis.findings_for(technique.code)}
     candidates = [i for i in analysis.items if i.kind == kind]
@@ -109,7 +110,9 @@ def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> li
         score = score_item(item.text, kind, technique, analysis.profile).score
         lacks = bool(subject) and all(e.name != subject for e in analysis.elements[item.location])
         elsewhere = kind == "bullet" and not score_bullet(item.text, analysis.profile).shows_ml
-        return (score >= 100, elsewhere, item.location not in flagged, lacks, score, at)
+        # a bullet with what the exercise works on (an experiment, for T4) before one without
+        # it: no honest rewrite gives a serving bullet an experiment
+        return (score >= 100, elsewhere, lacks, item.location not in flagged, score, at)
 
     return [item for _, item in sorted(enumerate(candidates), key=key)[:n]]
 
@@ -225,9 +228,17 @@ class Lesson:
         t = self._need()
         assert self.analysis is not None
         score = self.analysis.scores[t.code]
+        self._reload_drafts()
+        with_drafts = self._drafted_analysis().scores[t.code] if self.drafts.items else score
+        drafted = (
+            f' <small>(with your saved drafts: <b class="rl-drafted-score">{with_drafts}</b>; '
+            "the findings below are of your resume file as written)</small>"
+            if with_drafts != score
+            else ""
+        )
         body = (
             f'<h4>Your resume today: {esc(t.code)} score <b class="rl-your-score">{score}</b>'
-            "/100</h4>" + findings_html(self.analysis.findings_for(t.code), limit=8)
+            f"/100{drafted}</h4>" + findings_html(self.analysis.findings_for(t.code), limit=8)
         )
         body += (
             f"<p><small>Resume score: every item of your resume together, on {esc(t.code)}'s "
@@ -236,10 +247,11 @@ class Lesson:
         if t.code not in ("T1", "T6", "T7"):  # T1 rewrites the one summary, shown below
             # ranked as the resume stands with the saved drafts: a bullet already rewritten in
             # another lesson is shown as the learner left it, and marked so
-            self._reload_drafts()
-            drafted = self._drafted_analysis()
-            worth = items_to_rewrite(drafted, t)
-            lit = [highlight_html(i.text, drafted.elements.get(i.location, [])) for i in worth]
+            drafted_analysis = self._drafted_analysis()
+            worth = items_to_rewrite(drafted_analysis, t)
+            lit = [
+                highlight_html(i.text, drafted_analysis.elements.get(i.location, [])) for i in worth
+            ]
             body += "<h4>Most worth rewriting</h4>" + "".join(
                 f"<p><code>{esc(i.location)}</code> {esc(i.role)}"
                 + (" <em>(your saved draft)</em>" if i.location in self.drafts.items else "")
@@ -328,7 +340,12 @@ class Lesson:
         target = self._target(t, location, second=True)
         after, _ = apply_drafts(self.resume, self.drafts)
         return widgets.BulletBuilder(
-            target.location, t, self.store, profile=self.profile, resume=after
+            target.location,
+            t,
+            self.store,
+            profile=self.profile,
+            resume=after,
+            replaces=target if target.text else None,
         )
 
     def _target(self, t: Technique, location: str | None, second: bool = False) -> Item:
@@ -348,7 +365,10 @@ class Lesson:
             )
             if own:
                 return self.analysis.item(own[-1][1])
-        worth = [self._original(i) for i in items_to_rewrite(self._drafted_analysis(), t, n=2)]
+        # the builder's place stays put across re-runs: it is ranked on the resume as written,
+        # so saving a draft elsewhere never moves it to another bullet (or another role)
+        ranked = self.analysis if second else self._drafted_analysis()
+        worth = [self._original(i) for i in items_to_rewrite(ranked, t, n=2)]
         if not worth:
             kind = "summary" if t.code == "T1" else "bullet"
             where = "basics.summary" if kind == "summary" else "work[0].highlights[0]"

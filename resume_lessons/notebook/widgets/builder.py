@@ -7,7 +7,7 @@ import ipywidgets as w
 from ...core.analyze import score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import DraftsFile
-from ...core.locations import get_text
+from ...core.locations import Item, get_text
 from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
@@ -39,6 +39,7 @@ class BulletBuilder(w.VBox):
         profile: str = DEFAULT_PROFILE,
         interval: float = 0.08,
         resume: Resume | None = None,
+        replaces: Item | None = None,
     ) -> None:
         self.technique = get_technique(technique) if isinstance(technique, str) else technique
         self.profile = profile
@@ -78,7 +79,7 @@ class BulletBuilder(w.VBox):
         self.refresh()
         super().__init__(
             [
-                w.HTML(f"<b>Build a bullet for {esc(location)}</b>"),
+                w.HTML(f"<b>Build a bullet for {esc(location)}</b>" + _replacing(replaces)),
                 self.stage,
                 *self.fields.values(),
                 self.composed,
@@ -126,3 +127,14 @@ def _text_at(resume: Resume, location: str) -> str:
         return get_text(resume, location)
     except KeyError:
         return ""
+
+
+def _replacing(item: Item | None) -> str:
+    """Which bullet, in which role, a saved build replaces: said before the learner fills it."""
+    if item is None:
+        return ""
+    role = f" in {esc(item.role)}" if item.role else ""
+    return (
+        f"<br><small>Saving replaces this bullet{role}: “{esc(item.text)}” "
+        "(the original stays in your resume file; the draft is what the lessons show).</small>"
+    )

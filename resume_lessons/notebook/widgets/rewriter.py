@@ -58,7 +58,7 @@ class BulletRewriter(w.VBox):
         self.before_bullet = score_bullet(item.text, profile) if item.kind == "bullet" else None
         self.original = html_pane("rl-original", _original_html(item, before.elements))
         self.note = html_pane(
-            "rl-note", styled(f'<p class="rl-miss">{esc(note)}</p>') if note else ""
+            "rl-note", styled(f'<p class="rl-info">{esc(note)}</p>') if note else ""
         )
         self.text = w.Textarea(
             value=draft if draft is not None else item.text,
@@ -113,7 +113,7 @@ class BulletRewriter(w.VBox):
         self.original.value = _original_html(item, before.elements)
         draft = self.drafts.text(location) if self.drafts is not None else None
         self.note.value = (
-            styled('<p class="rl-miss">This bullet has a saved draft: the box starts from it.</p>')
+            styled('<p class="rl-info">This bullet has a saved draft: the box starts from it.</p>')
             if draft is not None and draft != item.text
             else ""
         )

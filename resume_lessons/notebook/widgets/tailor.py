@@ -112,7 +112,7 @@ class TailorMatcher(w.VBox):
             + lit
             + (legend_for(lit) or "<p><em>It shows none of the posting's terms yet.</em></p>")
         )
-        self.note.value = styled(f'<p class="rl-miss">{esc(note)}</p>') if note else ""
+        self.note.value = styled(f'<p class="rl-info">{esc(note)}</p>') if note else ""
 
     def current_text(self) -> str:
         """The bullet as the resume has it now (with the saved drafts)."""
