@@ -331,3 +331,19 @@ def test_a_test_of_the_system_is_no_online_experiment(kind: str) -> None:
 def test_speech_to_text_is_a_domain() -> None:
     text = "Speech-to-text engineer who ships streaming recognition for 2M calls a day."
     assert "domain" in _found(text, "summary")
+
+
+def test_a_pilot_beside_a_comparison_group_is_a_controlled_test() -> None:
+    text = (
+        "Piloted the new slotting model for five weeks in 6 of our 40 warehouses, compared with "
+        "the rest: pick time fell 7% while mis-picks stayed flat."
+    )
+    found = _found(text)
+    assert "experiment" in found and "6 of our 40 warehouses" in found.get("traffic_share", [])
+    assert "for five weeks" in found.get("experiment_duration", [])
+    assert "experiment" not in _found("Piloted the new slotting model in two warehouses.")
+
+
+def test_a_batch_job_that_scores_is_batch_serving() -> None:
+    found = _found("Wrote a nightly batch job that scores 30,000 SKUs for the replenishment team.")
+    assert "stage.serving" in found

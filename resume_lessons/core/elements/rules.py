@@ -297,23 +297,45 @@ _TARGET_AFTER = re.compile(r"\s*(?:budget|threshold|target|sla|slo)\b")
 # The passes. Each returns what it finds; table.py says which elements each one finds.
 
 
+# A pilot run beside a comparison group is a controlled test: "piloted it in 4 of our 30
+# depots, compared with the rest". A pilot alone is a launch.
+_PILOT = re.compile(r"\b(?:pilot(?:ed|ing|s)?|trial(?:l?ed|l?ing|s)?)\b")
+_COMPARED = re.compile(
+    r"\bcompared (?:with|to|against)\b"
+    r"|\bcontrol (?:group|groups|arm|stores|regions|markets|cities|depots|sites|sample)\b"
+    r"|\b(?:against|vs\.?|versus) (?:the )?(?:rest|others|control)\b"
+)
+# In a test, a count out of a whole is its share: "in 4 of our 30 depots".
+_COUNT_SHARE = re.compile(r"\b\d[\d,]*\s+of\s+(?:our|the|all|its)\s+\d[\d,]*\s+[a-z][a-z-]*")
+
+
+def controlled_pilot(doc: Doc) -> tuple[int, int] | None:
+    """The span of "piloted" (or "trial") in a text that also names what it was compared with."""
+    lowered = doc.lowered
+    if ("pilot" not in lowered and "trial" not in lowered) or not _COMPARED.search(lowered):
+        return None
+    m = _PILOT.search(lowered)
+    return m.span() if m else None
+
+
+def _tested(doc: Doc) -> bool:
+    return "experiment" in doc.hits or doc.memo(controlled_pilot) is not None
+
+
 def traffic(doc: Doc) -> list[tuple[int, int]]:
     """Spans of traffic shares ('5% of traffic', '1% -> 10% of users', '50/50 split')."""
     lowered = doc.lowered
-    if not (doc.numeric and ("%" in lowered or "split" in lowered or "half" in lowered)):
+    shared = doc.numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
+    if not shared and not (doc.numeric and " of " in lowered and _tested(doc)):
         return []
     vocab = _vocab(doc.profile)
     spans = _traffic_spans(lowered, vocab.traffic)
-    if vocab.tested_units is not None and "experiment" in doc.hits:
+    if vocab.tested_units is not None and _tested(doc):
         # in a bullet that names its test, a share of what the business handles is the
-        # test's share ("an A/B test on 20% of shipments")
+        # test's share ("an A/B test on 20% of shipments", "in 4 of our 30 depots")
         seen = {s for s, _ in spans}
-        spans = sorted(
-            [
-                *spans,
-                *(m.span() for m in vocab.tested_units.finditer(lowered) if m.start() not in seen),
-            ]
-        )
+        shares = [*vocab.tested_units.finditer(lowered), *_COUNT_SHARE.finditer(lowered)]
+        spans = sorted([*spans, *(m.span() for m in shares if m.start() not in seen)])
     if spans and ("→" in lowered or "->" in lowered):
         spans = _ramps_in_context(spans, lowered, doc.words, doc.starts, doc.ends, vocab.ramp_words)
     return spans
@@ -478,9 +500,14 @@ def find_tradeoffs(doc: Doc) -> Found:
 def experiments(doc: Doc) -> list[tuple[int, int, str]]:
     lowered = doc.lowered
     context = bool(doc.memo(traffic)) or "week" in lowered or "day" in lowered
+    found = []
     if "experiment" in doc.hits or (context and "tested" in lowered):
-        return _experiments(doc.words, doc.hits, context, lowered)
-    return []
+        found = _experiments(doc.words, doc.hits, context, lowered)
+    pilot = doc.memo(controlled_pilot)
+    if not found and pilot is not None and pilot[0] in doc.starts:
+        i = doc.starts.index(pilot[0])
+        found = [(i, i + 1, "pilot")]
+    return found
 
 
 def find_experiments(doc: Doc) -> Found:
