@@ -155,10 +155,26 @@ def _alias_table(profile: Profile) -> tuple[dict[Key, tuple[str, ...]], frozense
     return {k: tuple(sorted(v)) for k, v in forms.items()}, frozenset(known)
 
 
+@lru_cache(maxsize=64)
+def _names(
+    profile: Profile,
+) -> tuple[frozenset[str], frozenset[Key], frozenset[Key], tuple[frozenset[Key], ...]]:
+    """The profile's languages as written (lowercase) and by their keys, its pipeline tools'
+    keys (languages aside), and each alias group's keys: built once per profile."""
+    written = frozenset(" ".join(w.lower().split()) for w in profile.words("skills", "languages"))
+    languages = frozenset(_norm(w) for w in profile.words("skills", "languages"))
+    tools = frozenset({_norm(t) for t in profile.tool_stages} - languages)
+    groups = tuple(
+        frozenset({_norm(str(tool)), *(_norm(str(o)) for o in others or ())})
+        for tool, others in (profile.setting("skills", "aliases", default={}) or {}).items()
+    )
+    return written, languages, tools, groups
+
+
 def known_stage(keyword: str, profile: Profile) -> str:
     """The stage the profile knows a keyword by, through any of its names ("languages" for a
     language), or ''."""
-    languages = {" ".join(w.lower().split()) for w in profile.words("skills", "languages")}
+    languages = _names(profile)[0]
     for form in tool_forms(keyword, profile):
         key = " ".join(form.lower().split())
         if key in languages:
@@ -185,14 +201,12 @@ def is_pipeline_tool(keyword: str, profile: Profile) -> bool:
     """Whether a keyword is one of the profile's pipeline tools (by any of its names), not a
     language: "Airflow" is, "Python" and "SQL" are not. A tool listed under "Languages" still
     needs a bullet that shows it in use."""
-    languages = {_norm(w) for w in profile.words("skills", "languages")}
+    _, languages, tools, groups = _names(profile)
     key = _norm(keyword)
     if key in languages:
         return False
-    tools = {_norm(t) for t in profile.tool_stages} - languages
     names = {key}  # the keyword's own names, not the narrower tools that show it
-    for tool, others in (profile.setting("skills", "aliases", default={}) or {}).items():
-        group = {_norm(str(tool)), *(_norm(str(o)) for o in others or ())}
+    for group in groups:
         if key in group:
             names |= group
     return bool(names & tools)

@@ -152,7 +152,8 @@ def check(ctx: Context) -> TechniqueResult:
             )
         )
     domains = [(e.start, e.end) for e in ctx.elements.get(LOCATION, []) if e.name == "domain"]
-    many = listed_run(summary, domains) >= DOMAIN_LIST
+    in_a_row = listed_run(summary, domains)
+    many = in_a_row >= DOMAIN_LIST
     listed = keyword_list(summary) or many
     if listed:
         findings.append(
@@ -160,7 +161,7 @@ def check(ctx: Context) -> TechniqueResult:
                 "T107",
                 LOCATION,
                 (
-                    f"The summary lists {listed_run(summary, domains)} domains in a row: a reader "
+                    f"The summary lists {in_a_row} domains in a row: a reader "
                     "cannot tell which one is yours."
                     if many
                     else "The summary is a list of terms, not sentences about your work: a "
