@@ -98,6 +98,15 @@ class Drafts:
         draft = self.items.get(location)
         return draft.text if draft else None
 
+    def saved_by(self, lesson: str) -> list[str]:
+        """The places whose draft this lesson saved, the most recently saved last."""
+        return [
+            loc
+            for _, loc in sorted(
+                (d.saved, loc) for loc, d in self.items.items() if d.lesson == lesson
+            )
+        ]
+
     def set(self, location: str, text: str, *, now: str | None = None, lesson: str = "") -> None:
         """Record a new version (and the lesson that wrote it); the previous one moves into the
         history."""

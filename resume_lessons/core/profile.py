@@ -194,7 +194,7 @@ class PhraseIndex:
         for part in token.split("-"):
             if len(part) < 2:
                 continue
-            entries = [(c, p) for _, c, p, exact in self._singles_at(part, lemmas.keys(part))]
+            entries = [(c, p) for _, c, p, _ in self._singles_at(part, lemmas.keys(part))]
             stems = self._prefixes.get(part[:2], ())
             entries += [(c, p) for stem, c, p in stems if part.startswith(stem)]
             for category, phrase in entries:

@@ -167,8 +167,8 @@ def exercise(lesson: Lesson, location: str | None = None) -> Any:
     after, _ = apply_drafts(lesson.resume, lesson.drafts)
     start = next((i for i in items if i.location == location), None)
     if start is None:  # a re-run opens on the bullet this lesson saved last, to go on with it
-        own = sorted((d.saved, loc) for loc, d in lesson.drafts.items.items() if d.lesson == TAILOR)
-        start = next((i for i in items if own and i.location == own[-1][1]), None)
+        saved = lesson.drafts.saved_by(TAILOR)
+        start = next((i for i in items if saved and i.location == saved[-1]), None)
     start = start or target(tailor(after, lesson.posting, lesson.profile), items)
     assert start is not None
     draft = lesson.drafts.text(start.location)

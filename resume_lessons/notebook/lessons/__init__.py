@@ -356,15 +356,10 @@ class Lesson:
             return self.analysis.item(location)
         if not second:  # a re-run opens on the draft this lesson saved last, to go on with it
             kind = "summary" if t.code == "T1" else "bullet"
-            own = sorted(
-                (d.saved, loc)
-                for loc, d in self.drafts.items.items()
-                if d.lesson == t.code
-                and any(i.location == loc for i in self.analysis.items)
-                and self.analysis.item(loc).kind == kind
-            )
-            if own:
-                return self.analysis.item(own[-1][1])
+            own = {i.location: i for i in self.analysis.items if i.kind == kind}
+            saved = [loc for loc in self.drafts.saved_by(t.code) if loc in own]
+            if saved:
+                return own[saved[-1]]
         # the builder's place stays put across re-runs: it is ranked on the resume as written,
         # so saving a draft elsewhere never moves it to another bullet (or another role)
         ranked = self.analysis if second else self._drafted_analysis()
