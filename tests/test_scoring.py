@@ -519,6 +519,50 @@ def test_a_tradeoff_in_plain_words_earns_full_t3(text: str) -> None:
     assert score_item(text, "bullet", get_technique("T3")).score == 100
 
 
+def test_a_decision_between_options_it_does_not_name_is_no_decision() -> None:
+    vague = (
+        "Replaced the old model with a new model, accepting higher latency, validated in a "
+        "shadow test."
+    )
+    t3 = score_item(vague, "bullet", T3)
+    assert t3.score < 100
+    assert not next(c for c in t3.checklist if c.key == "decision").passed
+    assert any(f.code == "T301" and "does not name the options" in f.message for f in t3.findings)
+    # the same sentence with the options named is the lesson's strong bullet
+    named = (
+        "Replaced the rule-based scorer with a LightGBM model, accepting 8 ms more latency, "
+        "validated in a shadow test."
+    )
+    assert score_item(named, "bullet", T3).score == 100
+    # one named side is enough: "from a nightly batch job to online inference"
+    moved = "Moved fraud scoring to online inference, accepting a higher serving cost, after a load test."
+    assert score_item(moved, "bullet", T3).score == 100
+
+
+def test_a_check_named_as_validated_by_counts() -> None:
+    text = (
+        "Migrated training to Spark on Kubernetes, accepting a 10% higher compute bill, "
+        "validated by a two-week backfill comparison."
+    )
+    assert score_item(text, "bullet", T3).score == 100
+
+
+@pytest.mark.parametrize(
+    "result",
+    ["the metric went up 300%", "our KPIs rose 25%", "the numbers grew 40%", "results were up 12%"],
+)
+def test_t4_a_size_without_its_metric_is_no_result(result: str) -> None:
+    text = f"Ran a 2-week A/B test on 5% of traffic: {result}, stopped at significance."
+    t4 = score_item(text, "bullet", T4)
+    assert not next(c for c in t4.checklist if c.key == "result").passed
+    assert any(
+        f.code == "T401" and f.location.startswith("work[0]") and "not which metric" in f.message
+        for f in t4.findings
+    )
+    named = text.replace(result, "conversion went up 3%")
+    assert next(c for c in score_item(named, "bullet", T4).checklist if c.key == "result").passed
+
+
 def test_listing_every_cost_and_every_test_earns_neither() -> None:
     text = (
         "Replaced the old ranker with a transformer, accepting higher latency, memory and "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..cramming import lists_costs, lists_tests
@@ -26,9 +27,44 @@ LINES = (
 _HELD = ("keep", "hold", "maintain", "within", "under", "budget", "sla", "without")
 
 
+# Where the options of a decision end: a clause break or what the choice cost or how it was checked.
+_OPTIONS_END = re.compile(
+    r"[,;:.()]|\b(?:after|while|because|since|once|accepting|keeping|trading|despite|although|"
+    r"though|which|so that|at the cost)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _unnamed_options(profile: Profile) -> frozenset[str]:
+    return frozenset(w.lower() for w in profile.words("tradeoffs", "unnamed_options"))
+
+
+def names_its_options(text: str, start: int, end: int, before: int, profile: Profile) -> bool:
+    """Whether the decision at ``start:end`` names what was chosen: a word in its clause,
+    up to ``before`` (where its cost or check begins), that is not a placeholder for an option
+    ("replaced the old model with a new model" names none)."""
+    lo = max((m.end() for m in _OPTIONS_END.finditer(text, 0, start)), default=0)
+    stop = _OPTIONS_END.search(text, end)
+    hi = min(before, stop.start() if stop else len(text))
+    words = re.findall(r"[\w'-]+", text[lo:start] + " " + text[end : max(hi, end)])
+    unnamed = _unnamed_options(profile)
+    return any(w.lower() not in unnamed for w in words)
+
+
 @cache
 def _validations(profile: Profile) -> frozenset[str]:
     return frozenset(" ".join(phrase_key(p)) for p in profile.words("tradeoffs", "validations"))
+
+
+def _named_decision(ctx: Context, b: Item, spans: list) -> bool:  # type: ignore[type-arg]
+    """A decision in the bullet that names one of its options (see ``names_its_options``)."""
+    before = min((e.start for e in spans), default=len(b.text))
+    return any(
+        names_its_options(b.text, e.start, e.end, max(before, e.end), ctx.profile)
+        for e in ctx.elements.get(b.location, [])
+        if e.name == "decision"
+    )
 
 
 def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
@@ -48,7 +84,7 @@ def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
     held = any(
         not k and any(h in e.text.lower() for h in _HELD) for e, k in zip(spans, kinds, strict=True)
     )
-    decision = "decision" in names
+    decision = "decision" in names and _named_decision(ctx, b, spans)
     checked = any(kinds) or "experiment" in names or (held and any(c.isdigit() for c in b.text))
     if lists_costs(b.text, ctx.profile):
         cost = False
@@ -73,7 +109,23 @@ def check(ctx: Context) -> TechniqueResult:
     best = max(ctx.bullets, key=lambda b: sum(shown[b.location]), default=None)
     _, cost, validated = shown[best.location] if best else (False, False, False)
     where = best.location if best else ""
-    if not decisions:
+    unnamed = [
+        b for b in ctx.bullets if not shown[b.location][0] and "decision" in ctx.names(b.location)
+    ]
+    if not decisions and unnamed:
+        b = unnamed[0]
+        findings.append(
+            t.finding(
+                "T301",
+                b.location,
+                f"{quote(b.text)} does not name the options: “the old model” and “a new model” "
+                "could be any choice.",
+                "Which model or system did you replace, and with what? Name them: 'replaced the "
+                "rule-based scorer with a gradient-boosted model'.",
+                ctx.first(b.location, "decision"),
+            )
+        )
+    elif not decisions:
         findings.append(
             t.finding(
                 "T301",

@@ -79,27 +79,51 @@ def _vague(profile: Profile) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
+@cache
+def _unnamed(profile: Profile) -> re.Pattern[str]:
+    """A size given to a word that names no metric: "the metric went up 300%", "KPIs +20%"."""
+    words = sorted(profile.words("metrics", "vague_metrics"), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, words)) + r")\b(?:\W+\w+){0,3}?\W+[+-]?\d[\d.,]*\s?"
+        r"(?:%|x\b|×|points?\b)",
+        re.IGNORECASE,
+    )
+
+
+def _claim(
+    ctx: Context, text: str, inside: list[tuple[int, int]]
+) -> tuple[re.Match[str], str] | None:
+    """The first claim in a bullet that gives no metric with its size, and what it lacks."""
+    for pattern, lacks in ((_unnamed(ctx.profile), "metric"), (_vague(ctx.profile), "size")):
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e in inside):  # "gradient boosted trees"
+                return m, lacks
+    return None
+
+
 def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     findings = []
-    vague = _vague(ctx.profile)
     impact = [b for b in ctx.bullets if "quantified_impact" in ctx.names(b.location)]
     experiments = [b for b in ctx.bullets if "experiment" in ctx.names(b.location)]
     for b in ctx.bullets:
         names = ctx.names(b.location)
         inside = [
             (e.start, e.end) for e in ctx.elements.get(b.location, []) if e.name == "model_type"
-        ]  # "gradient boosted trees" claims nothing
-        claim = next(
-            (m for m in vague.finditer(b.text) if not any(s <= m.start() < e for s, e in inside)),
-            None,
-        )
-        if claim and "quantified_impact" not in names:
+        ]
+        found = _claim(ctx, b.text, inside)
+        if found and "quantified_impact" not in names:
+            claim, lacks = found
+            said = (
+                "claims an improvement without saying how big it was."
+                if lacks == "size"
+                else f"gives a size (“{claim.group()}”) but not which metric moved."
+            )
             findings.append(
                 t.finding(
                     "T401",
                     b.location,
-                    f"{quote(b.text)} claims an improvement without saying how big it was.",
+                    f"{quote(b.text)} {said}",
                     "Which metric moved, and by how much? Use the number from your dashboard or test "
                     "report.",
                     (claim.start(), claim.end()),
