@@ -1362,6 +1362,8 @@ _IMPACT_HEADCOUNT = frozenset(
     ]
 )
 # Words before a verb that make it no subject of its own: "and cut by 20%".
+# Between a subject and the "up" or "down" of its change: "conversion went up 3%".
+_IMPACT_AUXILIARIES = frozenset({"went", "go", "goes", "gone", "was", "were", "is", "are", "has"})
 _IMPACT_NOT_SUBJECT = frozenset({"and", "or", "which", "that", "it", "this", "to", "we", "i"})
 # Time people spend, after a verb that frees it: "saving 120 engineer-hours a month".
 _IMPACT_PEOPLE_TIME = re.compile(
@@ -1806,7 +1808,8 @@ def _scales(
 # call-center audio", "10,000 hours of driving video".
 _MEDIA_TIME = frozenset({"hours", "minutes"})
 _MEDIA_HOURS = re.compile(
-    r"(?:hours|minutes)\s+of\s+(?:[a-z][a-z-]*\s+){0,3}?"
+    r"(?:hours|minutes)\s+(?:(?:a|an|per|each|every)\s+(?:day|week|month|year)\s+)?of\s+"
+    r"(?:[a-z][a-z-]*\s+){0,3}?"
     r"(?P<media>audio|speech|video|videos|recordings|footage|calls|transcripts|conversations)\b"
 )
 # A count per period is a rate of the thing just named: "fraud cases (240K a week)", "2M/day".
@@ -1930,10 +1933,15 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
         verb = next((c for c in latest_first if 0 < a - c <= 10), None)
         if verb is not None and not _CLAUSE_BREAK.search(lowered, ends[verb], s):
             between = [k for k in range(verb + 1, a) if words[k] not in _FILLERS]
-            # "improved KPIs by 20%" names nothing; "lifted the relevance score by 3 points" does
-            named = not between or not all(
-                k in vague or words[k] in _IMPACT_GENERIC for k in between
-            )
+            # "improved KPIs by 20%" and "the metric went up 300%" name nothing; "lifted the
+            # relevance score by 3 points" and "latency fell 40%" do
+            if between:
+                named = not all(k in vague or words[k] in _IMPACT_GENERIC for k in between)
+            else:  # the subject names it: "latency fell 40%", not "the metric went up 300%"
+                before = verb - 1
+                while before > 0 and words[before] in _IMPACT_AUXILIARIES:
+                    before -= 1
+                named = before not in vague
             subject = _impact_subject(words, verb, vague)
             if subject in _IMPACT_HEADCOUNT:
                 continue  # "the team grew by 20%"
