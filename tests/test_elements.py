@@ -307,10 +307,22 @@ def test_a_compound_with_no_model_in_it_is_no_model() -> None:
         ),
         ("Scored insurance claims (180K a week) with a GBDT triage model.", "180K a week"),
         ("Deduplicated 3M/day listings before indexing.", "3M/day"),
+        (
+            "Transcribed 8,000 hours a week of support-call audio.",
+            "8,000 hours a week of support-call audio",
+        ),
     ],
 )
 def test_volumes_of_recordings_and_counts_per_period_are_scale(text: str, scale: str) -> None:
     assert scale in _found(text).get("scale", [])
+
+
+@pytest.mark.parametrize(
+    "result", ["the metric went up 300%", "our KPI rose 25%", "the numbers grew by 40%"]
+)
+def test_a_size_after_a_word_that_names_no_metric_is_no_impact(result: str) -> None:
+    assert "quantified_impact" not in _found(f"Shipped the new ranker; {result}.")
+    assert "quantified_impact" in _found("Shipped the new ranker; conversion went up 3%.")
 
 
 def test_money_per_period_is_no_scale() -> None:

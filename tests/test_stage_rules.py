@@ -73,6 +73,8 @@ CASES = [
         {"monitoring"},
         {"training"},
     ),
+    # data: a pipeline named by the data it carries
+    ("Built the streaming video pipeline that feeds the shot-detection model.", {"data"}, set()),
     # features: model inputs, not a product's features
     ("Engineered 60 behavioural features for the churn model.", {"features"}, set()),
     ("Shipped new editor features for the mobile app.", set(), {"features"}),
