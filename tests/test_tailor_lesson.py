@@ -107,6 +107,25 @@ def test_save_writes_the_draft_and_the_lesson_shows_it(lesson, tmp_path: Path) -
     assert "Feast" in _plain(again.recap().html)
 
 
+def test_a_save_counts_at_once_in_the_same_widget(lesson) -> None:  # type: ignore[no-untyped-def]
+    widget = lesson.exercise()
+    widget.text.value = REWRITE
+    now = dict(widget.result.scores)
+    assert widget.save()
+    widget.picker.value = "work[0].highlights[0]"  # on to another bullet of the same role
+    # the role's order lists the saved text, the saved terms are no longer asked for, and the
+    # next rewrite starts from a "before" that holds the saved draft
+    assert _plain(REWRITE) in _plain(widget.position.value)
+    assert 'data-term="Feast"' not in widget.questions.value
+    assert widget.found("Feast")
+    assert widget.before.scores == now
+    assert f"T7 {now['T7']} → <b>{now['T7']}</b>" in widget.coverage.value
+    # and going back shows the saved text as the bullet, not the file's
+    widget.picker.value = TARGET
+    assert widget.text.value == REWRITE
+    assert _plain(REWRITE) in _plain(widget.original.value)
+
+
 def test_learner_and_posting_html_stays_text(tmp_path: Path) -> None:
     resume = load_resume(BEFORE)
     resume.work[0].highlights[0] = HOSTILE

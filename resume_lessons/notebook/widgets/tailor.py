@@ -8,6 +8,8 @@ checklist, and the questions for the terms still missing. Save writes the text a
 
 from __future__ import annotations
 
+import contextlib
+
 import ipywidgets as w
 
 from ...core.drafts import Drafts, DraftsFile
@@ -70,7 +72,9 @@ class TailorMatcher(w.VBox):
         self.terms = html_pane("rl-tailor-terms-pane")
         self.coverage = html_pane("rl-tailor-coverage-pane")
         self.questions = html_pane("rl-tailor-questions")
-        self.save_row = SaveRow(store, item.location, lambda: self.text.value, lesson=TAILOR)
+        self.save_row = SaveRow(
+            store, item.location, lambda: self.text.value, lesson=TAILOR, on_saved=self._saved
+        )
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
         self.picker = bullet_picker(item, list(self._choices.values()))
@@ -137,6 +141,17 @@ class TailorMatcher(w.VBox):
         self.save_row.location = location
         self._show_original(note)
         self.text.value = draft if draft is not None else item.text
+        self.refresh()
+
+    def _saved(self, location: str, text: str) -> None:
+        """A saved draft counts at once: the resume this widget matches holds it, so the next
+        bullet's "before", the role's order and what is still missing all include it."""
+        with contextlib.suppress(KeyError, IndexError):  # a place the resume does not have
+            self.resume = with_text(self.resume, location, text)
+        if self.drafts is not None:
+            self.drafts.set(location, text, lesson=TAILOR)
+        self.before = tailor(self.resume, self.posting, self.profile)
+        self._show_original()
         self.refresh()
 
     # --- the live match -----------------------------------------------------------------
