@@ -272,6 +272,18 @@ def test_a_share_of_what_the_business_handles_is_a_tests_traffic_share(
     assert ("traffic_share" in names) is share
 
 
+def test_a_share_of_a_counted_whole_is_a_share_and_the_count_a_scale() -> None:
+    """The share's own size is no result, so the test's duration beside it stays a duration."""
+    found = _found(
+        "The fresher ranker lifted booking conversion 0.8% in a 2-week A/B test on 20% of "
+        "3M daily searches."
+    )
+    assert found["traffic_share"] == ["20% of 3M daily searches"]
+    assert found["scale"] == ["3M daily searches"]
+    assert found["experiment_duration"] == ["2-week"]
+    assert found["quantified_impact"] == ["conversion 0.8%"]
+
+
 def _found(text: str, kind: str = "bullet") -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for e in explain(text, kind, load_profile()):  # type: ignore[arg-type]

@@ -620,3 +620,48 @@ def test_a_crammed_bullet_earns_none_of_the_stages_it_lists() -> None:
     result = analyze(resume_from_data(data, "x"), techniques=(T2,)).results["T2"]
     stages = {c.key: c.earned for c in result.checklist if c.key != "openings"}
     assert sum(stages.values()) == 0
+
+
+FULL_MARKS_UNTESTED = (
+    "Replaced the XGBoost fraud model with a PyTorch sequence model served on Triton for 40M "
+    "daily card transactions, cutting chargebacks 18% ($4M a year)."
+)
+
+
+def test_a_bullet_at_full_marks_lists_what_is_left_as_tips_without_points() -> None:
+    from resume_lessons.present.score_view import bullet_score_html
+
+    scored = score_bullet(FULL_MARKS_UNTESTED)
+    assert scored.score == 100 and scored.missing  # it could still say how it was tested
+    shown = bullet_score_html(None, scored)
+    assert "Full marks; tips that would not change the score" in shown
+    assert "(+" not in shown and "still lacks" not in shown
+    below = score_bullet("Built a fraud model in PyTorch.")
+    assert below.score < 100 and "still lacks or costs" in bullet_score_html(None, below)
+    assert f"(+{below.missing[0].points})" in bullet_score_html(None, below)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # a role over a system the bullet names: scored, and so shown, as what was done
+        (
+            "Owned the hotel search ranker's retraining: moved the LambdaMART model to a nightly "
+            "Airflow job.",
+            "action_verb",
+        ),
+        # a role over nothing it names stays the weak opening the labels call it
+        ("Owned the weekly status report.", "weak_opening"),
+    ],
+)
+def test_an_opening_is_highlighted_as_the_scores_read_it(text: str, shown: str) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    resume = resume_from_data(
+        {"basics": {"name": "A"}, "work": [{"name": "Co", "highlights": [text]}]}, "x"
+    )
+    analysis = analyze(resume)
+    names = [e.name for e in analysis.elements["work[0].highlights[0]"] if e.start == 0]
+    assert names == [shown]
+    t2 = [f.code for f in analysis.findings_for("T2") if f.location == "work[0].highlights[0]"]
+    assert ("T202" in t2) is (shown == "weak_opening")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .bullet_score import as_read
 from .elements import Element, explain
 from .findings import CheckItem, Context, Finding, TechniqueResult
 from .locations import Item, iter_items, with_text
@@ -68,7 +69,11 @@ def analyze(
     elements = {i.location: explain(i.text, i.kind, prof) for i in items}
     ctx = Context(resume, prof, items, elements)
     results = {t.code: t.check(ctx) for t in techniques}
-    return Analysis(resume, prof.name, items, elements, results)
+    shown = {  # what a learner sees highlighted is what the scores read
+        i.location: as_read(i.text, found, prof) if i.kind == "bullet" else found
+        for i, found in zip(items, elements.values(), strict=True)
+    }
+    return Analysis(resume, prof.name, items, shown, results)
 
 
 @dataclass(frozen=True)

@@ -253,6 +253,18 @@ def owns_a_named_system(text: str, opening_start: int, profile: Profile) -> bool
     return _owns(profile.index.by_category(words), starts, opening_start)
 
 
+def as_read(text: str, elements: list[Element], profile: Profile) -> list[Element]:
+    """The bullet's elements as the scores read them, for display: an ownership opening over a
+    system the bullet names ("Owned the ranking service …") is shown as the action verb T2 and
+    the bullet score take it for, not as the weak opening ``explain`` labels it."""
+    out = []
+    for e in elements:
+        if e.name == "weak_opening" and owns_a_named_system(text, e.start, profile):
+            e = e._replace(name="action_verb", value="owns a system the bullet names")
+        out.append(e)
+    return out
+
+
 _TITLE_CASE = 0.6  # a bullet whose words are mostly capitalised says nothing by its capitals
 
 

@@ -52,21 +52,33 @@ def score_change_html(code: str, scope: str, before: int, now: int) -> str:
 
 
 def bullet_score_html(before: BulletScore | None, now: BulletScore, limit: int = 3) -> str:
-    """The overall bullet score (how a hiring manager would rate it) and what it still lacks."""
+    """The overall bullet score (how a hiring manager would rate it) and what it still lacks.
+
+    At full marks nothing left costs points, so what is left is listed as tips, without points.
+    """
     change = f'<b class="rl-bullet-before">{before.score}</b> → ' if before is not None else ""
     shown = ", ".join(p.label for p in now.shown) or "nothing yet"
+    full = now.score >= 100
     rows = "".join(
-        f"<li>{esc(p.label)} (+{p.points}) — <em>{esc(p.question)}</em></li>"
+        f"<li>{esc(p.label)}{'' if full else f' (+{p.points})'} — <em>{esc(p.question)}</em></li>"
         for p in now.missing[:limit]
     )
-    rows += "".join(f"<li>−{points}: {esc(what)}</li>" for what, points in now.penalties)
+    rows += "".join(
+        f"<li>{esc(what)}</li>" if full else f"<li>−{points}: {esc(what)}</li>"
+        for what, points in now.penalties
+    )
     if now.capped:
         rows += f"<li>held to {now.score}: {esc(now.capped)}</li>"
+    lacks = (
+        "Full marks; tips that would not change the score:"
+        if full
+        else "What it still lacks or costs:"
+    )
     return (
         f'<div class="rl-bullet-score"><p>Bullet score: {change}<b class="rl-bullet-now">'
         f"{now.score}</b>/100 <small>(how strongly this bullet makes the case, on every "
         f"technique at once)</small><br>Shows: {esc(shown)}</p>"
-        + (f"What it still lacks or costs:<ul>{rows}</ul>" if rows else "")
+        + (f'<span class="rl-lacks">{lacks}</span><ul>{rows}</ul>' if rows else "")
         + "</div>"
     )
 

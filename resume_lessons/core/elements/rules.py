@@ -33,6 +33,8 @@ EXPERIMENT_DETAILS = (
 
 _NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few"
 _NUM = r"\d+(?:[.,]\d+)*"
+# the size of what a share is taken of: "20% of 3M daily searches", "5% of 1.2 million users"
+_COUNT = rf"(?:{_NUM}\s?(?:[kmb]|million|billion)?\s+)?"
 _MAGNITUDE = re.compile(
     # the lookahead skips every position where no alternative can start (see _magnitudes)
     rf"(?=[\d$+\-.fbdthi])(?:[+\-]?\$\s?{_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand)?\b"
@@ -253,7 +255,7 @@ def _vocab(profile: Profile) -> _Vocab:
     traffic_nouns = {*words("experiments", "traffic_words")}
     nouns = "|".join(sorted((re.escape(w.lower()) for w in traffic_nouns), key=len, reverse=True))
     traffic = re.compile(
-        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
+        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?{_COUNT}(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
         rf"|(?<![\w.]){_NUM}\s?%\s+traffic\b"
         rf"|(?<![\w.]){_NUM}\s?%(?:\s*(?:→|->)\s*{_NUM}\s?%)+"
         r"|\b\d{1,2}/\d{1,2}\s+split\b|\bhalf\s+(?:of\s+)?(?:the\s+)?traffic\b)"
@@ -1738,7 +1740,8 @@ def _scales(
         if not rest and suffix not in _DATA_UNITS:
             continue  # no word after the number, so no unit (checked first: the common case)
         ms = m.start()
-        if traffic and any(s <= ms < e for s, e in traffic):
+        # the share itself is no size; what it is a share of may be ("20% of 3M daily searches")
+        if traffic and any(s <= ms < e and " of " not in lowered[s:ms] for s, e in traffic):
             continue
         if suffix in _DATA_UNITS:
             out.append((ms, m.end("suf"), suffix))
