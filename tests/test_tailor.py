@@ -740,3 +740,51 @@ def test_a_language_listed_in_skills_costs_nothing(tmp_path: Path) -> None:
     result = _tailor_text(tmp_path, posting, ["Trained models."], skills=["Python", "Airflow"])
     charged = {f.message.split(";")[0] for f in result.findings if f.code == "J702"}
     assert any("Airflow" in c for c in charged) and not any("Python" in c for c in charged)
+
+
+PLATFORM_POSTING = """Senior ML Engineer, Ranking
+Northwind Travel
+
+Requirements
+- Experience shipping models on Kubernetes or similar container platforms.
+- Design A/B tests with guardrail metrics and stopping rules.
+"""
+
+
+@pytest.mark.parametrize("tool", ["Kubernetes", "EKS", "Docker"])
+def test_a_kind_of_tool_is_shown_by_any_of_its_members(tmp_path: Path, tool: str) -> None:
+    result = _tailor_text(tmp_path, PLATFORM_POSTING, [f"Served the ranker on {tool}."])
+    kind = next(m for m in result.matches if m.term.name == "container platforms")
+    assert kind.term.kind == "tool" and kind.shown  # a tool (T7), not a system type (T1)
+    assert kind.bullets[0].text == tool
+    assert not any(f.code == "J701" and "container" in f.message for f in result.findings)
+
+
+def test_a_kind_of_tool_no_member_shows_is_asked_as_a_tool(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, PLATFORM_POSTING, ["Trained the ranker in PyTorch."])
+    kind = next(m for m in result.matches if m.term.name == "container platforms")
+    assert kind.term.area == "T7" and not kind.found
+
+
+def test_stopping_rules_are_a_tests_not_early_stopping_in_training(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, PLATFORM_POSTING, ["Trained the ranker in PyTorch."])
+    rule = next(m for m in result.matches if m.term.key == "early_stopping")
+    assert rule.term.name == "stopping rules"
+    asked = next(f for f in result.findings if f.line == "experiment:early_stopping")
+    assert "stopping rule (a sample size fixed in advance" in asked.suggestion
+    assert "early stopping" not in asked.suggestion
+
+
+@pytest.mark.parametrize(
+    ("bullet", "add"),
+    [
+        ("Served the ranker on Docker.", "Docker"),  # the member the bullet names
+        ("Served the ranker on EKS.", "Kubernetes"),  # the tool asked, which EKS shows, once
+    ],
+)
+def test_a_kind_of_tool_shown_in_a_bullet_asks_to_list_the_member(
+    tmp_path: Path, bullet: str, add: str
+) -> None:
+    result = _tailor_text(tmp_path, PLATFORM_POSTING, [bullet])
+    tips = [f.suggestion for f in result.findings if f.code == "J704"]
+    assert tips == [f"Add {add} to your skills: a bullet already shows it."]

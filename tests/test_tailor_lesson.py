@@ -126,6 +126,21 @@ def test_a_save_counts_at_once_in_the_same_widget(lesson) -> None:  # type: igno
     assert _plain(REWRITE) in _plain(widget.original.value)
 
 
+def test_the_summary_is_rewritten_in_the_same_exercise(lesson, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    widget = lesson.exercise()
+    options = [value for _label, value in widget.picker.options]
+    assert "basics.summary" in options  # what the lesson tells the summary to lead with
+    widget.picker.value = "basics.summary"
+    assert widget.text.value == lesson.resume.basics.summary
+    t1 = widget.result.scores["T1"]
+    lead = widget.result.summary_lead
+    assert lead  # the words the posting asks that the bullets already show
+    widget.text.value = f"ML engineer for {', '.join(lead)}. " + widget.text.value
+    assert widget.result.scores["T1"] > t1
+    assert widget.save()
+    assert load_drafts(tmp_path / "drafts.yaml").text("basics.summary") == widget.text.value
+
+
 def test_learner_and_posting_html_stays_text(tmp_path: Path) -> None:
     resume = load_resume(BEFORE)
     resume.work[0].highlights[0] = HOSTILE

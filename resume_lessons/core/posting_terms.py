@@ -35,7 +35,7 @@ EXPERIMENT_NAMES = {
     "guardrail": "guardrail metrics",
     "experiment_duration": "test duration",
     "traffic_share": "traffic share",
-    "early_stopping": "early stopping",
+    "early_stopping": "stopping rules",  # when a test is stopped, not a training technique
     "significance": "statistical significance",
 }
 

@@ -149,8 +149,12 @@ def _alias_table(profile: Profile) -> tuple[dict[Key, tuple[str, ...]], frozense
         for name in names:
             forms.setdefault(_norm(name), set()).update(names)
             known.add(_norm(name))
-    for tool, narrower in (profile.setting("skills", "shown_by", default={}) or {}).items():
-        forms.setdefault(_norm(str(tool)), {str(tool)}).update(str(n) for n in narrower or ())
+    narrower = {
+        **(profile.setting("skills", "shown_by", default={}) or {}),
+        **(profile.setting("skills", "tool_kinds", default={}) or {}),
+    }
+    for tool, names in narrower.items():
+        forms.setdefault(_norm(str(tool)), {str(tool)}).update(str(n) for n in names or ())
         known.add(_norm(str(tool)))
     return {k: tuple(sorted(v)) for k, v in forms.items()}, frozenset(known)
 
@@ -210,6 +214,13 @@ def is_pipeline_tool(keyword: str, profile: Profile) -> bool:
         if key in group:
             names |= group
     return bool(names & tools)
+
+
+def tool_kinds(profile: Profile) -> frozenset[str]:
+    """The names of kinds of tool (``tool_kinds`` of skills.yaml: "container platform"),
+    lowercase: a member used shows one, and the member is what to list."""
+    kinds = profile.setting("skills", "tool_kinds", default={}) or {}
+    return frozenset(str(k).lower() for k in kinds)
 
 
 def tool_forms(keyword: str, profile: Profile | None = None) -> list[str]:

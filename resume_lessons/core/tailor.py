@@ -22,7 +22,7 @@ from .model import Resume
 from .posting import Posting, posting_texts
 from .posting_terms import posting_terms
 from .profile import DEFAULT_PROFILE, Profile, load_profile
-from .skills import stems, tool_span
+from .skills import stems, tool_kinds, tool_span
 from .tailor_match import TermMatch, match_terms
 from .tailor_score import AREAS, coverage, finding
 
@@ -309,22 +309,31 @@ def _drops(
     return out
 
 
-def _unlisted(matches: list[TermMatch]) -> list[Finding]:
+def _unlisted(matches: list[TermMatch], profile: Profile) -> list[Finding]:
     """Tools the posting asks for that a bullet shows in use but the skills list leaves out:
-    the reader scanning the skills for them should find them there too."""
-    return [
-        finding(
-            "J704",
-            "T7",
-            "skills",
-            f"The posting asks for {m.term.name} and your bullets show it in use "
-            f"({m.bullets[0].location}), but your skills list does not name it.",
-            f"Add {m.term.name} to your skills: a bullet already shows it.",
-            line=f"{m.term.kind}:{m.term.key}",
+    the reader scanning the skills for them should find them there too. For a kind of tool
+    ("container platforms"), what to list is the member the bullet names ("EKS"), unless a
+    tool the posting asks for is already the tip for those words."""
+    kinds, out, places = tool_kinds(profile), [], set()
+    unlisted = [m for m in matches if m.term.kind == "tool" and m.bullets and not m.skills]
+    for m in sorted(unlisted, key=lambda m: m.term.key in kinds):  # the kinds last
+        place = m.bullets[0]
+        if (place.location, place.start) in places:
+            continue
+        places.add((place.location, place.start))
+        shown = place.text if m.term.key in kinds else m.term.name
+        out.append(
+            finding(
+                "J704",
+                "T7",
+                "skills",
+                f"The posting asks for {m.term.name} and your bullets show it in use "
+                f"({place.location}), but your skills list does not name it.",
+                f"Add {shown} to your skills: a bullet already shows it.",
+                line=f"{m.term.kind}:{m.term.key}",
+            )
         )
-        for m in matches
-        if m.term.kind == "tool" and m.bullets and not m.skills
-    ]
+    return out
 
 
 def tailor(
@@ -347,7 +356,7 @@ def tailor(
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)
     lead, tips = _lead(resume, matches)
-    findings += tips + _order_findings(resume, orders) + _unlisted(matches)
+    findings += tips + _order_findings(resume, orders) + _unlisted(matches, prof)
     findings += _drops(resume, matches, posting, prof)
     return TailorResult(posting, prof.name, matches, orders, lead, results, findings)
 

@@ -134,7 +134,7 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
                 if span is not None:
                     hits.append((m, span))
         for m in tools:  # every name of the tool, narrower ones too ("SageMaker" shows AWS)
-            span = tool_span(m.term.name, text, profile)
+            span = tool_span(m.term.key, text, profile)  # the profile's name, not as written
             if span is not None:
                 hits.append((m, span))
         if kind == "bullet" and _is_term_list(text, hits, profile):

@@ -108,6 +108,19 @@ def _article(name: str) -> str:
     return ("an " if name[:1].lower() in "aeiou" else "a ") + name
 
 
+# What to ask about an experiment detail the resume never gives, in words a tester uses.
+EXPERIMENT_ASKS = {
+    "guardrail": "Did your tests watch guardrail metrics (latency, errors, revenue) so a win "
+    "could not hide a loss?",
+    "experiment_duration": "Do you know how long your tests ran?",
+    "traffic_share": "Do you know what share of traffic your tests ran on?",
+    "early_stopping": "Did your tests have a stopping rule (a sample size fixed in advance, "
+    "sequential testing)?",
+    "significance": "Did you check that a result was significant (a p-value, a confidence "
+    "interval)?",
+}
+
+
 def _question(m: TermMatch, profile: Profile) -> str:
     t = m.term
     if t.kind == "domain":
@@ -120,6 +133,9 @@ def _question(m: TermMatch, profile: Profile) -> str:
     if t.kind == "model_type":  # a family or a named algorithm: trained, or put to use
         return f"Have you trained or used {t.name}? If so, which bullet shows it?"
     if t.kind == "experiment":
+        ask = EXPERIMENT_ASKS.get(t.key)
+        if ask:
+            return f"{ask} If so, which bullet shows it?"
         return f"Have you run {t.name}? If so, which bullet shows it? {question_for(t.key)}"
     if t.kind == "seniority":
         spec = profile.setting("tailor", "seniority", t.key, default={}) or {}

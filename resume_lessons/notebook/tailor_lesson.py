@@ -165,7 +165,11 @@ def exercise(lesson: Lesson, location: str | None = None) -> Any:
             "run this cell again.</p>"
         )
     after, _ = apply_drafts(lesson.resume, lesson.drafts)
-    start = next((i for i in items if i.location == location), None)
+    # the summary is picked here too: what the posting asks most, the summary should lead with
+    summary = lesson.resume.basics.summary
+    choices = [Item("basics.summary", "summary", summary, "")] if summary.strip() else []
+    choices += items
+    start = next((i for i in choices if i.location == location), None)
     if start is None:  # a re-run opens on the bullet this lesson saved last, to go on with it
         saved = lesson.drafts.saved_by(TAILOR)
         start = next((i for i in items if saved and i.location == saved[-1]), None)
@@ -183,7 +187,7 @@ def exercise(lesson: Lesson, location: str | None = None) -> Any:
         lesson.posting,
         lesson.store,
         start,
-        choices=items,
+        choices=choices,
         drafts=lesson.drafts,
         draft=draft,
         profile=lesson.profile,

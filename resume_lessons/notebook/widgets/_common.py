@@ -13,7 +13,7 @@ from ...core.locations import Item
 from ...present.render import STYLE, esc
 
 
-def bullet_picker(item: Item, choices: list[Item]) -> w.Dropdown | None:
+def bullet_picker(item: Item, choices: list[Item], label: str = "Bullet") -> w.Dropdown | None:
     """One click to work on another bullet (the current one first); None with nothing to pick."""
     options = [item, *(i for i in choices if i.location != item.location)]
     if len(options) < 2:
@@ -21,7 +21,7 @@ def bullet_picker(item: Item, choices: list[Item]) -> w.Dropdown | None:
     picker = w.Dropdown(
         options=[(f"{i.location}: {i.text[:70]}", i.location) for i in options],
         value=item.location,
-        description="Bullet",
+        description=label,
         layout=w.Layout(width="100%"),
     )
     picker.add_class("rl-pick-bullet")

@@ -77,7 +77,7 @@ class TailorMatcher(w.VBox):
         )
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
-        self.picker = bullet_picker(item, list(self._choices.values()))
+        self.picker = bullet_picker(item, list(self._choices.values()), "Rewrite")
         if self.picker is not None:
             self.picker.observe(lambda change: self.retarget(change["new"]), names="value")
         self._show_original(note)
