@@ -788,3 +788,54 @@ def test_a_kind_of_tool_shown_in_a_bullet_asks_to_list_the_member(
     result = _tailor_text(tmp_path, PLATFORM_POSTING, [bullet])
     tips = [f.suggestion for f in result.findings if f.code == "J704"]
     assert tips == [f"Add {add} to your skills: a bullet already shows it."]
+
+
+ANN_POSTING = """Senior ML Engineer, Search
+Northwind Travel
+
+Requirements
+- Build ANN search for candidate retrieval.
+- Hands-on experience with learning-to-rank (LambdaMART, neural rankers).
+- ANN libraries such as FAISS, ScaNN or HNSW.
+"""
+
+
+def test_a_kind_of_model_is_shown_by_one_of_its_members_not_the_reverse(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, POSTING, ["Trained a LambdaMART ranker for product search."])
+    ltr = next(m for m in result.matches if "learn to rank" in m.term.key)
+    assert ltr.shown and ltr.bullets[0].text == "LambdaMART"
+    reverse = _tailor_text(
+        tmp_path,
+        "Senior ML Engineer\nNorthwind\n\n- Experience with LambdaMART.\n",
+        ["Trained learning-to-rank models for product search."],
+    )
+    assert not next(m for m in reverse.matches if m.term.name == "LambdaMART").found
+
+
+def test_examples_in_parentheses_are_one_term_with_the_kind_before_them(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, ANN_POSTING, ["Trained a LambdaMART ranker."])
+    models = [m for m in result.matches if m.term.kind == "model_type"]
+    assert [(m.term.name, m.shown) for m in models] == [("learning-to-rank", True)]
+    assert not any("neural rankers" in f.message for f in result.findings)
+
+
+def test_a_system_is_found_by_its_other_names_and_its_tools(tmp_path: Path) -> None:
+    result = _tailor_text(
+        tmp_path, ANN_POSTING, ["Served candidates from a FAISS index for candidate generation."]
+    )
+    ann = next(m for m in result.matches if m.term.key == "ANN retrieval")
+    assert ann.term.name == "ANN search" and ann.bullets[0].text == "FAISS"
+    candidates = next(m for m in result.matches if m.term.key == "candidate generation")
+    assert candidates.term.name == "candidate retrieval"  # as the posting words it
+    assert candidates.bullets[0].text == "candidate generation"
+    # the summary is told the system's name, not the tool's
+    lead = [f for f in result.findings if f.code == "J103" and "ANN" in f.message]
+    assert lead and "Name “ANN search”" in lead[0].suggestion
+    # FAISS shown, so neither ScaNN nor HNSW of "FAISS, ScaNN or HNSW" is asked
+    assert not any(f.code == "J701" for f in result.findings)
+
+
+def test_a_missing_activity_is_asked_without_an_article(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, ANN_POSTING, ["Trained a LambdaMART ranker."])
+    asked = next(f for f in result.findings if "candidate retrieval" in f.message)
+    assert asked.suggestion.startswith("Have you worked on candidate retrieval?")

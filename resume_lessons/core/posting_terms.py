@@ -181,6 +181,32 @@ def _same(profile: Profile, table: str) -> dict[str, str]:
 
 
 @cache
+def system_tools(profile: Profile) -> dict[str, frozenset[str]]:
+    """A system type's term key -> the tools that are one (``system_tools`` of tailor.yaml:
+    a bullet about a FAISS index shows ANN retrieval), the tools lowercase."""
+    systems = _same(profile, "same_system")
+    table = profile.setting("tailor", "system_tools", default={}) or {}
+    return {
+        systems.get(_norm(str(s)), _norm(str(s))): frozenset(str(t).lower() for t in tools or ())
+        for s, tools in table.items()
+    }
+
+
+@cache
+def model_kinds(profile: Profile) -> dict[str, frozenset[str]]:
+    """A kind of model's term key -> the keys of the models that are one of it (``model_kinds``
+    of tailor.yaml: a LambdaMART bullet shows learning-to-rank), keyed as ``text_terms`` keys
+    a model type."""
+    models = _same(profile, "same_model")
+
+    def key(name: object) -> str:
+        return models.get(_norm(str(name)), _norm(str(name)))
+
+    table = profile.setting("tailor", "model_kinds", default={}) or {}
+    return {key(kind): frozenset(key(m) for m in members or ()) for kind, members in table.items()}
+
+
+@cache
 def _seniority_index(profile: Profile) -> PhraseIndex:
     index = PhraseIndex()
     for signal, spec in (profile.setting("tailor", "seniority", default={}) or {}).items():
@@ -288,6 +314,7 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     an ordinary word ("Ray", "R") counts."""
     out: list[Found] = []
     domains, models = _same(profile, "same_domain"), _same(profile, "same_model")
+    systems = _same(profile, "same_system")
     modifiers = {w.lower() for w in profile.words("summary", "generic_modifiers")}
     summary, bullet = explain(text, "summary", profile), explain(text, "bullet", profile)
     pipes = [b for b in bullet if b.name in ("stage.features", "stage.data")]
@@ -308,6 +335,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             if e.start not in domain_starts and _is_activity(e, words, profile):
                 continue
             key = _norm(" ".join(words))
+            # one key for the names of one system; the posting's own words as its name
+            key = systems.get(key, key)
             out.append(Found("system_type", key, shown_name(e.text), e.start, e.end))
     for e in bullet:
         stage = e.name.removeprefix("stage.")
@@ -393,14 +422,25 @@ def _other_names(finds: list[Found], text: str) -> dict[int, Found]:
             (k for k, f in enumerate(finds) if f.kind == kind),
             key=lambda k: (finds[k].start, -finds[k].end),
         )
-        for a, b in pairwise(ordered):
-            fa, fb = finds[a], finds[b]
-            if (
-                fa.key != fb.key
-                and _PAREN_OPEN.match(text[fa.end : fb.start])
-                and text[fb.end :].lstrip().startswith(")")
+        for at, a in enumerate(ordered):
+            fa = finds[a]
+            if at + 1 == len(ordered) or not _PAREN_OPEN.match(
+                text[fa.end : finds[ordered[at + 1]].start]
             ):
-                out[b] = out.get(a, fa)
+                continue
+            # "learning-to-rank (LambdaMART)", or a list of its examples: "learning-to-rank
+            # (LambdaMART, neural rankers)": any of them shown shows the term
+            members = [ordered[at + 1]]
+            for b in ordered[at + 2 :]:
+                gap = text[finds[members[-1]].end : finds[b].start]
+                if not (_COMMA.match(gap) or _OR.match(gap) or _AND.match(gap)):
+                    break
+                members.append(b)
+            if not text[finds[members[-1]].end :].lstrip().startswith(")"):
+                continue
+            for b in members:
+                if finds[b].key != fa.key:
+                    out[b] = out.get(a, fa)
     return out
 
 
@@ -464,6 +504,7 @@ def _nice_spans(location: str, text: str) -> list[tuple[int, int]]:
 
 _OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
 _COMMA = re.compile(r"^\s*,\s*$")
+_AND = re.compile(r"^\s*,?\s*and\s*$", re.IGNORECASE)
 
 
 def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:

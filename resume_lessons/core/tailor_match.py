@@ -15,7 +15,7 @@ from functools import cache
 from .elements import explain
 from .locations import get_text, iter_items
 from .model import Resume
-from .posting_terms import Found, Place, Term, base_key, text_terms
+from .posting_terms import Found, Place, Term, base_key, model_kinds, system_tools, text_terms
 from .profile import Profile
 from .skills import TOOL_LIST, tool_span
 
@@ -87,8 +87,15 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
         base = base_key(key, profile)
         if base and base in (found.key, base_key(found.key, profile)):
             return True
+    if kind == "system_type" and found.kind == "tool":
+        return found.key in system_tools(profile).get(key, ())  # a FAISS index: ANN retrieval
     if kind != found.kind:
         return False
+    if kind == "model_type" and any(
+        f" {kind_key} " in f" {key} " and found.key in members
+        for kind_key, members in model_kinds(profile).items()
+    ):
+        return True  # "learning-to-rank models" are shown by a LambdaMART bullet
     if kind in ("system_type", "model_type", "domain"):
         # "ranking pipeline" is shown by "real-time ranking pipeline", and "learning-to-rank"
         # by "learning-to-rank models"

@@ -14,7 +14,7 @@ suggestion holds a number or names a tool the resume does not show outside a que
 from __future__ import annotations
 
 from .findings import CheckItem, Finding, TechniqueResult
-from .posting_terms import Term, asked_where
+from .posting_terms import Term, asked_where, system_tools
 from .profile import Profile
 from .questions import question_for
 from .tailor_match import TermMatch
@@ -100,10 +100,14 @@ def _asked(term: Term) -> str:
     return f"The posting asks for {term.name} ({asked_where(term)})"
 
 
+_BARE_HEADS = ("s", "ing", "tion", "sion", "val", "search", "ment", "ance")
+
+
 def _article(name: str) -> str:
-    """'a scoring service', 'an embedding store'; a plural or an '-ing' noun stays bare."""
+    """'a scoring service', 'an embedding store'; a plural or a noun of an activity ('query
+    understanding', 'candidate retrieval', 'fraud detection', 'vector search') stays bare."""
     head = name.split()[-1] if name.split() else name
-    if head.endswith("s") or head.endswith("ing") or name.startswith(("a ", "an ", "the ")):
+    if head.endswith(_BARE_HEADS) or name.startswith(("a ", "an ", "the ")):
         return name
     return ("an " if name[:1].lower() in "aeiou" else "a ") + name
 
@@ -156,6 +160,8 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         return CheckItem(label, points, points, place.location, code[t.kind], key), None
     if area == "T1" and m.bullets:
         words = m.bullets[0].text
+        if words.lower() in system_tools(profile).get(t.key, ()):
+            words = t.name  # a bullet's FAISS index shows ANN retrieval: the summary names that
         f = finding(
             "J103", area, "basics.summary",
             f"{_asked(t)}; your bullets show it ({m.bullets[0].location}), the summary does not.",
