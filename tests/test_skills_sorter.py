@@ -378,3 +378,9 @@ def test_the_sorter_says_what_its_first_suggestion_moved(tmp_path: Path) -> None
     sorter.move("Spark", "Monitoring")
     sorter.move("PyTorch", "Monitoring")
     assert "serve another" in sorter._stage_badge("Monitoring")
+
+
+@pytest.mark.parametrize("tool", ["FAISS", "ScaNN", "Milvus", "hnswlib"])
+def test_a_vector_index_is_first_filed_under_serving(tool: str) -> None:
+    """It answers queries at request time, as the element finder and tailor read it."""
+    assert tool_stage(tool, load_profile()) == "serving"
