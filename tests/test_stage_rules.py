@@ -75,6 +75,14 @@ CASES = [
     ),
     # data: a pipeline named by the data it carries
     ("Built the streaming video pipeline that feeds the shot-detection model.", {"data"}, set()),
+    # features a job computes are model inputs, with no model named; a product's are shipped
+    (
+        "Wrote Airflow jobs that compute daily price competitiveness features for 900k hotels.",
+        {"features", "data"},
+        set(),
+    ),
+    ("Computed 40 aggregate features per merchant.", {"features"}, set()),
+    ("Shipped new features for the mobile app.", set(), {"features"}),
     # features: model inputs, not a product's features
     ("Engineered 60 behavioural features for the churn model.", {"features"}, set()),
     ("Shipped new editor features for the mobile app.", set(), {"features"}),

@@ -797,9 +797,22 @@ def _stage_listed(words: list[str], i: int) -> bool:
     return not _STAGE_LIST_OPENERS.isdisjoint(words[max(0, i - _STAGE_LIST_WINDOW) : i])
 
 
+# Verbs that compute data: features they produce are model inputs even with no model named
+# ("jobs that compute daily price features"); a product's features are shipped, not computed.
+_FEATURE_COMPUTING = (
+    "comput", "precomput", "recomput", "aggregat", "materializ", "materialis", "backfill",
+    "deriv",
+)  # fmt: skip
+_FEATURE_COMPUTING_WINDOW = 5  # tokens from the verb to "features"
+
+
 def _stage_model_feature(words: list[str], i: int, model_named: bool) -> bool:
-    """Whether a bare 'feature(s)' at i is a model input: a model is named, and the word
-    before does not make it a product's."""
+    """Whether a bare 'feature(s)' at i is a model input: a model is named, or a verb that
+    computes data stands just before, and the word before does not make it a product's."""
+    computed = any(
+        w.startswith(_FEATURE_COMPUTING) for w in words[max(0, i - _FEATURE_COMPUTING_WINDOW) : i]
+    )
+    model_named = model_named or computed
     if not model_named or i == 0:
         return model_named
     before = words[i - 1]
