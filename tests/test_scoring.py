@@ -665,3 +665,18 @@ def test_an_opening_is_highlighted_as_the_scores_read_it(text: str, shown: str) 
     assert names == [shown]
     t2 = [f.code for f in analysis.findings_for("T2") if f.location == "work[0].highlights[0]"]
     assert ("T202" in t2) is (shown == "weak_opening")
+
+
+def test_stuffing_with_figures_scores_below_an_honest_bullet_without_a_result() -> None:
+    stuffed = (
+        "Built XGBoost, LightGBM, BERT, transformer, two-tower, GNN and LSTM models with feature "
+        "store, Kafka, Spark, Triton serving, Kubernetes, monitoring, drift detection and A/B "
+        "testing pipelines for search ranking, improving NDCG by 12% and revenue by 9% across "
+        "100M searches a day."
+    )
+    honest = (
+        "Owned the hotel ranker's retraining: moved the LambdaMART model from a monthly manual "
+        "retrain to a nightly Airflow job on the previous day's bookings, so a new model reaches "
+        "the ranking service every morning without anyone touching it."
+    )
+    assert score_bullet(stuffed).score < score_bullet(honest).score
