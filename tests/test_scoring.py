@@ -680,3 +680,21 @@ def test_stuffing_with_figures_scores_below_an_honest_bullet_without_a_result() 
         "the ranking service every morning without anyone touching it."
     )
     assert score_bullet(stuffed).score < score_bullet(honest).score
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "Leveraged learning-to-rank, NDCG, ANN retrieval, ScaNN, Feast feature store and "
+            "guardrail metrics, owning search ranking end to end.",
+            True,
+        ),
+        ("Ranked hotels by price, distance and rating with a LambdaMART model.", False),
+    ],
+)
+def test_a_keyword_list_is_held_to_a_two(text: str, listed: bool) -> None:
+    scored = score_bullet(text)
+    assert ("strings terms together" in scored.capped) is listed
+    if listed:
+        assert scored.score <= CRAMMED_CAP

@@ -141,6 +141,23 @@ def test_the_summary_is_rewritten_in_the_same_exercise(lesson, tmp_path: Path) -
     assert load_drafts(tmp_path / "drafts.yaml").text("basics.summary") == widget.text.value
 
 
+def test_a_list_of_the_postings_words_shows_nothing_and_scores_low(lesson) -> None:  # type: ignore[no-untyped-def]
+    widget = lesson.exercise()
+    widget.text.value = (
+        "Leveraged recommendations, candidate generation, two-tower retrieval, PyTorch, Feast, "
+        "Spark, Airflow, Kubernetes, A/B tests and guardrail metrics."
+    )
+    assert "as a list with no work done" in _plain(widget.questions.value)
+    assert not widget.found("Feast") or not any(
+        p.location == TARGET for m in widget.result.matches for p in m.bullets
+    )
+    score = re.search(r'class="rl-bullet-now">(\d+)<', widget.position.value)
+    assert score and int(score.group(1)) <= 40  # keyword stuffing is a 2 of 5 at most
+    widget.text.value = REWRITE
+    score = re.search(r'class="rl-bullet-now">(\d+)<', widget.position.value)
+    assert score and "as a list" not in widget.questions.value
+
+
 def test_learner_and_posting_html_stays_text(tmp_path: Path) -> None:
     resume = load_resume(BEFORE)
     resume.work[0].highlights[0] = HOSTILE

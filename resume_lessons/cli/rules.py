@@ -59,6 +59,7 @@ def _points(t: Technique, code: str) -> str:
 def bullet_markdown() -> list[str]:
     """The bullet score's parts, penalties and cap (resume_lessons/core/bullet_score.py)."""
     from ..core import bullet_score as b
+    from ..core.cramming import TERM_LIST
 
     out = [
         "## The bullet score",
@@ -78,6 +79,8 @@ def bullet_markdown() -> list[str]:
         f"| {b.CRAMMED_CAP} | it lists every cost or every kind of test in a row "
         "(“higher latency, memory and cost”, “a shadow test, load test and A/B test”), or "
         "three or more model families (“transformer, LSTM and XGBoost models”) |",
+        f"| {b.CRAMMED_CAP} | it strings {TERM_LIST} or more short terms together with commas "
+        "and a last “and” (a keyword list where the work should be) |",
         f"| {b.PLACEHOLDER_CAP} | it has placeholders (X%, X and Y) where facts go |",
         f"| {b.NO_RESULT_CAP} | it shows no measured result (a 4 needs one) |",
         "",

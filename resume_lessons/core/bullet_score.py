@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .cramming import LISTED, listed_run, lists_costs, lists_tests
+from .cramming import LISTED, listed_run, lists_costs, lists_terms, lists_tests
 from .elements import Element, explain
 from .elements.document import token_spans
 from .placeholders import has_placeholder
@@ -217,6 +217,8 @@ def _signals(
         found.add("many_tools")
     if lists_tests(text) or lists_costs(text, profile):
         found.add("listed_checks")
+    if lists_terms(text):
+        found.add("listed_terms")
     hits = profile.index.by_category(words)
     if ML_CATEGORIES & hits.keys():
         found.add("ml_word")
@@ -371,6 +373,10 @@ def _caps(text: str, names: set[str], paid: dict[Element, str]) -> list[tuple[in
         )
     if "listed_models" in names:
         caps.append((CRAMMED_CAP, "lists model families in a row; name the one you built"))
+    if "listed_terms" in names:
+        caps.append(
+            (CRAMMED_CAP, "strings terms together in a list; say what you built with the ones used")
+        )
     if has_placeholder(text):
         caps.append((PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"))
     if "not_ml" in names:

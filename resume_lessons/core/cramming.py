@@ -29,6 +29,12 @@ def _list_of(item: str) -> str:
 
 
 _TESTS = re.compile(rf"\b{_list_of(_TEST)}\b")
+# Any run of short items: "recommendations, candidate generation, PyTorch, Feast, Spark …".
+TERM_LIST = 6  # short items in a row that make a keyword list (as many as a list of tools)
+_ITEM = r"[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,2}"
+_TERMS = re.compile(
+    rf"{_ITEM}(?:\s*,\s*{_ITEM}){{{TERM_LIST - 2},}}\s*,?\s+(?:and|or|&)\s+{_ITEM}(?=[\s,;:.]|$)"
+)
 # A cost named as one bare word after "accepting", "at the cost of" …: "higher latency".
 _COST = r"(?:(?:higher|more|greater|increased|extra|some|larger|bigger)\s+)?[a-z][a-z-]*"
 
@@ -45,6 +51,13 @@ def _costs(profile: Profile) -> re.Pattern[str] | None:
 def lists_tests(text: str) -> str:
     """The run of three or more kinds of test named one after another, or ""."""
     m = _TESTS.search(text.lower())
+    return text[m.start() : m.end()] if m else ""
+
+
+def lists_terms(text: str) -> str:
+    """A run of ``TERM_LIST`` or more short items (a word to three each) joined by commas and a
+    last "and": a keyword list standing where the work should be, or ""."""
+    m = _TERMS.search(text)
     return text[m.start() : m.end()] if m else ""
 
 

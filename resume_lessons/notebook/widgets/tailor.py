@@ -12,6 +12,7 @@ import contextlib
 
 import ipywidgets as w
 
+from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
 from ...core.locations import Item, get_text, with_text
 from ...core.model import Resume
@@ -19,6 +20,7 @@ from ...core.posting import Posting
 from ...core.profile import DEFAULT_PROFILE
 from ...core.tailor import RoleOrder, TailorResult, tailor
 from ...present.render import esc, highlight_html, legend_for
+from ...present.score_view import bullet_score_html
 from ...present.tailor_view import (
     coverage_html,
     lead_html,
@@ -187,6 +189,7 @@ class TailorMatcher(w.VBox):
                 else ""
             )
             + lead_html(result)
+            + self._bullet_score(text)
         )
         self.coverage.value = styled(
             "<p><b>Coverage per area</b> (your whole resume with this text in place)</p>"
@@ -196,14 +199,29 @@ class TailorMatcher(w.VBox):
         self.terms.value = styled(terms_html(result, resume))
         self.questions.value = styled(self._questions_html(result))
 
+    def _bullet_score(self, text: str) -> str:
+        """The bullet's own score beside the match: naming the posting's words is not yet a
+        strong bullet (the summary has the T1 checklist above instead)."""
+        if self.item.kind != "bullet":
+            return ""
+        self.current_bullet = score_bullet(text, self.profile)
+        return bullet_score_html(
+            score_bullet(self.current_text(), self.profile), self.current_bullet
+        )
+
     def _questions_html(self, result: TailorResult) -> str:
         missing = sorted(  # what the posting asks most first
             (m for m in result.matches if status(m) == "missing"), key=lambda m: -m.term.weight
         )
-        here = [
-            m for m in result.matches if any(p.location == self.item.location for p in m.places)
-        ]
+        at = self.item.location
+        here = [m for m in result.matches if any(p.location == at for p in m.summary + m.bullets)]
+        listed = [m for m in result.matches if any(p.location == at for p in m.skills)]
         shows = ", ".join(esc(m.term.name) for m in here) or "none of the posting's terms yet"
+        if listed and not here:  # a run of the posting's words with no work: a skills list
+            shows += (
+                f" (it names {len(listed)} of them, but as a list with no work done: a reader, "
+                "and this match, count none of them as shown)"
+            )
         asks = {f.line: f.suggestion for f in result.findings if f.line}
         rows = "".join(
             f'<li data-term="{esc(m.term.name)}"><b>{esc(m.term.name)}</b>: '
