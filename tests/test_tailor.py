@@ -839,3 +839,31 @@ def test_a_missing_activity_is_asked_without_an_article(tmp_path: Path) -> None:
     result = _tailor_text(tmp_path, ANN_POSTING, ["Trained a LambdaMART ranker."])
     asked = next(f for f in result.findings if "candidate retrieval" in f.message)
     assert asked.suggestion.startswith("Have you worked on candidate retrieval?")
+
+
+METRIC_POSTING = """Senior ML Engineer, Search
+Northwind Travel
+
+What you'll do
+- Improve offline ranking quality (NDCG, MRR) and make sure it shows up online.
+- Map the user journey with product.
+"""
+
+
+def test_a_named_metric_is_a_t4_term_a_figure_for_it_answers(tmp_path: Path) -> None:
+    result = _tailor_text(
+        tmp_path, METRIC_POSTING, ["Lifted offline NDCG@10 from 0.41 to 0.44 with a new ranker."]
+    )
+    metrics = {m.term.name: m for m in result.matches if m.term.kind == "metric"}
+    assert set(metrics) == {"NDCG"}  # "Map the journey" is a verb; MRR is NDCG's alternative
+    assert metrics["NDCG"].term.area == "T4" and metrics["NDCG"].bullets[0].text == "NDCG@10"
+    assert not any(f.code == "J402" for f in result.findings)
+
+
+def test_a_metric_the_resume_never_gives_is_asked_for_its_figure(tmp_path: Path) -> None:
+    result = _tailor_text(tmp_path, METRIC_POSTING, ["Built a ranking model in PyTorch."])
+    asked = [f for f in result.findings if f.code == "J402"]
+    assert {f.suggestion for f in asked} == {
+        "Have you measured NDCG? If so, which bullet gives its figure?",
+        "Have you measured MRR? If so, which bullet gives its figure?",
+    }

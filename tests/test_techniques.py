@@ -203,3 +203,27 @@ def test_languages_fit_any_stage_group() -> None:
         ],
     }
     assert not any(f.code == "T702" for f in _check(data, "T7").findings)
+
+
+@pytest.mark.parametrize(
+    ("groups", "says"),
+    [
+        ({"Skills": 16}, "It is one group of 16: split it into stage groups of at most 10."),
+        ({"Data": 12, "Training": 4}, "Keep each group to 10 at most: “Data” has 12."),
+        (
+            {f"G{i}": 8 for i in range(4)},
+            "The skills list has 32 entries; keep it to 30 at most.",
+        ),
+    ],
+)
+def test_a_long_skills_list_says_what_to_cut(groups: dict[str, int], says: str) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    skills = [
+        {"name": name, "keywords": [f"{name}tool{k}" for k in range(n)]}
+        for name, n in groups.items()
+    ]
+    work = [{"name": "Co", "highlights": ["Built a ranking model."]}]
+    resume = resume_from_data({"basics": {"name": "A"}, "work": work, "skills": skills}, "x")
+    found = [f.message for f in analyze(resume).findings_for("T7") if f.code == "T703"]
+    assert found == [says]

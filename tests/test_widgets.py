@@ -444,3 +444,14 @@ def test_t4_offers_an_experiment_bullet_before_one_with_no_experiment() -> None:
     }
     worth = items_to_rewrite(analyze(resume_from_data(data, "sam.yaml")), get_technique("T4"), n=2)
     assert worth[0].text == pilot
+
+
+def test_a_technique_already_at_100_says_so_and_points_to_the_bullet_score(
+    store: DraftsFile,
+) -> None:
+    after = BEFORE.with_name("alex_after.yaml")
+    page = lesson_setup(after, store.path, "alex", technique="T5").your_resume().html
+    assert "Your resume already does what T5 asks (100/100)" in page
+    assert "watch the bullet score" in page
+    before = lesson_setup(BEFORE, store.path, "alex", technique="T5").your_resume().html
+    assert "already does what" not in before

@@ -27,7 +27,7 @@ from .profile import PhraseIndex, Profile, phrase_key, token_spans
 from .skills import form_span, stems
 
 # kind -> the technique whose coverage it counts for
-AREA = {"domain": "T1", "system_type": "T1", "stage": "T2", "experiment": "T4"}
+AREA = {"domain": "T1", "system_type": "T1", "stage": "T2", "experiment": "T4", "metric": "T4"}
 AREA |= {"model_type": "T5", "tool": "T7", "seniority": "seniority"}
 PIPELINE = ("data", "features", "training", "serving", "monitoring")  # T2; experiments are T4
 EXPERIMENT_NAMES = {
@@ -364,7 +364,25 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         out.append(Found("domain", domains.get(key, key), domain, starts[i], ends[j - 1]))
     for i, j, signal, _ in _seniority_index(profile).matches(words):
         out.append(Found("seniority", signal, signal, starts[i], ends[j - 1]))
+    for pattern in _metrics(profile):
+        for m in pattern.finditer(text):
+            key = m.group(1).lower()
+            out.append(Found("metric", key, m.group(1), m.start(), m.end()))
     return out
+
+
+@cache
+def _metrics(profile: Profile) -> tuple[re.Pattern[str], ...]:
+    """The named offline metrics (``metrics`` of tailor.yaml, any case; ``metrics_as_written``
+    only as written), with any cut-off ("NDCG@10" is NDCG): a posting that asks to move NDCG is
+    answered by a bullet that gives an NDCG figure."""
+    out = []
+    for table, flags in (("metrics", re.IGNORECASE), ("metrics_as_written", 0)):
+        names = sorted(profile.words("tailor", table), key=len, reverse=True)
+        if names:
+            alts = "|".join(re.escape(n) for n in names)
+            out.append(re.compile(rf"(?<![\w-])({alts})(?:@\s?\d+|@k)?(?![\w-])", flags))
+    return tuple(out)
 
 
 def _overlaps(f: Found, spans: Sequence[tuple[int, int]]) -> bool:
@@ -523,7 +541,12 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
                 run.append(b)
                 has_or = has_or or bool(_OR.match(gap))
                 continue
-            if run and has_or:
+            # examples in parentheses ("offline ranking quality (NDCG, MRR)"): either answers
+            enclosed = bool(run) and (
+                text[: run[0].start].rstrip().endswith("(")
+                and text[run[-1].end :].lstrip().startswith(")")
+            )
+            if run and (has_or or enclosed):
                 runs.append(run)
             run, has_or = [], False
     return [(x, y) for r in runs for x in r for y in r if x.key != y.key and x.start < y.start]

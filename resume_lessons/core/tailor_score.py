@@ -37,6 +37,7 @@ RULES = {
     "J103": "not-in-summary",
     "J201": "stage-not-shown",
     "J401": "experiment-not-shown",
+    "J402": "metric-not-shown",
     "J501": "model-family-not-shown",
     "J701": "tool-not-shown",
     "J702": "tool-only-in-skills",
@@ -141,6 +142,8 @@ def _question(m: TermMatch, profile: Profile) -> str:
         if ask:
             return f"{ask} If so, which bullet shows it?"
         return f"Have you run {t.name}? If so, which bullet shows it? {question_for(t.key)}"
+    if t.kind == "metric":
+        return f"Have you measured {t.name}? If so, which bullet gives its figure?"
     if t.kind == "seniority":
         spec = profile.setting("tailor", "seniority", t.key, default={}) or {}
         return str(spec.get("question") or f"Which bullet shows {t.name}?")
@@ -151,6 +154,7 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
     t = m.term
     key, area = f"{t.kind}:{t.key}", t.area
     code = {"domain": "J101", "system_type": "J102", "stage": "J201", "experiment": "J401"}
+    code |= {"metric": "J402"}
     code |= {"model_type": "J501", "tool": "J701", "seniority": "J801"}
     label = f"shows {t.name}" + (f" ({t.stage})" if t.stage else "")
     where = "basics.summary" if area == "T1" else ("skills" if area == "T7" else "work")

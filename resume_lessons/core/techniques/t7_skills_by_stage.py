@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Context, Example, TechniqueResult
+from ..model import Skill
 from ..skills import (
     TOOL_LIST,
     Key,
@@ -42,6 +43,22 @@ def _unlisted_tools(ctx: Context, shown: set[Key]) -> list[str]:
         if m:  # named as such: a tool only implied ("BigQuery" shows GCP) is not suggested
             out.append(m.group(0))
     return list(dict.fromkeys(out))
+
+
+def _bloat(skills: list[Skill], total: int, max_total: int, max_group: int) -> str:
+    """What makes the list long, as the learner would fix it: the whole, or the groups."""
+    big = [s for s in skills if len(s.keywords) > max_group]
+    parts = []
+    if total > max_total:
+        parts.append(f"The skills list has {total} entries; keep it to {max_total} at most.")
+    if len(skills) == 1 and big:
+        parts.append(
+            f"It is one group of {total}: split it into stage groups of at most {max_group}."
+        )
+    elif big:
+        named = ", ".join(f"“{s.name or 'unnamed'}” has {len(s.keywords)}" for s in big)
+        parts.append(f"Keep each group to {max_group} at most: {named}.")
+    return " ".join(parts)
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -110,8 +127,7 @@ def check(ctx: Context) -> TechniqueResult:
             t.finding(
                 "T703",
                 "skills",
-                f"The skills list has {total} entries (largest group {biggest}); a lean block has at "
-                f"most {max_total}, and {max_group} per group.",
+                _bloat(skills, total, max_total, max_group),
                 "Keep the tools you used in production; drop the ones you have only heard of.",
             )
         )

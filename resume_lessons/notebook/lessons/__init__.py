@@ -252,6 +252,13 @@ class Lesson:
             lit = [
                 highlight_html(i.text, drafted_analysis.elements.get(i.location, [])) for i in worth
             ]
+            if with_drafts >= 100:  # nothing left that costs points: say so, and what is left
+                body += (
+                    f'<p class="rl-ok">Your resume already does what {esc(t.code)} asks '
+                    f"({with_drafts}/100): no rewrite here can raise it. The bullets below are "
+                    "still worth polishing for how strongly each makes the case: in the "
+                    "exercise, watch the bullet score, not the resume score.</p>"
+                )
             body += "<h4>Most worth rewriting</h4>" + "".join(
                 f"<p><code>{esc(i.location)}</code> {esc(i.role)}"
                 + (" <em>(your saved draft)</em>" if i.location in self.drafts.items else "")
