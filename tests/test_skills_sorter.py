@@ -384,3 +384,26 @@ def test_the_sorter_says_what_its_first_suggestion_moved(tmp_path: Path) -> None
 def test_a_vector_index_is_first_filed_under_serving(tool: str) -> None:
     """It answers queries at request time, as the element finder and tailor read it."""
     assert tool_stage(tool, load_profile()) == "serving"
+
+
+def test_a_tool_the_bullets_show_is_added_from_the_sorter(store: DraftsFile) -> None:
+    r = resume(
+        ["Moved the ranking features into Feast and trained the ranker in PyTorch."],
+        {"Training": ["PyTorch"]},
+    )
+    sorter = SkillsSorter(r, store)
+    assert "T706" in sorter.tips.value and "Feast" in sorter.tips.value  # the tip, no points
+    before = sorter.score
+    sorter.add_box.value = "Feast"
+    sorter.add_button.click()
+    assert sorter.assignment()["Feast"] == "Features"  # the group of its stage
+    assert "Added Feast to Features" in sorter.add_status.value
+    assert "T706" not in sorter.tips.value and sorter.score >= before
+    sorter.add_box.value = "feast"
+    sorter.add_button.click()  # already kept: nothing added twice
+    assert "already in your skills" in sorter.add_status.value
+    assert list(sorter.assignment()).count("Feast") == 1
+    assert sorter.save_row.save()
+    saved = load_drafts(store.path).text("skills")
+    assert "Features: Feast" in saved
+    assert SkillsSorter(r, store, draft=saved).assignment()["Feast"] == "Features"

@@ -135,6 +135,22 @@ class SkillsSort:
     def drop(self, entry: str) -> None:
         self.move(entry, DROP)
 
+    def add(self, entry: str) -> str:
+        """Add a tool the block leaves out (one a bullet shows, as T7's tip names), in the group
+        of its stage; a dropped one comes back there. Returns its group, or '' when there is
+        nothing to add (empty, or already kept)."""
+        entry = clean_name(entry)
+        if not entry:
+            return ""
+        same = next((e for e in self.entries if e.lower() == entry.lower()), None)
+        if same is not None and self.entries[same] != DROP:
+            return ""
+        group = suggest_group(entry, None, self.profile)
+        if group == UNSORTED:  # a tool the profile does not know: beside the others, to sort
+            group = next(iter(self.groups()), UNSORTED)
+        self.entries[same or entry] = group
+        return group
+
     def rename(self, old: str, new: str) -> bool:
         """Rename a group (into another group's name merges them); False if nothing changed."""
         new = clean_name(new)

@@ -55,6 +55,16 @@ class SkillsSorter(w.VBox):
         self.entries_box = w.GridBox(
             layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(26rem, 1fr))")
         )
+        self.add_box = w.Text(
+            placeholder="a tool a bullet shows you using, e.g. Feast",
+            description="Add a tool",
+            layout=w.Layout(width="26rem"),
+            style={"description_width": "6rem"},
+        )
+        self.add_button = w.Button(description="Add", icon="plus", layout=w.Layout(width="6rem"))
+        self.add_button.on_click(lambda _b: self._on_add())
+        self.add_status = html_pane("rl-add-status")
+        self.tips = html_pane("rl-skills-tips")
         self.save_row = SaveRow(store, "skills", self.text, lesson="T7")
         self._throttle = Throttle(self.refresh, 0.08)
         self._shape: tuple = ()
@@ -66,7 +76,9 @@ class SkillsSorter(w.VBox):
                 _suggested_note(resume, self.sort.entries if draft is None else {})
                 + "<p>Rename a group in its box (press Enter), move an entry with its dropdown or "
                 f"choose <code>{esc(DROP)}</code>, and press <b>Split</b> to turn a compound "
-                "entry such as <code>SQL (Hive/Presto)</code> into separate entries.</p>"
+                "entry such as <code>SQL (Hive/Presto)</code> into separate entries. A tool "
+                "your bullets show but the block leaves out (the tips below name them) goes in "
+                "with <b>Add</b>.</p>"
             ),
         )
         super().__init__(
@@ -76,6 +88,8 @@ class SkillsSorter(w.VBox):
                 help_,
                 self.groups_box,
                 self.entries_box,
+                w.HBox([self.add_box, self.add_button, self.add_status]),
+                self.tips,
                 self.block,
                 self.unshown,
                 self.save_row,
@@ -100,6 +114,27 @@ class SkillsSorter(w.VBox):
         added = self.sort.split(entry)
         self._changed()
         return added
+
+    def add(self, entry: str) -> str:
+        """Add a tool to the block (see ``SkillsSort.add``); returns its group or ''."""
+        group = self.sort.add(entry)
+        if group:
+            self._changed()
+        return group
+
+    def _on_add(self) -> None:
+        entry = self.add_box.value.strip()
+        group = self.add(entry)
+        if group:
+            self.add_box.value = ""
+            self.add_status.value = styled(
+                f'<span class="rl-ok">Added {esc(entry)} to {esc(group)}: move it if it belongs '
+                "elsewhere.</span>"
+            )
+        elif entry:
+            self.add_status.value = styled(
+                f'<span class="rl-miss">{esc(entry)} is already in your skills.</span>'
+            )
 
     def assignment(self) -> dict[str, str]:
         return dict(self.sort.entries)
@@ -216,6 +251,20 @@ class SkillsSorter(w.VBox):
         self.block.value = styled(
             f'<p><b>Your skills block</b></p><table class="rl-table">{rows}</table>'
             + (f"<p>Dropped: {esc(', '.join(dropped))}</p>" if dropped else "")
+        )
+        tips = [f for f in result.findings if f.is_tip]
+        self.tips.value = (
+            styled(
+                "<p><b>Tips</b> (no points):</p><ul>"
+                + "".join(
+                    f"<li><code>{esc(f.code)}</code> {esc(f.message)} <em>{esc(f.suggestion)}</em>"
+                    "</li>"
+                    for f in tips
+                )
+                + "</ul>"
+            )
+            if tips
+            else ""
         )
         missing = self.unshown_entries()
         self.unshown.value = styled(
