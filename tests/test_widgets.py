@@ -455,3 +455,17 @@ def test_a_technique_already_at_100_says_so_and_points_to_the_bullet_score(
     assert "watch the bullet score" in page
     before = lesson_setup(BEFORE, store.path, "alex", technique="T5").your_resume().html
     assert "already does what" not in before
+
+
+def test_a_rewrite_says_which_other_techniques_it_moves(store: DraftsFile) -> None:
+    t5 = lesson_setup(BEFORE, store.path, "alex", technique="T5")
+    rw = t5.exercise(location=ITEM.location)
+    assert "rl-elsewhere" not in rw.score.value  # the bullet as it stands moves nothing
+    t4_before = t5.analysis.scores["T4"]
+    rw.text.value = (
+        "Ran a 2-week A/B test of the two-tower retrieval model on 10% of traffic, lifting "
+        "CTR 3% with latency guardrails."
+    )
+    moved = re.search(r'<p class="rl-elsewhere">(.*?)</p>', rw.score.value)
+    assert moved and f"T4 {t4_before} → <b>" in moved.group(1) and "▲" in moved.group(1)
+    assert "T5 " not in moved.group(1)  # its own score is the one shown above

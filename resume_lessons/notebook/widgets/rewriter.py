@@ -7,7 +7,7 @@ import difflib
 
 import ipywidgets as w
 
-from ...core.analyze import ItemScore, score_item
+from ...core.analyze import ItemScore, analyze, score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
 from ...core.elements import Element
@@ -53,6 +53,8 @@ class BulletRewriter(w.VBox):
         self.technique = get_technique(technique) if isinstance(technique, str) else technique
         self.profile = profile
         self.resume = resume if self.technique.scope == "resume" else None
+        self.whole = resume  # the resume with the saved drafts: the other techniques' scores
+        self.elsewhere_before = self._scores(item.text)
         before = self.score_text(item.text)
         self.before_score = before.score
         self.before_bullet = score_bullet(item.text, profile) if item.kind == "bullet" else None
@@ -109,6 +111,7 @@ class BulletRewriter(w.VBox):
         self.item = item
         before = self.score_text(item.text)
         self.before_score = before.score
+        self.elsewhere_before = self._scores(item.text)
         self.before_bullet = score_bullet(item.text, self.profile)
         self.original.value = _original_html(item, before.elements)
         draft = self.drafts.text(location) if self.drafts is not None else None
@@ -124,11 +127,44 @@ class BulletRewriter(w.VBox):
     def _saved(self, location: str, text: str) -> None:
         """After a save, the resume this widget scores against holds the draft: picking another
         bullet then starts from a "before" that includes it, as the note says."""
-        if self.resume is not None:
-            with contextlib.suppress(KeyError):  # a place the resume does not have yet
+        with contextlib.suppress(KeyError):  # a place the resume does not have yet
+            if self.resume is not None:
                 self.resume = with_text(self.resume, location, text)
+            if self.whole is not None:
+                self.whole = with_text(self.whole, location, text)
         if self.drafts is not None:
             self.drafts.set(location, text, lesson=self.technique.code)
+
+    def _scores(self, text: str) -> dict[str, int]:
+        """Every technique's resume score with this text in the item's place ({} alone)."""
+        if self.whole is None:
+            return {}
+        try:
+            return analyze(with_text(self.whole, self.item.location, text), self.profile).scores
+        except KeyError:  # a place the resume does not have yet
+            return {}
+
+    def _elsewhere(self, text: str) -> str:
+        """The other techniques this rewrite moves, said where a learner would not look: a
+        rewrite for T5 that drops a bullet's test duration lowers T4."""
+        now = self._scores(text)
+        moved = [
+            (code, self.elsewhere_before[code], score)
+            for code, score in now.items()
+            if code not in (self.technique.code, "overall")
+            and code in self.elsewhere_before
+            and score != self.elsewhere_before[code]
+        ]
+        if not moved:
+            return ""
+        cells = " · ".join(
+            f"{esc(code)} {was} → <b>{score}</b> {'▲' if score > was else '▼'}"
+            for code, was, score in moved
+        )
+        return (
+            f'<p class="rl-elsewhere">This rewrite also changes your resume on other '
+            f"techniques: {cells}</p>"
+        )
 
     def prompt(self) -> str:
         return f"Your rewrite ({self.technique.code}: {self.technique.title.lower()})"
@@ -158,6 +194,7 @@ class BulletRewriter(w.VBox):
         lit = highlight_html(text, scored.elements)
         self.score.value = styled(
             score_change_html(self.technique.code, scored.scope, self.before_score, scored.score)
+            + self._elsewhere(text)
             + bullet
             + lit
             + legend_for(lit)
