@@ -867,3 +867,22 @@ def test_a_metric_the_resume_never_gives_is_asked_for_its_figure(tmp_path: Path)
         "Have you measured NDCG? If so, which bullet gives its figure?",
         "Have you measured MRR? If so, which bullet gives its figure?",
     }
+
+
+def test_a_rich_bullet_naming_one_thing_twice_is_work_not_a_list(tmp_path: Path) -> None:
+    """Terms are counted by the words that show them: "Kubernetes" shows both Kubernetes and
+    container platforms, "HNSW" both hnswlib and ANN retrieval."""
+    posting = (
+        ANN_POSTING
+        + PLATFORM_POSTING.split("Requirements\n", 1)[1]
+        + "- Own the retrieval stack end to end and lead design reviews.\n"
+        + "- Serve two-tower models at low latency.\n"
+    )
+    bullet = (
+        "Owned candidate retrieval end to end: built a two-tower retrieval model and served "
+        "candidates from a FAISS HNSW index on Kubernetes, cutting p95 latency from 120 ms to "
+        "45 ms; led the design review that chose FAISS over Elasticsearch."
+    )
+    result = _tailor_text(tmp_path, posting, [bullet])
+    kube = next(m for m in result.matches if m.term.name == "Kubernetes")
+    assert kube.bullets and not kube.skills  # shown in use, not "only a list of terms"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .cramming import lists_terms
 from .elements import explain
 from .locations import get_text, iter_items
 from .model import Resume
@@ -155,12 +156,22 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
 def _is_term_list(
     text: str, hits: list[tuple[TermMatch, tuple[int, int]]], profile: Profile
 ) -> bool:
-    """A bullet that strings together ``TOOL_LIST`` or more of the posting's terms with no
-    verb of doing ("Search ranking, LambdaMART, PySpark, …"), or twice that many with one, is
-    a list of them, as the skills check reads it (T7): it shows none of them in use."""
-    terms = len({id(m) for m, _ in hits})
-    if terms >= 2 * TOOL_LIST:
+    """A bullet that strings the posting's terms together as a list (``lists_terms``: six short
+    items and a last "and"), that names ``TOOL_LIST`` or more of them with no verb of doing
+    ("Search ranking, LambdaMART, PySpark, …"), or twice that many with one, is a list of them,
+    as the skills check reads it (T7): it shows none of them in use. Terms are counted by the
+    words that show them, so two names of one thing ("Kubernetes", shown for "container
+    platforms" too) count once."""
+    if lists_terms(text):
         return True
-    if terms < TOOL_LIST:
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted({span for _, span in hits}):
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    if len(spans) >= 2 * TOOL_LIST:
+        return True
+    if len(spans) < TOOL_LIST:
         return False
     return not any(e.name == "action_verb" for e in explain(text, "bullet", profile))
