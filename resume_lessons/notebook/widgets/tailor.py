@@ -107,7 +107,9 @@ class TailorMatcher(w.VBox):
     # --- what the learner works on ------------------------------------------------------
     def _show_original(self, note: str = "") -> None:
         spans = term_elements(self.before).get(self.item.location, [])
-        lit = highlight_html(self.current_text(), spans)
+        current = self.current_text()
+        self.before_bullet = score_bullet(current, self.profile)  # the "before" of each edit
+        lit = highlight_html(current, spans)
         where = esc(self.item.location) + (f" — {esc(self.item.role)}" if self.item.role else "")
         order = self._order(self.before)
         rank = self._rank(order)
@@ -205,9 +207,7 @@ class TailorMatcher(w.VBox):
         if self.item.kind != "bullet":
             return ""
         self.current_bullet = score_bullet(text, self.profile)
-        return bullet_score_html(
-            score_bullet(self.current_text(), self.profile), self.current_bullet
-        )
+        return bullet_score_html(self.before_bullet, self.current_bullet)
 
     def _questions_html(self, result: TailorResult) -> str:
         missing = sorted(  # what the posting asks most first
