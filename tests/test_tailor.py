@@ -677,10 +677,18 @@ def test_a_bullet_that_only_lists_the_postings_terms_shows_none_of_them(tmp_path
         "two-tower retrieval, with features in PySpark, served on Kubernetes on GCP.\n"
     )
     listed = "Search ranking, learning-to-rank, LambdaMART, two-tower, PySpark, Kubernetes, GCP."
+    plain = _tailor_text(tmp_path, posting, ["Trained models."])
     result = _tailor_text(tmp_path, posting, ["Trained models.", listed])
-    listed_only = [m for m in result.matches if m.skills]
-    assert len(listed_only) >= 6 and not any(m.bullets for m in result.matches)
+    listed_only = [m for m in result.matches if m.lists]
+    assert len(listed_only) >= 6 and not any(m.bullets or m.skills for m in result.matches)
     assert not any(f.code == "J001" for f in result.findings)  # nor is it moved up
+    # the list finds none of them and earns nothing: every term stays asked, as a question
+    assert [m.term.name for m in result.found] == [m.term.name for m in plain.found]
+    assert result.scores == plain.scores
+    ltr = next(f for f in result.findings if "learning-to-rank models" in f.message)
+    assert "names it in a list of terms (work[0].highlights[1])" in ltr.message
+    assert ltr.location == "work[0].highlights[1]"
+    assert ltr.suggestion.startswith("Have you trained or used learning-to-rank models?")
     worded = (
         "Moved search ranking to LambdaMART learning-to-rank over two-tower candidates, "
         "features in PySpark, served on Kubernetes on GCP, lifting NDCG 6%."
@@ -885,4 +893,4 @@ def test_a_rich_bullet_naming_one_thing_twice_is_work_not_a_list(tmp_path: Path)
     )
     result = _tailor_text(tmp_path, posting, [bullet])
     kube = next(m for m in result.matches if m.term.name == "Kubernetes")
-    assert kube.bullets and not kube.skills  # shown in use, not "only a list of terms"
+    assert kube.bullets and not kube.lists  # shown in use, not "only a list of terms"

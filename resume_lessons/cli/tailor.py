@@ -84,6 +84,8 @@ def format_text(found: TailorResult, file: str) -> str:
                 mark, where = "listed ", f"{m.skills[0].location} (skills only)"
             else:
                 mark, where = "missing", f"(the posting: {asked_where(m.term)})"
+                if m.lists:
+                    where += f"; {m.lists[0].location} only lists it among other terms"
             lines.append(f"  {mark} {m.term.name}{stage}  {where}")
     lines += ["", "what to do:"]
     drops = [f for f in found.findings if f.code == "J703"]

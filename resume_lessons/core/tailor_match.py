@@ -31,6 +31,9 @@ class TermMatch:
     summary: list[Place] = field(default_factory=list)
     bullets: list[Place] = field(default_factory=list)
     skills: list[Place] = field(default_factory=list)  # entries of the skills list
+    # bullets that are a list of the posting's terms ("Retrieval, Feast, BigQuery, …"): they
+    # name the term but show no work with it, so they neither find it nor earn its points
+    lists: list[Place] = field(default_factory=list)
 
     @property
     def shown(self) -> bool:
@@ -39,11 +42,12 @@ class TermMatch:
 
     @property
     def found(self) -> bool:
+        """Shown in use, or named by the skills list (a bullet listing terms does neither)."""
         return self.shown or bool(self.skills)
 
     @property
     def places(self) -> list[Place]:
-        return [*self.summary, *self.bullets, *self.skills]
+        return [*self.summary, *self.bullets, *self.skills, *self.lists]
 
 
 LABEL = "basics.label"
@@ -146,8 +150,9 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             if span is not None:
                 hits.append((m, span))
         if kind == "bullet" and _is_term_list(text, hits, profile):
-            kind = "skill"  # a list of the posting's words shows none of them in use
-        into = {"summary": "summary", "bullet": "bullets", "skill": "skills"}[kind]
+            kind = "list"  # a list of the posting's words shows none of them in use
+        into = {"summary": "summary", "bullet": "bullets", "skill": "skills", "list": "lists"}
+        into = into[kind]
         for m, (start, end) in hits:
             getattr(m, into).append(Place(location, start, end, text[start:end]))
     return matches

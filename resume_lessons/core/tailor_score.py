@@ -3,7 +3,8 @@
 Each area's checklist has one line per term the posting asks (T1 gives its domains 60 points
 and its system types 40; the other areas split 100 evenly). A term shown in use earns its
 line: for T1 in the summary, elsewhere in a bullet. A T1 term only bullets show, or a tool
-only the skills list names, earns half. A term the posting only lists as nice to have weighs
+only the skills list names, earns half; a bullet that only strings the posting's terms
+together as a list earns nothing for them. A term the posting only lists as nice to have weighs
 half a requirement. Every line short of its points has one finding that
 says what would earn them; ``techniques.base.result`` prices it at the points lost.
 
@@ -181,7 +182,7 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         place = m.skills[0]
         f = finding(
             "J702", area, place.location,
-            f"{_asked(t)}; {_listed_by(place.location)}, but no bullet shows it in use.",
+            f"{_asked(t)}; your skills list it, but no bullet shows it in use.",
             f"The posting asks for {t.name}: which bullet shows where you used it? Say so in "
             "that bullet; keep it listed only if you have used it.",
             span=(place.start, place.end), line=key,
@@ -191,8 +192,17 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         place = m.skills[0]
         f = finding(
             code[t.kind], area, place.location,
-            f"{_asked(t)}; only {_listed_by(place.location)} ({place.location}), no bullet "
-            "shows it.",
+            f"{_asked(t)}; only your skills list it ({place.location}), no bullet shows it.",
+            _question(m, profile),
+            span=(place.start, place.end), line=key,
+        )  # fmt: skip
+        return CheckItem(label, points, 0.0, "", code[t.kind], key), f
+    if m.lists:  # a bullet strings it among the posting's words: no work with it is shown
+        place = m.lists[0]
+        f = finding(
+            code[t.kind], area, place.location,
+            f"{_asked(t)}; a bullet names it in a list of terms ({place.location}), but no "
+            "bullet shows work done with it, so it earns nothing.",
             _question(m, profile),
             span=(place.start, place.end), line=key,
         )  # fmt: skip
@@ -204,13 +214,6 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         line=key,
     )  # fmt: skip
     return CheckItem(label, points, 0.0, "", code[t.kind], key), f
-
-
-def _listed_by(location: str) -> str:
-    """Who lists a term without showing it: the skills, or a bullet that is a list of terms."""
-    if ".highlights[" in location:
-        return "a list of terms names it"
-    return "your skills list it"
 
 
 def coverage(

@@ -38,7 +38,8 @@ def element_name(kind: str, key: str) -> str:
 
 
 def status(m: TermMatch) -> str:
-    """'found' (shown in use), 'listed' (only the skills list names it) or 'missing'."""
+    """'found' (shown in use), 'listed' (only the skills list names it) or 'missing' (a bullet
+    that is only a list of terms may name it: that shows no work)."""
     return "found" if m.shown else ("listed" if m.found else "missing")
 
 
@@ -152,6 +153,12 @@ def terms_html(result: TailorResult, resume: Resume) -> str:
         rows = "".join(
             f'<li class="rl-miss" data-term="{esc(m.term.name)}">✘ <b>{esc(_name(m))}</b> '
             f"(the posting: {esc(_asked(m))})"
+            + (
+                f"; a bullet only lists it among other terms (<code>{esc(m.lists[0].location)}"
+                "</code>), which shows no work with it"
+                if m.lists
+                else ""
+            )
             + (f" — <em>{esc(asks[_key(m)])}</em>" if _key(m) in asks else "")
             + "</li>"
             for m in missing

@@ -215,7 +215,7 @@ class TailorMatcher(w.VBox):
         )
         at = self.item.location
         here = [m for m in result.matches if any(p.location == at for p in m.summary + m.bullets)]
-        listed = [m for m in result.matches if any(p.location == at for p in m.skills)]
+        listed = [m for m in result.matches if any(p.location == at for p in m.lists)]
         shows = ", ".join(esc(m.term.name) for m in here) or "none of the posting's terms yet"
         if listed and not here:  # a run of the posting's words with no work: a skills list
             shows += (
@@ -233,7 +233,8 @@ class TailorMatcher(w.VBox):
             "<p><b>Still missing: answer from your own records</b> (if the answer is no, "
             f'leave it out)</p><ul class="rl-questions">{rows}</ul>{more}'
             if missing
-            else '<p class="rl-ok">Every term the posting asks for is found.</p>'
+            else '<p class="rl-ok">Every term the posting asks for is shown in use or listed '
+            "among your skills.</p>"
         )
 
     def found(self, name: str) -> bool:
