@@ -371,3 +371,53 @@ def test_a_pilot_beside_a_comparison_group_is_a_controlled_test() -> None:
 def test_a_batch_job_that_scores_is_batch_serving() -> None:
     found = _found("Wrote a nightly batch job that scores 30,000 SKUs for the replenishment team.")
     assert "stage.serving" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "scale"),
+    [
+        ("Served spoken search to 12M people a day.", "12M people"),
+        (
+            "Ran streaming speech recognition over 40M call-center minutes a day.",
+            "40M call-center minutes a day",
+        ),
+    ],
+)
+def test_a_large_count_of_people_or_of_minutes_a_day_is_scale(text: str, scale: str) -> None:
+    assert scale in _found(text).get("scale", [])
+
+
+@pytest.mark.parametrize(
+    "text", ["Led a team of 12 people on the ranker.", "Saved 40K hours a year of review time."]
+)
+def test_a_team_or_time_saved_is_no_scale(text: str) -> None:
+    assert "scale" not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Shipped the new verification model, and latency did not move.", "latency did not"),
+        ("Rolled the ranker to 10% of traffic with no change in latency.", "no change in latency"),
+        ("Cut p99 latency 30% without hurting checkout conversion.", "checkout conversion"),
+        ("Moved scoring to the GPU pool with p99 latency unchanged.", "p99 latency unchanged"),
+    ],
+)
+def test_a_metric_said_to_stay_where_it_was_is_a_guardrail(text: str, held: str) -> None:
+    assert any(held in g for g in _found(text).get("guardrail", []))
+
+
+def test_a_metric_that_moved_is_no_guardrail() -> None:
+    assert "guardrail" not in _found("Cut p99 latency 30% with a distilled ranker.")
+
+
+def test_a_rollout_to_a_share_of_traffic_has_a_duration() -> None:
+    found = _found("Rolled the new ranker to 10% of traffic for 3 weeks before the full launch.")
+    assert found.get("experiment_duration") == ["for 3 weeks"]
+
+
+def test_a_tradeoff_word_inside_a_metrics_name_is_the_metric() -> None:
+    found = _found("Reduced false accepts by 35% at the same false reject rate.")
+    assert found.get("quantified_impact") and all(
+        "accept" not in t and "reject" not in t for t in found.get("tradeoff", [])
+    )

@@ -698,3 +698,21 @@ def test_a_keyword_list_is_held_to_a_two(text: str, listed: bool) -> None:
     assert ("strings terms together" in scored.capped) is listed
     if listed:
         assert scored.score <= CRAMMED_CAP
+
+
+def test_a_model_error_rate_that_fell_is_a_result_of_ml_work() -> None:
+    wer = score_bullet(
+        "Cut word error rate 18% on streaming ASR for 40M call-center minutes a day."
+    )
+    assert not any("no ML work" in label for label, _ in wer.penalties)
+    assert wer.score > NOT_ML_CAP
+    accepts = score_bullet("Reduced false accepts by 35% at the same false reject rate.")
+    assert "result" in {p.key for p in accepts.shown}  # not "the price a choice paid"
+    assert "held" not in accepts.capped
+
+
+def test_a_vague_word_inside_a_metrics_name_costs_nothing() -> None:
+    tickets = score_bullet("Cut support tickets 20% with a new intent classifier.")
+    assert not any("vague" in label for label, _ in tickets.penalties)
+    helped = score_bullet("Provided support to the data team with a new intent classifier.")
+    assert any("vague" in label for label, _ in helped.penalties)

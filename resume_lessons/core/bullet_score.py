@@ -231,11 +231,13 @@ def _signals(
     if _owns(hits, starts, opening[0]):
         found.add("owns")
     start, end = opening
+    # a vague word inside a metric's name is the metric ("support tickets", "support volume")
+    metrics = [(a, b) for c in ("metric", "business_metric") for a, b, _ in hits.get(c, ())]
     # a helper's opening ("Helped …") is charged once, as the opening
     vague = [
         text[starts[i] : ends[j - 1]]
         for i, j, _p in hits.get("vague_word", ())
-        if not start <= starts[i] < end
+        if not start <= starts[i] < end and not any(a <= i and j <= b for a, b in metrics)
     ]
     if vague:
         found.add("vague_word")
@@ -344,10 +346,13 @@ def _costs_paid(text: str, found: list[Element], profile: Profile) -> dict[Eleme
     """The figures that are the price a choice paid ("accepting a 0.4% drop in recall"), each
     with the words that say so: the tradeoff's cost, not the bullet's result."""
     words, starts, ends = token_spans(text.lower())
-    hits = profile.index.by_category(words).get("cost_paid", ())
+    by_cat = profile.index.by_category(words)
+    # a word inside a metric's name is the metric, not a price: "false accepts"
+    named = [(a, b) for a, b, _ in by_cat.get("metric", ())]
     windows = [
         (starts[i], ends[min(len(ends), j + _PAID_WINDOW) - 1], text[starts[i] : ends[j - 1]])
-        for i, j, _p in hits
+        for i, j, _p in by_cat.get("cost_paid", ())
+        if not any(a <= i and j <= b for a, b in named)
     ]
     paid = {}
     for e in found:

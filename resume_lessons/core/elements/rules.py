@@ -451,8 +451,21 @@ def find_vocabulary_details(doc: Doc) -> Found:
             if cat == "decision" and _decision_not_own(words, i):
                 continue
             found.append((starts[i], cat, ends[j - 1], phrase))
-    found += _held_metrics(doc) + _fixed_horizons(doc)
-    return found
+    found += _held_metrics(doc) + _steady_metrics(doc) + _fixed_horizons(doc)
+    return _drop_contained(found, "guardrail")
+
+
+def _drop_contained(found: Found, name: str) -> Found:
+    """Drop each ``name`` span inside a longer one: one guardrail found by two rules is one."""
+    spans = [(a, b) for a, n, b, _ in found if n == name]
+    if len(spans) < 2:
+        return found
+    return [
+        e
+        for e in found
+        if e[1] != name
+        or not any(a <= e[0] and e[2] <= b and (a, b) != (e[0], e[2]) for a, b in spans)
+    ]
 
 
 # "holding latency and add-to-cart rate flat": metrics a test had to keep level are its
@@ -471,6 +484,77 @@ def _held_metrics(doc: Doc) -> Found:
             if words[k].rstrip(".,;") in _LEVEL_WORDS:
                 found.append((doc.starts[i], "guardrail", doc.ends[k], "held level"))
                 break
+    return found
+
+
+# "latency did not move", "with no change in p99", "without hurting conversion": a metric said
+# to have stayed where it was is a guardrail the change had to hold, named without the word.
+_STEADY_AFTER = (
+    ("unchanged",),
+    ("flat",),
+    ("steady",),
+    ("stable",),
+    ("neutral",),
+    ("held",),
+    ("did", "not"),
+    ("didn't",),
+    ("never", "moved"),
+    ("stayed", "within"),
+)
+_STEADY_BEFORE = (
+    ("no", "change", "in"),
+    ("no", "change", "to"),
+    ("no", "changes", "in"),
+    ("no", "movement", "in"),
+    ("no", "impact", "on"),
+    ("no", "effect", "on"),
+    ("no", "loss", "in"),
+    ("no", "loss", "of"),
+    ("no", "hit", "to"),
+    ("without", "hurting"),
+    ("without", "harming"),
+    ("without", "degrading"),
+    ("without", "affecting"),
+    ("without", "raising"),
+    ("without", "slowing"),
+    ("without", "moving"),
+    ("without", "changing"),
+    ("without", "any", "change", "in"),
+)
+_STEADY_GAP = 2  # words ("the", "p99", "checkout") allowed between the phrase and the metric
+_METRIC_CATS = ("metric", "business_metric", "quality_metric")
+
+
+def _steady_metrics(doc: Doc) -> Found:
+    named = [(i, j) for c in _METRIC_CATS for i, j, _ in _outermost(doc.hits.get(c) or [])]
+    if not named:
+        return []
+    words = [w.rstrip(".,;:") for w in doc.words]
+    n, found = len(words), []
+    for i, j in named:
+        for phrase in _STEADY_AFTER:
+            k = next(
+                (k for k in range(j, min(n, j + 3)) if tuple(words[k : k + len(phrase)]) == phrase),
+                None,
+            )
+            if k is not None:
+                end = k + len(phrase) - 1
+                found.append((doc.starts[i], "guardrail", doc.ends[end], "held metric"))
+                break
+        else:
+            for phrase in _STEADY_BEFORE:
+                m = len(phrase)
+                k = next(
+                    (
+                        k
+                        for k in range(max(0, i - m - _STEADY_GAP), i - m + 1)
+                        if tuple(words[k : k + m]) == phrase
+                    ),
+                    None,
+                )
+                if k is not None:
+                    found.append((doc.starts[k], "guardrail", doc.ends[j - 1], "held metric"))
+                    break
     return found
 
 
@@ -523,8 +607,9 @@ def find_experiments(doc: Doc) -> Found:
 
 def find_durations(doc: Doc) -> Found:
     lowered = doc.lowered
-    # Every duration ends in day, week or month.
-    if not (doc.memo(experiments) and doc.numeric):
+    # A test's duration: of an experiment, or of a rollout to a share of traffic ("to 10% of
+    # traffic for 3 weeks"). Every duration ends in day, week or month.
+    if not (doc.numeric and (doc.memo(experiments) or doc.memo(traffic))):
         return []
     if not ("day" in lowered or "week" in lowered or "month" in lowered):
         return []
@@ -1053,7 +1138,11 @@ def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore
     losses = {i for i, _, _ in get("tradeoff_loss") or ()}
     hits = get("tradeoff")
     if hits:
+        # A word inside a metric's name is the metric: "false accepts", "false reject rate".
+        named = [(a, b) for a, b, _ in get("metric") or ()]
         for i, j, phrase in _outermost(hits):
+            if any(a <= i and j <= b for a, b in named):
+                continue
             if phrase in _VERSUS and not vocab.baselines.isdisjoint(words[j : j + 4]):
                 continue  # "vs. the previous baseline" compares, it weighs nothing
             if "trade" in lemmas.keys(words[i]):
@@ -1794,6 +1883,15 @@ def _scales(
             if media:  # "60k hours of call-center audio": a volume of recordings
                 out.append((ms, media.end(), f"{word} of {media.group('media')}"))
                 break
+            if big and word in _MEDIA_TIME and _rate_of(lowered, ms, rest[k + 1 :], big):
+                # "40M call-center minutes a day": time handled per period is a volume
+                period = rest[k + 2] if rest[k + 1] in ("a", "an", "per", "each", "every") else ""
+                end = find(period, find(word, offset) + len(word)) + len(period) if period else 0
+                out.append((ms, end or find(word, offset) + len(word), f"{word} a {period}"))
+                break
+            if big and word in _CROWDS:  # "12M people a day": no team is that large
+                out.append((ms, find(word, offset) + len(word), word))
+                break
             if word in multi_first:  # a longer phrase may start here: longest first
                 for size in (3, 2, 1):
                     phrase = " ".join(rest[k : k + size])
@@ -1828,6 +1926,9 @@ _MEDIA_HOURS = re.compile(
     r"(?:[a-z][a-z-]*\s+){0,3}?"
     r"(?P<media>audio|speech|video|videos|recordings|footage|calls|transcripts|conversations)\b"
 )
+# Words for people that count a team when small ("a team of 6 people") and an audience when the
+# count is large ("12M people a day").
+_CROWDS = frozenset({"people", "persons", "members"})
 # A count per period is a rate of the thing just named: "fraud cases (240K a week)", "2M/day".
 _PERIODS = frozenset({"second", "sec", "minute", "hour", "day", "week", "month", "year"})
 _MONEY_BEFORE = re.compile(r"(?:sav|cost|revenue|spend|budget|earn|income|sales|worth)\w*\W+$")
