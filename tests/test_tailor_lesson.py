@@ -148,9 +148,10 @@ def test_a_list_of_the_postings_words_shows_nothing_and_scores_low(lesson) -> No
         "Spark, Airflow, Kubernetes, A/B tests and guardrail metrics."
     )
     assert "as a list with no work done" in _plain(widget.questions.value)
-    assert not widget.found("Feast") or not any(
-        p.location == TARGET for m in widget.result.matches for p in m.bullets
-    )
+    assert not widget.found("Feast")  # still asked: the list shows no work with it
+    asked = _plain(widget.questions.value)
+    assert "Have you used Feast?" in asked and "Every term" not in asked
+    assert not any(p.location == TARGET for m in widget.result.matches for p in m.bullets)
     score = re.search(r'class="rl-bullet-now">(\d+)<', widget.position.value)
     assert score and int(score.group(1)) <= 40  # keyword stuffing is a 2 of 5 at most
     widget.text.value = REWRITE
@@ -306,3 +307,17 @@ def test_a_rerun_opens_on_the_bullet_this_lesson_saved(lesson, tmp_path: Path) -
     again = lesson_setup(BEFORE, tmp_path / "drafts.yaml", "alex", technique=TAILOR).exercise()
     assert again.item.location == "work[1].highlights[0]"
     assert again.text.value.startswith("Built the Airflow feature pipelines")
+
+
+def test_your_resume_today_is_the_resume_with_the_drafts_of_other_lessons(tmp_path: Path) -> None:
+    store = DraftsFile(tmp_path / "drafts.yaml", BEFORE)
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique=TAILOR)
+    plain = _plain(lesson.your_resume().html)
+    assert "saved draft applied" not in plain and "saved drafts applied" not in plain
+    store.save(TARGET, REWRITE, lesson="T5")  # a draft saved in lesson 05
+    shown = lesson.your_resume().html
+    assert "With your 1 saved draft applied" in _plain(shown)
+    result = tailor(load_resume(BEFORE), read_posting(RECS))
+    drafted = tailor(lesson.exercise().tailored_resume(REWRITE), read_posting(RECS))
+    assert drafted.scores != result.scores  # so the page can show which one it is
+    assert REWRITE.split(" that ")[0] in html.unescape(shown)

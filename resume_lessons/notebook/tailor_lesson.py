@@ -124,11 +124,21 @@ def _posting_line(lesson: Lesson) -> str:
 
 def your_resume(lesson: Lesson) -> Shown:
     assert lesson.resume is not None and lesson.posting is not None
-    result = tailor(lesson.resume, lesson.posting, lesson.profile)
+    # the resume as the learner has left it: the drafts saved in every lesson so far applied
+    lesson._reload_drafts()
+    current, missing = apply_drafts(lesson.resume, lesson.drafts)
+    count = len(lesson.drafts.items) - len(missing)
+    drafted = (
+        f"<p><small>With your {count} saved draft{'s' if count != 1 else ''} applied "
+        "(your resume file itself is unchanged).</small></p>"
+        if count
+        else ""
+    )
+    result = tailor(current, lesson.posting, lesson.profile)
     body = (
         '<div class="rl-your-resume">'
-        + f"<h4>Your resume today, for this posting</h4>{_posting_line(lesson)}"
-        + tailored_html(result, lesson.resume, heading="")
+        + f"<h4>Your resume today, for this posting</h4>{_posting_line(lesson)}{drafted}"
+        + tailored_html(result, current, heading="")
         + "</div>"
     )
     return _shown(body)
