@@ -462,7 +462,7 @@ def test_t2_and_the_bullet_score_agree_that_owning_a_named_system_is_no_duty() -
     assert "did" in _part_keys(owned) and "did" not in _part_keys(duty)
 
 
-def test_t7_tips_the_tools_the_bullets_use_that_the_skills_do_not_list() -> None:
+def test_t7_names_the_tools_the_bullets_use_that_the_skills_do_not_list() -> None:
     from resume_lessons.core.loader import resume_from_data
 
     data = {
@@ -480,7 +480,7 @@ def test_t7_tips_the_tools_the_bullets_use_that_the_skills_do_not_list() -> None
     }
     result = analyze(resume_from_data(data, "x"), techniques=(get_technique("T7"),))
     (tip,) = [f for f in result.results["T7"].findings if f.code == "T706"]
-    assert tip.points == 0
+    assert tip.points > 0  # a list cut below what the bullets show costs points
     for tool in ("Kafka", "BigQuery", "Triton"):
         assert tool in tip.message
     assert "PyTorch" not in tip.message and "GCP" not in tip.message.upper().split(", ")
@@ -716,3 +716,38 @@ def test_a_vague_word_inside_a_metrics_name_costs_nothing() -> None:
     assert not any("vague" in label for label, _ in tickets.penalties)
     helped = score_bullet("Provided support to the data team with a new intent classifier.")
     assert any("vague" in label for label, _ in helped.penalties)
+
+
+def _t7(highlights: list[str], skills: list[dict]) -> object:
+    from resume_lessons.core.loader import resume_from_data
+
+    data = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": highlights}]}
+    resume = resume_from_data(dict(data, skills=skills), "x")
+    return analyze(resume, techniques=(get_technique("T7"),)).results["T7"]
+
+
+SHOWN_TOOLS = [
+    "Moved the click stream to a Kafka-to-BigQuery job with Airflow feeding the ranker.",
+    "Trained the ranker in PyTorch and tracked runs in MLflow.",
+    "Served the ranker on Triton on Kubernetes at 9 ms p99, watched in Grafana.",
+]
+
+
+def test_t7_a_skills_list_cut_below_what_the_bullets_show_is_not_full_marks() -> None:
+    full = [
+        {"name": "Data", "keywords": ["Kafka", "BigQuery", "Airflow"]},
+        {"name": "Training", "keywords": ["PyTorch", "MLflow"]},
+        {"name": "Serving", "keywords": ["Triton", "Kubernetes"]},
+        {"name": "Monitoring", "keywords": ["Grafana"]},
+    ]
+    thin = [{"name": "Data", "keywords": ["Kafka"]}, {"name": "Training", "keywords": ["PyTorch"]}]
+    assert _t7(SHOWN_TOOLS, full).score == 100
+    cut = _t7(SHOWN_TOOLS, thin)
+    assert cut.score < 95 and any(f.code == "T706" and f.points > 0 for f in cut.findings)
+
+
+def test_t7_one_group_named_after_a_stage_is_not_grouped_by_stage() -> None:
+    tools = ["Kafka", "BigQuery", "Airflow", "PyTorch", "MLflow", "Triton", "Kubernetes"]
+    one = _t7(SHOWN_TOOLS, [{"name": "Training", "keywords": tools}])
+    staged = next(c for c in one.checklist if c.key == "staged")
+    assert staged.earned == 0 and one.score <= 60

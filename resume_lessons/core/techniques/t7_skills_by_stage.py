@@ -20,29 +20,28 @@ from ..skills import (
 from .base import Line, Rule, Technique, result
 
 LINES = (
-    Line("grouped", "skills grouped, not one flat list", 30, "T701", ("T705",)),
-    Line("staged", "groups named after pipeline stages", 25, "T702", ("T705",)),
-    Line("lean", "a lean list", 15, "T703", ("T705",)),
+    Line("grouped", "skills grouped, not one flat list", 25, "T701", ("T705",)),
+    Line("staged", "groups named after pipeline stages", 25, "T702", ("T701", "T705")),
+    Line("lean", "a lean list", 10, "T703", ("T705",)),
     Line("used", "every tool shown in use in a bullet", 30, "T704", ("T705",)),
+    # the other side of "lean": a list cut below what the bullets show hides real work
+    Line("complete", "lists the tools your bullets show in use", 10, "T706", ("T705",)),
 )
 
 
-def _unlisted_tools(ctx: Context, shown: set[Key]) -> list[str]:
-    """The profile's tools that the bullets show in use (``shown``: their word runs) and the
-    skills block does not list, spelt as the bullets spell them."""
+def _tools_in_bullets(ctx: Context, shown: set[Key]) -> tuple[list[str], list[str]]:
+    """The profile's tools the bullets show in use (``shown``: their word runs), and those of
+    them the skills block does not list, each spelt as the bullets spell it."""
     listed = ngrams([k for s in ctx.resume.skills for k in (s.name, *s.keywords)])
-    found = [
-        tool
-        for tool in ctx.profile.tool_stages
-        if shown_in(tool, shown, ctx.profile) and not shown_in(tool, listed, ctx.profile)
-    ]
     text = "\n".join(i.text for i in ctx.items)
-    out = []
-    for tool in outermost(found):
+    found, unlisted = [], []
+    for tool in outermost([t for t in ctx.profile.tool_stages if shown_in(t, shown, ctx.profile)]):
         m = re.search(rf"(?<!\w){re.escape(tool)}(?!\w)", text, re.IGNORECASE)
-        if m:  # named as such: a tool only implied ("BigQuery" shows GCP) is not suggested
-            out.append(m.group(0))
-    return list(dict.fromkeys(out))
+        if m:  # named as such: a tool only implied ("BigQuery" shows GCP) is not counted
+            found.append(m.group(0))
+            if not shown_in(tool, listed, ctx.profile):
+                unlisted.append(m.group(0))
+    return list(dict.fromkeys(found)), list(dict.fromkeys(unlisted))
 
 
 def _bloat(skills: list[Skill], total: int, max_total: int, max_group: int) -> str:
@@ -163,7 +162,7 @@ def check(ctx: Context) -> TechniqueResult:
                     f"Where did you use {keyword}? Mention it in that bullet, or drop it.",
                 )
             )
-    unlisted = _unlisted_tools(ctx, texts)
+    in_bullets, unlisted = _tools_in_bullets(ctx, texts)
     if unlisted:
         findings.append(
             t.finding(
@@ -175,11 +174,15 @@ def check(ctx: Context) -> TechniqueResult:
             )
         )
     share_used = used / checked if checked else 1.0
+    share_listed = 1 - len(unlisted) / len(in_bullets) if in_bullets else 1.0
+    # one group is no grouping, whatever its name: "staged" needs groups to name
+    staged_share = staged / len(named) if grouped else 0.0
     checklist = [
         t.earn("grouped", grouped, "skills"),
-        t.earn("staged", staged / len(named) if named else 0.0, "skills", "" if named else "T701"),
+        t.earn("staged", staged_share, "skills", "" if grouped else "T701"),
         t.earn("lean", lean, "skills"),
         t.earn("used", share_used, "skills"),
+        t.earn("complete", share_listed, "skills"),
     ]
     return result(t.code, checklist, findings)
 
@@ -278,9 +281,7 @@ TECHNIQUE = Technique(
         Rule("T703", "bloated-skills", "too many skills listed"),
         Rule("T704", "skill-not-shown", "a listed tool that no bullet shows in use"),
         Rule("T705", "no-skills", "no skills block"),
-        Rule(
-            "T706", "tool-not-listed", "a tool the bullets show in use is not in the skills (a tip)"
-        ),
+        Rule("T706", "tool-not-listed", "a tool the bullets show in use is not in the skills"),
     ),
     examples=(
         Example(

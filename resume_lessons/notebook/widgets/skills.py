@@ -77,8 +77,8 @@ class SkillsSorter(w.VBox):
                 + "<p>Rename a group in its box (press Enter), move an entry with its dropdown or "
                 f"choose <code>{esc(DROP)}</code>, and press <b>Split</b> to turn a compound "
                 "entry such as <code>SQL (Hive/Presto)</code> into separate entries. A tool "
-                "your bullets show but the block leaves out (the tips below name them) goes in "
-                "with <b>Add</b>.</p>"
+                "your bullets show but the block leaves out (the checklist names it, under "
+                "<code>T706</code>) goes in with <b>Add</b>.</p>"
             ),
         )
         super().__init__(
