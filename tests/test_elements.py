@@ -421,3 +421,16 @@ def test_a_tradeoff_word_inside_a_metrics_name_is_the_metric() -> None:
     assert found.get("quantified_impact") and all(
         "accept" not in t and "reject" not in t for t in found.get("tradeoff", [])
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Speech engineer shipping streaming ASR for 12M people a day.", "streaming ASR"),
+        ("ML engineer building real-time fraud detection for card payments.", "real-time fraud"),
+    ],
+)
+def test_a_domain_said_to_run_streaming_or_real_time_is_a_system_type(
+    text: str, system: str
+) -> None:
+    assert any(system in s for s in _found(text, "summary").get("system_type", []))

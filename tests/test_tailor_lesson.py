@@ -12,10 +12,12 @@ import pytest
 from support.notebooks import NOTEBOOKS, REPO, outputs, run_many
 
 from resume_lessons import load_resume
+from resume_lessons.core.analyze import score_item
 from resume_lessons.core.drafts import Drafts as DraftSet
 from resume_lessons.core.drafts import DraftsFile, load_drafts, save_drafts
 from resume_lessons.core.locations import Item
 from resume_lessons.core.tailor import tailor
+from resume_lessons.core.techniques import get_technique
 from resume_lessons.formats.posting import read_posting
 from resume_lessons.notebook.kit import TAILOR, copy_lessons
 from resume_lessons.notebook.lessons import LESSON_FILES, lesson_setup
@@ -135,8 +137,14 @@ def test_the_summary_is_rewritten_in_the_same_exercise(lesson, tmp_path: Path) -
     t1 = widget.result.scores["T1"]
     lead = widget.result.summary_lead
     assert lead  # the words the posting asks that the bullets already show
+    before = re.search(r'class="rl-before">(\d+)<', widget.position.value)
+    assert before and "T1 item score" in widget.position.value  # the summary's own score
     widget.text.value = f"ML engineer for {', '.join(lead)}. " + widget.text.value
     assert widget.result.scores["T1"] > t1
+    now = re.search(r'class="rl-now">(\d+)<', widget.position.value)
+    T1 = get_technique("T1")
+    assert now and int(now.group(1)) == score_item(widget.text.value, "summary", T1).score
+    assert 'data-line="' in widget.position.value  # with its checklist, as in lesson 01
     assert widget.save()
     assert load_drafts(tmp_path / "drafts.yaml").text("basics.summary") == widget.text.value
 

@@ -12,6 +12,7 @@ import contextlib
 
 import ipywidgets as w
 
+from ...core.analyze import score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
 from ...core.locations import Item, get_text, with_text
@@ -19,8 +20,9 @@ from ...core.model import Resume
 from ...core.posting import Posting
 from ...core.profile import DEFAULT_PROFILE
 from ...core.tailor import RoleOrder, TailorResult, tailor
+from ...core.techniques import get_technique
 from ...present.render import esc, highlight_html, legend_for
-from ...present.score_view import bullet_score_html
+from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
 from ...present.tailor_view import (
     coverage_html,
     lead_html,
@@ -109,6 +111,8 @@ class TailorMatcher(w.VBox):
         spans = term_elements(self.before).get(self.item.location, [])
         current = self.current_text()
         self.before_bullet = score_bullet(current, self.profile)  # the "before" of each edit
+        if self.item.kind == "summary":
+            self.before_summary = score_item(current, "summary", _T1, self.profile).score
         lit = highlight_html(current, spans)
         where = esc(self.item.location) + (f" — {esc(self.item.role)}" if self.item.role else "")
         order = self._order(self.before)
@@ -203,7 +207,15 @@ class TailorMatcher(w.VBox):
 
     def _bullet_score(self, text: str) -> str:
         """The bullet's own score beside the match: naming the posting's words is not yet a
-        strong bullet (the summary has the T1 checklist above instead)."""
+        strong bullet. A summary shows its T1 score and checklist, as lesson 01 does."""
+        if self.item.kind == "summary":
+            now = score_item(text, "summary", _T1, self.profile)
+            return (
+                '<div class="rl-summary-score">'
+                + score_change_html("T1", "item", self.before_summary, now.score)
+                + points_checklist_html(now.checklist, now.findings)
+                + "</div>"
+            )
         if self.item.kind != "bullet":
             return ""
         self.current_bullet = score_bullet(text, self.profile)
@@ -244,6 +256,9 @@ class TailorMatcher(w.VBox):
     def save(self) -> bool:
         self._throttle.flush()
         return self.save_row.save()
+
+
+_T1 = get_technique("T1")
 
 
 def _coverage_change(before: TailorResult, now: TailorResult) -> str:
