@@ -894,3 +894,44 @@ def test_a_rich_bullet_naming_one_thing_twice_is_work_not_a_list(tmp_path: Path)
     result = _tailor_text(tmp_path, posting, [bullet])
     kube = next(m for m in result.matches if m.term.name == "Kubernetes")
     assert kube.bullets and not kube.lists  # shown in use, not "only a list of terms"
+
+
+SPEECH_POSTING = (
+    "Senior Speech ML Engineer\n\nResponsibilities\n"
+    "- Train encoder-decoders such as Conformer and RNN-T on 100k hours of audio.\n"
+    "- Improve decoding with language model fusion and contextual biasing.\n"
+    "- Deploy models with TensorRT or ONNX Runtime on GPUs and embedded devices.\n"
+    "- Build Spark pipelines for data selection.\n"
+)
+
+
+def _asked(tmp_path: Path, text: str) -> dict[tuple[str, str], object]:
+    from resume_lessons.core.posting_terms import posting_terms
+
+    path = tmp_path / "posting.txt"
+    path.write_text(text, encoding="utf-8")
+    return {(t.kind, t.name): t for t in posting_terms(read_posting(path), load_profile())}
+
+
+def test_a_speech_posting_asks_what_it_says(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, SPEECH_POSTING)
+    # a language model fused into a decoder is a language model, not an LLM
+    assert ("model_type", "language models") in asked
+    assert ("model_type", "large language models") not in asked
+    # the family is asked through the members it names
+    assert ("model_type", "encoder-decoders") not in asked
+    assert ("model_type", "speech recognition models") in asked
+    # "ONNX Runtime" is one serving tool, not also ONNX for training
+    tools = {name for kind, name in asked if kind == "tool"}
+    assert {"ONNX Runtime", "TensorRT", "Spark"} <= tools and "ONNX" not in tools
+    # a tool before a head is the tool, and the hardware a model runs on is no features work
+    assert not any(kind == "system_type" and "spark" in name.lower() for kind, name in asked)
+    features = asked.get(("stage", "features"))
+    assert features is None or all(p.location != "responsibilities[2]" for p in features.asked_at)
+
+
+def test_an_llm_bullet_answers_a_posting_asking_for_language_models(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Build language models for search.\n"
+    result = _tailor_text(tmp_path, posting, ["Fine-tuned an LLM for query rewriting."])
+    (lm,) = [m for m in result.matches if m.term.name == "language models"]
+    assert lm.bullets

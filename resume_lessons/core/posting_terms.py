@@ -396,10 +396,15 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
     A tool's name is the tool, not also the model family it belongs to ("LightGBM" as
     gradient boosted trees); a phrase that is a pipeline stage and names no domain ("feature
     stores") is the stage, not also a system type; a system type that names experiments
-    ("experimentation platform") is not also an experiment; and words in ``hidden`` (the company's
+    ("experimentation platform") is not also an experiment; a tool inside a longer tool's name
+    ("ONNX" in "ONNX Runtime") is not asked, nor a system type that opens with a tool ("Spark
+    pipelines"); and words in ``hidden`` (the company's
     name) are no term at all. A domain whose words are a model family or a tool ("LLMs") is
     that family or tool."""
     tools = [(f.start, f.end) for f in finds if f.kind == "tool"]
+    # "ONNX Runtime" is one tool, not also ONNX
+    inner = {(s, e) for s, e in tools for a, b in tools if a <= s and e <= b and (a, b) != (s, e)}
+    tool_starts = {s for s, _ in tools}
     stages = {(f.start, f.end) for f in finds if f.kind == "stage"}
     named = {(f.start, f.end) for f in finds if f.kind in ("tool", "model_type")}
     domains = [(f.start, f.end) for f in finds if f.kind == "domain"]
@@ -410,6 +415,9 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
         if not _overlaps(f, hidden)
         # "experimentation platform": the platform asked for, not also an experiment to run
         and (f.kind != "experiment" or not any(s <= f.start and f.end <= e for s, e in systems))
+        and (f.kind != "tool" or (f.start, f.end) not in inner)
+        # "Spark pipelines": the tool asked, and the stage it serves; not a system type
+        and (f.kind != "system_type" or f.start not in tool_starts)
         and (f.kind != "model_type" or not _overlaps(f, tools))
         and (f.kind not in ("domain", "system_type") or (f.start, f.end) not in named)
         and (f.kind != "system_type" or (f.start, f.end) not in stages or _overlaps(f, domains))
@@ -463,10 +471,11 @@ def _other_names(finds: list[Found], text: str) -> dict[int, Found]:
 
 
 def _categories(finds: list[Found], text: str) -> set[int]:
-    """System types followed by the tools or models that are their members."""
+    """System types and model families followed by the tools or models that are their
+    members ("encoder-decoders such as Conformer"): the members are what is asked."""
     out = set()
     for k, f in enumerate(finds):
-        if f.kind != "system_type":
+        if f.kind not in ("system_type", "model_type"):
             continue
         after = [g for g in finds if g.start >= f.end]
         first = min(after, key=lambda g: g.start, default=None)
