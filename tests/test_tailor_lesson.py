@@ -14,7 +14,7 @@ from support.notebooks import NOTEBOOKS, REPO, outputs, run_many
 from resume_lessons import load_resume
 from resume_lessons.core.analyze import score_item
 from resume_lessons.core.drafts import Drafts as DraftSet
-from resume_lessons.core.drafts import DraftsFile, load_drafts, save_drafts
+from resume_lessons.core.drafts import DraftsFile, apply_drafts, load_drafts, save_drafts
 from resume_lessons.core.locations import Item
 from resume_lessons.core.tailor import tailor
 from resume_lessons.core.techniques import get_technique
@@ -65,6 +65,8 @@ def test_naming_a_missing_term_moves_the_bullet_up_and_marks_it_found(lesson) ->
     coverage_before = widget.result.scores
     widget.text.value = REWRITE
     assert widget.current_rank == 1
+    # the posting's word typed in is the learner's claim: the widget asks to keep it only if true
+    assert "Feast" in widget.current_new_facts and "only if it is true" in widget.position.value
     assert 'ranks <b class="rl-rank">1</b> of 5' in widget.position.value
     assert widget.found("Feast") and widget.found("candidate generation")
     found = re.search(r'<ul class="rl-terms-found">(.*?)</ul>', widget.terms.value, re.S)
@@ -268,13 +270,17 @@ def test_lesson_08_displays(runs: dict, kind: str, resume: Path, posting: Path |
     out = _out(runs, kind)
     posting = posting or Path(runs[kind]["params"]["posting_path"])
     parsed = read_posting(posting)
-    result = tailor(load_resume(resume), parsed)
+    drafts_path = runs[kind]["params"].get("drafts_path")
+    drafts = load_drafts(drafts_path) if drafts_path and Path(drafts_path).exists() else DraftSet()
+    # "Your resume today" is the resume with the learner's saved drafts applied
+    result = tailor(apply_drafts(load_resume(resume), drafts)[0], parsed)
     header = out["lesson.header()"]["text/html"]
     assert resume.name in header and html.escape(parsed.heading) in header
     assert "data-element=" in out["lesson.strong_example()"]["text/html"]
     pair = _plain(out["lesson.weak_vs_strong()"]["text/html"])
     assert "Keyword-stuffed" in pair and "Bullet score" in pair
     yours = out["lesson.your_resume()"]["text/html"]
+    assert ("With your 1 saved draft applied" in _plain(yours)) == (kind == "other")
     for area, score in result.scores.items():
         if score is not None:
             assert f'data-area="{area}">{score}<' in yours

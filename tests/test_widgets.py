@@ -469,3 +469,20 @@ def test_a_rewrite_says_which_other_techniques_it_moves(store: DraftsFile) -> No
     moved = re.search(r'<p class="rl-elsewhere">(.*?)</p>', rw.score.value)
     assert moved and f"T4 {t4_before} → <b>" in moved.group(1) and "▲" in moved.group(1)
     assert "T5 " not in moved.group(1)  # its own score is the one shown above
+
+
+def test_a_rewrite_that_adds_figures_or_tools_is_asked_to_keep_them_only_if_true(
+    store: DraftsFile,
+) -> None:
+    resume = load_resume(BEFORE)
+    rw = BulletRewriter(ITEM, "T4", store, resume=resume)
+    assert 'class="rl-new-facts"' not in rw.score.value
+    rw.text.value = STRONG + " Served with Seldon."
+    plain = html.unescape(rw.score.value)
+    assert 'class="rl-new-facts"' in rw.score.value and "only if it is true" in plain
+    for fact in ("12%", "3-week", "5%", "Seldon"):
+        assert fact in rw.current_new_facts, fact
+    # what the resume already shows elsewhere is no new fact: a tool its skills list
+    shown = next(k for g in resume.skills for k in g.keywords if k == "PyTorch")
+    rw.text.value = f"Helped with A/B testing of new {shown} models."
+    assert rw.current_new_facts == [] and 'class="rl-new-facts"' not in rw.score.value

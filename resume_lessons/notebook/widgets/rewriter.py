@@ -13,7 +13,8 @@ from ...core.drafts import Drafts, DraftsFile
 from ...core.elements import Element
 from ...core.locations import Item, with_text
 from ...core.model import Resume
-from ...core.profile import DEFAULT_PROFILE
+from ...core.new_facts import new_facts, new_facts_note
+from ...core.profile import DEFAULT_PROFILE, load_profile
 from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for, word_diff_html
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
@@ -166,6 +167,16 @@ class BulletRewriter(w.VBox):
             f"techniques: {cells}</p>"
         )
 
+    def _new_facts(self, text: str) -> str:
+        """The figures and tools this text adds that the resume never showed: a warning."""
+        resume = self.whole
+        if resume is not None:  # the resume as it is, with this item as the original has it
+            with contextlib.suppress(KeyError, IndexError):
+                resume = with_text(resume, self.item.location, self.item.text)
+        self.current_new_facts = new_facts(text, self.item.text, resume, load_profile(self.profile))
+        note = new_facts_note(self.current_new_facts)
+        return f'<p class="rl-new-facts">{esc(note)}</p>' if note else ""
+
     def prompt(self) -> str:
         return f"Your rewrite ({self.technique.code}: {self.technique.title.lower()})"
 
@@ -194,6 +205,7 @@ class BulletRewriter(w.VBox):
         lit = highlight_html(text, scored.elements)
         self.score.value = styled(
             score_change_html(self.technique.code, scored.scope, self.before_score, scored.score)
+            + self._new_facts(text)
             + self._elsewhere(text)
             + bullet
             + lit

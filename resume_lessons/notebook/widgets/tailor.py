@@ -17,8 +17,9 @@ from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
 from ...core.locations import Item, get_text, with_text
 from ...core.model import Resume
+from ...core.new_facts import new_facts, new_facts_note
 from ...core.posting import Posting
-from ...core.profile import DEFAULT_PROFILE
+from ...core.profile import DEFAULT_PROFILE, load_profile
 from ...core.tailor import RoleOrder, TailorResult, tailor
 from ...core.techniques import get_technique
 from ...present.render import esc, highlight_html, legend_for
@@ -195,6 +196,7 @@ class TailorMatcher(w.VBox):
                 else ""
             )
             + lead_html(result)
+            + self._new_facts(text)
             + self._bullet_score(text)
         )
         self.coverage.value = styled(
@@ -204,6 +206,17 @@ class TailorMatcher(w.VBox):
         )
         self.terms.value = styled(terms_html(result, resume))
         self.questions.value = styled(self._questions_html(result))
+
+    def _new_facts(self, text: str) -> str:
+        """The figures and tools this text adds that the resume never showed: a posting's word
+        typed in because it is asked is kept only if it is true."""
+        original = self.item.text
+        resume = self.resume
+        with contextlib.suppress(KeyError, IndexError):
+            resume = with_text(resume, self.item.location, original)
+        self.current_new_facts = new_facts(text, original, resume, load_profile(self.profile))
+        note = new_facts_note(self.current_new_facts)
+        return f'<p class="rl-new-facts">{esc(note)}</p>' if note else ""
 
     def _bullet_score(self, text: str) -> str:
         """The bullet's own score beside the match: naming the posting's words is not yet a
