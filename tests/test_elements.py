@@ -434,3 +434,22 @@ def test_a_domain_said_to_run_streaming_or_real_time_is_a_system_type(
     text: str, system: str
 ) -> None:
     assert any(system in s for s in _found(text, "summary").get("system_type", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Built drift checks that detect feature drift within 2 hours.", "within 2 hours"),
+        (
+            "Set up alerts that catch a broken feature pipeline in under 10 minutes instead "
+            "of 3 days.",
+            "instead of 3 days",
+        ),
+    ],
+)
+def test_how_fast_a_monitor_finds_a_problem_is_a_result(text: str, result: str) -> None:
+    assert any(result in t for t in _found(text).get("quantified_impact", []))
+
+
+def test_a_check_that_runs_every_2_hours_is_no_result() -> None:
+    assert "quantified_impact" not in _found("Ran the feature drift job every 2 hours.")

@@ -751,3 +751,11 @@ def test_t7_one_group_named_after_a_stage_is_not_grouped_by_stage() -> None:
     one = _t7(SHOWN_TOOLS, [{"name": "Training", "keywords": tools}])
     staged = next(c for c in one.checklist if c.key == "staged")
     assert staged.earned == 0 and one.score <= 60
+
+
+def test_watching_a_models_inputs_for_drift_is_ml_work() -> None:
+    drift = score_bullet("Set up PSI checks on feature drift that page on-call within 2 hours.")
+    assert not any("no ML work" in label for label, _ in drift.penalties)
+    assert "result" in {p.key for p in drift.shown}
+    api = score_bullet("Set up Grafana alerts on the API.")
+    assert any("no ML work" in label for label, _ in api.penalties)

@@ -348,7 +348,7 @@ def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
     lowered = doc.lowered
     if not doc.numeric and not ("zero" in lowered or "fold" in lowered or "from" in lowered):
         return []  # "zero downtime", "threefold", "from six hours to three": sizes in words
-    return _quantified_impacts(
+    found = _quantified_impacts(
         doc.words,
         doc.starts,
         doc.ends,
@@ -357,6 +357,29 @@ def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
         doc.memo(traffic),
         _vocab(doc.profile).quality,
     )
+    if doc.numeric:
+        found += [
+            (a, b, "time to detect", False)
+            for a, b in _detection_times(lowered)
+            if not any(s < b and a < e for s, e, _, _ in found)
+        ]
+    return found
+
+
+# "detects feature drift within 2 hours", "catches a broken pipeline in under 10 minutes
+# instead of 3 days": how fast a monitor or a model finds a problem is a measured result.
+_DETECTION_TIME = re.compile(
+    r"\b(?:detect|catch|caught|flag|spot|alert|page|surface|recover|resolve|roll(?:s|ed)? back)"
+    r"(?:s|es|ed|ing)?\b[^.;]{0,60}?"
+    r"\b(?:within|in under|in less than|in)\s+\d+(?:\.\d+)?\s*-?\s*"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b"
+    r"(?:\s+(?:instead of|rather than|down from|from|vs\.?|versus)\s+\d+(?:\.\d+)?\s*-?\s*"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)?"
+)
+
+
+def _detection_times(lowered: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DETECTION_TIME.finditer(lowered)]
 
 
 def find_impacts(doc: Doc) -> Found:
