@@ -325,3 +325,28 @@ def test_report_with_a_job_adds_the_tailored_section(tmp_path: Path) -> None:
     # without --job the same report has no such section (the sample report)
     html_path, _ = sample_report()
     assert "Tailored to" not in html_path.read_text(encoding="utf-8")
+
+
+def test_a_stage_no_bullet_shows_and_a_stage_only_a_duty_shows_are_told_apart() -> None:
+    from resume_lessons.core.findings import Finding
+
+    def t201(location: str, message: str) -> Finding:
+        return Finding("T201", "T2", location, message, "Say what you built.", points=7.5)
+
+    findings = [
+        t201(
+            "work[0].highlights[1]",
+            "Only a duty (“Worked with the data team on pipelines.”) shows the data stage: a "
+            "reader sees that you were near it, not what you built there.",
+        ),
+        t201("work", "No bullet shows your work on the features stage of the pipeline."),
+        t201("work", "No bullet shows your work on the monitoring stage of the pipeline."),
+    ]
+    groups = rv.group_findings(findings)
+    messages = [g.message for g in groups]
+    assert "No bullet shows your work on the features and monitoring stages of the pipeline." in (
+        messages
+    )
+    assert not any("Worked with" in m and "features" in m for m in messages)
+    (duty,) = [g for g in groups if "data" in g.items]
+    assert "Only a duty" in duty.message

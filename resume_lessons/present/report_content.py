@@ -58,6 +58,8 @@ ITEM_CHARS = 40  # a quoted bullet named in a grouped finding is cut to this len
 PLURAL = {
     "T106": "{items} are generic adjectives that any candidate could claim.",
     "T201": "No bullet shows your work on the {items} stages of the pipeline.",
+    "T201:weak": "Only a duty or a bullet that crams many stages shows the {items} stages: a "
+    "reader sees that you were near them, not what you built there.",
     "T202": "{n} bullets describe a duty, not what you built or decided: {items}.",
     "T302": "{n} bullets do not say what the choice cost: {items}.",
     "T303": "{n} bullets do not say how you checked the cost was acceptable: {items}.",
@@ -225,16 +227,24 @@ def cost_text(group: FindingGroup | Finding) -> str:
 
 def item_name(finding: Finding) -> str:
     """What a finding is about, as the grouped sentence names it."""
+    stage = _STAGE.search(finding.message)
+    if finding.code == "T201" and stage:  # a stage, even where the message quotes a duty
+        return stage.group(1)
     quoted = _QUOTED.search(finding.message)
     if quoted:
         text = quoted.group(0)[1:-1].rstrip(".!? ")  # a sentence's stop inside the quotes goes
         if finding.code in UNQUOTED:
             return text
         return f"“{text if len(text) <= ITEM_CHARS else text[: ITEM_CHARS - 1].rstrip() + '…'}”"
-    stage = _STAGE.search(finding.message)
-    if finding.code == "T201" and stage:
-        return stage.group(1)
     return finding.location
+
+
+def _group_key(finding: Finding) -> str:
+    """Findings told in one sentence: of one rule, and for T201 of one case (a stage no bullet
+    shows is not a stage only a duty shows)."""
+    if finding.code == "T201" and finding.location != "work":
+        return "T201:weak"
+    return finding.code
 
 
 def _join(names: Sequence[str]) -> str:
@@ -250,7 +260,7 @@ def group_message(code: str, findings: Sequence[Finding], items: Sequence[str]) 
         return template.format(
             items=_join(items), n=len(findings), what=what.group(1) if what else ""
         )
-    summary = get_rule(code)[1].summary
+    summary = get_rule(findings[0].code)[1].summary
     return f"{summary[0].upper()}{summary[1:]}, {len(findings)} times: {_join(items)}."
 
 
@@ -266,17 +276,18 @@ def group_suggestion(code: str, findings: Sequence[Finding]) -> str:
 def group_findings(findings: Sequence[Finding]) -> list[FindingGroup]:
     """Findings of one rule told once, naming their items, costliest first (tips last); a
     rule's group takes the place of its first finding among equals."""
-    by_code: dict[str, list[Finding]] = {}
+    by_key: dict[str, list[Finding]] = {}
     for f in findings:
-        by_code.setdefault(f.code, []).append(f)
+        by_key.setdefault(_group_key(f), []).append(f)
     groups = []
-    for code, fs in by_code.items():
+    for key, fs in by_key.items():
+        code = fs[0].code
         items = tuple(dict.fromkeys(item_name(f) for f in fs))
         groups.append(
             FindingGroup(
                 code,
                 fs[0].technique,
-                group_message(code, fs, items),
+                group_message(key, fs, items),
                 group_suggestion(code, fs),
                 tuple(fs),
                 items,

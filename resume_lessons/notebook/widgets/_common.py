@@ -58,6 +58,11 @@ class SaveRow(w.HBox):
         self.button.on_click(lambda _b: self.save())
         super().__init__([self.button, self.status])
 
+    def retarget(self, location: str) -> None:
+        """Save to another place from now on; the last save's line was about the old one."""
+        self.location = location
+        self.status.value = ""
+
     def save(self) -> bool:
         """Write the draft; on failure say why and keep the text where it is."""
         text = self._get_text()

@@ -121,7 +121,7 @@ class BulletRewriter(w.VBox):
             if draft is not None and draft != item.text
             else ""
         )
-        self.save_row.location = location
+        self.save_row.retarget(location)
         self.text.value = draft if draft is not None else item.text
         self.refresh()
 

@@ -147,7 +147,7 @@ class TailorMatcher(w.VBox):
             if draft is not None and draft != item.text
             else ""
         )
-        self.save_row.location = location
+        self.save_row.retarget(location)
         self._show_original(note)
         self.text.value = draft if draft is not None else item.text
         self.refresh()
