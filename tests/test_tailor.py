@@ -935,3 +935,13 @@ def test_an_llm_bullet_answers_a_posting_asking_for_language_models(tmp_path: Pa
     result = _tailor_text(tmp_path, posting, ["Fine-tuned an LLM for query rewriting."])
     (lm,) = [m for m in result.matches if m.term.name == "language models"]
     assert lm.bullets
+
+
+def test_a_domain_run_as_a_system_matches_under_any_of_its_names(tmp_path: Path) -> None:
+    posting = "Speech ML Engineer\n\nYou will own our streaming speech recognition stack.\n"
+    bullet = "Cut word error rate 18% on streaming ASR for 40M call-center minutes a day."
+    result = _tailor_text(tmp_path, posting, ["Trained models.", bullet])
+    (system,) = [m for m in result.matches if m.term.kind == "system_type"]
+    assert system.term.name == "streaming speech recognition"
+    assert [p.location for p in system.bullets] == ["work[0].highlights[1]"]
+    assert result.orders[0].order[0] == 1  # the headline result leads its role

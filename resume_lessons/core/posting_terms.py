@@ -335,6 +335,11 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             if e.start not in domain_starts and _is_activity(e, words, profile):
                 continue
             key = _norm(" ".join(words))
+            # "streaming ASR" is "streaming speech recognition": a domain run as a system
+            # takes the domain's one key
+            head, _, rest = key.partition(" ")
+            if rest and e.value == f"{words[0].lower()} {rest}" and rest in domains:
+                key = f"{head} {domains[rest]}"
             # one key for the names of one system; the posting's own words as its name
             key = systems.get(key, key)
             out.append(Found("system_type", key, shown_name(e.text), e.start, e.end))
