@@ -759,3 +759,16 @@ def test_watching_a_models_inputs_for_drift_is_ml_work() -> None:
     assert "result" in {p.key for p in drift.shown}
     api = score_bullet("Set up Grafana alerts on the API.")
     assert any("no ML work" in label for label, _ in api.penalties)
+
+
+def test_owning_a_named_ml_system_names_the_part_of_the_system() -> None:
+    owned = score_bullet("Owned the candidate generation and ranking pipeline for the home feed.")
+    assert "system" in {p.key for p in owned.shown}
+    assert "system" not in {p.key for p in score_bullet("Owned the work for the team.").shown}
+
+
+def test_a_results_own_figure_is_not_also_something_named() -> None:
+    bare = score_bullet("Achieved a 5% accuracy improvement over the current solution.")
+    assert "result" in {p.key for p in bare.shown} and "named" not in {p.key for p in bare.shown}
+    sized = score_bullet("Achieved a 5% accuracy improvement on 2M daily queries.")
+    assert "named" in {p.key for p in sized.shown}  # a second figure: the scale

@@ -58,14 +58,14 @@ PARTS: tuple[Part, ...] = (
     ),
     Part(
         "system",
-        "names the pipeline stage it works on",
+        "names the pipeline stage or the system it works on",
         10,
-        STAGES,
+        (*STAGES, "system_named"),
         "Which part of the ML system was it: data, features, training, serving, monitoring?",
     ),
     Part(
         "named",
-        "names something a reader can check (a tool, product or figure)",
+        "names something a reader can check (a tool, product, or a figure besides the result)",
         10,
         ("tool", "named"),
         "What can a reader look up: the tool, product or dataset, or a figure?",
@@ -228,6 +228,8 @@ def _signals(
         found.add("named")
     if "domain" in hits or "system_type" in hits:
         found.add("topic")
+    if "system_type" in hits:  # "the ranking pipeline", "the feature store": a system named
+        found.add("system_named")
     if _owns(hits, starts, opening[0]):
         found.add("owns")
     start, end = opening
@@ -303,6 +305,11 @@ def score_bullet(
         return BulletScore(0, (), PARTS, (), "", tuple(found))
     weak = next(((e.start, e.end) for e in found if e.name == "weak_opening"), (0, 0))
     signals, vague = _signals(text, prof, weak)
+    if "capitalised" not in signals and "named" in signals:
+        # a figure names something checkable when it is not only the result's own size
+        results = [(e.start, e.end) for e in found if e.name == "quantified_impact"]
+        if all(any(a <= k < b for a, b in results) for k, c in enumerate(text) if c.isdigit()):
+            signals.discard("named")
     paid = _costs_paid(text, found, prof)
     names = {e.name for e in found if e not in paid} | signals
     models = [(e.start, e.end) for e in found if e.name == "model_type"]
