@@ -489,3 +489,50 @@ def test_a_rewrite_that_adds_figures_or_tools_is_asked_to_keep_them_only_if_true
     shown = next(k for g in resume.skills for k in g.keywords if k == "PyTorch")
     rw.text.value = f"Helped with A/B testing of new {shown} models."
     assert rw.current_new_facts == [] and 'class="rl-new-facts"' not in rw.score.value
+
+
+def test_new_facts_match_tools_as_written_and_know_the_learners_own_words() -> None:
+    from resume_lessons.core.new_facts import new_facts
+    from resume_lessons.core.profile import load_profile
+
+    resume, profile = load_resume(EXAMPLES / "priya_fraud.yaml"), load_profile()
+    # "scanning" is not ScaNN, "transformer" is not the Transformers library
+    text = "Cut scanning time with a transformer on Kubeflow."
+    assert new_facts(text, "Worked on scanning.", resume, profile) == ["Kubeflow"]
+    # a figure of another bullet, or of the draft the box started from, is the learner's own
+    bullet = next(b for w in resume.work for b in w.highlights if any(c.isdigit() for c in b))
+    figure = next(t for t in bullet.split() if any(c.isdigit() for c in t)).strip(".,;()")
+    assert new_facts(f"Did it, {figure}.", "Did it.", resume, profile) == []
+    assert (
+        new_facts("Cut it 23% over 14 hubs.", "Did it.\nCut it 23% in 14 hubs.", None, profile)
+        == []
+    )
+
+
+def test_the_summary_rewriter_knows_the_resumes_bullets(tmp_path: Path) -> None:
+    priya = EXAMPLES / "priya_fraud.yaml"
+    store = DraftsFile(tmp_path / "drafts.yaml", priya)
+    lesson = lesson_setup(priya, store.path, "priya", technique="T1")
+    rw = lesson.exercise()
+    resume = load_resume(priya)
+    bullet = next(b for w in resume.work for b in w.highlights if any(c.isdigit() for c in b))
+    figure = next(t for t in bullet.split() if any(c.isdigit() for c in t)).strip(".,;()")
+    rw.text.value = f"Recommendations ML engineer; {bullet}"
+    assert figure not in rw.current_new_facts
+
+
+def test_a_box_that_starts_from_a_draft_moves_no_other_technique_before_typing(
+    store: DraftsFile,
+) -> None:
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T5")
+    first = lesson.exercise()
+    first.text.value = (
+        "Replaced the home feed's GBDT ranker with a two-tower retrieval model in PyTorch, "
+        "served on Kubernetes and monitored for drift."
+    )
+    assert first.save()
+    again = lesson_setup(BEFORE, store.path, "alex", technique="T5").exercise(
+        location=first.item.location
+    )
+    assert again.text.value == first.text.value  # it starts from the draft
+    assert "also changes" not in again.score.value

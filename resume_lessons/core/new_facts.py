@@ -8,10 +8,11 @@ resume names it. Each widget shows what is new, so the learner keeps it only if 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from .model import Resume
 from .profile import Profile
-from .skills import ngrams, outermost, shown_in
+from .skills import outermost, tool_forms
 from .tailor_match import resume_texts
 
 # A figure: digits with their decimals and any size word glued on ("12%", "3.1x", "40M",
@@ -36,21 +37,39 @@ def _known_figures(texts: list[str]) -> set[str]:
     return {number for text in texts for number, _ in _figures(text)}
 
 
+@cache
+def _tool_patterns(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(tool, a pattern of any of its names as whole words) for every tool the profile knows.
+    Names match as written, so "scanning" is not ScaNN and "transformer" is not the
+    Transformers library."""
+    out = []
+    for tool in profile.tool_stages:
+        forms = sorted(tool_forms(tool, profile), key=len, reverse=True)
+        alts = "|".join(re.escape(f) for f in forms if f.strip())
+        out.append((tool, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _known_tools(known: str, profile: Profile) -> frozenset[str]:
+    return frozenset(t for t, pattern in _tool_patterns(profile) if pattern.search(known))
+
+
 def new_facts(after: str, before: str, resume: Resume | None, profile: Profile) -> list[str]:
-    """The figures and tools ``after`` names that neither ``before`` nor any line of ``resume``
-    (summary, headline, bullets, skills) shows, as ``after`` writes them, in order."""
+    """The figures and tools ``after`` names that neither ``before`` (the original, and any
+    draft the learner started from) nor any line of ``resume`` (summary, headline, bullets,
+    skills) shows, as ``after`` writes them, in order."""
     known = [before] + ([t for _loc, _kind, t in resume_texts(resume)] if resume else [])
     figures = _known_figures(known)
     out = [written for number, written in _figures(after) if number not in figures]
-    now, had = ngrams([after]), ngrams(known)
-    added = [
-        tool
-        for tool in profile.tool_stages
-        if shown_in(tool, now, profile) and not shown_in(tool, had, profile)
-    ]
-    for tool in outermost(added):
-        m = re.search(rf"(?<!\w){re.escape(tool)}(?!\w)", after, re.IGNORECASE)
-        out.append(m.group(0) if m else tool)
+    had = _known_tools("\n".join(known), profile)
+    written = {}
+    for tool, pattern in _tool_patterns(profile):
+        m = pattern.search(after)
+        if m and tool not in had:
+            written[tool] = m.group(0)
+    for tool in outermost(list(written)):
+        out.append(written[tool])
     return list(dict.fromkeys(out))
 
 

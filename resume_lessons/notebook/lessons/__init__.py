@@ -299,9 +299,11 @@ class Lesson:
                 f"({saved.saved}): the box starts from it, so this rewrite builds on it. Saving "
                 "replaces it; the earlier version stays in the drafts file's history."
             )
-        if t.code == "T1":
-            return widgets.SummaryRewriter(item, self.store, draft=draft, note=note, **kw)
         after, _ = apply_drafts(self.resume, self.drafts)
+        if t.code == "T1":  # the resume: what else the rewrite moves, and the facts it shows
+            return widgets.SummaryRewriter(
+                item, self.store, draft=draft, note=note, resume=after, **kw
+            )
         return widgets.BulletRewriter(
             item,
             t,

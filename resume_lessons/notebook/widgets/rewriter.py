@@ -55,7 +55,8 @@ class BulletRewriter(w.VBox):
         self.profile = profile
         self.resume = resume if self.technique.scope == "resume" else None
         self.whole = resume  # the resume with the saved drafts: the other techniques' scores
-        self.elsewhere_before = self._scores(item.text)
+        # the other techniques as the box starts (with its draft): moved only by typing
+        self.elsewhere_before = self._scores(draft if draft is not None else item.text)
         before = self.score_text(item.text)
         self.before_score = before.score
         self.before_bullet = score_bullet(item.text, profile) if item.kind == "bullet" else None
@@ -63,8 +64,9 @@ class BulletRewriter(w.VBox):
         self.note = html_pane(
             "rl-note", styled(f'<p class="rl-info">{esc(note)}</p>') if note else ""
         )
+        self.started_from = draft if draft is not None else item.text
         self.text = w.Textarea(
-            value=draft if draft is not None else item.text,
+            value=self.started_from,
             placeholder="Write your rewrite here",
             layout=w.Layout(width="100%", height="6em"),
             continuous_update=True,
@@ -112,10 +114,11 @@ class BulletRewriter(w.VBox):
         self.item = item
         before = self.score_text(item.text)
         self.before_score = before.score
-        self.elsewhere_before = self._scores(item.text)
         self.before_bullet = score_bullet(item.text, self.profile)
         self.original.value = _original_html(item, before.elements)
         draft = self.drafts.text(location) if self.drafts is not None else None
+        self.started_from = draft if draft is not None else item.text
+        self.elsewhere_before = self._scores(self.started_from)
         self.note.value = (
             styled('<p class="rl-info">This bullet has a saved draft: the box starts from it.</p>')
             if draft is not None and draft != item.text
@@ -173,7 +176,9 @@ class BulletRewriter(w.VBox):
         if resume is not None:  # the resume as it is, with this item as the original has it
             with contextlib.suppress(KeyError, IndexError):
                 resume = with_text(resume, self.item.location, self.item.text)
-        self.current_new_facts = new_facts(text, self.item.text, resume, load_profile(self.profile))
+        # what the learner wrote before (the original, and the draft the box started from)
+        said = f"{self.item.text}\n{self.started_from}"
+        self.current_new_facts = new_facts(text, said, resume, load_profile(self.profile))
         note = new_facts_note(self.current_new_facts)
         return f'<p class="rl-new-facts">{esc(note)}</p>' if note else ""
 

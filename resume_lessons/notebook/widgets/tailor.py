@@ -213,7 +213,10 @@ class TailorMatcher(w.VBox):
         original = self.item.text
         resume = self.resume
         with contextlib.suppress(KeyError, IndexError):
+            # the original in its place; the draft the box started from is the learner's too
+            started = get_text(resume, self.item.location)
             resume = with_text(resume, self.item.location, original)
+            original = f"{original}\n{started}"
         self.current_new_facts = new_facts(text, original, resume, load_profile(self.profile))
         note = new_facts_note(self.current_new_facts)
         return f'<p class="rl-new-facts">{esc(note)}</p>' if note else ""
