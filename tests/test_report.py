@@ -350,3 +350,11 @@ def test_a_stage_no_bullet_shows_and_a_stage_only_a_duty_shows_are_told_apart() 
     assert not any("Worked with" in m and "features" in m for m in messages)
     (duty,) = [g for g in groups if "data" in g.items]
     assert "Only a duty" in duty.message
+
+
+def test_the_next_step_after_a_report_with_drafts_does_not_ask_for_drafts(tmp_path: Path) -> None:
+    from resume_lessons.cli.report import next_steps
+
+    html = tmp_path / "r.html"
+    assert "--drafts" in next_steps(html, None)
+    assert "--drafts" not in next_steps(html, None, drafts=True)

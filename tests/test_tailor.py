@@ -135,7 +135,8 @@ def test_the_first_draft_gets_questions_not_keywords() -> None:
     assert pytorch.location.startswith("skills[0].keywords[")
     assert "?" in pytorch.suggestion
     drops = {f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"}
-    assert {"MATLAB", "Tableau", "Caffe"} <= drops and "PyTorch" not in drops
+    assert {"Tableau", "Caffe"} <= drops and "PyTorch" not in drops
+    assert "MATLAB" not in drops  # a language: lesson 07 says it needs no bullet
     assert result.scores["T1"] < 50
 
 
@@ -666,9 +667,17 @@ def test_the_headline_names_the_domain(tmp_path: Path) -> None:
 def test_the_drop_tip_spares_a_skill_a_bullet_shows_in_use(tmp_path: Path) -> None:
     posting = "ML Engineer\n\nRequirements\n- PyTorch.\n"
     bullets = ["Cut labelling time 40% with an OpenCV pre-filter in front of the PyTorch model."]
-    result = _tailor_text(tmp_path, posting, bullets, skills=["PyTorch", "OpenCV", "Scala"])
+    result = _tailor_text(tmp_path, posting, bullets, skills=["PyTorch", "OpenCV", "Dask"])
     drops = [f.location for f in result.findings if f.code == "J703"]
-    assert drops == ["skills[0].keywords[2]"]  # Scala: nothing in the resume backs it
+    assert drops == ["skills[0].keywords[2]"]  # Dask: nothing in the resume backs it
+
+
+def test_a_programming_language_is_never_a_skill_to_drop(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- PyTorch.\n"
+    bullets = ["Trained the PyTorch ranker for the home feed."]
+    result = _tailor_text(tmp_path, posting, bullets, skills=["PyTorch", "Python", "SQL", "Dask"])
+    drops = [f.location for f in result.findings if f.code == "J703"]
+    assert drops == ["skills[0].keywords[3]"]  # Dask; lesson 07 says a language needs no bullet
 
 
 def test_a_bullet_that_only_lists_the_postings_terms_shows_none_of_them(tmp_path: Path) -> None:
@@ -945,3 +954,17 @@ def test_a_domain_run_as_a_system_matches_under_any_of_its_names(tmp_path: Path)
     assert system.term.name == "streaming speech recognition"
     assert [p.location for p in system.bullets] == ["work[0].highlights[1]"]
     assert result.orders[0].order[0] == 1  # the headline result leads its role
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Ran a 3-week A/B test on 10% of traffic for the ranker.", "“Ran a … A/B test on…”"),
+        ("Cut the search latency by 30% with caching.", "“Cut the search latency by…”"),
+        ("Built it.", "“Built it”"),
+    ],
+)
+def test_a_bullet_is_named_by_its_words_without_its_figures(text: str, quoted: str) -> None:
+    from resume_lessons.core.tailor import opening
+
+    assert opening(text) == quoted and not any(c.isdigit() for c in opening(text))

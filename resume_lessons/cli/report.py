@@ -64,12 +64,13 @@ def run(args: argparse.Namespace) -> int:
     if result.pdf:
         print(result.pdf)
     sys.stdout.flush()  # the paths first (scripts read them); then, for a person, what next
-    print(next_steps(result.html, result.pdf), file=sys.stderr)
+    print(next_steps(result.html, result.pdf, drafts=bool(args.drafts)), file=sys.stderr)
     return 0
 
 
-def next_steps(html: Path, pdf: Path | None) -> str:
-    """How to open the report just written, and what to do after reading it."""
+def next_steps(html: Path, pdf: Path | None, *, drafts: bool = False) -> str:
+    """How to open the report just written, and what to do after reading it (``drafts``: the
+    report already shows the learner's drafts)."""
     lines = [
         "",
         f"Open the report in a web browser: {html.resolve().as_uri()}",
@@ -79,9 +80,16 @@ def next_steps(html: Path, pdf: Path | None) -> str:
         lines.append(f"The same report as PDF: {pdf.resolve().as_uri()}")
     else:
         lines.append("For a PDF as well, add --pdf to the command (it needs Chromium).")
-    lines += [
-        "Next: work through the lessons in JupyterLab, starting with 00_start_here "
-        "(`resume-lessons lessons DIR` copies them into a folder of yours; in the kit's folder, "
-        "`make lab` opens them), then run this again with --drafts to see your rewrites.",
-    ]
+    if drafts:
+        lines.append(
+            "Next: the report's actions say what to rewrite; rewrite in the lessons, then run "
+            "this command again to see the scores move."
+        )
+    else:
+        lines.append(
+            "Next: work through the lessons in JupyterLab, starting with 00_start_here "
+            "(`resume-lessons lessons DIR` copies them into a folder of yours; in the kit's "
+            "folder, `make lab` opens them), then run this again with --drafts to see your "
+            "rewrites."
+        )
     return "\n".join(lines)

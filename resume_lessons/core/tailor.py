@@ -182,17 +182,27 @@ QUOTE_WORDS = 5
 
 
 def opening(text: str, n: int = QUOTE_WORDS) -> str:
-    """A bullet's first words, to name it in a suggestion: “Cut the search latency…”. It
-    stops before a figure, so a suggestion never holds a number."""
-    words = []
+    """A bullet's first words, to name it in a suggestion: “Cut the search latency…”. A
+    figure is left out as "…" ("Ran a … A/B test"), so a suggestion never holds a number."""
+    words: list[str] = []
+    said, cut = 0, False  # words quoted (figures left out not counted); whether text is left
     for word in text.split():
-        if len(words) == n or any(c.isdigit() for c in word):
+        if said == n:
+            cut = True
             break
+        if any(c.isdigit() for c in word):
+            if words and words[-1] != "…":
+                words.append("…")
+            continue
         words.append(word)
+        said += 1
+    while words and words[-1] == "…":
+        words.pop()
+        cut = True
     quoted = " ".join(words).rstrip(",;:.")
     if not quoted:
         return "the bullet"
-    return f"“{quoted}…”" if len(words) < len(text.split()) else f"“{quoted}”"
+    return f"“{quoted}…”" if cut else f"“{quoted}”"
 
 
 def _order_findings(resume: Resume, orders: list[RoleOrder]) -> list[Finding]:
@@ -286,11 +296,15 @@ def _drops(
     words = _asked_words(posting, profile)
     generic = set(stems([str(w) for w in profile.words("tailor", "generic_skill_words")]))
     bullets = [i.text for i in iter_items(resume) if i.kind == "bullet"]
+    # a programming language needs no bullet (lesson 07 says so): it is never a tip to drop
+    languages = {str(w).lower() for w in profile.words("skills", "languages")}
     out = []
     for i, group in enumerate(resume.skills):
         for j, keyword in enumerate(group.keywords):
             location = f"skills[{i}].keywords[{j}]"
             if location in asked or not keyword.strip() or _entry_asked(keyword, words, generic):
+                continue
+            if keyword.strip().lower() in languages:
                 continue
             # a tool a bullet shows in use stays: the tip is for what nothing backs
             if any(tool_span(keyword, b, profile) for b in bullets):
