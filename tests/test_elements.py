@@ -397,14 +397,19 @@ def test_a_team_or_time_saved_is_no_scale(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "held"),
     [
-        ("Shipped the new verification model, and latency did not move.", "latency did not"),
+        ("Shipped the verifier in a 2-week A/B test, and latency did not move.", "latency did not"),
         ("Rolled the ranker to 10% of traffic with no change in latency.", "no change in latency"),
-        ("Cut p99 latency 30% without hurting checkout conversion.", "checkout conversion"),
-        ("Moved scoring to the GPU pool with p99 latency unchanged.", "p99 latency unchanged"),
+        ("Cut p99 latency 30% in an A/B test without hurting checkout conversion.", "checkout"),
+        ("Moved scoring to GPUs for 5% of traffic with p99 latency unchanged.", "p99 latency"),
     ],
 )
 def test_a_metric_said_to_stay_where_it_was_is_a_guardrail(text: str, held: str) -> None:
     assert any(held in g for g in _found(text).get("guardrail", []))
+
+
+def test_outside_a_test_a_metric_held_is_a_tradeoff_not_a_guardrail() -> None:
+    text = "Raised long-tail coverage by 18% with a debiasing term, without hurting CTR."
+    assert "guardrail" not in _found(text)
 
 
 def test_a_metric_that_moved_is_no_guardrail() -> None:
@@ -453,3 +458,7 @@ def test_how_fast_a_monitor_finds_a_problem_is_a_result(text: str, result: str) 
 
 def test_a_check_that_runs_every_2_hours_is_no_result() -> None:
     assert "quantified_impact" not in _found("Ran the feature drift job every 2 hours.")
+
+
+def test_the_sites_a_system_runs_in_are_its_scale() -> None:
+    assert _found("Scanned parcels across 14 sorting hubs.").get("scale") == ["14 sorting hubs"]

@@ -772,3 +772,15 @@ def test_a_results_own_figure_is_not_also_something_named() -> None:
     assert "result" in {p.key for p in bare.shown} and "named" not in {p.key for p in bare.shown}
     sized = score_bullet("Achieved a 5% accuracy improvement on 2M daily queries.")
     assert "named" in {p.key for p in sized.shown}  # a second figure: the scale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built a shelf out-of-stock detection system for the grocery stores.",
+        "Built an active-learning labeling loop that picks which images to label first.",
+        "Shipped image segmentation of damaged areas in parcel photos.",
+    ],
+)
+def test_a_bullet_naming_an_ml_task_is_ml_work(text: str) -> None:
+    assert not any("no ML work" in label for label, _ in score_bullet(text).penalties)

@@ -510,8 +510,8 @@ def _held_metrics(doc: Doc) -> Found:
     return found
 
 
-# "latency did not move", "with no change in p99", "without hurting conversion": a metric said
-# to have stayed where it was is a guardrail the change had to hold, named without the word.
+# "latency did not move", "with no change in p99", "without hurting conversion": in a test, a
+# metric said to have stayed where it was is a guardrail it had to hold, named without the word.
 _STEADY_AFTER = (
     ("unchanged",),
     ("flat",),
@@ -549,6 +549,8 @@ _METRIC_CATS = ("metric", "business_metric", "quality_metric")
 
 
 def _steady_metrics(doc: Doc) -> Found:
+    if not (doc.memo(experiments) or doc.memo(traffic)):
+        return []  # outside a test, "without hurting CTR" weighs a cost: a tradeoff
     named = [(i, j) for c in _METRIC_CATS for i, j, _ in _outermost(doc.hits.get(c) or [])]
     if not named:
         return []
