@@ -784,3 +784,21 @@ def test_a_results_own_figure_is_not_also_something_named() -> None:
 )
 def test_a_bullet_naming_an_ml_task_is_ml_work(text: str) -> None:
     assert not any("no ML work" in label for label, _ in score_bullet(text).penalties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Used PyTorch, Docker, Kubernetes, Airflow and MLflow.",
+        "Worked with Spark, Airflow and dbt.",
+    ],
+)
+def test_a_verb_and_a_list_of_tools_shows_no_work_and_no_stage(text: str) -> None:
+    rated = score_bullet(text)
+    assert rated.score <= CRAMMED_CAP
+    assert not any(e.name.startswith("stage.") for e in rated.elements)
+
+
+def test_a_bullet_that_does_something_with_its_tools_is_not_a_list() -> None:
+    rated = score_bullet("Served the PyTorch ranker on Kubernetes with Docker.")
+    assert "stage.serving" in {e.name for e in rated.elements} and rated.score > CRAMMED_CAP

@@ -15,13 +15,21 @@ can read, so the lesson, ``explain`` and the report show the same number and wha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from .cramming import LISTED, listed_run, lists_costs, lists_terms, lists_tests
+from .cramming import (
+    LISTED,
+    TOOLS_ONLY,
+    listed_run,
+    lists_costs,
+    lists_terms,
+    lists_tests,
+    only_tools,
+    tool_keys,
+)
 from .elements import Element, explain
 from .elements.document import token_spans
 from .placeholders import has_placeholder
-from .profile import DEFAULT_PROFILE, Profile, load_profile, phrase_key
+from .profile import DEFAULT_PROFILE, Profile, load_profile
 
 BASE = 20  # any bullet with words in it
 
@@ -197,11 +205,6 @@ class BulletScore:
         }
 
 
-@cache
-def _tool_keys(profile: Profile) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({phrase_key(t) for t in profile.tool_stages if phrase_key(t)}))
-
-
 def _signals(
     text: str, profile: Profile, opening: tuple[int, int] = (0, 0)
 ) -> tuple[set[str], list[str]]:
@@ -210,11 +213,13 @@ def _signals(
     words, starts, ends = token_spans(text.lower())
     found: set[str] = set()
     joined = " " + " ".join(words) + " "
-    tools = sum(" " + " ".join(key) + " " in joined for key in _tool_keys(profile))
+    tools = sum(" " + " ".join(key) + " " in joined for key in tool_keys(profile))
     if tools:
         found.add("tool")
     if tools >= CRAMMED_TOOLS:
         found.add("many_tools")
+    if tools >= TOOLS_ONLY and only_tools(words, profile):
+        found.add("listed_terms")  # "Used PyTorch, Docker, Kubernetes and MLflow."
     if lists_tests(text) or lists_costs(text, profile):
         found.add("listed_checks")
     if lists_terms(text):

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from .profile import Profile
+from .profile import Profile, phrase_key
 
 LISTED = 3  # items in a row that make a list
 
@@ -82,3 +82,41 @@ def listed_run(text: str, spans: list[tuple[int, int]]) -> int:
         run = run + 1 if _JOINS.match(text[end:start].lower() + " ") else 1
         best = max(best, run)
     return best
+
+
+# A bullet that names this many tools and little else is a list of them, however it opens:
+# "Used PyTorch, Docker, Kubernetes and MLflow." shows no work with any, nor any stage.
+TOOLS_ONLY = 3
+_LIST_GLUE = frozenset({"and", "or", "with", "the", "a", "an", "in", "for", "on", "to", "of", "&"})
+
+
+@cache
+def tool_keys(profile: Profile) -> tuple[tuple[str, ...], ...]:
+    """Every tool's name as lower-case tokens."""
+    return tuple(sorted({phrase_key(t) for t in profile.tool_stages if phrase_key(t)}))
+
+
+@cache
+def _keys_by_first(profile: Profile) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for key in tool_keys(profile):
+        out.setdefault(key[0], []).append(key)
+    return {w: tuple(sorted(keys, key=len, reverse=True)) for w, keys in out.items()}
+
+
+def only_tools(words: list[str], profile: Profile) -> bool:
+    """Whether, past its first word (a verb: "Used", "Worked with"), a bullet's words (lower
+    case tokens) are nothing but tool names and the words that join them."""
+    by_first = _keys_by_first(profile)
+    k, n = 1, len(words)
+    while k < n:
+        if words[k] in _LIST_GLUE:
+            k += 1
+            continue
+        key = next(
+            (c for c in by_first.get(words[k], ()) if tuple(words[k : k + len(c)]) == c), None
+        )
+        if key is None:
+            return False
+        k += len(key)
+    return n > 1

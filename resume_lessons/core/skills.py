@@ -98,10 +98,11 @@ def ngrams(texts: list[str]) -> set[Key]:
     return grams
 
 
-def _keys(form: str) -> list[Key]:
+@lru_cache(maxsize=8192)
+def _keys(form: str) -> tuple[Key, ...]:
     """The word runs that show a form ("scikit-learn" is also "scikit learn"); a long form is
     a phrase, and its first four words will do."""
-    return [k[:MAX_KEYWORD_WORDS] for k in _sequences(form) if k]
+    return tuple(k[:MAX_KEYWORD_WORDS] for k in _sequences(form) if k)
 
 
 def _norm(name: str) -> Key:
@@ -237,12 +238,21 @@ def tool_forms(keyword: str, profile: Profile | None = None) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=8192)
+def _shown_keys(keyword: str, profile: Profile | None) -> tuple[Key, ...]:
+    """The word runs any of which shows the keyword; () when it has no words."""
+    if not phrase_key(keyword):
+        return ()
+    return tuple(key for form in tool_forms(keyword, profile) for key in _keys(form))
+
+
 def shown_in(keyword: str, grams: set[Key], profile: Profile | None = None) -> bool:
     """Whether a bullet shows the keyword: any of its forms (see ``tool_forms``) appears as
     whole words in the texts, allowing plural and verb endings."""
-    if not phrase_key(keyword):
-        return True
-    return any(key in grams for form in tool_forms(keyword, profile) for key in _keys(form))
+    keys = _shown_keys(keyword, profile)
+    if not keys:
+        return not phrase_key(keyword)
+    return any(key in grams for key in keys)
 
 
 def _pieces(text: str) -> list[list[tuple[str, int, int]]]:

@@ -16,6 +16,7 @@ from functools import cache
 from operator import methodcaller
 
 from .. import lemmas
+from ..cramming import only_tools
 from ..profile import STAGES, Profile
 from .document import Doc
 
@@ -442,6 +443,8 @@ def find_opening(doc: Doc) -> Found:
 
 
 def find_stages(doc: Doc) -> Found:
+    if "," in doc.lowered and only_tools(doc.words, doc.profile):
+        return []  # "Used PyTorch, Airflow and MLflow": a list of tools shows no stage's work
     found: Found = []
     verb_opening = doc.memo(opening)[1]
     hits = doc.hits
