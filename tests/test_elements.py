@@ -462,3 +462,16 @@ def test_a_check_that_runs_every_2_hours_is_no_result() -> None:
 
 def test_the_sites_a_system_runs_in_are_its_scale() -> None:
     assert _found("Scanned parcels across 14 sorting hubs.").get("scale") == ["14 sorting hubs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "weighs"),
+    [
+        ("Cut labeling cost by 40% while adding 300K labeled images.", False),
+        ("Cut fraud losses 20% while halving latency.", True),
+        ("Raised recall 5% while keeping precision flat.", True),
+        ("Kept p99 latency under 50 ms while adding 40 new features to the ranker.", True),
+    ],
+)
+def test_while_weighs_two_outcomes_only_against_a_metric(text: str, weighs: bool) -> None:
+    assert ("tradeoff" in _found(text)) is weighs
