@@ -802,3 +802,29 @@ def test_a_verb_and_a_list_of_tools_shows_no_work_and_no_stage(text: str) -> Non
 def test_a_bullet_that_does_something_with_its_tools_is_not_a_list() -> None:
     rated = score_bullet("Served the PyTorch ranker on Kubernetes with Docker.")
     assert "stage.serving" in {e.name for e in rated.elements} and rated.score > CRAMMED_CAP
+
+
+def test_t6_a_workshop_of_a_ranked_venue_earns_half_the_venue_points() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    def t6(publisher: str) -> int:
+        data = {
+            "basics": {"name": "x"},
+            "work": [
+                {
+                    "name": "ParcelCo",
+                    "highlights": [
+                        "Trained the few-shot damage detection model for parcel imagery."
+                    ],
+                }
+            ],
+            "publications": [
+                {"name": "Few-shot damage detection for parcel imagery", "publisher": publisher}
+            ],
+        }
+        resume = resume_from_data(data, "x")
+        return analyze(resume, techniques=(get_technique("T6"),)).results["T6"].score
+
+    assert t6("CVPR") == 100
+    assert t6("CVPR Workshop on Computer Vision in the Wild") == 85
+    assert t6("Regional ML Workshop") == 70

@@ -26,6 +26,7 @@ def _has_any(text: str, phrases: list[str]) -> bool:
     return any(key in joined for key in _keys(tuple(phrases)))
 
 
+SECOND_TIER = 0.5  # a workshop paper of a ranked venue, next to one of its main track
 TOPIC_WORDS = 2  # distinctive words a paper shares with a bullet to be about that work
 _PREFIX = 6  # a word by its first letters: "quantized" and "quantization" are one topic
 
@@ -47,19 +48,33 @@ def check(ctx: Context) -> TechniqueResult:
     companies = [w.name for w in ctx.resume.work if w.name]
     generic = frozenset(w.lower() for w in ctx.profile.words("venues", "generic_topic_words"))
     bullets = [_topic(b.text, generic) for b in ctx.bullets]
-    top, tied = 0, 0
+    top, tied = 0.0, 0
     for i, pub in enumerate(pubs):
         where = f"publications[{i}]"
         venue_text = f"{pub.publisher} {pub.name}"
-        is_top = _has_any(venue_text, venues) and not _has_any(venue_text, minor)
+        ranked, side = _has_any(venue_text, venues), _has_any(venue_text, minor)
+        is_top = ranked and not side
+        # a workshop of a ranked venue ("CVPR Workshop on …") is a second tier: half the credit
+        is_second = ranked and side
         about = f"{pub.name} {pub.summary} {pub.publisher}"
         # tied to your work: it names a company you worked at, or shares a topic with a
         # bullet; the word "production" alone ties it to nothing a reader can find
         mine = _topic(f"{pub.name} {pub.summary}", generic)
         is_tied = _has_any(about, companies) or any(len(mine & b) >= TOPIC_WORDS for b in bullets)
-        top += is_top
+        top += 1.0 if is_top else SECOND_TIER if is_second else 0.0
         tied += is_tied
-        if not is_top:
+        if is_second:
+            findings.append(
+                t.finding(
+                    "T602",
+                    where,
+                    f"{quote(pub.name or pub.publisher)} is at a workshop of a venue ML hiring "
+                    f"managers rank highly: it earns {SECOND_TIER:.0%} of a main-track paper.",
+                    "Keep it if it describes work you shipped; a main-track paper on the same "
+                    "work would count in full.",
+                )
+            )
+        elif not is_top:
             findings.append(
                 t.finding(
                     "T602",
