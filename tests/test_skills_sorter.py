@@ -409,3 +409,19 @@ def test_a_tool_the_bullets_show_is_added_from_the_sorter(store: DraftsFile) -> 
     saved = load_drafts(store.path).text("skills")
     assert "Features: Feast" in saved
     assert SkillsSorter(r, store, draft=saved).assignment()["Feast"] == "Features"
+
+
+def test_an_added_model_goes_to_training_and_an_unknown_tool_to_other() -> None:
+    sort = SkillsSort(load_profile(), {"Python": "Languages", "PyTorch": "Training & models"})
+    assert sort.add("EfficientDet") == "Training & models"  # a model: trained, in the renamed group
+    assert sort.add("Zorbly") == "Other"  # nothing known: where the learner sees it to sort
+    assert sort.add("Feast") == "Features"
+
+
+def test_a_renamed_group_stands_for_its_stage_in_the_move_choices() -> None:
+    sort = SkillsSort(load_profile(), {"PyTorch": "Training", "Spark": "Data"})
+    assert "Training" in sort.options()
+    assert sort.rename("Training", "Training & models")
+    options = sort.options()
+    assert "Training & models" in options and "Training" not in options
+    assert "Serving" in options and options[-1] == DROP  # stages no group names yet stay

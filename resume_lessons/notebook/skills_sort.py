@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..core.analyze import analyze
 from ..core.drafts import skills_from_text, skills_to_text
+from ..core.elements import explain
 from ..core.findings import TechniqueResult
 from ..core.model import Resume, Skill
 from ..core.profile import STAGES, Profile
@@ -108,8 +109,19 @@ class SkillsSort:
         return group_stage(Skill(name=group, keywords=[]), self.profile)
 
     def options(self) -> list[str]:
-        """The groups an entry can move to: those in use, then each stage group, then DROP."""
-        return list(dict.fromkeys([*self.groups(), *stage_groups(self.profile).values(), DROP]))
+        """The groups an entry can move to: those in use, then a group for each stage no group
+        in use names yet (a renamed "Training & models" stands for Training), then DROP."""
+        used = self.groups()
+        covered = {self.stage(g) for g in used}
+        spare = [name for stage, name in stage_groups(self.profile).items() if stage not in covered]
+        return list(dict.fromkeys([*used, *spare, DROP]))
+
+    def group_for(self, stage: str) -> str:
+        """The group in use that names the stage, else the stage's own group name."""
+        return (
+            next((g for g in self.groups() if self.stage(g) == stage), "")
+            or stage_groups(self.profile)[stage]
+        )
 
     def in_group(self, group: str) -> list[str]:
         return [e for e, g in self.entries.items() if g == group]
@@ -145,9 +157,13 @@ class SkillsSort:
         same = next((e for e in self.entries if e.lower() == entry.lower()), None)
         if same is not None and self.entries[same] != DROP:
             return ""
-        group = suggest_group(entry, None, self.profile)
-        if group == UNSORTED:  # a tool the profile does not know: beside the others, to sort
-            group = next(iter(self.groups()), UNSORTED)
+        stage = tool_stage(entry, self.profile)
+        if not stage and any(
+            e.name == "model_type" for e in explain(entry, "bullet", self.profile)
+        ):
+            stage = "training"  # a model family or a named model: what you trained
+        # a tool the profile does not know goes to "Other", where the learner sees it to sort
+        group = self.group_for(stage) if stage else UNSORTED
         self.entries[same or entry] = group
         return group
 
