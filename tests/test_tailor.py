@@ -968,3 +968,27 @@ def test_a_bullet_is_named_by_its_words_without_its_figures(text: str, quoted: s
     from resume_lessons.core.tailor import opening
 
     assert opening(text) == quoted and not any(c.isdigit() for c in opening(text))
+
+
+CV_POSTING = (
+    "Staff ML Engineer, Computer Vision\n\nWhat you'll do\n"
+    "- Optimize models for real-time inference on NVIDIA Jetson Orin using TensorRT.\n"
+    "- Build active learning and data curation loops with our labeling team.\n\n"
+    "Requirements\n"
+    "- PyTorch and modern detectors/segmenters (YOLO, Mask R-CNN, DETR, SAM).\n"
+    "- Deploying models to edge devices with TensorRT, ONNX, CUDA.\n"
+)
+
+
+def test_a_cv_posting_asks_for_detectors_through_the_models_it_names(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, CV_POSTING)
+    models = [name for kind, name in asked if kind == "model_type"]
+    assert len(models) == 1  # one ask: a detector or segmenter, any of the four named
+    onnx = asked[("tool", "ONNX")]
+    assert onnx.stage == "serving" and ("tool", "NVIDIA Jetson") in asked
+    data = asked[("stage", "data")]
+    assert any(p.location == "responsibilities[1]" for p in data.asked_at)  # active learning
+    bullet = "Cut mis-sorts 23% with a YOLOv8 parcel label reader on Jetson devices."
+    result = _tailor_text(tmp_path, CV_POSTING, [bullet])
+    (detectors,) = [m for m in result.matches if m.term.kind == "model_type"]
+    assert detectors.bullets  # YOLO answers it

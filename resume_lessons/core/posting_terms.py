@@ -467,7 +467,11 @@ def _other_names(finds: list[Found], text: str) -> dict[int, Found]:
                 if not (_COMMA.match(gap) or _OR.match(gap) or _AND.match(gap)):
                     break
                 members.append(b)
-            if not text[finds[members[-1]].end :].lstrip().startswith(")"):
+            # the parentheses close after the members, maybe after names the vocabulary does
+            # not know ("(YOLO, Mask R-CNN, SAM)")
+            rest = text[finds[members[-1]].end :]
+            closes = rest.find(")")
+            if closes < 0 or any(c in rest[:closes] for c in "(.;:\n"):
                 continue
             for b in members:
                 if finds[b].key != fa.key:

@@ -183,15 +183,16 @@ class PhraseIndex:
                     if category not in seen and tok.startswith(stem):
                         seen.add(category)
                         out.append((i, i + 1, category, phrase))
-            if self._part_categories and "-" in tok:
+            if self._part_categories and ("-" in tok or "/" in tok):
                 out.extend((i, i + 1, c, p) for c, p in self._part_matches(tok, seen))
         return out
 
     def _part_matches(self, token: str, seen: set[str]) -> list[tuple[str, str]]:
-        """(category, phrase) of the parts of a hyphenated token, in the part categories only,
-        for the categories the whole token did not match."""
+        """(category, phrase) of the parts of a hyphenated or slashed token ("two-tower",
+        "detectors/segmenters"), in the part categories only, for the categories the whole
+        token did not match."""
         found = []
-        for part in token.split("-"):
+        for part in re.split(r"[-/]", token):
             if len(part) < 2:
                 continue
             entries = [(c, p) for _, c, p, _ in self._singles_at(part, lemmas.keys(part))]
