@@ -475,3 +475,9 @@ def test_the_sites_a_system_runs_in_are_its_scale() -> None:
 )
 def test_while_weighs_two_outcomes_only_against_a_metric(text: str, weighs: bool) -> None:
     assert ("tradeoff" in _found(text)) is weighs
+
+
+def test_an_offline_tests_duration_says_how_it_was_tested() -> None:
+    found = _found("Moved the reader to INT8, validated in a 2-week shadow test.")
+    assert found.get("experiment_duration") == ["2-week"]
+    assert "experiment" not in found  # still not an online experiment

@@ -635,9 +635,10 @@ def find_experiments(doc: Doc) -> Found:
 
 def find_durations(doc: Doc) -> Found:
     lowered = doc.lowered
-    # A test's duration: of an experiment, or of a rollout to a share of traffic ("to 10% of
-    # traffic for 3 weeks"). Every duration ends in day, week or month.
-    if not (doc.numeric and (doc.memo(experiments) or doc.memo(traffic))):
+    # A test's duration: of an experiment, of a rollout to a share of traffic ("to 10% of
+    # traffic for 3 weeks"), or of an offline test. Every duration ends in day, week or month.
+    tested = doc.memo(experiments) or doc.memo(traffic) or "not_online" in doc.hits
+    if not (doc.numeric and tested):  # "a 2-week shadow test" says how it was tested too
         return []
     if not ("day" in lowered or "week" in lowered or "month" in lowered):
         return []
