@@ -536,3 +536,27 @@ def test_a_box_that_starts_from_a_draft_moves_no_other_technique_before_typing(
     )
     assert again.text.value == first.text.value  # it starts from the draft
     assert "also changes" not in again.score.value
+    # "before" is the resume file's score; the draft's is said beside it
+    assert f"the box started from: {again.current_score})" in again.score.value
+
+
+def test_the_header_says_when_the_lesson_shows_the_sample_not_your_resume(tmp_path: Path) -> None:
+    sample = lesson_setup(BEFORE, tmp_path / "a.yaml", "alex", technique="T1").header().html
+    assert "This is the sample resume" in sample and "resume_path" in sample
+    priya = EXAMPLES / "priya_fraud.yaml"
+    own = lesson_setup(priya, tmp_path / "p.yaml", "priya", technique="T1").header().html
+    assert "This is the sample resume" not in own
+
+
+def test_the_picker_lists_a_saved_draft_as_the_learner_left_it(store: DraftsFile) -> None:
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T4")
+    rw = lesson.exercise()
+    assert rw.picker is not None and "(your saved draft)" not in str(rw.picker.options)
+    at = rw.item.location
+    rw.text.value = STRONG
+    assert rw.save()
+    label = next(label for label, value in rw.picker.options if value == at)
+    assert label.startswith(f"{at}: Lifted home feed CTR") and label.endswith("(your saved draft)")
+    assert rw.picker.value == at and rw.item.location == at and rw.text.value == STRONG
+    again = lesson_setup(BEFORE, store.path, "alex", technique="T4").exercise(location=at)
+    assert "(your saved draft)" in dict((v, lab) for lab, v in again.picker.options)[at]

@@ -41,13 +41,22 @@ def points_checklist_html(checklist: Sequence[CheckItem], findings: Sequence[Fin
     return f'<ul class="rl-checklist" style="list-style:none;padding-left:0">{"".join(rows)}</ul>'
 
 
-def score_change_html(code: str, scope: str, before: int, now: int) -> str:
-    """'T4 score: before 15 → now 60 ▲' and one line saying what was scored."""
+def score_change_html(
+    code: str, scope: str, before: int, now: int, draft: int | None = None
+) -> str:
+    """'T4 score: before 15 → now 60 ▲' and one line saying what was scored. ``draft``: the
+    score of the saved draft the box started from, said beside the original's."""
     arrow = "▲" if now > before else ("▼" if now < before else "=")
+    started = (
+        f' <small class="rl-draft-score">(your resume file; your saved draft, which the box '
+        f"started from: {draft})</small>"
+        if draft is not None
+        else ""
+    )
     return (
         f"<p>{esc(code)} {'resume' if scope == 'resume' else 'item'} score: before this rewrite "
-        f'<b class="rl-before">{before}</b> → now <b class="rl-now">{now}</b> {arrow}<br>'
-        f'<small class="rl-scope">{esc(SCOPE_NOTE[scope])}</small></p>'
+        f'<b class="rl-before">{before}</b>{started} → now <b class="rl-now">{now}</b> '
+        f'{arrow}<br><small class="rl-scope">{esc(SCOPE_NOTE[scope])}</small></p>'
     )
 
 

@@ -177,6 +177,12 @@ class Lesson:
             f"<b>Drafts:</b> <code>{esc(self.store.path)}</code> — "
             f"{len(self.drafts.items)} saved{posting}</p>"
         ]
+        if Path(self.resume_path).name == SAMPLE_NAME:  # the sample, not the learner's own
+            lines.append(
+                '<p class="rl-info">This is the sample resume (Alex Rivera). To work on yours, '
+                "set <code>resume_path</code> in the parameters cell at the top to your file, "
+                "save the notebook (Ctrl+S) so it stays set, and run all cells again.</p>"
+            )
         lines += [f'<p class="rl-miss">{esc(n)}</p>' for n in self.notes]
         return Shown(page("".join(lines)))
 

@@ -7,25 +7,65 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from ...core.drafts import DraftsFile
+from ...core.drafts import Drafts, DraftsFile
 from ...core.errors import ResumeError
 from ...core.locations import Item
 from ...present.render import STYLE, esc
 
+PICK_CHARS = 90  # of a bullet's text in the picker's list
 
-def bullet_picker(item: Item, choices: list[Item], label: str = "Bullet") -> w.Dropdown | None:
-    """One click to work on another bullet (the current one first); None with nothing to pick."""
+
+def _pick_label(item: Item, drafts: Drafts | None) -> str:
+    """A bullet as the picker lists it: as the learner left it, a saved draft marked so."""
+    draft = drafts.text(item.location) if drafts is not None else None
+    text, mark = (draft, " (your saved draft)") if draft and draft != item.text else (item.text, "")
+    short = text if len(text) <= PICK_CHARS else text[: PICK_CHARS - 1].rstrip() + "…"
+    return f"{item.location}: {short}{mark}"
+
+
+def bullet_picker(
+    item: Item,
+    choices: list[Item],
+    label: str = "Bullet",
+    drafts: Drafts | None = None,
+    on_pick: Callable[[str], None] | None = None,
+) -> w.Dropdown | None:
+    """One click to work on another bullet (the current one first), calling ``on_pick`` with
+    its location; None with nothing to pick."""
     options = [item, *(i for i in choices if i.location != item.location)]
     if len(options) < 2:
         return None
     picker = w.Dropdown(
-        options=[(f"{i.location}: {i.text[:70]}", i.location) for i in options],
+        options=[(_pick_label(i, drafts), i.location) for i in options],
         value=item.location,
         description=label,
         layout=w.Layout(width="100%"),
     )
     picker.add_class("rl-pick-bullet")
+    picker.rl_quiet = False
+    if on_pick is not None:
+        picker.observe(
+            lambda change: None if picker.rl_quiet else on_pick(change["new"]), names="value"
+        )
     return picker
+
+
+def relabel(picker: w.Dropdown | None, items: list[Item], drafts: Drafts | None) -> None:
+    """List the bullets again as the learner has left them (after a save), on the same pick;
+    the swap is no pick (``on_pick`` is not called)."""
+    if picker is None:
+        return
+    by_location = {i.location: i for i in items}
+    labels = [
+        (_pick_label(by_location[v], drafts), v) for _, v in picker.options if v in by_location
+    ]
+    value = picker.value
+    picker.rl_quiet = True
+    try:
+        picker.options = labels
+        picker.value = value
+    finally:
+        picker.rl_quiet = False
 
 
 def html_pane(css_class: str, value: str = "") -> w.HTML:

@@ -18,7 +18,7 @@ from ...core.profile import DEFAULT_PROFILE, load_profile
 from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for, word_diff_html
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
-from ._common import SaveRow, bullet_picker, html_pane, styled
+from ._common import SaveRow, bullet_picker, html_pane, relabel, styled
 from ._throttle import Throttle
 
 # Below this share of words kept, a word diff is mostly strike-through: show both versions.
@@ -65,6 +65,7 @@ class BulletRewriter(w.VBox):
             "rl-note", styled(f'<p class="rl-info">{esc(note)}</p>') if note else ""
         )
         self.started_from = draft if draft is not None else item.text
+        self.draft_score = self._draft_score()
         self.text = w.Textarea(
             value=self.started_from,
             placeholder="Write your rewrite here",
@@ -86,10 +87,9 @@ class BulletRewriter(w.VBox):
         self.text.observe(lambda _change: self._throttle(), names="value")
         self.refresh()
         label = w.HTML(f"<b>{esc(self.prompt())}</b>")
-        self.picker = bullet_picker(item, choices or [])
-        if self.picker is not None:
-            self.picker.observe(lambda change: self.retarget(change["new"]), names="value")
+        self.picker = bullet_picker(item, choices or [], drafts=drafts, on_pick=self.retarget)
         self._choices = {i.location: i for i in choices or []}
+        self._pick_items = [item, *(choices or [])]
         super().__init__(
             [
                 *([self.picker] if self.picker is not None else []),
@@ -118,6 +118,7 @@ class BulletRewriter(w.VBox):
         self.original.value = _original_html(item, before.elements)
         draft = self.drafts.text(location) if self.drafts is not None else None
         self.started_from = draft if draft is not None else item.text
+        self.draft_score = self._draft_score()
         self.elsewhere_before = self._scores(self.started_from)
         self.note.value = (
             styled('<p class="rl-info">This bullet has a saved draft: the box starts from it.</p>')
@@ -138,6 +139,7 @@ class BulletRewriter(w.VBox):
                 self.whole = with_text(self.whole, location, text)
         if self.drafts is not None:
             self.drafts.set(location, text, lesson=self.technique.code)
+            relabel(self.picker, self._pick_items, self.drafts)
 
     def _scores(self, text: str) -> dict[str, int]:
         """Every technique's resume score with this text in the item's place ({} alone)."""
@@ -169,6 +171,12 @@ class BulletRewriter(w.VBox):
             f'<p class="rl-elsewhere">This rewrite also changes your resume on other '
             f"techniques: {cells}</p>"
         )
+
+    def _draft_score(self) -> int | None:
+        """The score of the saved draft the box starts from, when it is not the original."""
+        if self.started_from == self.item.text:
+            return None
+        return self.score_text(self.started_from).score
 
     def _new_facts(self, text: str) -> str:
         """The figures and tools this text adds that the resume never showed: a warning."""
@@ -209,7 +217,13 @@ class BulletRewriter(w.VBox):
             bullet = bullet_score_html(self.before_bullet, self.current_bullet)
         lit = highlight_html(text, scored.elements)
         self.score.value = styled(
-            score_change_html(self.technique.code, scored.scope, self.before_score, scored.score)
+            score_change_html(
+                self.technique.code,
+                scored.scope,
+                self.before_score,
+                scored.score,
+                draft=self.draft_score,
+            )
             + self._new_facts(text)
             + self._elsewhere(text)
             + bullet

@@ -33,7 +33,7 @@ from ...present.tailor_view import (
     terms_html,
 )
 from ..kit import TAILOR
-from ._common import SaveRow, bullet_picker, html_pane, styled
+from ._common import SaveRow, bullet_picker, html_pane, relabel, styled
 from ._throttle import Throttle
 
 
@@ -82,9 +82,9 @@ class TailorMatcher(w.VBox):
         )
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
-        self.picker = bullet_picker(item, list(self._choices.values()), "Rewrite")
-        if self.picker is not None:
-            self.picker.observe(lambda change: self.retarget(change["new"]), names="value")
+        self.picker = bullet_picker(
+            item, list(self._choices.values()), "Rewrite", drafts, on_pick=self.retarget
+        )
         self._show_original(note)
         self.refresh()
         label = w.HTML(
@@ -159,6 +159,7 @@ class TailorMatcher(w.VBox):
             self.resume = with_text(self.resume, location, text)
         if self.drafts is not None:
             self.drafts.set(location, text, lesson=TAILOR)
+            relabel(self.picker, list(self._choices.values()), self.drafts)
         self.before = tailor(self.resume, self.posting, self.profile)
         self._show_original()
         self.refresh()
