@@ -560,3 +560,18 @@ def test_the_picker_lists_a_saved_draft_as_the_learner_left_it(store: DraftsFile
     assert rw.picker.value == at and rw.item.location == at and rw.text.value == STRONG
     again = lesson_setup(BEFORE, store.path, "alex", technique="T4").exercise(location=at)
     assert "(your saved draft)" in dict((v, lab) for lab, v in again.picker.options)[at]
+
+
+def test_the_builder_scores_with_a_draft_saved_by_the_rewriter_above_it(store: DraftsFile) -> None:
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T2")
+    rewriter, builder = lesson.exercise(), lesson.builder()
+    if builder.location == rewriter.item.location:  # a place of its own, to see the other's draft
+        pytest.skip("the builder writes the rewriter's bullet")
+    before = builder.before_score
+    rewriter.text.value = (
+        "Built the Feast feature store that serves the ranker's user and item features, "
+        "cutting feature lag from 6 hours to 5 minutes."
+    )
+    assert rewriter.save()
+    assert builder.before_score > before  # the features stage the rewriter's draft shows counts
+    assert f'rl-before">{builder.before_score}<' in builder.composed.value

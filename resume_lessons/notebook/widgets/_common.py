@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -78,6 +79,31 @@ def styled(fragment: str) -> str:
     return f'{STYLE}<div class="rl-box">{fragment}</div>'
 
 
+# The widgets of one drafts file, told when another of them saves: a lesson page shows two
+# (the rewriter and the builder of lesson 02), and each scores the resume with the other's
+# drafts. Weak references: a widget whose output is cleared is not kept alive.
+_PEERS: dict[str, list[weakref.WeakMethod]] = {}
+
+
+def on_peer_save(store: DraftsFile, callback: Callable[[str, str], None]) -> None:
+    """Call ``callback(location, text)`` when another widget saves to this drafts file."""
+    _PEERS.setdefault(str(store.path.resolve()), []).append(weakref.WeakMethod(callback))  # type: ignore[arg-type]
+
+
+def _tell_peers(row: SaveRow, location: str, text: str) -> None:
+    """Tell the other widgets of the row's drafts file (not the row's own) of a save."""
+    key = str(row.store.path.resolve())
+    alive = []
+    for ref in _PEERS.get(key, []):
+        callback = ref()
+        if callback is None:
+            continue
+        alive.append(ref)
+        if getattr(callback.__self__, "save_row", None) is not row:  # type: ignore[attr-defined]
+            callback(location, text)
+    _PEERS[key] = alive
+
+
 class SaveRow(w.HBox):
     """A Save button and a status line. The text to save comes from ``get_text`` at click time."""
 
@@ -116,6 +142,7 @@ class SaveRow(w.HBox):
             return False
         if self.on_saved is not None:
             self.on_saved(self.location, text)
+        _tell_peers(self, self.location, text)
         stamp = _dt.datetime.now().strftime("%H:%M:%S")
         self.status.value = (
             f'<span style="color:#2b8a3e">Saved {esc(self.location)} to '

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import ipywidgets as w
 
 from ...core.analyze import score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import DraftsFile
-from ...core.locations import Item, get_text
+from ...core.locations import Item, get_text, with_text
 from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
 from ..compose import STAGE_PHRASES, Slots, compose_bullet
-from ._common import SaveRow, html_pane, styled
+from ._common import SaveRow, html_pane, on_peer_save, styled
 from ._throttle import Throttle
 
 FIELDS = (
@@ -47,18 +49,7 @@ class BulletBuilder(w.VBox):
         # A technique that scores a whole section (T2, T5) shows how this bullet, in its place,
         # changes the resume's score, as the rewriter above it does.
         self.resume = resume if self.technique.scope == "resume" else None
-        self.before_score = (
-            score_item("", "bullet", self.technique, profile).score
-            if self.resume is None
-            else score_item(
-                _text_at(self.resume, location),
-                "bullet",
-                self.technique,
-                profile,
-                resume=self.resume,
-                location=location,
-            ).score
-        )
+        self.before_score = self._before()
         self.stage = w.Dropdown(
             options=[("(pick the pipeline stage)", "")]
             + [(phrase, key) for key, phrase in STAGE_PHRASES.items() if key],
@@ -73,6 +64,7 @@ class BulletBuilder(w.VBox):
         self.checklist = html_pane("rl-checklist-pane")
         self.bullet = ""
         self.save_row = SaveRow(store, location, lambda: self.bullet, lesson=self.technique.code)
+        on_peer_save(store, self._peer_saved)
         self._throttle = Throttle(self.refresh, interval)
         for control in (self.stage, *self.fields.values()):
             control.observe(lambda _c: self._throttle(), names="value")
@@ -88,6 +80,28 @@ class BulletBuilder(w.VBox):
             ]
         )
         self.add_class("rl-builder")
+
+    def _before(self) -> int:
+        """The score before this bullet: of the place as the resume has it now."""
+        if self.resume is None:
+            return score_item("", "bullet", self.technique, self.profile).score
+        return score_item(
+            _text_at(self.resume, self.location),
+            "bullet",
+            self.technique,
+            self.profile,
+            resume=self.resume,
+            location=self.location,
+        ).score
+
+    def _peer_saved(self, location: str, text: str) -> None:
+        """Another widget of this page saved a draft: score against the resume that holds it."""
+        if self.resume is None:
+            return
+        with contextlib.suppress(KeyError, IndexError):  # a place the resume does not have
+            self.resume = with_text(self.resume, location, text)
+        self.before_score = self._before()
+        self.refresh()
 
     def slots(self) -> Slots:
         return Slots(stage=self.stage.value, **{k: f.value for k, f in self.fields.items()})

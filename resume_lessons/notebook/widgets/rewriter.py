@@ -18,7 +18,7 @@ from ...core.profile import DEFAULT_PROFILE, load_profile
 from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for, word_diff_html
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
-from ._common import SaveRow, bullet_picker, html_pane, relabel, styled
+from ._common import SaveRow, bullet_picker, html_pane, on_peer_save, relabel, styled
 from ._throttle import Throttle
 
 # Below this share of words kept, a word diff is mostly strike-through: show both versions.
@@ -83,6 +83,7 @@ class BulletRewriter(w.VBox):
             lesson=self.technique.code,
             on_saved=self._saved,
         )
+        on_peer_save(store, self._peer_saved)
         self._throttle = Throttle(self.refresh, interval)
         self.text.observe(lambda _change: self._throttle(), names="value")
         self.refresh()
@@ -140,6 +141,15 @@ class BulletRewriter(w.VBox):
         if self.drafts is not None:
             self.drafts.set(location, text, lesson=self.technique.code)
             relabel(self.picker, self._pick_items, self.drafts)
+
+    def _peer_saved(self, location: str, text: str) -> None:
+        """Another widget of this page saved a draft (the builder below): score with it."""
+        self._saved(location, text)
+        if location != self.item.location:
+            self.before_score = self.score_text(self.item.text).score
+            self.draft_score = self._draft_score()
+            self.elsewhere_before = self._scores(self.started_from)
+            self.refresh()
 
     def _scores(self, text: str) -> dict[str, int]:
         """Every technique's resume score with this text in the item's place ({} alone)."""
