@@ -481,3 +481,9 @@ def test_an_offline_tests_duration_says_how_it_was_tested() -> None:
     found = _found("Moved the reader to INT8, validated in a 2-week shadow test.")
     assert found.get("experiment_duration") == ["2-week"]
     assert "experiment" not in found  # still not an online experiment
+
+
+def test_a_quality_level_a_change_kept_is_a_measured_result() -> None:
+    found = _found("Retrained the detector on 40K new images, keeping damage recall above 92%.")
+    assert any("above 92%" in t for t in found.get("quantified_impact", []))
+    assert "quantified_impact" not in _found("Flagged transactions with a score above 0.8.")

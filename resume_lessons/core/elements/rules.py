@@ -1680,6 +1680,17 @@ def _impact_bound_is_size(words, starts, at, changes, results) -> bool:  # type:
     return any(c in changes or c in results for c in range(lo, k))
 
 
+def _held_quality_level(words, starts, at, by_cat) -> bool:  # type: ignore[no-untyped-def]
+    """ "keeping damage recall above 92%": a model-quality level a change held is a level
+    measured, not a threshold set. A verb of keeping, then a quality metric, then the bound."""
+    k = bisect_right(starts, at) - 1
+    if k < 1 or starts[k] != at or words[k] not in ("above", "over"):
+        return False
+    quality = {j - 1 for _, j, _ in by_cat.get("quality_metric") or ()}
+    keeps = {i for i, _, _ in by_cat.get("tradeoff_keep") or ()}
+    return (k - 1) in quality and any(k - 5 <= i < k - 1 for i in keeps)
+
+
 def _impact_subject(words, verb, vague) -> str:  # type: ignore[no-untyped-def]
     """The noun right before a verb of change that names what changed ('reach grew 20%')."""
     if verb == 0:
@@ -2014,7 +2025,11 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
         if in_traffic and not _impact_taken_over(s, changes, starts):
             continue  # a share of traffic, not an outcome
         bound = _THRESHOLD_BEFORE.search(lowered, max(0, s - 12), s)
-        if bound and not _impact_bound_is_size(words, starts, bound.start(), changes, results):
+        if (
+            bound
+            and not _impact_bound_is_size(words, starts, bound.start(), changes, results)
+            and not _held_quality_level(words, starts, bound.start(), by_cat)
+        ):
             continue
         if _TARGET_AFTER.match(lowered, e, e + 12):
             continue
