@@ -425,3 +425,28 @@ def test_a_renamed_group_stands_for_its_stage_in_the_move_choices() -> None:
     options = sort.options()
     assert "Training & models" in options and "Training" not in options
     assert "Serving" in options and options[-1] == DROP  # stages no group names yet stay
+
+
+def test_skills_written_one_per_entry_are_one_list_to_sort(tmp_path: Path) -> None:
+    from resume_lessons import load_resume_with_warnings
+
+    path = tmp_path / "me.yaml"
+    path.write_text(
+        "basics: {name: Sam}\nwork:\n  - name: Co\n    highlights:\n"
+        "      - Trained the PyTorch intent classifier on Postgres data.\n"
+        "skills:\n  - name: Python\n  - name: SQL (Postgres/BigQuery)\n  - name: PyTorch\n"
+        "    level: expert\n  - name: Tools\n    keywords: [Docker]\n",
+        encoding="utf-8",
+    )
+    loaded = load_resume_with_warnings(path)
+    skills = loaded.resume.skills
+    assert [s.keywords for s in skills] == [
+        ["Python", "SQL (Postgres/BigQuery)", "PyTorch"],
+        ["Docker"],
+    ]
+    assert any("one list of skills" in str(w) and ":7:" in str(w) for w in loaded.warnings)
+    t7 = analyze(loaded.resume, techniques=(get_technique("T7"),)).results["T7"]
+    assert not any(f.code == "T705" for f in t7.findings)  # there is a skills block
+    store = DraftsFile(tmp_path / "drafts.yaml", path)
+    sorter = SkillsSorter(loaded.resume, store)
+    assert {"Python", "PyTorch", "Docker"} <= set(sorter.assignment())

@@ -58,7 +58,31 @@ def to_resume(read: ResumeData) -> LoadedResume:
     warnings = (
         unknown_key_warnings(read.data, read.file, read.lines) if read.warn_unknown_keys else []
     )
+    warnings += _skill_entry_warnings(read.data, read.file, read.lines)
     return LoadedResume(resume, read.file, warnings)
+
+
+def _skill_entry_warnings(data: Any, file: str, lines: dict[Path_, int]) -> list[LoadWarning]:
+    """Skills written one per entry (``- name: Python``): read as one list, and said so."""
+    skills = data.get("skills") if isinstance(data, dict) else None
+    if not isinstance(skills, list):
+        return []
+    single = [
+        i
+        for i, s in enumerate(skills)
+        if isinstance(s, dict) and str(s.get("name") or "").strip() and not s.get("keywords")
+    ]
+    if len(single) < 2:
+        return []
+    message = (
+        f"{len(single)} skills entries name one skill each and list no keywords; the kit reads "
+        "their names as one list of skills (skills[0]), to group by pipeline stage in lesson 07"
+    )
+    return [
+        LoadWarning(
+            file, message, f"skills[{single[0]}]", _nearest_line(("skills", single[0]), lines)
+        )
+    ]
 
 
 def format_location(path: Path_) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 def _date_to_text(value: Any) -> Any:
@@ -80,6 +80,35 @@ class Resume(_Section):
     publications: list[Publication] = Field(default_factory=list)
     skills: list[Skill] = Field(default_factory=list)
     education: list[Education] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_skill_per_entry(self) -> Resume:
+        """JSON Resume lets each skill be an entry of its own (``- name: Python``, no
+        keywords): those entries are one flat list of skills, read as one unnamed group."""
+        if single_skill_entries(self.skills):
+            self.skills = merge_skill_entries(self.skills)
+        return self
+
+
+def single_skill_entries(skills: list[Skill]) -> list[int]:
+    """The skills entries that name one skill and list no keywords."""
+    return [i for i, s in enumerate(skills) if s.name.strip() and not s.keywords]
+
+
+def merge_skill_entries(skills: list[Skill]) -> list[Skill]:
+    """The name-only entries as one unnamed group where the first of them stood; groups with
+    keywords unchanged."""
+    single = single_skill_entries(skills)
+    if not single:
+        return skills
+    merged = Skill(keywords=[skills[i].name.strip() for i in single])
+    out = []
+    for i, s in enumerate(skills):
+        if i == single[0]:
+            out.append(merged)
+        elif i not in single:
+            out.append(s)
+    return out
 
 
 SECTION_MODELS: dict[str, type[BaseModel]] = {
