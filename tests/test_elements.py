@@ -487,3 +487,21 @@ def test_a_quality_level_a_change_kept_is_a_measured_result() -> None:
     found = _found("Retrained the detector on 40K new images, keeping damage recall above 92%.")
     assert any("above 92%" in t for t in found.get("quantified_impact", []))
     assert "quantified_impact" not in _found("Flagged transactions with a score above 0.8.")
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Ran A/B tests on suggested replies; acceptance rate went from 22% to 31%.", "22% to 31%"),
+        ("Built the answer bot that resolved 18% of chat conversations.", "resolved 18%"),
+    ],
+)
+def test_a_rate_that_went_from_one_level_to_another_or_work_resolved_is_a_result(
+    text: str, result: str
+) -> None:
+    assert any(result in t for t in _found(text).get("quantified_impact", []))
+
+
+def test_a_share_of_agent_seats_in_a_test_is_its_traffic_share() -> None:
+    found = _found("Ran the test on 20% of agent seats for 3 weeks.")
+    assert found.get("traffic_share") == ["20% of agent seats"]

@@ -828,3 +828,9 @@ def test_t6_a_workshop_of_a_ranked_venue_earns_half_the_venue_points() -> None:
     assert t6("CVPR") == 100
     assert t6("CVPR Workshop on Computer Vision in the Wild") == 85
     assert t6("Regional ML Workshop") == 70
+
+
+def test_a_vague_word_inside_a_domains_name_costs_nothing() -> None:
+    owned = score_bullet("Owned the support chat intent classifier.")
+    assert not any("vague" in label for label, _ in owned.penalties)
+    assert "problem" in {p.key for p in owned.shown}

@@ -238,8 +238,11 @@ def _signals(
     if _owns(hits, starts, opening[0]):
         found.add("owns")
     start, end = opening
-    # a vague word inside a metric's name is the metric ("support tickets", "support volume")
-    metrics = [(a, b) for c in ("metric", "business_metric") for a, b, _ in hits.get(c, ())]
+    # a vague word inside a metric's or a domain's name is that name ("support tickets",
+    # "customer support")
+    metrics = [
+        (a, b) for c in ("metric", "business_metric", "domain") for a, b, _ in hits.get(c, ())
+    ]
     # a helper's opening ("Helped …") is charged once, as the opening
     vague = [
         text[starts[i] : ends[j - 1]]
