@@ -992,3 +992,18 @@ def test_a_cv_posting_asks_for_detectors_through_the_models_it_names(tmp_path: P
     result = _tailor_text(tmp_path, CV_POSTING, [bullet])
     (detectors,) = [m for m in result.matches if m.term.kind == "model_type"]
     assert detectors.bullets  # YOLO answers it
+
+
+def test_the_employers_offer_and_a_kind_of_system_ask_no_domain(tmp_path: Path) -> None:
+    posting = (
+        "Staff ML Engineer, Conversational AI\n\nRequirements\n"
+        "- Hands-on experience with vector search (FAISS, Pinecone) and embedding models.\n\n"
+        "Nice to have\n- Threadline is an equal opportunity employer. Benefits include equity, "
+        "health insurance and a learning budget.\n"
+    )
+    asked = _asked(tmp_path, posting)
+    domains = {name for kind, name in asked if kind == "domain"}
+    assert "insurance" not in domains and "search" not in domains
+    assert {("tool", "FAISS"), ("tool", "Pinecone")} <= set(asked)
+    fraud = _asked(tmp_path, "ML Engineer\n\n- Build real-time fraud detection for payments.\n")
+    assert any(kind == "domain" for kind, _ in fraud)  # a domain run as a system stays asked

@@ -22,6 +22,7 @@ from functools import cache
 from itertools import pairwise
 
 from .elements import Element, explain
+from .elements.rules import RUNS_AS
 from .posting import Posting, posting_texts
 from .profile import PhraseIndex, Profile, phrase_key, token_spans
 from .skills import form_span, stems
@@ -414,6 +415,13 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
     named = {(f.start, f.end) for f in finds if f.kind in ("tool", "model_type")}
     domains = [(f.start, f.end) for f in finds if f.kind == "domain"]
     systems = [(f.start, f.end) for f in finds if f.kind == "system_type"]
+    # "vector search": a kind of system whose last word is a domain asks the system, not the
+    # domain ("real-time fraud detection" is that domain, run as a system: both are asked)
+    kinds = [
+        (f.start, f.end)
+        for f in finds
+        if f.kind == "system_type" and f.name.split()[0].lower() not in RUNS_AS
+    ]
     return [
         f
         for f in finds
@@ -427,6 +435,7 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
         and (f.kind not in ("domain", "system_type") or (f.start, f.end) not in named)
         and (f.kind != "system_type" or (f.start, f.end) not in stages or _overlaps(f, domains))
         and (f.kind != "system_type" or not _inside_domain(f, domains))
+        and (f.kind != "domain" or not any(s < f.start and f.end <= e for s, e in kinds))
     ]
 
 
@@ -498,6 +507,21 @@ def _categories(finds: list[Found], text: str) -> set[int]:
 
 
 _LEGAL = re.compile(r"[\s,]+(?:inc|ltd|llc|gmbh|ag|plc|co|corp|sa|bv|ab)\.?$", re.IGNORECASE)
+
+
+# A sentence about the employer, not the role: benefits, pay, equal opportunity. Its words
+# ask for nothing ("health insurance" is no insurance domain).
+_BOILERPLATE = re.compile(
+    r"\b(?:benefits?|perks|equal[- ]opportunity|we offer|compensation|salary|401\(?k\)?|"
+    r"health insurance|paid time off|parental leave|visa sponsorship|stock options)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.;!?\n]+[.;!?]?")
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a posting text that speak of the employer's offer, not the role."""
+    return [m.span() for m in _SENTENCE.finditer(text) if _BOILERPLATE.search(m.group())]
 
 
 def company_spans(company: str, text: str) -> list[tuple[int, int]]:
@@ -622,6 +646,7 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
     lists_asks = bool(posting.responsibilities or posting.qualifications)
     for location, text in posting_texts(posting):
         hidden = company_spans(posting.company, text) if posting.company else []
+        hidden += boilerplate_spans(text)
         found = text_terms(text, profile, listed=location.startswith("skills["))
         finds = _asked_once(found, hidden)
         drop, renamed = _categories(finds, text), _other_names(finds, text)

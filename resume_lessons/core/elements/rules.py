@@ -1365,7 +1365,7 @@ def _summary_result_period(lowered: str, start: int, end: int) -> bool:
 
 # Words that say how a domain's system runs, so that the two name a system type: "streaming
 # ASR", "real-time fraud detection", "on-device speech recognition".
-_RUNS_AS = frozenset(
+RUNS_AS = frozenset(
     {"streaming", "real-time", "realtime", "online", "on-device", "low-latency", "edge", "embedded"}
 )
 
@@ -1377,7 +1377,7 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
     for i, j, phrase in domains:
         add((starts[i], "domain", ends[j - 1], phrase))
         m = i - 1
-        if m >= 0 and words[m] in _RUNS_AS and not any(a <= m < b for a, b, _ in systems):
+        if m >= 0 and words[m] in RUNS_AS and not any(a <= m < b for a, b, _ in systems):
             # "streaming ASR", "real-time fraud detection": the domain as a running system
             add((starts[m], "system_type", ends[j - 1], f"{words[m]} {phrase}"))
     for i, j, phrase in systems:
