@@ -834,3 +834,11 @@ def test_a_vague_word_inside_a_domains_name_costs_nothing() -> None:
     owned = score_bullet("Owned the support chat intent classifier.")
     assert not any("vague" in label for label, _ in owned.penalties)
     assert "problem" in {p.key for p in owned.shown}
+
+
+def test_a_prompt_left_in_a_bullet_is_a_placeholder() -> None:
+    from resume_lessons.core.placeholders import has_placeholder
+
+    assert has_placeholder("Built [what did you build or change?].")
+    assert has_placeholder("Cut latency by TBD with the new cache.")
+    assert not has_placeholder("Served the [PyTorch] ranker on Kubernetes.")

@@ -575,3 +575,12 @@ def test_the_builder_scores_with_a_draft_saved_by_the_rewriter_above_it(store: D
     assert rewriter.save()
     assert builder.before_score > before  # the features stage the rewriter's draft shows counts
     assert f'rl-before">{builder.before_score}<' in builder.composed.value
+
+
+def test_the_builder_with_its_prompts_still_in_earns_nothing(store: DraftsFile) -> None:
+    from resume_lessons.core.placeholders import has_placeholder
+
+    lesson = lesson_setup(BEFORE, store.path, "alex", technique="T2")
+    builder = lesson.builder()
+    assert has_placeholder(builder.bullet)  # "Built [what did you build or change?]."
+    assert builder.score <= builder.before_score  # an empty builder raises nothing

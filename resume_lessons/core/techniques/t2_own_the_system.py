@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..bullet_score import owns_a_named_system
 from ..elements import BY_NAME
 from ..findings import Context, Example, TechniqueResult
+from ..placeholders import has_placeholder
 from .base import Line, Rule, Technique, quote, result
 
 STAGES = ("data", "features", "training", "serving", "monitoring", "experimentation")
@@ -22,7 +23,9 @@ LINES = (
 
 def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
-    bullets = ctx.bullets
+    # a bullet still holding a prompt or a placeholder ("Built [what did you build?].") says
+    # nothing yet: it shows no stage and is no opening
+    bullets = [b for b in ctx.bullets if not has_placeholder(b.text)]
     findings = []
     checklist = []
     stages_in = {
