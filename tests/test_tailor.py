@@ -1007,3 +1007,26 @@ def test_the_employers_offer_and_a_kind_of_system_ask_no_domain(tmp_path: Path) 
     assert {("tool", "FAISS"), ("tool", "Pinecone")} <= set(asked)
     fraud = _asked(tmp_path, "ML Engineer\n\n- Build real-time fraud detection for payments.\n")
     assert any(kind == "domain" for kind, _ in fraud)  # a domain run as a system stays asked
+
+
+def test_a_language_listed_in_the_skills_is_shown_alike_everywhere(tmp_path: Path) -> None:
+    from resume_lessons.core.loader import resume_from_data
+    from resume_lessons.present.tailor_view import status, terms_html
+
+    path = tmp_path / "posting.txt"
+    path.write_text("ML Engineer\n\nRequirements\n- Python and PyTorch.\n", encoding="utf-8")
+    data = {
+        "basics": {"name": "x"},
+        "work": [{"name": "Co", "highlights": ["Trained the PyTorch ranker for the feed."]}],
+        "skills": [{"name": "Languages", "keywords": ["Python"]}],
+    }
+    resume = resume_from_data(data, "x")
+    result = tailor(resume, read_posting(path))
+    (python,) = [m for m in result.matches if m.term.name == "Python"]
+    assert status(python) == "found" and python.shown  # lesson 07: a language needs no bullet
+    t7 = result.results["T7"]
+    assert t7 is not None
+    line = next(c for c in t7.checklist if "Python" in c.label)
+    assert line.earned == line.points
+    html = terms_html(result, resume)
+    assert "listing it is enough" in html and "only your skills list it" not in html

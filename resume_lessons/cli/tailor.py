@@ -78,7 +78,8 @@ def format_text(found: TailorResult, file: str) -> str:
             stage += " (nice to have)" if m.term.nice else ""
             stage += " (team description)" if m.term.context and not m.term.nice else ""
             if m.shown:  # T1 is about the summary; the others about the bullets
-                p = (m.summary or m.bullets)[0] if area == "T1" else (m.bullets or m.summary)[0]
+                ordered = m.summary + m.bullets if area == "T1" else m.bullets + m.summary
+                p = (ordered or m.skills)[0]  # a language is shown by the skills list
                 mark, where = "found  ", f"{p.location} “{p.text}”"
             elif m.found:
                 mark, where = "listed ", f"{m.skills[0].location} (skills only)"

@@ -37,8 +37,10 @@ class TermMatch:
 
     @property
     def shown(self) -> bool:
-        """Shown in use: in the summary or a bullet."""
-        return bool(self.summary or self.bullets)
+        """Shown in use: in the summary or a bullet; a programming language also by the skills
+        list (lesson 07: a language needs no bullet)."""
+        listed_language = self.term.kind == "tool" and self.term.stage == "languages"
+        return bool(self.summary or self.bullets or (listed_language and self.skills))
 
     @property
     def found(self) -> bool:

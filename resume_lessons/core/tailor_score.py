@@ -161,7 +161,7 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
     where = "basics.summary" if area == "T1" else ("skills" if area == "T7" else "work")
     full = bool(m.summary) if area == "T1" else m.shown
     if full:
-        place = (m.summary or m.bullets)[0]
+        place = (m.summary or m.bullets or m.skills)[0]
         return CheckItem(label, points, points, place.location, code[t.kind], key), None
     if area == "T1" and m.bullets:
         words = m.bullets[0].text
