@@ -450,3 +450,12 @@ def test_skills_written_one_per_entry_are_one_list_to_sort(tmp_path: Path) -> No
     store = DraftsFile(tmp_path / "drafts.yaml", path)
     sorter = SkillsSorter(loaded.resume, store)
     assert {"Python", "PyTorch", "Docker"} <= set(sorter.assignment())
+
+
+def test_splitting_a_compound_under_languages_sends_its_tools_to_their_stages() -> None:
+    sort = SkillsSort(
+        load_profile(), {"SQL (Postgres/BigQuery)": "Languages", "PyTorch": "Training"}
+    )
+    assert sort.split("SQL (Postgres/BigQuery)") == ["SQL", "Postgres", "BigQuery"]
+    assert sort.entries["SQL"] == "Languages"
+    assert sort.entries["Postgres"] == sort.entries["BigQuery"] == "Data"

@@ -187,7 +187,14 @@ class SkillsSort:
         out: dict[str, str] = {}
         for e, g in self.entries.items():
             if e == entry:
-                out.update((p, group) for p in added)
+                # a compound under Languages (or no stage) sends each pipeline tool it names to
+                # the group of that tool's stage ("Postgres" of "SQL (Postgres/BigQuery)" is
+                # data); under a stage group, the parts stay where the learner put them
+                loose = group != DROP and self.stage(group) in ("", "languages")
+                for p in added:
+                    stage = tool_stage(p, self.profile)
+                    moves = loose and stage and stage != "languages"
+                    out[p] = self.group_for(stage) if moves else group
             else:
                 out[e] = g
         self.entries = out
