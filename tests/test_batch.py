@@ -402,3 +402,33 @@ def test_batch_with_a_job_adds_the_tailored_section_to_each_report(tmp_path: Pat
     assert "Tailored to Senior Machine Learning Engineer, Recommendations" in page
     overview = (out / "class_overview.html").read_text(encoding="utf-8")
     assert "the most commonly missing terms" in overview and "1 of 1 (100%)" in overview
+
+
+@pytest.mark.notebook
+def test_a_kernels_own_stderr_stays_out_of_the_terminal_and_is_shown_when_it_dies(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import nbformat
+
+    from resume_lessons.runners.report import execute
+
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell(
+        'resume_path = ""\ndrafts_path = ""\nlearner_name = ""\nprofile = ""'
+    )
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [
+        params,
+        nbformat.v4.new_code_cell(
+            "import os, sys\nprint('boom from the kernel', file=sys.__stderr__, flush=True)\n"
+            "os._exit(3)"
+        ),
+    ]
+    notebook = tmp_path / "dies.ipynb"
+    nbformat.write(nb, notebook)
+    with pytest.raises(KernelFailed) as failed:
+        execute(
+            tmp_path / "r.yaml", None, "x", "ml-engineer", tmp_path / "out.ipynb", notebook=notebook
+        )
+    assert "The kernel said:" in str(failed.value) and "boom from the kernel" in str(failed.value)
+    assert "boom from the kernel" not in capfd.readouterr().err

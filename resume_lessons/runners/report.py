@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import IO, Any
 
 from ..core.drafts import load_drafts
 from ..core.files import check_exists, ensure_folder
@@ -139,7 +141,6 @@ def execute(
     The executed notebook is written to `executed`.
     """
     import papermill as pm
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     parameters = {
         "resume_path": str(resume),
@@ -149,6 +150,34 @@ def execute(
     }
     if posting is not None:  # a notebook without the parameter still runs without a posting
         parameters["posting_path"] = str(posting)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
+        return _execute(pm, notebook, executed, parameters, cell_timeout, log, resume)
+
+
+def _kernel_to(log: IO[str]) -> type:
+    """A kernel manager whose kernel writes its stderr to ``log``, not to the terminal: a
+    kernel shut down by Ctrl-C prints a ZMQ traceback that is not the learner's concern.
+    What it wrote is shown when the kernel fails (see ``_execute``)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelWithLog(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            kw["stderr"] = log
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return KernelWithLog
+
+
+def _log_tail(log: IO[str], lines: int = 5) -> str:
+    log.flush()
+    log.seek(0)
+    tail = [line.rstrip() for line in log.read().splitlines() if line.strip()][-lines:]
+    return ("\nThe kernel said:\n  " + "\n  ".join(tail)) if tail else ""
+
+
+def _execute(pm, notebook, executed, parameters, cell_timeout, log, resume):  # type: ignore[no-untyped-def]
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
     try:
         return pm.execute_notebook(
             str(notebook or find_notebook()),
@@ -162,6 +191,7 @@ def execute(
             execution_timeout=cell_timeout,
             cwd=str(executed.parent),
             extra_arguments=KERNEL_ARGS,
+            kernel_manager_class=_kernel_to(log),
         )
     except pm.PapermillExecutionError as exc:
         raise ReportFailed(_cell_failure(exc, resume, executed)) from None
@@ -173,7 +203,7 @@ def execute(
     except (DeadKernelError, RuntimeError, TimeoutError, OSError) as exc:
         raise KernelFailed(
             f"the report for {resume} failed: the Jupyter kernel '{KERNEL}' did not start or "
-            f"died ({type(exc).__name__}: {exc})"
+            f"died ({type(exc).__name__}: {exc})" + _log_tail(log)
         ) from None
 
 
