@@ -174,10 +174,6 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
             line=key,
         )  # fmt: skip
         return CheckItem(label, points, round(points / 2, 2), m.bullets[0].location, "J103", key), f
-    if area == "T7" and m.skills and t.stage == "languages":
-        # a language is shown by listing it, as T7 counts it: no bullet needs to name Python
-        place = m.skills[0]
-        return CheckItem(label, points, points, place.location, "J702", key), None
     if area == "T7" and m.skills:
         place = m.skills[0]
         f = finding(
