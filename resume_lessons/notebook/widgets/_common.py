@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import weakref
 from collections.abc import Callable
@@ -10,7 +11,10 @@ import ipywidgets as w
 
 from ...core.drafts import Drafts, DraftsFile
 from ...core.errors import ResumeError
-from ...core.locations import Item
+from ...core.locations import Item, with_text
+from ...core.model import Resume
+from ...core.new_facts import new_facts, new_facts_note
+from ...core.profile import load_profile
 from ...present.render import STYLE, esc
 
 PICK_CHARS = 90  # of a bullet's text in the picker's list
@@ -67,6 +71,19 @@ def relabel(picker: w.Dropdown | None, items: list[Item], drafts: Drafts | None)
         picker.value = value
     finally:
         picker.rl_quiet = False
+
+
+def new_facts_html(
+    text: str, item: Item, started: str, resume: Resume | None, profile: str
+) -> tuple[list[str], str]:
+    """The figures and tools ``text`` adds that the learner never wrote (the original item,
+    the draft the box ``started`` from, the rest of the ``resume``), and the warning for them."""
+    if resume is not None:  # the resume as it is, with this item as the original has it
+        with contextlib.suppress(KeyError, IndexError):
+            resume = with_text(resume, item.location, item.text)
+    facts = new_facts(text, f"{item.text}\n{started}", resume, load_profile(profile))
+    note = new_facts_note(facts)
+    return facts, (f'<p class="rl-new-facts">{esc(note)}</p>' if note else "")
 
 
 def html_pane(css_class: str, value: str = "") -> w.HTML:

@@ -13,12 +13,19 @@ from ...core.drafts import Drafts, DraftsFile
 from ...core.elements import Element
 from ...core.locations import Item, with_text
 from ...core.model import Resume
-from ...core.new_facts import new_facts, new_facts_note
-from ...core.profile import DEFAULT_PROFILE, load_profile
+from ...core.profile import DEFAULT_PROFILE
 from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for, word_diff_html
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
-from ._common import SaveRow, bullet_picker, html_pane, on_peer_save, relabel, styled
+from ._common import (
+    SaveRow,
+    bullet_picker,
+    html_pane,
+    new_facts_html,
+    on_peer_save,
+    relabel,
+    styled,
+)
 from ._throttle import Throttle
 
 # Below this share of words kept, a word diff is mostly strike-through: show both versions.
@@ -190,15 +197,10 @@ class BulletRewriter(w.VBox):
 
     def _new_facts(self, text: str) -> str:
         """The figures and tools this text adds that the resume never showed: a warning."""
-        resume = self.whole
-        if resume is not None:  # the resume as it is, with this item as the original has it
-            with contextlib.suppress(KeyError, IndexError):
-                resume = with_text(resume, self.item.location, self.item.text)
-        # what the learner wrote before (the original, and the draft the box started from)
-        said = f"{self.item.text}\n{self.started_from}"
-        self.current_new_facts = new_facts(text, said, resume, load_profile(self.profile))
-        note = new_facts_note(self.current_new_facts)
-        return f'<p class="rl-new-facts">{esc(note)}</p>' if note else ""
+        self.current_new_facts, html = new_facts_html(
+            text, self.item, self.started_from, self.whole, self.profile
+        )
+        return html
 
     def prompt(self) -> str:
         return f"Your rewrite ({self.technique.code}: {self.technique.title.lower()})"

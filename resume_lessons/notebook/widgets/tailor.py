@@ -17,9 +17,8 @@ from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
 from ...core.locations import Item, get_text, with_text
 from ...core.model import Resume
-from ...core.new_facts import new_facts, new_facts_note
 from ...core.posting import Posting
-from ...core.profile import DEFAULT_PROFILE, load_profile
+from ...core.profile import DEFAULT_PROFILE
 from ...core.tailor import RoleOrder, TailorResult, tailor
 from ...core.techniques import get_technique
 from ...present.render import esc, highlight_html, legend_for
@@ -33,7 +32,7 @@ from ...present.tailor_view import (
     terms_html,
 )
 from ..kit import TAILOR
-from ._common import SaveRow, bullet_picker, html_pane, relabel, styled
+from ._common import SaveRow, bullet_picker, html_pane, new_facts_html, relabel, styled
 from ._throttle import Throttle
 
 
@@ -211,16 +210,10 @@ class TailorMatcher(w.VBox):
     def _new_facts(self, text: str) -> str:
         """The figures and tools this text adds that the resume never showed: a posting's word
         typed in because it is asked is kept only if it is true."""
-        original = self.item.text
-        resume = self.resume
-        with contextlib.suppress(KeyError, IndexError):
-            # the original in its place; the draft the box started from is the learner's too
-            started = get_text(resume, self.item.location)
-            resume = with_text(resume, self.item.location, original)
-            original = f"{original}\n{started}"
-        self.current_new_facts = new_facts(text, original, resume, load_profile(self.profile))
-        note = new_facts_note(self.current_new_facts)
-        return f'<p class="rl-new-facts">{esc(note)}</p>' if note else ""
+        self.current_new_facts, html = new_facts_html(
+            text, self.item, self.current_text(), self.resume, self.profile
+        )
+        return html
 
     def _bullet_score(self, text: str) -> str:
         """The bullet's own score beside the match: naming the posting's words is not yet a
