@@ -92,8 +92,9 @@ def test_every_sample_resume_against_every_sample_posting(
     texts = dict(posting_texts(posting))
     assert result.matches, "every sample posting asks for something"
     for m in result.matches:
-        for place in m.places:  # the words are really there, at the span the match names
+        for place in m.text_places:  # the words are really there, at the span it names
             assert resume_text(resume, place.location)[place.start : place.end] == place.text
+        assert all(p.location == "work" for p in m.dates)  # the roles' dates, not words
         for place in m.term.asked_at:
             assert texts[place.location][place.start : place.end] == place.text
     for f in result.findings:
@@ -1030,3 +1031,96 @@ def test_a_language_listed_in_the_skills_is_shown_alike_everywhere(tmp_path: Pat
     assert line.earned == line.points
     html = terms_html(result, resume)
     assert "listing it is enough" in html and "only your skills list it" not in html
+
+
+YEARS_POSTING = """Senior ML Engineer, Search
+Northwind Marketplace
+
+What we're looking for
+- 5+ years of experience building ML systems in production.
+- 3+ years of experience with Spark.
+- Over the past 3 years, our team grew to 40 people.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("5+ years of experience building ML systems", 5),
+        ("At least 4 yrs of hands-on experience", 4),
+        ("3-5 years building production ML", 3),
+        ("five years of industry experience", 5),
+        ("10+ years’ experience in search", 10),
+    ],
+)
+def test_years_of_experience_are_read_as_people_write_them(text: str, years: int) -> None:
+    from resume_lessons.core.experience import asked_years
+
+    assert [y for y, _, _ in asked_years(text)] == [years]
+
+
+@pytest.mark.parametrize(
+    "text", ["Over the past 3 years, our team grew", "3+ years of Python", "we are 5 years old"]
+)
+def test_other_years_are_not_an_ask_of_experience(text: str) -> None:
+    from resume_lessons.core.experience import asked_years
+
+    assert asked_years(text) == []
+
+
+def _years_resume(roles: list[dict[str, str]], summary: str = "Search engineer.") -> Resume:
+    from resume_lessons.core.loader import resume_from_data
+
+    work = [{"name": "Co", "position": "MLE", "highlights": ["Built X."], **r} for r in roles]
+    return resume_from_data({"basics": {"name": "x", "summary": summary}, "work": work}, "x")
+
+
+def test_years_asked_are_counted_from_the_roles_dates(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from resume_lessons.core.experience import roles_span
+
+    path = tmp_path / "posting.txt"
+    path.write_text(YEARS_POSTING, encoding="utf-8")
+    posting = read_posting(path)
+    years = [t for t in tailor(_years_resume([{}]), posting).matches if t.term.kind == "experience"]
+    # the tool's years are the tool's; the team's age is no ask
+    assert [m.term.name for m in years] == ["5+ years of experience"]
+    assert years[0].term.asked_at[0].location == "qualifications[0]"
+
+    # overlapping roles count once; an open end runs to today
+    roles = [
+        {"startDate": "2022-01"},
+        {"startDate": "2019-06", "endDate": "2022-06"},
+        {"startDate": "2020-01", "endDate": "2021-01"},
+    ]
+    span = roles_span(_years_resume(roles), today=dt.date(2025, 6, 1))
+    assert span is not None and span.months == 72 and span.first == "2019-06"
+    assert span.last == "today" and span.undated == 0
+
+    enough = tailor(_years_resume([{"startDate": "2015-03"}]), posting)
+    m = next(m for m in enough.matches if m.term.kind == "experience")
+    assert m.shown and m.dates[0].location == "work" and "2015-03" in m.dates[0].text
+    assert not any(f.code == "J802" for f in enough.findings)
+
+    short = tailor(_years_resume([{"startDate": "2024-01", "endDate": "2025-01"}]), posting)
+    f = next(f for f in short.findings if f.code == "J802")
+    assert "cover about 1 year (2024-01 to 2025-01)" in f.message and f.points > 0
+    assert not re.search(r"\d", f.suggestion)  # no number to claim
+
+    undated = tailor(_years_resume([{}]), posting)
+    f = next(f for f in undated.findings if f.code == "J802")
+    assert "no start dates" in f.message and "startDate" in f.suggestion
+
+    # the summary's own words show it too
+    said = tailor(_years_resume([{}], "Search engineer with 8 years of experience."), posting)
+    assert not any(f.code == "J802" for f in said.findings)
+
+
+def test_a_family_named_with_a_generic_head_is_asked_as_the_system(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, "ML Engineer\n\nWhat you'll do\n- Own the RAG pipeline end to end.\n")
+    assert ("system_type", "RAG pipeline") in asked
+    assert not any(kind == "model_type" for kind, _ in asked)  # not also "trained or used RAG?"
+    # a family with more than a head stays asked beside its system
+    asked = _asked(tmp_path, "ML Engineer\n\nWhat you'll do\n- Run the two-tower retrieval.\n")
+    assert any(kind == "model_type" for kind, _ in asked)

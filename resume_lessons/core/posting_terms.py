@@ -23,13 +23,14 @@ from itertools import pairwise
 
 from .elements import Element, explain
 from .elements.rules import RUNS_AS
+from .experience import asked_years
 from .posting import Posting, posting_texts
 from .profile import PhraseIndex, Profile, phrase_key, token_spans
 from .skills import form_span, stems
 
 # kind -> the technique whose coverage it counts for
 AREA = {"domain": "T1", "system_type": "T1", "stage": "T2", "experiment": "T4", "metric": "T4"}
-AREA |= {"model_type": "T5", "tool": "T7", "seniority": "seniority"}
+AREA |= {"model_type": "T5", "tool": "T7", "seniority": "seniority", "experience": "seniority"}
 PIPELINE = ("data", "features", "training", "serving", "monitoring")  # T2; experiments are T4
 EXPERIMENT_NAMES = {
     "experiment": "online experiments",
@@ -78,7 +79,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Found:
-    kind: str  # "domain", "system_type", "stage", "experiment", "model_type", "tool", "seniority"
+    kind: str  # "domain", "system_type", "stage", "experiment", "metric", "model_type", "tool",
+    # "seniority", "experience" (years of it: the key is "5+ years")
     key: str  # what makes two finds one term
     name: str  # how the learner is told it
     start: int
@@ -374,7 +376,17 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         for m in pattern.finditer(text):
             key = m.group(1).lower()
             out.append(Found("metric", key, m.group(1), m.start(), m.end()))
+    tool_starts = [f.start for f in out if f.kind == "tool"]
+    for years, start, end in asked_years(text):
+        # "3+ years of experience with Spark" asks for Spark, asked as a tool, not for years
+        if any(_OF_TOOL.fullmatch(text[end:t]) for t in tool_starts if t >= end):
+            continue
+        key = f"{years}+ years"
+        out.append(Found("experience", key, f"{key} of experience", start, end))
     return out
+
+
+_OF_TOOL = re.compile(r"\s+(?:with|in|using|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -395,7 +407,12 @@ def _overlaps(f: Found, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < f.end and f.start < e for s, e in spans)
 
 
-def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> list[Found]:
+def _asked_once(
+    finds: list[Found],
+    hidden: Sequence[tuple[int, int]] = (),
+    text: str = "",
+    heads: frozenset[str] = frozenset(),
+) -> list[Found]:
     """Each phrase of a posting is asked once, in the technique it fits best; a resume's
     shows every reading.
 
@@ -406,8 +423,17 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
     ("ONNX" in "ONNX Runtime") is not asked, nor a system type that opens with a tool ("Spark
     pipelines"); and words in ``hidden`` (the company's
     name) are no term at all. A domain whose words are a model family or a tool ("LLMs") is
-    that family or tool."""
+    that family or tool, and a family named with only a generic head ("RAG pipeline") is the
+    system: asked once, as the system."""
     tools = [(f.start, f.end) for f in finds if f.kind == "tool"]
+    # "RAG pipeline": the system built on the family; not asked twice
+    as_system = {
+        (f.start, f.end)
+        for f in finds
+        for g in finds
+        if f.kind == "model_type" and g.kind == "system_type" and g.start == f.start
+        and f.end < g.end and _norm(text[f.end : g.end]) in heads
+    }  # fmt: skip
     # "ONNX Runtime" is one tool, not also ONNX
     inner = {(s, e) for s, e in tools for a, b in tools if a <= s and e <= b and (a, b) != (s, e)}
     tool_starts = {s for s, _ in tools}
@@ -432,6 +458,7 @@ def _asked_once(finds: list[Found], hidden: Sequence[tuple[int, int]] = ()) -> l
         # "Spark pipelines": the tool asked, and the stage it serves; not a system type
         and (f.kind != "system_type" or f.start not in tool_starts)
         and (f.kind != "model_type" or not _overlaps(f, tools))
+        and (f.kind != "model_type" or (f.start, f.end) not in as_system)
         and (f.kind not in ("domain", "system_type") or (f.start, f.end) not in named)
         and (f.kind != "system_type" or (f.start, f.end) not in stages or _overlaps(f, domains))
         and (f.kind != "system_type" or not _inside_domain(f, domains))
@@ -648,7 +675,7 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
         hidden = company_spans(posting.company, text) if posting.company else []
         hidden += boilerplate_spans(text)
         found = text_terms(text, profile, listed=location.startswith("skills["))
-        finds = _asked_once(found, hidden)
+        finds = _asked_once(found, hidden, text, _generic_heads(profile))
         drop, renamed = _categories(finds, text), _other_names(finds, text)
         own_keys = [f.key for k, f in enumerate(finds) if k not in drop]
         finds = [

@@ -14,6 +14,7 @@ from functools import cache
 
 from .cramming import lists_terms
 from .elements import explain
+from .experience import Span, roles_span
 from .locations import get_text, iter_items
 from .model import Resume
 from .posting_terms import Found, Place, Term, base_key, model_kinds, system_tools, text_terms
@@ -34,13 +35,17 @@ class TermMatch:
     # bullets that are a list of the posting's terms ("Retrieval, Feast, BigQuery, …"): they
     # name the term but show no work with it, so they neither find it nor earn its points
     lists: list[Place] = field(default_factory=list)
+    # years of experience: the roles' dates that show it ("work", the span they cover), and
+    # what the roles span whether or not it is enough (None: no role gives a start date)
+    dates: list[Place] = field(default_factory=list)
+    span: Span | None = None
 
     @property
     def shown(self) -> bool:
         """Shown in use: in the summary or a bullet; a programming language also by the skills
-        list (lesson 07: a language needs no bullet)."""
+        list (lesson 07: a language needs no bullet); years of experience by the roles' dates."""
         listed_language = self.term.kind == "tool" and self.term.stage == "languages"
-        return bool(self.summary or self.bullets or (listed_language and self.skills))
+        return bool(self.summary or self.bullets or self.dates or (listed_language and self.skills))
 
     @property
     def found(self) -> bool:
@@ -49,6 +54,11 @@ class TermMatch:
 
     @property
     def places(self) -> list[Place]:
+        return [*self.summary, *self.bullets, *self.skills, *self.lists, *self.dates]
+
+    @property
+    def text_places(self) -> list[Place]:
+        """The places that are words of the resume, to highlight (not the roles' dates)."""
         return [*self.summary, *self.bullets, *self.skills, *self.lists]
 
 
@@ -98,6 +108,8 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
         return found.key in system_tools(profile).get(key, ())  # a FAISS index: ANN retrieval
     if kind != found.kind:
         return False
+    if kind == "experience":  # "8 years of experience" shows a posting's "5+ years"
+        return _years(found.key) >= _years(key)
     if kind == "model_type" and any(
         f" {kind_key} " in f" {key} " and found.key in members
         for kind_key, members in model_kinds(profile).items()
@@ -112,6 +124,16 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
         # or more ("learning-to-rank" in "learning-to-rank models"), never a bare "system"
         return len(found.key.split()) >= 2 and (f" {found.key} " in f" {key} ")
     return key == found.key
+
+
+def _years(key: str) -> int:
+    return int(key.split("+", 1)[0])
+
+
+def years_text(span: Span) -> str:
+    """ "about 7 years (2017-08 to today)": what a resume's roles cover."""
+    years = round(span.years) if span.years >= 1.5 else round(span.years, 1)
+    return f"about {years:g} year{'s' * (years != 1)} ({span.first} to {span.last})"
 
 
 @cache
@@ -157,6 +179,12 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         into = into[kind]
         for m, (start, end) in hits:
             getattr(m, into).append(Place(location, start, end, text[start:end]))
+    asks = [m for m in matches if m.term.kind == "experience"]
+    span = roles_span(resume) if asks else None
+    for m in asks:
+        m.span = span
+        if span is not None and span.years >= _years(m.term.key):
+            m.dates.append(Place("work", 0, 0, f"the roles' dates: {years_text(span)}"))
     return matches
 
 

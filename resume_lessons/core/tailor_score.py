@@ -18,7 +18,7 @@ from .findings import CheckItem, Finding, TechniqueResult
 from .posting_terms import Term, asked_where, system_tools
 from .profile import Profile
 from .questions import question_for
-from .tailor_match import TermMatch
+from .tailor_match import TermMatch, years_text
 from .techniques.base import result
 
 AREAS = {
@@ -45,6 +45,7 @@ RULES = {
     "J703": "skill-not-asked",
     "J704": "shown-tool-not-in-skills",
     "J801": "seniority-not-shown",
+    "J802": "years-not-shown",
 }
 STAGE_WORDS = {
     "data": "data pipelines",
@@ -156,13 +157,15 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
     key, area = f"{t.kind}:{t.key}", t.area
     code = {"domain": "J101", "system_type": "J102", "stage": "J201", "experiment": "J401"}
     code |= {"metric": "J402"}
-    code |= {"model_type": "J501", "tool": "J701", "seniority": "J801"}
+    code |= {"model_type": "J501", "tool": "J701", "seniority": "J801", "experience": "J802"}
     label = f"shows {t.name}" + (f" ({t.stage})" if t.stage else "")
     where = "basics.summary" if area == "T1" else ("skills" if area == "T7" else "work")
     full = bool(m.summary) if area == "T1" else m.shown
     if full:
-        place = (m.summary or m.bullets or m.skills)[0]
+        place = (m.summary or m.bullets or m.skills or m.dates)[0]
         return CheckItem(label, points, points, place.location, code[t.kind], key), None
+    if t.kind == "experience":
+        return CheckItem(label, points, 0.0, "", "J802", key), _years_finding(m, key)
     if area == "T1" and m.bullets:
         words = m.bullets[0].text
         if words.lower() in system_tools(profile).get(t.key, ()):
@@ -210,6 +213,29 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         line=key,
     )  # fmt: skip
     return CheckItem(label, points, 0.0, "", code[t.kind], key), f
+
+
+def _years_finding(m: TermMatch, line: str) -> Finding:
+    """Years the posting asks that the roles' dates do not cover: what they cover, and what
+    to check, never a number to claim."""
+    span = m.span
+    if span is None:
+        said = "your roles give no start dates, so a reader cannot count your years"
+        fix = (
+            "Give each role its start and end dates (startDate, endDate; an open end for your "
+            "current role): a reader counts your years from them."
+        )
+    else:
+        said = f"your roles' dates cover {years_text(span)}"
+        if span.undated:
+            said += f"; {span.undated} role(s) give no start date and are not counted"
+        fix = (
+            "If you have more experience than your roles' dates show, is a role or its start "
+            "date missing? Add it as it was; if not, let your bullets make the case with the "
+            "scope and results of your work."
+        )
+    message = f"{_asked(m.term)}; {said}."
+    return finding("J802", "seniority", "work", message, fix, line=line)
 
 
 def coverage(

@@ -47,7 +47,7 @@ def term_elements(result: TailorResult) -> dict[str, list[Element]]:
     """Per resume location, the posting terms shown there as highlight spans."""
     out: dict[str, list[Element]] = {}
     for m in result.matches:
-        for p in m.places:
+        for p in m.text_places:
             out.setdefault(p.location, []).append(
                 Element(term_element(m), p.start, p.end, p.text, m.term.name)
             )
@@ -136,7 +136,8 @@ def terms_html(result: TailorResult, resume: Resume) -> str:
                 f"<code>{esc(p.location)}</code> “{esc(p.text)}”"
                 for p in ([*m.summary, *m.bullets] or m.skills)[:3]
             )
-            + ("" if m.summary or m.bullets else " (a language: listing it is enough)")
+            + "".join(esc(p.text) for p in m.dates[:1] if not (m.summary or m.bullets))
+            + ("" if m.summary or m.bullets or m.dates else " (a language: listing it is enough)")
             + "</li>"
             for m in found
         )
