@@ -490,7 +490,7 @@ def test_t7_names_the_tools_the_bullets_use_that_the_skills_do_not_list() -> Non
     "paid", ["accepting a 0.4% drop in recall", "at the cost of 1 point of NDCG"]
 )
 def test_the_price_a_choice_paid_is_not_its_result(paid: str) -> None:
-    cost_only = score_bullet(f"Quantized the ranking model to int8, {paid}.")
+    cost_only = score_bullet(f"Quantized the ranking model to int8 in TensorRT, {paid}.")
     assert cost_only.score <= NO_RESULT_CAP
     assert "what the choice paid" in cost_only.capped
     both = score_bullet(f"Quantized the ranking model to int8, {paid}, cutting p99 latency by 35%.")
@@ -842,3 +842,55 @@ def test_a_prompt_left_in_a_bullet_is_a_placeholder() -> None:
     assert has_placeholder("Built [what did you build or change?].")
     assert has_placeholder("Cut latency by TBD with the new cache.")
     assert not has_placeholder("Served the [PyTorch] ranker on Kubernetes.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Achieved a 9% accuracy improvement over the baseline.",
+        "Improved the model's F1 score by 12 points.",
+        "Boosted conversion by 4%.",
+    ],
+)
+def test_a_bullet_that_is_only_a_result_is_at_most_a_two(text: str) -> None:
+    from resume_lessons.core.bullet_score import BARE_RESULT_CAP
+
+    s = score_bullet(text)
+    assert s.score <= BARE_RESULT_CAP and "only a result" in s.capped
+
+
+def test_a_result_with_the_work_that_produced_it_is_not_only_a_result() -> None:
+    from resume_lessons.core.bullet_score import BARE_RESULT_CAP
+
+    s = score_bullet(
+        "Rebuilt the churn model's features from billing events, lifting F1 by 12 points."
+    )
+    assert s.score > BARE_RESULT_CAP and "only a result" not in s.capped
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Used CNNs for image classification.", False),  # the model part credits the family
+        ("Tracked F1 and p95 latency of the ranker.", False),  # digits inside names
+        ("Used CNNs in PyTorch for image classification.", True),  # a tool
+        ("Trained CNNs on 40 GPUs for image classification.", True),  # a figure
+    ],
+)
+def test_only_a_tool_product_or_figure_names_something_checkable(text: str, named: bool) -> None:
+    assert ("named" in {p.key for p in score_bullet(text).shown}) is named
+
+
+def test_points_written_short_are_a_measured_result() -> None:
+    s = score_bullet(
+        "Added hard-negative mining to the detector, lifting recall on rare classes 11pts."
+    )
+    assert "result" in {p.key for p in s.shown}
+
+
+def test_hype_costs_points_and_speech_tasks_are_ml_work() -> None:
+    plain = score_bullet("Built the ML platform for model training.")
+    hyped = score_bullet("Built a cutting-edge, state-of-the-art ML platform for model training.")
+    assert hyped.score < plain.score and any("cutting-edge" in w for w, _ in hyped.penalties)
+    for text in ("Built a speaker diarisation system.", "Shipped sentiment analysis for reviews."):
+        assert score_bullet(text).shows_ml, text

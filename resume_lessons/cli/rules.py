@@ -83,6 +83,8 @@ def bullet_markdown() -> list[str]:
         "and a last “and” (a keyword list where the work should be) |",
         f"| {b.PLACEHOLDER_CAP} | it has placeholders (X%, X and Y) where facts go |",
         f"| {b.NO_RESULT_CAP} | it shows no measured result (a 4 needs one) |",
+        f"| {b.BARE_RESULT_CAP} | it is only a result, credited to nothing it names (fewer "
+        f"than {b.WORK_WORDS} words of work besides the result) |",
         "",
         "| part | points | asks when missing |",
         "|---|---|---|",

@@ -14,6 +14,8 @@ can read, so the lesson, ``explain`` and the report show the same number and wha
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cramming import (
@@ -172,7 +174,14 @@ ML_SIGNS = (
 # What a result can be credited to: a model (by family, or by kind: "the new ranker"), a tool,
 # a named product or system, or the domain or system type it serves. A figure alone ("a 7%
 # gain in accuracy") is no producer.
-_PRODUCERS = frozenset({"model_type", "tool", "topic", "capitalised", "ml_word"})
+_PRODUCERS = frozenset({"model_type", "tool", "topic", "capitalised", "ml_producer"})
+# "the model" alone names no model: which one? ("the churn model", "the new ranker" do)
+_BARE_MODEL_NOUNS = frozenset({"model", "models", "model's", "algorithm", "algorithms"})
+# A bullet that is only a result, credited to nothing ("Achieved 98% accuracy on the test
+# set"), shows no work: at most a 2 of 5, whatever its size. Only a result: fewer than
+# ``WORK_WORDS`` words of three letters or more besides the result and the opening verb.
+BARE_RESULT_CAP = 39
+WORK_WORDS = 4
 ML_CATEGORIES = frozenset({"stage_model_word", "model_noun", "stage_model_task", "ml_word"})
 
 
@@ -206,7 +215,10 @@ class BulletScore:
 
 
 def _signals(
-    text: str, profile: Profile, opening: tuple[int, int] = (0, 0)
+    text: str,
+    profile: Profile,
+    opening: tuple[int, int] = (0, 0),
+    models: Sequence[tuple[int, int]] = (),
 ) -> tuple[set[str], list[str]]:
     """What the bullet shows besides its elements (tools, named things, ML words), and the
     vague activity words it is charged for, as written."""
@@ -227,9 +239,11 @@ def _signals(
     hits = profile.index.by_category(words)
     if ML_CATEGORIES & hits.keys():
         found.add("ml_word")
-    if _names_something(text, starts, hits):
+    if _names_a_producer(words, hits):
+        found.add("ml_producer")
+    if _names_something(text, starts, hits, models):
         found.add("capitalised")
-    if "capitalised" in found or any(c.isdigit() for c in text):
+    if "capitalised" in found or _FIGURE.search(text):
         found.add("named")
     if "domain" in hits or "system_type" in hits:
         found.add("topic")
@@ -252,6 +266,24 @@ def _signals(
     if vague:
         found.add("vague_word")
     return found, list(dict.fromkeys(vague))
+
+
+# a figure is a number standing alone ("40 repos", "$2M", "2TB/day"), not a digit inside a
+# name ("F1", "p95", "NDCG@10", "YOLOv5", "top-1"): a name is the metric or model it names
+_FIGURE = re.compile(r"(?<![\w@.-])[$£€]?\d")
+
+
+def _names_a_producer(words: list[str], hits: dict[str, list[tuple[int, int, str]]]) -> bool:
+    """Whether the bullet names what produced a result in ML words: a model by its kind or
+    purpose ("the ranker", "the churn model"), a training or features stage; not "the model"
+    alone."""
+    modifiers = {i for i, _j, _p in hits.get("generic_modifier", ())}
+    for category in ML_CATEGORIES:
+        for i, j, _p in hits.get(category, ()):
+            bare = j - i == 1 and words[i] in _BARE_MODEL_NOUNS
+            if not bare or (i > 0 and i - 1 not in modifiers):
+                return True
+    return False
 
 
 def _owns(hits: dict[str, list[tuple[int, int, str]]], starts: list[int], at: int) -> bool:
@@ -284,16 +316,22 @@ _TITLE_CASE = 0.6  # a bullet whose words are mostly capitalised says nothing by
 
 
 def _names_something(
-    text: str, starts: list[int], hits: dict[str, list[tuple[int, int, str]]]
+    text: str,
+    starts: list[int],
+    hits: dict[str, list[tuple[int, int, str]]],
+    models: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """Whether a capitalised word inside the bullet names a product, company, dataset or tool
-    (not the first word of a sentence, nor a generic name such as "ML" or "Sales")."""
+    (not the first word of a sentence, nor a generic name such as "ML" or "Sales", nor a model
+    family the model part already credits: "CNNs", "LSTM")."""
     capital = [i for i, at in enumerate(starts) if text[at].isupper()]
     if len(starts) >= 4 and len(capital) > _TITLE_CASE * len(starts):
         return False
     generic = {i for i, _j, _p in hits.get("generic_name", ())}
+    # a metric's name ("F1", "CTR", "NDCG") is the metric, not a product a reader looks up
+    generic |= {k for i, j, _p in hits.get("metric", ()) for k in range(i, j)}
     for i in capital:
-        if i == 0 or i in generic:
+        if i == 0 or i in generic or any(a <= starts[i] < b for a, b in models):
             continue
         before = text[: starts[i]].rstrip()
         if before and before[-1] not in ".!?:;•":
@@ -312,15 +350,15 @@ def score_bullet(
     if not text.strip():
         return BulletScore(0, (), PARTS, (), "", tuple(found))
     weak = next(((e.start, e.end) for e in found if e.name == "weak_opening"), (0, 0))
-    signals, vague = _signals(text, prof, weak)
+    models = [(e.start, e.end) for e in found if e.name == "model_type"]
+    signals, vague = _signals(text, prof, weak, models)
     if "capitalised" not in signals and "named" in signals:
         # a figure names something checkable when it is not only the result's own size
         results = [(e.start, e.end) for e in found if e.name == "quantified_impact"]
-        if all(any(a <= k < b for a, b in results) for k, c in enumerate(text) if c.isdigit()):
+        if all(any(a <= m.start() < b for a, b in results) for m in _FIGURE.finditer(text)):
             signals.discard("named")
     paid = _costs_paid(text, found, prof)
     names = {e.name for e in found if e not in paid} | signals
-    models = [(e.start, e.end) for e in found if e.name == "model_type"]
     if listed_run(text, models) >= LISTED:
         names.add("listed_models")
     if "owns" in names:  # "Owned the ranking pipeline …": a role over a named system
@@ -340,7 +378,7 @@ def score_bullet(
     )
     score = BASE + sum(p.points for p in shown) - sum(points for _, points in penalties)
     capped = ""
-    for cap, reason in _caps(text, names, paid):
+    for cap, reason in _caps(text, names, paid, found):
         if score > cap:
             score, capped = cap, reason
     return BulletScore(
@@ -378,7 +416,28 @@ def _costs_paid(text: str, found: list[Element], profile: Profile) -> dict[Eleme
     return paid
 
 
-def _caps(text: str, names: set[str], paid: dict[Element, str]) -> list[tuple[int, str]]:
+def _only_a_result(text: str, found: Sequence[Element]) -> bool:
+    """Whether the words besides the result and the opening verb say too little to be work:
+    "Achieved a 5% accuracy improvement over the current solution."."""
+    results = [
+        (e.start, e.end) for e in found if e.name in ("quantified_impact", "business_impact")
+    ]
+    words, starts, _ends = token_spans(text)
+    rest = [
+        w
+        for w, a in zip(words[1:], starts[1:], strict=True)
+        if len(w) >= 3 and w.isalpha() and not any(s <= a < e for s, e in results)
+        and w.lower() not in _FILLER
+    ]  # fmt: skip
+    return len(rest) < WORK_WORDS
+
+
+_FILLER = frozenset({"the", "and", "our", "over", "from", "with", "for", "into", "than", "its"})
+
+
+def _caps(
+    text: str, names: set[str], paid: dict[Element, str], found: Sequence[Element] = ()
+) -> list[tuple[int, str]]:
     """The caps that hold this bullet down, loosest first (the tightest one says why)."""
     caps = []
     lacks = [what for keys, what in FIVE_NEEDS if names.isdisjoint(keys)]
@@ -397,6 +456,8 @@ def _caps(text: str, names: set[str], paid: dict[Element, str]) -> list[tuple[in
         caps.append(
             (CRAMMED_CAP, "strings terms together in a list; say what you built with the ones used")
         )
+    if "bare_result" in names and _only_a_result(text, found):
+        caps.append((BARE_RESULT_CAP, "is only a result: say what you built or changed to get it"))
     if has_placeholder(text):
         caps.append((PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"))
     if "not_ml" in names:

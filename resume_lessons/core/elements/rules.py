@@ -43,7 +43,7 @@ _MAGNITUDE = re.compile(
     rf"|(?:(?<=\brs )|(?<=\brs\. )|(?<=\binr )|(?<=\busd )|(?<=\beur )|(?<=\bgbp )|(?<=[€£₹¥])|(?<=[€£₹¥] )){_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand|lakhs?|crores?)?\b"
     rf"|(?<![\w.]){_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand|lakhs?|crores?)?\s?(?:[€£₹]|(?:eur|euros?|usd|dollars|rupees|inr)\b)"
     rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m|%)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
-    rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b)"
+    rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b|pts?\b)"
     # "from 24 hours (batch) to under 30 seconds": a short aside, and a bound before the new value
     # a range or a number word may stand for either value ("from 2-3 days to just 6 hours",
     # "from five days to three")
