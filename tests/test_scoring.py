@@ -894,3 +894,14 @@ def test_hype_costs_points_and_speech_tasks_are_ml_work() -> None:
     assert hyped.score < plain.score and any("cutting-edge" in w for w, _ in hyped.penalties)
     for text in ("Built a speaker diarisation system.", "Shipped sentiment analysis for reviews."):
         assert score_bullet(text).shows_ml, text
+
+
+def test_a_keyword_line_with_no_and_is_a_list_and_severities_are_incidents() -> None:
+    from resume_lessons.core.cramming import lists_terms
+
+    soup = "Machine learning, deep learning, NLP, computer vision, LLMs, RAG, A/B testing, SQL"
+    assert lists_terms(soup) and score_bullet(soup).score <= CRAMMED_CAP
+    # a list inside a sentence of work is not the whole bullet
+    assert not lists_terms("Built the ranking model in PyTorch, Spark, Airflow, Feast, Redis.")
+    zero = score_bullet("Added canary analysis to model releases; zero Sev-1s in 14 months since.")
+    assert "result" in {p.key for p in zero.shown}

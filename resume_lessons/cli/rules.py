@@ -80,7 +80,8 @@ def bullet_markdown() -> list[str]:
         "(“higher latency, memory and cost”, “a shadow test, load test and A/B test”), or "
         "three or more model families (“transformer, LSTM and XGBoost models”) |",
         f"| {b.CRAMMED_CAP} | it strings {TERM_LIST} or more short terms together with commas "
-        "and a last “and” (a keyword list where the work should be) |",
+        "and a last “and”, or is nothing but such terms and commas (a keyword list where the "
+        "work should be) |",
         f"| {b.PLACEHOLDER_CAP} | it has placeholders (X%, X and Y) where facts go |",
         f"| {b.NO_RESULT_CAP} | it shows no measured result (a 4 needs one) |",
         f"| {b.BARE_RESULT_CAP} | it is only a result, credited to nothing it names (fewer "

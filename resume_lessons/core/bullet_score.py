@@ -144,7 +144,7 @@ NOT_ML_CAP = 60
 # A bullet that crams most of the pipeline or a run of tools into one line reads as keyword
 # stuffing, not as one piece of work: at most a 2 of 5, below an honest bullet that only lacks
 # its result (a 3), whatever figures the stuffing adds.
-CRAMMED_CAP = 40
+CRAMMED_CAP = 39
 CRAMMED_STAGES = 5  # of six: a model with the data that feeds it and its serving path is 4
 CRAMMED_TOOLS = 6
 # Placeholders ("X%", "replaced X with Y") stand where a fact should be: at most a 3 of 5.

@@ -35,6 +35,9 @@ _ITEM = r"[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,2}"
 _TERMS = re.compile(
     rf"{_ITEM}(?:\s*,\s*{_ITEM}){{{TERM_LIST - 2},}}\s*,?\s+(?:and|or|&)\s+{_ITEM}(?=[\s,;:.]|$)"
 )
+# A bullet that is nothing but short items and commas, however it ends: "Machine learning, deep
+# learning, NLP, LLMs, MLOps, CI/CD, SQL".
+_ONLY_TERMS = re.compile(rf"\s*{_ITEM}(?:\s*,\s*{_ITEM}){{{TERM_LIST - 1},}}\s*[.;]?\s*")
 # A cost named as one bare word after "accepting", "at the cost of" …: "higher latency".
 _COST = r"(?:(?:higher|more|greater|increased|extra|some|larger|bigger)\s+)?[a-z][a-z-]*"
 
@@ -56,8 +59,9 @@ def lists_tests(text: str) -> str:
 
 def lists_terms(text: str) -> str:
     """A run of ``TERM_LIST`` or more short items (a word to three each) joined by commas and a
-    last "and": a keyword list standing where the work should be, or ""."""
-    m = _TERMS.search(text)
+    last "and", or a bullet that is only such items and commas: a keyword list standing where
+    the work should be, or ""."""
+    m = _TERMS.search(text) or _ONLY_TERMS.fullmatch(text)
     return text[m.start() : m.end()] if m else ""
 
 
