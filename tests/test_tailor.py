@@ -94,7 +94,10 @@ def test_every_sample_resume_against_every_sample_posting(
     for m in result.matches:
         for place in m.text_places:  # the words are really there, at the span it names
             assert resume_text(resume, place.location)[place.start : place.end] == place.text
-        assert all(p.location == "work" for p in m.dates)  # the roles' dates, not words
+        assert all(
+            p.location in ("work", "publications") or p.location.startswith("publications[")
+            for p in m.records
+        )  # dates, papers: not words
         for place in m.term.asked_at:
             assert texts[place.location][place.start : place.end] == place.text
     for f in result.findings:
@@ -202,7 +205,8 @@ def test_a_posting_pasted_as_plain_text(tmp_path: Path) -> None:
 def test_result_to_dict_is_json() -> None:
     _, result = _run("alex_before", "fraud_team.txt")
     data = json.loads(json.dumps(result.to_dict()))
-    assert set(data["scores"]) == {"T1", "T2", "T4", "T5", "T7", "seniority"}
+    assert set(data["scores"]) == {"T1", "T2", "T4", "T5", "T6", "T7", "seniority"}
+    assert data["scores"]["T6"] is None  # the posting names no venue
     term = next(t for t in data["terms"] if t["name"] == "fraud detection")
     assert term["found"] is False and term["asked_at"][0]["location"] == "title"
 
@@ -217,7 +221,8 @@ def test_cli_text(capsys) -> None:
     out = capsys.readouterr().out
     assert "T7 tools:" in out and "found   Feast [features]  work[0].highlights[3]" in out
     assert "missing mentoring" in out and "fix: Have you mentored" in out
-    assert out.splitlines()[-2].startswith("coverage: T1 ")
+    assert any(line.startswith("coverage: T1 ") for line in out.splitlines()[-4:])
+    assert "the posting asks nothing for: T6" in out
 
 
 def test_cli_json(capsys) -> None:
@@ -1100,7 +1105,7 @@ def test_years_asked_are_counted_from_the_roles_dates(tmp_path: Path) -> None:
 
     enough = tailor(_years_resume([{"startDate": "2015-03"}]), posting)
     m = next(m for m in enough.matches if m.term.kind == "experience")
-    assert m.shown and m.dates[0].location == "work" and "2015-03" in m.dates[0].text
+    assert m.shown and m.records[0].location == "work" and "2015-03" in m.records[0].text
     assert not any(f.code == "J802" for f in enough.findings)
 
     short = tailor(_years_resume([{"startDate": "2024-01", "endDate": "2025-01"}]), posting)
@@ -1124,3 +1129,46 @@ def test_a_family_named_with_a_generic_head_is_asked_as_the_system(tmp_path: Pat
     # a family with more than a head stays asked beside its system
     asked = _asked(tmp_path, "ML Engineer\n\nWhat you'll do\n- Run the two-tower retrieval.\n")
     assert any(kind == "model_type" for kind, _ in asked)
+
+
+VENUE_POSTING = """Senior ML Engineer, Assistant
+Northwind
+
+What we're looking for
+- Experience with large language models.
+- Nice to have: publications at ACL, EMNLP or NeurIPS.
+- Manage IAM roles and ACL policies for the training cluster.
+"""
+
+
+def test_the_venues_a_posting_names_are_one_ask_a_paper_at_any_shows(tmp_path: Path) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    path = tmp_path / "posting.txt"
+    path.write_text(VENUE_POSTING, encoding="utf-8")
+    posting = read_posting(path)
+    base = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": ["Built X."]}]}
+
+    result = tailor(resume_from_data(base, "x"), posting)
+    venues = [m for m in result.matches if m.term.kind == "venue"]
+    # one ask, a nice-to-have; the access control list is no venue
+    assert [m.term.name for m in venues] == ["a paper at ACL, EMNLP or NeurIPS"]
+    assert venues[0].term.nice and len(venues[0].term.asked_at) == 3
+    f = next(f for f in result.findings if f.code == "J601")
+    assert f.location == "publications" and "published at ACL, EMNLP or NeurIPS?" in f.suggestion
+    assert result.results["T6"] is not None and result.results["T6"].score == 0
+
+    paper = {"name": "Grounded answers for help-center chat", "publisher": "EMNLP 2023 Industry"}
+    shown = tailor(resume_from_data({**base, "publications": [paper]}, "x"), posting)
+    m = next(m for m in shown.matches if m.term.kind == "venue")
+    assert m.shown and m.records[0].location == "publications[0]" and m.records[0].text == "EMNLP"
+    assert shown.results["T6"].score == 100  # type: ignore[union-attr]
+
+    other = {"name": "Ranking at scale", "publisher": "KDD"}
+    elsewhere = tailor(resume_from_data({**base, "publications": [other]}, "x"), posting)
+    assert not next(m for m in elsewhere.matches if m.term.kind == "venue").shown
+
+
+def test_a_posting_without_venues_asks_nothing_of_publications(tmp_path: Path) -> None:
+    _, result = _run("alex_after", "recommendations_team.yaml")
+    assert result.results["T6"] is None

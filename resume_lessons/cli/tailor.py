@@ -79,7 +79,7 @@ def format_text(found: TailorResult, file: str) -> str:
             stage += " (team description)" if m.term.context and not m.term.nice else ""
             if m.shown:  # T1 is about the summary; the others about the bullets
                 ordered = m.summary + m.bullets if area == "T1" else m.bullets + m.summary
-                p = (ordered or m.skills or m.dates)[0]  # a language: by the skills list
+                p = (ordered or m.records or m.skills)[0]  # a language: by the skills list
                 mark, where = "found  ", f"{p.location} “{p.text}”"
             elif m.found:
                 mark, where = "listed ", f"{m.skills[0].location} (skills only)"

@@ -30,7 +30,8 @@ from .skills import form_span, stems
 
 # kind -> the technique whose coverage it counts for
 AREA = {"domain": "T1", "system_type": "T1", "stage": "T2", "experiment": "T4", "metric": "T4"}
-AREA |= {"model_type": "T5", "tool": "T7", "seniority": "seniority", "experience": "seniority"}
+AREA |= {"model_type": "T5", "venue": "T6", "tool": "T7"}
+AREA |= {"seniority": "seniority", "experience": "seniority"}
 PIPELINE = ("data", "features", "training", "serving", "monitoring")  # T2; experiments are T4
 EXPERIMENT_NAMES = {
     "experiment": "online experiments",
@@ -80,7 +81,7 @@ class Place:
 @dataclass(frozen=True)
 class Found:
     kind: str  # "domain", "system_type", "stage", "experiment", "metric", "model_type", "tool",
-    # "seniority", "experience" (years of it: the key is "5+ years")
+    # "venue" (of a publication), "seniority", "experience" (years of it: the key "5+ years")
     key: str  # what makes two finds one term
     name: str  # how the learner is told it
     start: int
@@ -376,6 +377,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         for m in pattern.finditer(text):
             key = m.group(1).lower()
             out.append(Found("metric", key, m.group(1), m.start(), m.end()))
+    for start, end in venue_spans(text, profile):
+        out.append(Found("venue", text[start:end].lower(), text[start:end], start, end))
     tool_starts = [f.start for f in out if f.kind == "tool"]
     for years, start, end in asked_years(text):
         # "3+ years of experience with Spark" asks for Spark, asked as a tool, not for years
@@ -383,6 +386,45 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             continue
         key = f"{years}+ years"
         out.append(Found("experience", key, f"{key} of experience", start, end))
+    return out
+
+
+# Words that make a venue's name a place of publication: "publications at ACL or EMNLP",
+# "papers at NeurIPS"; elsewhere "ACL" may be an access control list.
+_PUBLISHING = re.compile(
+    r"\b(?:publications?|publish\w*|papers?|conferences?|proceedings|first[- ]author\w*)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"[^.;!?\n]+")
+
+
+@cache
+def _venues(profile: Profile) -> re.Pattern[str] | None:
+    names = sorted(profile.words("venues", "top_venues"), key=len, reverse=True)
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w/.-])(?:{alts})(?![\w/-]|\.\w)", re.IGNORECASE)
+
+
+def published_at(venue: str, profile: Profile) -> list[tuple[int, int]]:
+    """The top venues a publication's publisher or name holds ("ACL 2023", "Proceedings of
+    KDD")."""
+    pattern = _venues(profile)
+    return [m.span() for m in pattern.finditer(venue)] if pattern else []
+
+
+def venue_spans(text: str, profile: Profile) -> list[tuple[int, int]]:
+    """The top venues (venues.yaml) a text names as places of publication: in a sentence
+    that speaks of publishing or papers."""
+    pattern = _venues(profile)
+    if pattern is None or not _PUBLISHING.search(text):
+        return []
+    out = []
+    for sentence in _SENTENCE_SPLIT.finditer(text):
+        if _PUBLISHING.search(sentence.group()):
+            for m in pattern.finditer(sentence.group()):
+                out.append((sentence.start() + m.start(), sentence.start() + m.end()))
     return out
 
 
@@ -653,6 +695,23 @@ def _merge_nested(
     return merged
 
 
+def _one_venue_term(terms: dict[tuple[str, str], Term]) -> dict[tuple[str, str], Term]:
+    """The venues a posting names are one ask, "a paper at ACL, EMNLP or NeurIPS": a paper
+    at any of them shows it."""
+    venues = [t for (kind, _), t in terms.items() if kind == "venue"]
+    if not venues:
+        return terms
+    names = list(dict.fromkeys(t.name for t in venues))
+    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    one = Term(
+        "venue", venues[0].key, f"a paper at {said}", aka={k for t in venues for k in t.keys}
+    )
+    one.asked_at = sorted((p for t in venues for p in t.asked_at), key=lambda p: p.start)
+    out = {k: t for k, t in terms.items() if k[0] != "venue"}
+    out[("venue", one.key)] = one
+    return out
+
+
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _YOU = re.compile(r"\byou(?:'ll|’ll|'d|’d|r|rs)?\b", re.IGNORECASE)
 
@@ -700,6 +759,6 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
         for a, b in _alternatives(finds, text):
             terms[(a.kind, a.key)].alternatives.add((b.kind, b.key))
             terms[(b.kind, b.key)].alternatives.add((a.kind, a.key))
-    terms = _merge_nested(terms, profile)
+    terms = _one_venue_term(_merge_nested(terms, profile))
     order = list(AREA)
     return sorted(terms.values(), key=lambda t: (order.index(t.kind), -t.weight))

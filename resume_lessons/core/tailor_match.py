@@ -17,7 +17,16 @@ from .elements import explain
 from .experience import Span, roles_span
 from .locations import get_text, iter_items
 from .model import Resume
-from .posting_terms import Found, Place, Term, base_key, model_kinds, system_tools, text_terms
+from .posting_terms import (
+    Found,
+    Place,
+    Term,
+    base_key,
+    model_kinds,
+    published_at,
+    system_tools,
+    text_terms,
+)
 from .profile import Profile
 from .skills import TOOL_LIST, tool_span
 
@@ -35,17 +44,22 @@ class TermMatch:
     # bullets that are a list of the posting's terms ("Retrieval, Feast, BigQuery, …"): they
     # name the term but show no work with it, so they neither find it nor earn its points
     lists: list[Place] = field(default_factory=list)
-    # years of experience: the roles' dates that show it ("work", the span they cover), and
-    # what the roles span whether or not it is enough (None: no role gives a start date)
-    dates: list[Place] = field(default_factory=list)
+    # entries of the resume, not its words, that show the term: the roles' dates for years of
+    # experience ("work", the span they cover), a publication for its venue
+    # ("publications[0]", the venue as written); and what the roles span, enough or not
+    # (None: no role gives a start date)
+    records: list[Place] = field(default_factory=list)
     span: Span | None = None
 
     @property
     def shown(self) -> bool:
         """Shown in use: in the summary or a bullet; a programming language also by the skills
-        list (lesson 07: a language needs no bullet); years of experience by the roles' dates."""
+        list (lesson 07: a language needs no bullet); years of experience by the roles' dates,
+        a venue by a paper published there."""
         listed_language = self.term.kind == "tool" and self.term.stage == "languages"
-        return bool(self.summary or self.bullets or self.dates or (listed_language and self.skills))
+        return bool(
+            self.summary or self.bullets or self.records or (listed_language and self.skills)
+        )
 
     @property
     def found(self) -> bool:
@@ -54,11 +68,11 @@ class TermMatch:
 
     @property
     def places(self) -> list[Place]:
-        return [*self.summary, *self.bullets, *self.skills, *self.lists, *self.dates]
+        return [*self.summary, *self.bullets, *self.skills, *self.lists, *self.records]
 
     @property
     def text_places(self) -> list[Place]:
-        """The places that are words of the resume, to highlight (not the roles' dates)."""
+        """The places that are words of the resume, to highlight (not its records)."""
         return [*self.summary, *self.bullets, *self.skills, *self.lists]
 
 
@@ -179,12 +193,19 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         into = into[kind]
         for m, (start, end) in hits:
             getattr(m, into).append(Place(location, start, end, text[start:end]))
+    venues = [m for m in matches if m.term.kind == "venue"]
+    for i, pub in enumerate(resume.publications if venues else ()):
+        where = f"{pub.publisher} {pub.name}"
+        for start, end in published_at(where, profile):
+            for m in venues:
+                if where[start:end].lower() in m.term.keys:
+                    m.records.append(Place(f"publications[{i}]", 0, 0, where[start:end]))
     asks = [m for m in matches if m.term.kind == "experience"]
     span = roles_span(resume) if asks else None
     for m in asks:
         m.span = span
         if span is not None and span.years >= _years(m.term.key):
-            m.dates.append(Place("work", 0, 0, f"the roles' dates: {years_text(span)}"))
+            m.records.append(Place("work", 0, 0, f"the roles' dates: {years_text(span)}"))
     return matches
 
 

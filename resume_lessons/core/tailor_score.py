@@ -26,6 +26,7 @@ AREAS = {
     "T2": "pipeline stages",
     "T4": "experimentation",
     "T5": "model families",
+    "T6": "publications",
     "T7": "tools",
     "seniority": "seniority signals",
 }
@@ -40,6 +41,7 @@ RULES = {
     "J401": "experiment-not-shown",
     "J402": "metric-not-shown",
     "J501": "model-family-not-shown",
+    "J601": "venue-not-shown",
     "J701": "tool-not-shown",
     "J702": "tool-only-in-skills",
     "J703": "skill-not-asked",
@@ -139,6 +141,12 @@ def _question(m: TermMatch, profile: Profile) -> str:
         return f"Have you worked on {words}? If so, which bullet shows it? {question_for('stage.' + t.key)}"
     if t.kind == "model_type":  # a family or a named algorithm: trained, or put to use
         return f"Have you trained or used {t.name}? If so, which bullet shows it?"
+    if t.kind == "venue":
+        return (
+            f"Have you published at {t.name.removeprefix('a paper at ')}? If so, list the paper "
+            "under publications, with "
+            "the production work it came from."
+        )
     if t.kind == "experiment":
         ask = EXPERIMENT_ASKS.get(t.key)
         if ask:
@@ -157,12 +165,13 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
     key, area = f"{t.kind}:{t.key}", t.area
     code = {"domain": "J101", "system_type": "J102", "stage": "J201", "experiment": "J401"}
     code |= {"metric": "J402"}
-    code |= {"model_type": "J501", "tool": "J701", "seniority": "J801", "experience": "J802"}
+    code |= {"model_type": "J501", "venue": "J601", "tool": "J701", "seniority": "J801"}
+    code |= {"experience": "J802"}
     label = f"shows {t.name}" + (f" ({t.stage})" if t.stage else "")
-    where = "basics.summary" if area == "T1" else ("skills" if area == "T7" else "work")
+    where = {"T1": "basics.summary", "T6": "publications", "T7": "skills"}.get(area, "work")
     full = bool(m.summary) if area == "T1" else m.shown
     if full:
-        place = (m.summary or m.bullets or m.skills or m.dates)[0]
+        place = (m.summary or m.bullets or m.records or m.skills)[0]
         return CheckItem(label, points, points, place.location, code[t.kind], key), None
     if t.kind == "experience":
         return CheckItem(label, points, 0.0, "", "J802", key), _years_finding(m, key)

@@ -259,7 +259,8 @@ def saved_drafts(lesson: Lesson) -> Shown:
 def recap(lesson: Lesson) -> Shown:
     rules = (
         "<ul><li>Read the posting by technique: its domain and system, the pipeline stages, "
-        "the experiments, the model families, the tools and the seniority it asks for.</li>"
+        "the experiments, the model families, the venues of papers, the tools and the "
+        "seniority (years included) it asks for.</li>"
         "<li>Put the bullets that show most of it first in each role, and open the summary "
         "with the posting's words your resume already shows.</li>"
         "<li>A term you have never worked with stays out: it is a question to answer, not a "

@@ -134,10 +134,9 @@ def terms_html(result: TailorResult, resume: Resume) -> str:
             f'<li class="rl-ok" data-term="{esc(m.term.name)}">✔ <b>{esc(_name(m))}</b> — '
             + ", ".join(
                 f"<code>{esc(p.location)}</code> “{esc(p.text)}”"
-                for p in ([*m.summary, *m.bullets] or m.skills)[:3]
+                for p in ([*m.summary, *m.bullets] or m.records or m.skills)[:3]
             )
-            + "".join(esc(p.text) for p in m.dates[:1] if not (m.summary or m.bullets))
-            + ("" if m.summary or m.bullets or m.dates else " (a language: listing it is enough)")
+            + ("" if m.summary or m.bullets or m.records else " (a language: listing it is enough)")
             + "</li>"
             for m in found
         )
