@@ -207,3 +207,18 @@ def test_overlapping_highlights_over_html_stay_text() -> None:
 def test_any_spans_over_any_text_nest_and_show(text: str, spans) -> None:  # type: ignore[no-untyped-def]
     elements = [Element(n, min(a, b), max(a, b), "") for n, a, b in spans]
     check(text, elements)
+
+
+def test_dollar_signs_in_a_lesson_output_are_never_typeset_as_math() -> None:
+    from resume_lessons.notebook.lessons import Shown
+    from resume_lessons.present.render import highlight_html, no_math
+
+    text = 'Cut cost per query from $4.10 to $1.60 <b title="$x$">'
+    out = Shown(highlight_html(text, [])).__repr__()
+    assert "$4.10" in out
+    shown = Shown(f'<p title="a $ sign">{highlight_html(text, [])}</p>')._repr_html_()
+    # no text between two tags holds a "$" beside other characters: each stands alone
+    for piece in re.split(r"<[^>]*>", shown):
+        assert "$" not in piece or piece == "$", piece
+    assert 'title="a $ sign"' in shown  # attributes are left as written
+    assert no_math("<p>no dollars</p>") == "<p>no dollars</p>"

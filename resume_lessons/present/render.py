@@ -45,6 +45,19 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+_TAG_OR_TEXT = re.compile(r"(<style>.*?</style>|<[^>]*>)", re.S)
+
+
+def no_math(fragment: str) -> str:
+    """The HTML with each "$" of its text in a span of its own. JupyterLab typesets an
+    output's text as LaTeX between two dollar signs ("from $4.10 to $1.60" showed as
+    math), and a delimiter alone in its element pairs with none; tags and styles are kept."""
+    if "$" not in fragment:
+        return fragment
+    parts = _TAG_OR_TEXT.split(fragment)
+    return "".join(p if i % 2 else p.replace("$", "<span>$</span>") for i, p in enumerate(parts))
+
+
 def element_label(name: str) -> str:
     spec = BY_NAME.get(name)
     return spec.label if spec else name.replace("_", " ")

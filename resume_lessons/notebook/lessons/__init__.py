@@ -31,6 +31,7 @@ from ...present.render import (
     findings_html,
     highlight_html,
     legend_for,
+    no_math,
     page,
     scores_html,
 )
@@ -49,7 +50,7 @@ class Shown:
         self.html, self.text = html, text or plain
 
     def _repr_html_(self) -> str:
-        return self.html
+        return no_math(self.html)  # a notebook typesets "$…$" as LaTeX
 
     def __repr__(self) -> str:
         return " ".join(self.text.split())
