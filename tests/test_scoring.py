@@ -905,3 +905,15 @@ def test_a_keyword_line_with_no_and_is_a_list_and_severities_are_incidents() -> 
     assert not lists_terms("Built the ranking model in PyTorch, Spark, Airflow, Feast, Redis.")
     zero = score_bullet("Added canary analysis to model releases; zero Sev-1s in 14 months since.")
     assert "result" in {p.key for p in zero.shown}
+
+
+def test_language_tasks_are_ml_work_and_what_support_handles_is_not_vague() -> None:
+    for text in (
+        "Shipped the retrieval-augmented question answering assistant clinicians use.",
+        "Deployed named-entity extraction for addresses as a FastAPI service.",
+    ):
+        assert score_bullet(text).shows_ml, text
+    data = score_bullet("Fine-tuned Llama 2 with LoRA on 40k support transcripts.")
+    assert not any("vague" in what for what, _ in data.penalties)
+    helper = score_bullet("Provided support to the data science team on various models.")
+    assert any("vague" in what for what, _ in helper.penalties)

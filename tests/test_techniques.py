@@ -227,3 +227,40 @@ def test_a_long_skills_list_says_what_to_cut(groups: dict[str, int], says: str) 
     resume = resume_from_data({"basics": {"name": "A"}, "work": work, "skills": skills}, "x")
     found = [f.message for f in analyze(resume).findings_for("T7") if f.code == "T703"]
     assert found == [says]
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "after a 2-week pilot with 40 clinicians showed no drop in task completion",
+        "after a user study with 40 clinicians showed no drop in task completion",
+        "after blinded clinician review rated its answers as good",
+    ],
+)
+def test_t3_accepts_a_pilot_a_user_study_or_a_blinded_review_as_the_check(check: str) -> None:
+    from resume_lessons.core.analyze import score_item
+
+    text = f"Replaced GPT-4 with a fine-tuned Llama 2 13B, accepting lower faithfulness, {check}."
+    assert score_item(text, "bullet", get_technique("T3")).score == 100
+
+
+def test_t4_reads_guardrails_held_a_share_of_people_and_a_holdout_of_items() -> None:
+    from resume_lessons.core.analyze import score_item
+
+    t4 = get_technique("T4")
+    held = score_item(
+        "Ran a 3-week A/B test on 10% of clinicians; answer acceptance rose 6%, with guardrail "
+        "metrics p95 latency and escalation rate holding.",
+        "bullet",
+        t4,
+    )
+    lines = {c.key: c.earned for c in held.checklist}
+    assert lines["T403"] == 15 and lines["T404"] == 15  # the share, the named guardrails
+    offline = score_item(
+        "Evaluated the classifier on a 3,000-ticket holdout, lifting macro-F1 from 0.81 to 0.88.",
+        "bullet",
+        t4,
+    )
+    assert {c.key: c.earned for c in offline.checklist}["experiment"] == 0  # no online test
+    online = score_item("Ran a 4-week holdout on 5% of users; retention rose 1.2%.", "bullet", t4)
+    assert {c.key: c.earned for c in online.checklist}["experiment"] == 15

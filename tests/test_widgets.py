@@ -584,3 +584,14 @@ def test_the_builder_with_its_prompts_still_in_earns_nothing(store: DraftsFile) 
     builder = lesson.builder()
     assert has_placeholder(builder.bullet)  # "Built [what did you build or change?]."
     assert builder.score <= builder.before_score  # an empty builder raises nothing
+
+
+def test_a_checklist_line_waiting_on_another_does_not_repeat_its_ask() -> None:
+    from resume_lessons.core.analyze import score_item
+    from resume_lessons.core.techniques import get_technique
+    from resume_lessons.present.score_view import points_checklist_html
+
+    s = score_item("Built a ranking model.", "bullet", get_technique("T3"))
+    html = points_checklist_html(s.checklist, s.findings)
+    assert html.count("Which approach did you replace") == 1
+    assert html.count("comes once “a decision” is there") == 2

@@ -253,9 +253,11 @@ def _signals(
         found.add("owns")
     start, end = opening
     # a vague word inside a metric's or a domain's name is that name ("support tickets",
-    # "customer support")
+    # "customer support"), as in what support handles ("support transcripts")
     metrics = [
-        (a, b) for c in ("metric", "business_metric", "domain") for a, b, _ in hits.get(c, ())
+        (a, b)
+        for c in ("metric", "business_metric", "domain", "work_of_support")
+        for a, b, _ in hits.get(c, ())
     ]
     # a helper's opening ("Helped …") is charged once, as the opening
     vague = [

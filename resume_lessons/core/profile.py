@@ -362,6 +362,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("summary", "generic_modifiers"), "generic_modifier"),
     (("summary", "generic_adjectives"), "generic_adjective"),
     (("quality", "vague_words"), "vague_word"),
+    (("quality", "work_of_support"), "work_of_support"),
     (("quality", "ml_words"), "ml_word"),
     (("quality", "generic_names"), "generic_name"),
     (("quality", "ownership_openers"), "ownership_opener"),

@@ -29,9 +29,14 @@ def points_checklist_html(checklist: Sequence[CheckItem], findings: Sequence[Fin
     for f in findings:
         asks.setdefault(f.line or f.code, f.suggestion)
     rows = []
+    said: dict[str, str] = {}  # an ask already shown -> the line it was shown on
     for line in checklist:
         mark, cls = ("✔", "rl-ok") if line.passed else ("✘", "rl-miss")
         ask = "" if line.passed else asks.get(line.key) or asks.get(line.code, "")
+        if ask in said:  # a line that waits on one above (T3's cost waits on the decision)
+            ask = f"comes once “{said[ask]}” is there: answer that first"
+        elif ask:
+            said[ask] = line.label.split(" (")[0]
         rows.append(
             f'<li class="{cls}" data-line="{esc(line.key)}">{mark} {esc(line.label)} '
             f'<span class="rl-points">{_points(line.earned)}/{_points(line.points)}</span>'

@@ -522,6 +522,7 @@ _STEADY_AFTER = (
     ("stable",),
     ("neutral",),
     ("held",),
+    ("holding",),
     ("did", "not"),
     ("didn't",),
     ("never", "moved"),
@@ -537,6 +538,9 @@ _STEADY_BEFORE = (
     ("no", "loss", "in"),
     ("no", "loss", "of"),
     ("no", "hit", "to"),
+    ("no", "drop", "in"),
+    ("no", "regression", "in"),
+    ("no", "degradation", "in"),
     ("without", "hurting"),
     ("without", "harming"),
     ("without", "degrading"),
@@ -1139,7 +1143,7 @@ def _experiments(words, by_cat, context: bool, lowered: str) -> list[tuple[int, 
     hits = by_cat.get("experiment")
     if hits:
         for i, j, p in _outermost(hits):
-            if _offline(i, by_cat):
+            if _offline(i, by_cat) or (p == "holdout" and _holdout_set(words, i, j)):
                 continue
             if (p == "test" or p == "tests") and not (context or _ab_context(words, i)):
                 continue
@@ -1150,6 +1154,19 @@ def _experiments(words, by_cat, context: bool, lowered: str) -> list[tuple[int, 
                 out.append((i, i + 1, w))
                 break
     return out
+
+
+# A holdout of items is a set to evaluate on, not a test on users: "a 3,000-ticket holdout",
+# "the holdout set".
+_HOLDOUT_SETS = frozenset({"set", "sets", "data", "dataset", "split", "sample", "partition"})
+_COUNTED_ITEMS = re.compile(
+    r"^\d[\d,.]*[km]?-(?!(?:day|week|month|hour|year|quarter|minute)s?$)[a-z]+$"
+)  # "3,000-ticket", not a duration ("a 4-week holdout" is a test)
+
+
+def _holdout_set(words: list[str], i: int, j: int) -> bool:
+    after = words[j].rstrip(".,;:") if j < len(words) else ""
+    return after in _HOLDOUT_SETS or (i > 0 and bool(_COUNTED_ITEMS.match(words[i - 1])))
 
 
 def _ab_context(words: list[str], i: int) -> bool:

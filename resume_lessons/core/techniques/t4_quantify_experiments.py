@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..findings import Context, Example, TechniqueResult
-from ..profile import Profile
+from ..profile import Profile, phrase_key
 from .base import Line, Rule, Technique, quote, result
 
 DETAILS = (
@@ -63,7 +63,16 @@ def _named_guardrail(ctx: Context, location: str, text: str) -> bool:
             return True  # the span names the metric: "revenue guardrails", "held flat"
         if _NAMING.match(text[e.end :]) or _NAMED_BEFORE.search(text[: e.start]):
             return True
+        if _metric_follows(text[e.end :], ctx.profile):
+            return True  # "guardrail metrics p95 latency and escalation rate"
     return False
+
+
+def _metric_follows(rest: str, profile: Profile) -> bool:
+    """Whether a metric's name opens the words after a guardrail ("p95 latency …")."""
+    words = phrase_key(rest)[:4]
+    hits = profile.index.by_category(words)
+    return any(i == 0 for c in ("metric", "business_metric") for i, _j, _p in hits.get(c, ()))
 
 
 def _shown(ctx: Context, location: str, text: str, elements: tuple[str, ...]) -> bool:
