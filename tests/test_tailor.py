@@ -1172,3 +1172,47 @@ def test_the_venues_a_posting_names_are_one_ask_a_paper_at_any_shows(tmp_path: P
 def test_a_posting_without_venues_asks_nothing_of_publications(tmp_path: Path) -> None:
     _, result = _run("alex_after", "recommendations_team.yaml")
     assert result.results["T6"] is None
+
+
+def test_a_posting_s_words_that_only_look_like_asks(tmp_path: Path) -> None:
+    asked = _asked(
+        tmp_path,
+        "ML Engineer\n\nAbout us\nWe're a 120-person Series C company backed by leading "
+        "investors.\n\nWhat we're looking for\n- Familiarity with guardrails and safety "
+        "evaluation for LLMs.\n- 5+ years of experience, with 2+ years working on NLP.\n",
+    )
+    kinds = {(kind, name) for kind, name in asked}
+    assert not any(kind == "tool" for kind, _ in kinds)  # "Series C" is no C, nor C#
+    assert ("seniority", "technical leadership") not in kinds  # "leading investors"
+    assert ("experiment", "guardrail metrics") not in kinds  # an LLM's guardrails
+    assert {
+        ("experience", "5+ years of experience"),
+        ("experience", "2+ years of experience"),
+    } <= kinds
+
+
+@pytest.mark.parametrize(
+    ("asks", "shown", "spared"),
+    [
+        (
+            "Experience with vector databases (FAISS, Pinecone, Weaviate or pgvector).",
+            "FAISS",
+            "Pinecone",
+        ),
+        ("Fine-tune open-weight LLMs (e.g., Llama, Mistral) with LoRA.", "Llama", "mistral"),
+        ("Experience with Triton Inference Server or TensorRT-LLM.", "Triton", "TensorRT"),
+    ],
+)
+def test_examples_and_or_lists_are_answered_by_any_one(
+    tmp_path: Path, asks: str, shown: str, spared: str
+) -> None:
+    posting = f"ML Engineer\n\nWhat you'll do\n- {asks}\n"
+    result = _tailor_text(tmp_path, posting, [f"Served the retrieval model with {shown} on GPUs."])
+    names = {m.term.name.lower() for m in result.matches}
+    assert spared.lower() not in names, names
+    assert not any(spared.lower() in f.message.lower() for f in result.findings)
+
+
+def test_a_csharp_form_needs_its_sharp() -> None:
+    assert form_span("c#", "We're a Series C company") is None
+    assert form_span("c#", "Services in C# and .NET") is not None

@@ -23,12 +23,15 @@ _N = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
 # "5+ years", "5 or more years", "3-5 years", "at least 4 yrs", "five years"
 ASK = re.compile(
     rf"(?<![\w.$£€%-])(?P<n>{_N})\s*(?:\+|plus)?(?:\s*(?:-|–|to)\s*(?:{_N})\s*\+?)?"
-    r"\s*(?:or more\s+)?(?:years?|yrs?\.?)(?![\w-])(?:['’]s?)?(?P<rest>[^.;:\n]{0,80})",
+    r"\s*(?:or more\s+)?(?:years?|yrs?\.?)(?![\w-])(?:['’]s?)?",
     re.IGNORECASE,
 )
 # what makes "5 years" an ask of experience: the word within a few words ("of industry
 # experience", "of hands-on experience"), or doing something ("5+ years building ML systems")
 _EXPERIENCE = re.compile(r"^(?:\W+\w+){0,4}?\W+experience\b|^\s+(?:of\s+)?[a-z]+ing\b", re.I)
+
+
+_CLAUSE_END = re.compile(r"[.;:\n]")
 
 
 def asked_years(text: str) -> list[tuple[int, int, int]]:
@@ -38,9 +41,9 @@ def asked_years(text: str) -> list[tuple[int, int, int]]:
     for m in ASK.finditer(text):
         n = m.group("n").lower()
         years = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        cut = _EXPERIENCE.match(m.group("rest"))
+        cut = _EXPERIENCE.match(_CLAUSE_END.split(text[m.end() : m.end() + 80], 1)[0])
         if cut and 1 <= years <= 40:
-            out.append((years, m.start(), m.start("rest") + cut.end()))
+            out.append((years, m.start(), m.end() + cut.end()))
     return out
 
 

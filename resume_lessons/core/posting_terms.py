@@ -347,8 +347,13 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             # one key for the names of one system; the posting's own words as its name
             key = systems.get(key, key)
             out.append(Found("system_type", key, shown_name(e.text), e.start, e.end))
+    # "guardrails and safety evaluation for LLMs" guard a model's output: a test's guardrail
+    # metrics are named with a test or as metrics
+    tested = any(e.name in _TEST_NAMES for e in bullet) or bool(_METRIC_WORD.search(text))
     for e in bullet:
         stage = e.name.removeprefix("stage.")
+        if e.name == "guardrail" and not tested:
+            continue
         if stage in PIPELINE:
             out.append(Found("stage", stage, stage, e.start, e.end))
         elif e.name in EXPERIMENT_NAMES and not _RUN_KEEPING.match(text[e.end :]):
@@ -372,6 +377,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         key = _norm(domain)
         out.append(Found("domain", domains.get(key, key), domain, starts[i], ends[j - 1]))
     for i, j, signal, _ in _seniority_index(profile).matches(words):
+        if words[i] == "leading" and (j >= len(words) or words[j] not in _LEADING_WHAT):
+            continue  # "leading healthcare investors", "industry-leading": no one is led
         out.append(Found("seniority", signal, signal, starts[i], ends[j - 1]))
     for pattern in _metrics(profile):
         for m in pattern.finditer(text):
@@ -428,6 +435,12 @@ def venue_spans(text: str, profile: Profile) -> list[tuple[int, int]]:
     return out
 
 
+_TEST_NAMES = frozenset({"experiment", "traffic_share", "experiment_duration", "significance"})
+_METRIC_WORD = re.compile(r"\bmetrics?\b", re.IGNORECASE)
+# What "leading" leads when it is the verb: "leading the migration", "leading a team of 5".
+_LEADING_WHAT = frozenset(
+    {"the", "a", "an", "our", "their", "its", "my", "teams", "team", "engineers", "projects"}
+)
 _OF_TOOL = re.compile(r"\s+(?:with|in|using|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -517,10 +530,13 @@ def _inside_domain(f: Found, domains: Sequence[tuple[int, int]]) -> bool:
 # "X (Y)": Y is X's other name; "cloud platforms (AWS, GCP or Azure)", "cloud platforms such
 # as AWS": the category is asked through the members it lists.
 _PAREN_OPEN = re.compile(r"^\s*\(\s*$")
+_EXAMPLES = r"(?:such as|like|e\.g\.|eg\.|i\.e\.|including|for example)"
 _MEMBERS_OPEN = re.compile(
-    r"^\s*(?:\(|[:,]?\s*(?:such as|like|e\.g\.,?|i\.e\.,?|including|for example)\s)\s*$",
-    re.IGNORECASE,
+    rf"^\s*(?:\(\s*(?:{_EXAMPLES},?\s*)?|[:,]?\s*{_EXAMPLES},?\s)\s*$", re.IGNORECASE
 )
+# Before a list of examples: "(e.g., Llama, Mistral)", "such as FAISS, Pinecone and Weaviate":
+# any one of them answers.
+_EXAMPLES_BEFORE = re.compile(rf"(?:\(\s*|\b){_EXAMPLES},?\s*$", re.IGNORECASE)
 
 
 def _other_names(finds: list[Found], text: str) -> dict[int, Found]:
@@ -633,6 +649,12 @@ def _nice_spans(location: str, text: str) -> list[tuple[int, int]]:
 
 _OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
 _COMMA = re.compile(r"^\s*,\s*$")
+# the rest of a tool's name the vocabulary does not hold ("Triton Inference Server or …")
+_NAME_REST = r"(?:\s+[A-Z][\w.-]*){0,3}"
+_OR_AFTER_NAME = re.compile(rf"^{_NAME_REST}\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
+_COMMA_AFTER_NAME = re.compile(rf"^{_NAME_REST}\s*,\s*$")
+# a list ending in a name the vocabulary does not know: "FAISS, Pinecone, Weaviate or pgvector"
+_OR_UNKNOWN = re.compile(r"^\s*,?\s*or\s+[\w.+#-]+", re.IGNORECASE)
 _AND = re.compile(r"^\s*,?\s*and\s*$", re.IGNORECASE)
 
 
@@ -647,17 +669,22 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
         has_or = False
         for a, b in [*pairwise(ordered), (None, None)]:
             gap = text[a.end : b.start] if a and b else ""
-            if a and b and a.key != b.key and (_OR.match(gap) or _COMMA.match(gap)):
+            joined = _OR_AFTER_NAME.match(gap) or _COMMA_AFTER_NAME.match(gap)
+            if a and b and a.key != b.key and joined:
                 run = run or [a]
                 run.append(b)
-                has_or = has_or or bool(_OR.match(gap))
+                has_or = has_or or bool(_OR_AFTER_NAME.match(gap))
                 continue
-            # examples in parentheses ("offline ranking quality (NDCG, MRR)"): either answers
+            if run and _OR_UNKNOWN.match(text[run[-1].end :]):
+                has_or = True  # "…, Weaviate or pgvector": its last member is unknown here
+            # examples in parentheses ("offline ranking quality (NDCG, MRR)"), or after "such
+            # as", "e.g." ("open-weight LLMs (e.g., Llama, Mistral)"): any one answers
             enclosed = bool(run) and (
                 text[: run[0].start].rstrip().endswith("(")
                 and text[run[-1].end :].lstrip().startswith(")")
             )
-            if run and (has_or or enclosed):
+            examples = bool(run) and bool(_EXAMPLES_BEFORE.search(text[: run[0].start]))
+            if run and (has_or or enclosed or examples):
                 runs.append(run)
             run, has_or = [], False
     return [(x, y) for r in runs for x in r for y in r if x.key != y.key and x.start < y.start]

@@ -278,14 +278,21 @@ def form_span(form: str, text: str) -> tuple[int, int] | None:
     keys = _keys(form)
     if not keys:
         return None
+    # the words drop "#": "C#" would be shown by the C of "Series C" without this
+    marks = set(form) & _MARKS
     for seq in _pieces(text):
         stemmed = [w for w, _, _ in seq]
         for key in keys:
             n = len(key)
             for i in range(len(stemmed) - n + 1):
                 if tuple(stemmed[i : i + n]) == key:
-                    return seq[i][1], seq[i + n - 1][2]
+                    start, end = seq[i][1], seq[i + n - 1][2]
+                    if marks <= set(text[start : end + 1]):
+                        return start, end
     return None
+
+
+_MARKS = frozenset("#")
 
 
 def tool_span(keyword: str, text: str, profile: Profile | None = None) -> tuple[int, int] | None:
