@@ -505,3 +505,15 @@ def test_a_rate_that_went_from_one_level_to_another_or_work_resolved_is_a_result
 def test_a_share_of_agent_seats_in_a_test_is_its_traffic_share() -> None:
     found = _found("Ran the test on 20% of agent seats for 3 weeks.")
     assert found.get("traffic_share") == ["20% of agent seats"]
+
+
+def test_a_bound_in_a_condition_is_no_result_and_an_assistant_is_a_system() -> None:
+    from resume_lessons.core.elements import explain
+
+    alert = explain("Set up monitoring that alerts when faithfulness fell below 88%.", "bullet")
+    assert "quantified_impact" not in {e.name for e in alert}
+    summary = explain(
+        "NLP engineer building a retrieval-augmented question answering assistant.", "summary"
+    )
+    assert ("system_type", "question answering assistant") in {(e.name, e.text) for e in summary}
+    assert not [e for e in explain("Research assistant at a university lab.", "summary")]

@@ -1683,6 +1683,10 @@ def _impact_taken_over(s, changes, starts) -> bool:  # type: ignore[no-untyped-d
     return any(c in changes and changes[c].startswith(_IMPACT_TAKE_OVER) for c in (k - 1, k - 2))
 
 
+# A bound in a condition sets when something happens: "alerts when recall drops below 90%".
+_CONDITION_BEFORE = re.compile(r"\b(?:when|whenever|if|unless|once)\b[^,;.]{0,50}$")
+
+
 def _impact_bound_is_size(words, starts, at, changes, results) -> bool:  # type: ignore[no-untyped-def]
     """Whether the bound word at character `at` sizes a change or a level reached ('improved X
     by over 20%', 'reaching below 0.05 RMSE') rather than setting a threshold."""
@@ -2048,6 +2052,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
             and not _held_quality_level(words, starts, bound.start(), by_cat)
         ):
             continue
+        if bound and _CONDITION_BEFORE.search(lowered, max(0, s - 60), bound.start()):
+            continue  # "alerts when faithfulness fell below 88%": the condition, not a result
         if _TARGET_AFTER.match(lowered, e, e + 12):
             continue
         mags.append((s, e, m.group()))
