@@ -595,3 +595,16 @@ def test_a_checklist_line_waiting_on_another_does_not_repeat_its_ask() -> None:
     html = points_checklist_html(s.checklist, s.findings)
     assert html.count("Which approach did you replace") == 1
     assert html.count("comes once “a decision” is there") == 2
+
+
+def test_the_builder_can_be_moved_to_another_bullet_in_one_pick(store: DraftsFile) -> None:
+    builder = lesson_setup(BEFORE, store.path, "alex", technique="T2").builder()
+    assert builder.picker is not None and builder.picker.value == builder.location
+    other = next(v for _, v in builder.picker.options if v != builder.location)
+    builder.picker.value = other
+    assert builder.location == other and builder.save_row.location == other
+    assert other in builder.header.value and "Saving replaces this bullet" in builder.header.value
+    builder.fields["decision"].value = "replaced the nightly batch job with a streaming pipeline"
+    builder._throttle.flush()
+    assert builder.save_row.save()
+    assert load_drafts(store.path).text(other) == builder.bullet

@@ -362,6 +362,7 @@ class Lesson:
             profile=self.profile,
             resume=after,
             replaces=target if target.text else None,
+            choices=self._choices(t),
         )
 
     def _target(self, t: Technique, location: str | None, second: bool = False) -> Item:

@@ -16,7 +16,7 @@ from ...core.techniques import Technique, get_technique
 from ...present.render import esc, highlight_html, legend_for
 from ...present.score_view import bullet_score_html, points_checklist_html, score_change_html
 from ..compose import STAGE_PHRASES, Slots, compose_bullet
-from ._common import SaveRow, html_pane, on_peer_save, styled
+from ._common import SaveRow, bullet_picker, html_pane, on_peer_save, styled
 from ._throttle import Throttle
 
 FIELDS = (
@@ -42,6 +42,7 @@ class BulletBuilder(w.VBox):
         interval: float = 0.08,
         resume: Resume | None = None,
         replaces: Item | None = None,
+        choices: list[Item] | None = None,
     ) -> None:
         self.technique = get_technique(technique) if isinstance(technique, str) else technique
         self.profile = profile
@@ -69,9 +70,18 @@ class BulletBuilder(w.VBox):
         for control in (self.stage, *self.fields.values()):
             control.observe(lambda _c: self._throttle(), names="value")
         self.refresh()
+        self.header = w.HTML(_header(location, replaces))
+        # one click to build for another bullet: the place a save replaces, said in the header
+        self._choices = {i.location: i for i in choices or []}
+        self.picker = (
+            bullet_picker(replaces, choices or [], label="Replaces", on_pick=self.retarget)
+            if replaces is not None
+            else None
+        )
         super().__init__(
             [
-                w.HTML(f"<b>Build a bullet for {esc(location)}</b>" + _replacing(replaces)),
+                self.header,
+                *([self.picker] if self.picker is not None else []),
                 self.stage,
                 *self.fields.values(),
                 self.composed,
@@ -80,6 +90,18 @@ class BulletBuilder(w.VBox):
             ]
         )
         self.add_class("rl-builder")
+
+    def retarget(self, location: str) -> None:
+        """Build for another bullet: the save replaces that one, scored against it."""
+        item = self._choices.get(location)
+        if item is None or location == self.location:
+            return
+        self._throttle.flush()
+        self.location = location
+        self.header.value = _header(location, item)
+        self.save_row.retarget(location)
+        self.before_score = self._before()
+        self.refresh()
 
     def _before(self) -> int:
         """The score before this bullet: of the place as the resume has it now."""
@@ -141,6 +163,10 @@ def _text_at(resume: Resume, location: str) -> str:
         return get_text(resume, location)
     except KeyError:
         return ""
+
+
+def _header(location: str, replaces: Item | None) -> str:
+    return f"<b>Build a bullet for {esc(location)}</b>" + _replacing(replaces)
 
 
 def _replacing(item: Item | None) -> str:
