@@ -196,3 +196,88 @@ def test_a_job_title_in_the_contact_line_becomes_the_label(tmp_path: Path) -> No
     assert result.resume.basics.label == "Data Scientist"
     assert result.resume.basics.email == "sam@example.com"
     assert not any("Data Scientist" in u.text for u in result.unplaced)
+
+
+ROLE_HEAD = "Jordan Avery\njordan@example.com\n\nEXPERIENCE\n\n"
+SECOND_ROLE = (
+    "\n\nData Scientist — Ferncliff Insurance, Boise, ID\nMay 2018 – December 2020\n"
+    "• Priced flood policies.\n"
+)
+FIRST_BULLETS = "• Built a demand forecasting service.\n• Cut stockouts by 9%.\n"
+LONG_ROLES = [
+    (
+        "Senior Machine Learning Engineer II",
+        "Brightwater Analytics",
+        "Portland, OR",
+        "2021-01",
+        None,
+    ),
+    ("Data Scientist", "Ferncliff Insurance", "Boise, ID", "2018-05", "2020-12"),
+]
+TITLE, COMPANY = "Senior Machine Learning Engineer II", "Brightwater Analytics, Portland, OR"
+
+
+@pytest.mark.parametrize(
+    "role_line",
+    [
+        pytest.param(f"{TITLE} — {COMPANY}", id="em-dash"),
+        pytest.param(f"{TITLE} – {COMPANY}", id="en-dash"),
+        pytest.param(f"{TITLE} - {COMPANY}", id="hyphen"),
+        pytest.param(f"{TITLE} at {COMPANY}", id="at"),
+        pytest.param(f"{TITLE} | {COMPANY}", id="bar"),
+        pytest.param(f"{TITLE}, {COMPANY}", id="comma"),
+    ],
+)
+def test_a_long_role_line_over_a_date_line_starts_a_role(tmp_path: Path, role_line: str) -> None:
+    """'Title — Company, City, ST' longer than eight words, its dates on the line below."""
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        f"{ROLE_HEAD}{role_line}\nJanuary 2021 – Present\n{FIRST_BULLETS}{SECOND_ROLE}",
+        encoding="utf-8",
+    )
+    work = import_file(path).resume.work
+    got = [
+        (w.position, w.name, (w.model_extra or {}).get("location"), w.startDate, w.endDate)
+        for w in work
+    ]
+    assert got == LONG_ROLES
+    assert [len(w.highlights) for w in work] == [2, 1]
+
+
+def test_a_long_role_line_with_its_dates_or_without_a_blank_line_starts_a_role(
+    tmp_path: Path,
+) -> None:
+    """A role line carrying its dates (more than 14 words), and one right under a bullet."""
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        ROLE_HEAD + "Senior Machine Learning Engineer II, Demand Forecasting — Brightwater "
+        "Analytics, Portland, OR | January 2021 – Present\n" + FIRST_BULLETS + "Data Scientist, "
+        "Pricing and Risk Models — Ferncliff Insurance, Boise, ID\nMay 2018 – December 2020\n"
+        "• Priced flood policies.\n",
+        encoding="utf-8",
+    )
+    work = import_file(path).resume.work
+    assert [(w.position, w.name, w.startDate, len(w.highlights)) for w in work] == [
+        (
+            "Senior Machine Learning Engineer II, Demand Forecasting",
+            "Brightwater Analytics",
+            "2021-01",
+            2,
+        ),
+        ("Data Scientist, Pricing and Risk Models", "Ferncliff Insurance", "2018-05", 1),
+    ]
+
+
+@pytest.mark.parametrize("glyph", ["•", "-", "*", "▪"])
+def test_a_bullet_shaped_like_a_role_line_stays_a_bullet(tmp_path: Path, glyph: str) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        f"{ROLE_HEAD}Machine Learning Engineer — Brightwater Analytics\nJanuary 2021 – Present\n"
+        f"• Built a demand forecasting service.\n"
+        f"{glyph} Research Engineer on loan — Ferncliff Insurance, Boise, ID\n"
+        "March 2022 – June 2022\n",
+        encoding="utf-8",
+    )
+    first = import_file(path).resume.work[0]
+    assert (first.position, first.name) == ("Machine Learning Engineer", "Brightwater Analytics")
+    assert first.highlights[-1] == "Research Engineer on loan — Ferncliff Insurance, Boise, ID"

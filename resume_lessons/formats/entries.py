@@ -6,9 +6,12 @@ import re
 from typing import Any
 
 from .base import Line
-from .dates import RANGE
+from .dates import RANGE, find_range
 from .fields import (
+    fragments,
+    is_location,
     is_school,
+    is_title,
     parse_education,
     parse_publication,
     parse_role_header,
@@ -32,11 +35,39 @@ def _is_sentence(line: Line) -> bool:
     return not is_header_like(line) or (len(line.text.split()) > 14 and "\t" not in line.text)
 
 
+_FIELD_MAX_WORDS = 8  # a title, a company or a place: a few words each
+
+
+def starts_role(line: Line, following: Line | None) -> bool:
+    """A role line however long ('Machine Learning Engineer II — Lumenly Health, Seattle, WA'):
+    no bullet marker and no sentence end, dated on the line itself or by a date line below, a
+    job title and a company among its fields, and every field a few words (a sentence with a
+    dash in it has a long run of words on one side)."""
+    if line.bullet or line.text.rstrip().endswith((".", ";")):
+        return False
+    if not find_range(line.text) and not (following and is_date_line(following)):
+        return False
+    role = parse_role_header([line.text])
+    position, name = role.get("position") or "", role.get("name") or ""
+    fields = [position, name, role.get("location") or "", *(role.get("extra") or "").split(" · ")]
+    return bool(
+        is_title(position) and name and all(len(f.split()) <= _FIELD_MAX_WORDS for f in fields)
+    )
+
+
+def is_date_line(line: Line) -> bool:
+    """A line holding a role's dates and at most its place: 'March 2022 – Present', 'Jan 2020 –
+    Mar 2021 · Remote'."""
+    found = find_range(line.text)
+    return bool(found and not line.bullet and all(is_location(p) for p in fragments(found[2])))
+
+
 def parse_entries(lines: list[Line], section: str) -> tuple[list[dict[str, Any]], list[Line]]:
     """Roles (or projects): header lines, then bullets; unmarked sentences count as bullets."""
     groups: list[tuple[list[Line], list[Line]]] = []
-    for line in lines:
-        body_line = line.bullet or _is_sentence(line)
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        body_line = line.bullet or (_is_sentence(line) and not starts_role(line, following))
         if not groups or (not body_line and groups[-1][1]):
             groups.append(([], []))
         (groups[-1][1] if body_line else groups[-1][0]).append(line)

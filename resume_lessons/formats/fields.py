@@ -75,7 +75,10 @@ def parse_role_header(lines: list[str]) -> dict[str, str | None]:
             out["startDate"], out["endDate"], line = found
         pieces.extend(fragments(line))
     if len(pieces) == 1 and "," in pieces[0]:  # "Title, Company" with nothing stronger
-        pieces = _split_title_comma(pieces[0])
+        first, *place = _split_place(pieces[0], keep=2)
+        pieces = [*_split_title_comma(first), *place]
+    else:  # "Title — Company, City, ST": the place is not part of the company's name
+        pieces = [part for p in pieces for part in ([p] if is_title(p) else _split_place(p, 1))]
     rest = []
     for piece in pieces:
         if "location" not in out and is_location(piece):
@@ -94,6 +97,17 @@ def parse_role_header(lines: list[str]) -> dict[str, str | None]:
         if len(others) > 1:
             out["extra"] = " · ".join(others[1:])
     return out
+
+
+def _split_place(text: str, keep: int) -> list[str]:
+    """'Lumenly Health, Seattle, WA' -> ['Lumenly Health', 'Seattle, WA']: a 'City, ST' that
+    ends a field is a place, split off when at least `keep` comma parts stay before it (so
+    'Senior ML Engineer, Risk, Northwind' keeps its company)."""
+    parts = [p.strip() for p in text.split(",")]
+    place = ", ".join(parts[-2:])
+    if len(parts) >= keep + 2 and is_location(place):
+        return [", ".join(parts[:-2]), place]
+    return [text]
 
 
 def _split_title_comma(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.files import read_text
 from .base import Document, Line, check_lines, clean, join_wrapped, split_bullet
-from .entries import is_header_like
+from .entries import is_header_like, starts_role
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -72,9 +72,11 @@ def _line(source: str, number: int, gap: bool) -> Line:
 
 
 def _continues(previous: Line, line: Line, indented: bool, nxt: str) -> bool:
-    """A wrapped line: not a bullet or heading itself, under a bullet or a paragraph."""
+    """A wrapped line: not a bullet, heading or role line itself, under a bullet or a paragraph."""
     if line.bullet or line.heading or previous.heading or _SETEXT.match(nxt):
         return False
+    if not indented and starts_role(line, _line(nxt, line.number + 1, False)):
+        return False  # 'Title — Company, City, ST' over its dates, right under the last bullet
     if previous.bullet:
         return indented or not is_header_like(line) or line.text[:1].islower()
     prose = len(previous.text.split()) >= 8 and not previous.text.endswith((".", ":"))
