@@ -281,3 +281,17 @@ def test_a_bullet_shaped_like_a_role_line_stays_a_bullet(tmp_path: Path, glyph: 
     first = import_file(path).resume.work[0]
     assert (first.position, first.name) == ("Machine Learning Engineer", "Brightwater Analytics")
     assert first.highlights[-1] == "Research Engineer on loan — Ferncliff Insurance, Boise, ID"
+
+
+def test_a_phone_in_brackets_is_kept_as_basics_phone(tmp_path: Path) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        "Jordan Avery\nData Scientist\n"
+        "Portland, OR | jordan@example.com | (503) 555-0199 | github.com/javery\n\n"
+        "EXPERIENCE\nData Scientist — Ferncliff Insurance\n2018 – 2020\n• Priced policies.\n",
+        encoding="utf-8",
+    )
+    result = import_file(path)
+    assert (result.resume.basics.model_extra or {}).get("phone") == "(503) 555-0199"
+    assert result.unplaced == []
+    assert "phone" in result.counts()["basics"]

@@ -61,7 +61,8 @@ class ImportResult:
     def counts(self) -> dict[str, str]:
         """What was recognised, one phrase per section, for the learner to check."""
         r = self.resume
-        found = [k for k in ("name", "label", "email", "url") if getattr(r.basics, k)]
+        basics = r.basics.model_dump()  # with the phone, a JSON Resume field the model keeps
+        found = [k for k in ("name", "label", "email", "phone", "url") if basics.get(k)]
         bullets = sum(len(w.highlights) for w in r.work)
         keywords = sum(len(s.keywords) for s in r.skills)
         return {

@@ -41,7 +41,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(
     r"(?:https?://|www\.)[^\s,;|]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|ai|me)/[^\s,;|]*"
 )
-PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
+PHONE = re.compile(r"\+?\(?\d[\d ()./-]{7,}\d")  # +1 415 555 0100, (206) 555-0147
 # Strong separators between fields of a header; a comma only separates when nothing else does.
 _PUBLICATION_FIELDS = re.compile(r"\t+|\s+[—–|]\s+")
 _STRONG = re.compile(r"\t+|\s+[—–|·•]\s+|\s+-\s+|\s+@\s+|\s+at\s+(?=[A-Z])")
