@@ -295,3 +295,58 @@ def test_a_phone_in_brackets_is_kept_as_basics_phone(tmp_path: Path) -> None:
     assert (result.resume.basics.model_extra or {}).get("phone") == "(503) 555-0199"
     assert result.unplaced == []
     assert "phone" in result.counts()["basics"]
+
+
+PUBLICATIONS = [
+    pytest.param(
+        "Avery, J., Lindqvist, M. (2020). Calibrating triage classifiers under label shift. "
+        "In Proceedings of the Health Text Mining Workshop (HealthText @ EMNLP 2020).",
+        {
+            "name": "Calibrating triage classifiers under label shift",
+            "publisher": "Proceedings of the Health Text Mining Workshop (HealthText @ EMNLP 2020)",
+            "releaseDate": "2020",
+            "authors": ["Avery, J.", "Lindqvist, M."],
+            "summary": "",
+        },
+        id="apa-authors-year-title-venue",
+    ),
+    pytest.param(
+        'Avery J., Okoro T. "Label noise in clinical note classification." '
+        "Workshop on Health NLP (HealthNLP @ ACL), 2023.",
+        {
+            "name": "Label noise in clinical note classification",
+            "publisher": "Workshop on Health NLP (HealthNLP @ ACL)",
+            "releaseDate": "2023",
+            "authors": ["Avery J.", "Okoro T."],
+            "summary": "",
+        },
+        id="authors-quoted-title-venue-year",
+    ),
+    pytest.param(
+        "Calibrating triage classifiers — Health Text Mining Workshop, 2020.",
+        {
+            "name": "Calibrating triage classifiers",
+            "publisher": "Health Text Mining Workshop",
+            "releaseDate": "2020",
+            "authors": None,
+            "summary": "",
+        },
+        id="title-dash-venue-year-full-stop",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "want"), PUBLICATIONS)
+def test_a_cited_paper_keeps_title_venue_and_year_apart(
+    tmp_path: Path, line: str, want: dict
+) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        f"{ROLE_HEAD}Data Scientist — Ferncliff Insurance\n2018 – 2020\n• Priced policies.\n\n"
+        f"PUBLICATIONS\n{line}\n",
+        encoding="utf-8",
+    )
+    pub = import_file(path).resume.publications[0]
+    got = {"name": pub.name, "publisher": pub.publisher, "releaseDate": pub.releaseDate}
+    got |= {"authors": (pub.model_extra or {}).get("authors"), "summary": pub.summary}
+    assert got == want

@@ -44,6 +44,14 @@ URL = re.compile(
 PHONE = re.compile(r"\+?\(?\d[\d ()./-]{7,}\d")  # +1 415 555 0100, (206) 555-0147
 # Strong separators between fields of a header; a comma only separates when nothing else does.
 _PUBLICATION_FIELDS = re.compile(r"\t+|\s+[—–|]\s+")
+# An author as a citation writes one, with initials: 'Raman, P.', 'Raman P.', 'P. Raman'.
+_INITIALS = r"[A-Z]\.(?:\s?[A-Z]\.){0,2}"
+_AUTHOR = re.compile(rf"[A-Z][\w'’-]+,?\s{_INITIALS}|{_INITIALS}\s?[A-Z][\w'’-]+|et al\.")
+# The author list a citation opens with, up to the year, the title or a quote.
+_AUTHORS = re.compile(
+    rf"(?:{_AUTHOR.pattern})(?:(?:\s*[,;]\s*|\s+)(?:(?:and|&)\s+)?(?:{_AUTHOR.pattern}))*"
+    r"(?=[.,:]?(?:\s|$))"
+)
 _STRONG = re.compile(r"\t+|\s+[—–|·•]\s+|\s+-\s+|\s+@\s+|\s+at\s+(?=[A-Z])")
 
 
@@ -159,14 +167,20 @@ def parse_publication(text: str) -> dict[str, str | None]:
     found = find_range(text)
     if found:
         out["releaseDate"], text = found[1], found[2]
+    authors, text = _leading_authors(text)
+    if authors:  # kept as rendercv keeps them; JSON Resume has no field for them
+        out["authors"] = authors
     quoted = re.search(r"[\"“](.+?)[\"”]", text)
     if quoted:
         out["name"] = quoted.group(1).strip(" .,")
-        out["publisher"] = _tidy(text[: quoted.start()] + " " + text[quoted.end() :])
+        out["publisher"] = _venue(text[: quoted.start()] + " " + text[quoted.end() :])
         return out
     # "Title — Venue, 2019 — what it describes": at most three fields, the last kept whole
     pieces = [p.strip(" ,;:|—–") for p in _PUBLICATION_FIELDS.split(text, maxsplit=2)]
-    pieces = [p for p in pieces if p]
+    pieces = [p for p in pieces if p.strip(".")]  # not the '.' after "…, 2019."
+    if authors and len(pieces) == 1:  # "Title. In Proceedings of …": a citation's sentences
+        title, *venue = re.split(r"(?<=[.?!])\s+", pieces[0], maxsplit=1)
+        pieces = [_tidy(title), *(_venue(v) for v in venue)]
     out["name"] = pieces[0] if pieces else ""
     if len(pieces) > 1:
         out["publisher"] = pieces[1]
@@ -175,8 +189,33 @@ def parse_publication(text: str) -> dict[str, str | None]:
     return out
 
 
+def _leading_authors(text: str) -> tuple[list[str], str]:
+    """(['Raman, P.', 'Okafor, J.'], the rest) for a citation that opens with its authors;
+    ([], text) for one that opens with its title."""
+    match = _AUTHORS.match(text)
+    if not match:
+        return [], text
+    authors = [a.group(0) for a in _AUTHOR.finditer(match.group(0))]
+    return authors, re.sub(r"^[\s.,:]+", "", text[match.end() :])
+
+
+def _venue(text: str) -> str:
+    """'In Proceedings of …' -> 'Proceedings of …': the venue without the citation's 'In'."""
+    return re.sub(r"^in\b:?\s*", "", _tidy(text), flags=re.IGNORECASE)
+
+
 def _tidy(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\t", " ")).strip(" .,;:-–—()")
+    """Spaces and stray punctuation off a field's ends; a bracket only when nothing in the
+    field matches it, so 'Workshop on Clinical NLP (ClinicalNLP @ NAACL)' keeps its ')'."""
+    text = re.sub(r"\s+", " ", text.replace("\t", " ")).replace("( ", "(").replace(" )", ")")
+    text = text.strip(" .,;:-–—")
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]
+    if text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:]
+    if re.fullmatch(r"\([^()]*\)", text):  # '"Title" (NeurIPS 2019)': the venue is inside
+        text = text[1:-1]
+    return text.strip(" .,;:-–—")
 
 
 def split_keywords(text: str) -> list[str]:
