@@ -350,3 +350,28 @@ def test_a_cited_paper_keeps_title_venue_and_year_apart(
     got = {"name": pub.name, "publisher": pub.publisher, "releaseDate": pub.releaseDate}
     got |= {"authors": (pub.model_extra or {}).get("authors"), "summary": pub.summary}
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("line", "degree", "field"),
+    [
+        (
+            "B.Tech. in Electrical Engineering, Vellore Institute of Technology, 2015",
+            "B.Tech.",
+            "Electrical Engineering",
+        ),
+        ("M.Tech. Data Science — Indian Institute of Science, 2017", "M.Tech.", "Data Science"),
+    ],
+    ids=["b-tech-in-field", "m-tech-field-dash-school"],
+)
+def test_a_dotted_degree_is_the_study_type_not_the_area(
+    tmp_path: Path, line: str, degree: str, field: str
+) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        f"{ROLE_HEAD}Data Scientist — Ferncliff Insurance\n2018 – 2020\n• Priced policies.\n\n"
+        f"EDUCATION\n{line}\n",
+        encoding="utf-8",
+    )
+    school = import_file(path).resume.education[0]
+    assert (school.studyType, school.area) == (degree, field)
