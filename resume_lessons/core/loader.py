@@ -228,12 +228,13 @@ def unknown_key_warnings(data: Any, file: str, lines: dict[Path_, int]) -> list[
 
 
 # Fields the JSON Resume schema defines that the kit does not model; they are kept silently.
+# A paper's authors are rendercv's field, which `import` and `export --to rendercv` keep.
 _JSON_RESUME_EXTRAS = {
     "basics": {"image", "phone", "location", "profiles"},
     "work": {"url", "location", "description"},
     "projects": {"url", "roles", "entity", "type"},
     "skills": set(),
-    "publications": set(),
+    "publications": {"authors"},
     "education": {"url", "score", "courses"},
 }
 
