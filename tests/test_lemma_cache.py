@@ -168,3 +168,14 @@ def test_a_changed_profile_file_counts_with_a_warm_cache(tmp_path) -> None:
     with (profile / "models.yaml").open("a", encoding="utf-8") as f:
         f.write("- blorfnet\n")
     assert model_types() == ["blorfnet"]
+
+
+def test_a_kinds_index_cut_from_the_whole_is_the_one_built_alone() -> None:
+    import resume_lessons.core.profile as profile
+
+    raw = profile.load_profile().raw
+    whole = profile._build_index(raw)
+    for categories in profile.kind_categories().values():
+        alone, cut = profile._build_index(raw, categories), whole.only(categories)
+        assert cut._singles == alone._singles and cut._pairs == alone._pairs
+        assert cut._prefixes == alone._prefixes

@@ -106,6 +106,19 @@ class PhraseIndex:
             for second in forms[1]:
                 self._pairs.setdefault((first, second), []).append(entry)
 
+    def only(self, categories: frozenset[str]) -> PhraseIndex:
+        """This index with only these categories' entries, in the same order: what building
+        one from those categories alone would give, without reading every phrase again."""
+        out = PhraseIndex(self._part_categories)
+        out._singles = _kept(self._singles, categories)
+        out._pairs = _kept(self._pairs, categories)
+        out._prefixes = {
+            two: kept
+            for two, stems in self._prefixes.items()
+            if (kept := [p for p in stems if p[1] in categories])
+        }
+        return out
+
     def freeze(self) -> None:
         """Longest phrases first at each key; prefix stems longest first."""
         for entries in self._pairs.values():
@@ -222,6 +235,14 @@ def _surface_first(token: str, keys: frozenset[str]) -> list[str]:
     return [token, *sorted(keys - {token})]
 
 
+def _kept(table: dict[Any, list[_Entry]], categories: frozenset[str]) -> dict[Any, list[_Entry]]:
+    return {
+        k: kept
+        for k, entries in table.items()
+        if (kept := [e for e in entries if e[1] in categories])
+    }
+
+
 def _longest(entry: _Entry) -> int:
     return -len(entry[0])
 
@@ -290,12 +311,13 @@ def load_profile(name: str = DEFAULT_PROFILE) -> Profile:
         except yaml.YAMLError as exc:
             raise ProfileError(f"{file}: broken profile data: {exc}") from None
     meta = raw.get("profile", {})
+    index = _build_index(raw)
     return Profile(
         name=str(meta.get("name", folder.name)),
         title=str(meta.get("title", folder.name)),
         raw=raw,
-        index=_build_index(raw),
-        kind_index={kind: _build_index(raw, cats) for kind, cats in kind_categories().items()},
+        index=index,
+        kind_index={kind: index.only(cats) for kind, cats in kind_categories().items()},
         tool_stages={
             tool.lower(): stage
             for stage, tools in (raw.get("skills", {}).get("tools") or {}).items()
