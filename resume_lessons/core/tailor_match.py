@@ -1,4 +1,5 @@
-"""Where a resume shows each of a posting's terms: its summary, its bullets, its skills list.
+"""Where a resume shows each of a posting's terms: its summary, its bullets, its skills list,
+and for years of experience and a venue, its roles' dates and its publications.
 
 The resume's texts are read with the same ``text_terms`` as the posting, so a posting's
 "recommender systems" is found in a bullet's "recommendation system", and its "AWS" in a

@@ -144,8 +144,7 @@ def _question(m: TermMatch, profile: Profile) -> str:
     if t.kind == "venue":
         return (
             f"Have you published at {t.name.removeprefix('a paper at ')}? If so, list the paper "
-            "under publications, with "
-            "the production work it came from."
+            "under publications, with the production work it came from."
         )
     if t.kind == "experiment":
         ask = EXPERIMENT_ASKS.get(t.key)
