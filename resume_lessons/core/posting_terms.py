@@ -651,10 +651,14 @@ _OR = re.compile(r"^\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
 _COMMA = re.compile(r"^\s*,\s*$")
 # the rest of a tool's name the vocabulary does not hold ("Triton Inference Server or …")
 _NAME_REST = r"(?:\s+[A-Z][\w.-]*){0,3}"
-_OR_AFTER_NAME = re.compile(rf"^{_NAME_REST}\s*(?:,\s*)?(?:or|/)\s*$", re.IGNORECASE)
+_OR_AFTER_NAME = re.compile(rf"^{_NAME_REST}(?:\s*,)?(?:\s+(?i:or)\s+|\s*/\s*)$")
 _COMMA_AFTER_NAME = re.compile(rf"^{_NAME_REST}\s*,\s*$")
 # a list ending in a name the vocabulary does not know: "FAISS, Pinecone, Weaviate or pgvector"
 _OR_UNKNOWN = re.compile(r"^\s*,?\s*or\s+[\w.+#-]+", re.IGNORECASE)
+# or one in the middle: "Airflow, Dagster or Kubeflow"
+_OR_VIA_UNKNOWN = re.compile(
+    r"^\s*,\s*[\w.+#&-]+(?:\s+[\w.+#&-]+){0,2}?\s*,?\s*(?:or|/)\s*$", re.IGNORECASE
+)
 _AND = re.compile(r"^\s*,?\s*and\s*$", re.IGNORECASE)
 
 
@@ -669,11 +673,11 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
         has_or = False
         for a, b in [*pairwise(ordered), (None, None)]:
             gap = text[a.end : b.start] if a and b else ""
-            joined = _OR_AFTER_NAME.match(gap) or _COMMA_AFTER_NAME.match(gap)
-            if a and b and a.key != b.key and joined:
+            either = _OR_AFTER_NAME.match(gap) or _OR_VIA_UNKNOWN.match(gap)
+            if a and b and a.key != b.key and (either or _COMMA_AFTER_NAME.match(gap)):
                 run = run or [a]
                 run.append(b)
-                has_or = has_or or bool(_OR_AFTER_NAME.match(gap))
+                has_or = has_or or bool(either)
                 continue
             if run and _OR_UNKNOWN.match(text[run[-1].end :]):
                 has_or = True  # "…, Weaviate or pgvector": its last member is unknown here

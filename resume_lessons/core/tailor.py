@@ -11,7 +11,7 @@ resume never shows becomes a question, never an inserted keyword.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .bullet_score import score_bullet
@@ -350,6 +350,47 @@ def _unlisted(matches: list[TermMatch], profile: Profile) -> list[Finding]:
     return out
 
 
+def one_ask_per_choice(matches: list[TermMatch]) -> list[TermMatch]:
+    """Alternatives the resume shows none of ("one major cloud (AWS, GCP or Azure)"), offered
+    in one place of the posting, are one ask, "AWS, GCP or Azure", with one question: the
+    posting wants one of them, not all."""
+    index = {(m.term.kind, m.term.key): m for m in matches}
+    out: list[TermMatch] = []
+    merged: set[int] = set()
+    for m in matches:
+        if id(m) in merged:
+            continue
+        group = [m]
+        where = {p.location for p in m.term.asked_at}
+        # only a choice the posting offers in one place: "fraud detection" asked in the title
+        # too is asked on its own, whatever a list of alternatives says elsewhere
+        if not m.places and len(where) == 1:
+            for other in (index.get(k) for k in sorted(m.term.alternatives)):
+                if (
+                    other is not None
+                    and not other.places
+                    and id(other) not in merged
+                    and {p.location for p in other.term.asked_at} == where
+                ):
+                    group.append(other)
+        if len(group) == 1:
+            out.append(m)
+            continue
+        merged.update(id(g) for g in group)
+        group.sort(key=lambda g: min((p.location, p.start) for p in g.term.asked_at))
+        names = [g.term.name for g in group]
+        first = group[0].term
+        term = replace(
+            first,
+            name=", ".join(names[:-1]) + " or " + names[-1],
+            asked_at=list(dict.fromkeys(p for g in group for p in g.term.asked_at)),
+            aka={k for g in group for k in g.term.keys} - {first.key},
+            alternatives=set(),
+        )
+        out.append(TermMatch(term))
+    return out
+
+
 def tailor(
     resume: Resume,
     posting: Posting,
@@ -367,6 +408,7 @@ def tailor(
     # for when the resume shows the alternative.
     shown = {(m.term.kind, m.term.key) for m in matches if m.shown}
     matches = [m for m in matches if m.shown or not (m.term.alternatives & shown)]
+    matches = one_ask_per_choice(matches)
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)
     lead, tips = _lead(resume, matches)
