@@ -517,3 +517,14 @@ def test_a_bound_in_a_condition_is_no_result_and_an_assistant_is_a_system() -> N
     )
     assert ("system_type", "question answering assistant") in {(e.name, e.text) for e in summary}
     assert not [e for e in explain("Research assistant at a university lab.", "summary")]
+
+
+def test_the_people_a_system_is_used_by_are_its_scale() -> None:
+    from resume_lessons.core.elements import explain
+
+    def scale(text: str) -> list[str]:
+        return [e.text for e in explain(text, "bullet") if e.name == "scale"]
+
+    assert scale("Shipped a contract summariser now used by 1,200 lawyers.") == ["1,200 lawyers"]
+    assert scale("Built an internal tool used by 4 teams.") == []  # adoption, not scale
+    assert scale("Built a metrics layer used by 150 analysts.") == []  # a team's people

@@ -1954,6 +1954,14 @@ def _scales(
             ):
                 out.append((ms, find(word, offset) + len(word), unit))
             continue
+        if (
+            _USED_BY.search(lowered, max(0, ms - 24), ms)
+            and _people_noun(rest[0])
+            and rest[0] not in never_scale
+        ):
+            # "used by 1,200 lawyers", "serving 300 clinicians": the people who use the system
+            out.append((ms, find(rest[0], offset) + len(rest[0]), rest[0]))
+            continue
         rate = _rate_of(lowered, ms, rest, big)
         if rate:
             out.append((ms, find(rate, offset) + len(rate), rate))
@@ -1998,6 +2006,18 @@ def _scales(
                 out.append((ms, offset, word))
                 break
     return out
+
+
+# Who uses a system, counted: "used by 1,200 lawyers". Teams are adoption, not scale ("used
+# by 4 teams"), and things served are sized by the scale units ("serving 300 features" is none).
+_USED_BY = re.compile(
+    r"\b(?:used|relied on) (?:daily |every day )?by\s+(?:over |more than |about |~)?$"
+)
+_NOT_PEOPLE = frozenset({"teams", "team", "groups", "orgs", "organizations", "departments"})
+
+
+def _people_noun(word: str) -> bool:
+    return len(word) > 3 and word.isalpha() and word.endswith("s") and word not in _NOT_PEOPLE
 
 
 # Hours of recordings are a data volume, whatever words describe them: "60k hours of
