@@ -528,3 +528,17 @@ def test_the_people_a_system_is_used_by_are_its_scale() -> None:
     assert scale("Shipped a contract summariser now used by 1,200 lawyers.") == ["1,200 lawyers"]
     assert scale("Built an internal tool used by 4 teams.") == []  # adoption, not scale
     assert scale("Built a metrics layer used by 150 analysts.") == []  # a team's people
+
+
+def test_retail_forecasting_and_pricing_words() -> None:
+    from resume_lessons.core.elements import explain
+
+    def names(text: str) -> set[str]:
+        return {e.name for e in explain(text, "bullet")}
+
+    assert "business_impact" in names("Built a markdown model that cut fresh-produce waste by 9%.")
+    assert "model_type" in names("Estimated hierarchical Bayesian price elasticities per SKU.")
+    fit = explain("Fit log-log regression elasticity models per category.", "bullet")
+    assert {"action_verb", "model_type"} <= {e.name for e in fit}
+    share = explain("Ran a 10-week holdout test in 60 of 420 stores; waste fell 9%.", "bullet")
+    assert ("traffic_share", "60 of 420 stores") in {(e.name, e.text) for e in share}

@@ -1234,3 +1234,23 @@ def test_alternatives_the_resume_shows_none_of_are_one_ask(tmp_path: Path) -> No
     )
     # "for" is no "or": two asks, each on its own
     assert {"ANN search", "candidate retrieval"} <= set(names)
+
+
+def test_a_forecasting_posting_s_venue_a_kind_of_tool_and_an_ideally(tmp_path: Path) -> None:
+    asked = _asked(
+        tmp_path,
+        "Forecasting Engineer\n\nWhat we're looking for\n- Experience with cloud platforms, "
+        "ideally GCP (BigQuery, Vertex AI).\n\nNice to have\n- Publications or talks at "
+        "forecasting venues (International Symposium on Forecasting, KDD).\n",
+    )
+    cloud = asked[("tool", "cloud platforms")]
+    assert not cloud.nice  # "ideally" makes only what follows it a nice-to-have
+    assert asked[("tool", "GCP")].nice
+    assert ("venue", "a paper at International Symposium on Forecasting or KDD") in asked
+    # a bullet on SageMaker shows a cloud platform
+    result = _tailor_text(
+        tmp_path,
+        "ML Engineer\n\nRequirements\n- Experience with cloud platforms.\n",
+        ["Served the forecasting model on AWS SageMaker for 420 stores."],
+    )
+    assert next(m for m in result.matches if m.term.name == "cloud platforms").shown

@@ -264,3 +264,20 @@ def test_t4_reads_guardrails_held_a_share_of_people_and_a_holdout_of_items() -> 
     assert {c.key: c.earned for c in offline.checklist}["experiment"] == 0  # no online test
     online = score_item("Ran a 4-week holdout on 5% of users; retention rose 1.2%.", "bullet", t4)
     assert {c.key: c.earned for c in online.checklist}["experiment"] == 15
+
+
+def test_t6_ranks_a_domain_s_top_venue() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    data = {
+        "basics": {"name": "x"},
+        "work": [{"name": "FreshCart", "highlights": ["Built demand forecasts with LightGBM."]}],
+        "publications": [
+            {
+                "name": "Demand forecasting for fresh produce",
+                "publisher": "International Symposium on Forecasting",
+            }
+        ],
+    }
+    codes = {f.code for f in analyze(resume_from_data(data, "x")).findings}
+    assert "T602" not in codes  # not "a publication not at a top venue"

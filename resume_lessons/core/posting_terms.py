@@ -26,7 +26,7 @@ from .elements.rules import RUNS_AS
 from .experience import asked_years
 from .posting import Posting, posting_texts
 from .profile import PhraseIndex, Profile, phrase_key, token_spans
-from .skills import form_span, stems
+from .skills import form_span, stems, tool_kinds
 
 # kind -> the technique whose coverage it counts for
 AREA = {"domain": "T1", "system_type": "T1", "stage": "T2", "experiment": "T4", "metric": "T4"}
@@ -573,12 +573,14 @@ def _other_names(finds: list[Found], text: str) -> dict[int, Found]:
     return out
 
 
-def _categories(finds: list[Found], text: str) -> set[int]:
-    """System types and model families followed by the tools or models that are their
-    members ("encoder-decoders such as Conformer"): the members are what is asked."""
+def _categories(finds: list[Found], text: str, kinds: frozenset[str] = frozenset()) -> set[int]:
+    """System types, model families and kinds of tool (``kinds``: "cloud platforms")
+    followed by the tools or models that are their members ("encoder-decoders such as
+    Conformer", "cloud platforms (AWS, GCP or Azure)"): the members are what is asked."""
     out = set()
     for k, f in enumerate(finds):
-        if f.kind not in ("system_type", "model_type"):
+        kind_of_tool = f.kind == "tool" and f.key in kinds
+        if f.kind not in ("system_type", "model_type") and not kind_of_tool:
             continue
         after = [g for g in finds if g.start >= f.end]
         first = min(after, key=lambda g: g.start, default=None)
@@ -627,6 +629,8 @@ _NICE_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but)\s|\n")
+# markers that go before what they make a nice-to-have: "…, ideally GCP"
+_NICE_AHEAD = frozenset({"ideally", "preferably"})
 
 
 def _nice_spans(location: str, text: str) -> list[tuple[int, int]]:
@@ -637,7 +641,9 @@ def _nice_spans(location: str, text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for end in [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]:
         hit = _NICE_CLAUSE.search(text, start, end)
-        if hit:
+        if hit and hit.group().lower() in _NICE_AHEAD:
+            out.append((hit.start(), end))  # "cloud platforms, ideally GCP": only GCP
+        elif hit:
             # "(GCP preferred)": only what the parentheses hold is the nice-to-have
             opened = text.rfind("(", start, hit.start())
             closed = text.find(")", hit.end(), end)
@@ -766,7 +772,10 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
         hidden += boilerplate_spans(text)
         found = text_terms(text, profile, listed=location.startswith("skills["))
         finds = _asked_once(found, hidden, text, _generic_heads(profile))
-        drop, renamed = _categories(finds, text), _other_names(finds, text)
+        drop, renamed = _categories(finds, text, tool_kinds(profile)), _other_names(finds, text)
+        # a kind of tool asked through its members is not their other name: each is a tool
+        kinds = {id(finds[k]) for k in drop if finds[k].kind == "tool"}
+        renamed = {k: f for k, f in renamed.items() if id(f) not in kinds}
         own_keys = [f.key for k, f in enumerate(finds) if k not in drop]
         finds = [
             replace(f, key=renamed[k].key, name=renamed[k].name) if k in renamed else f

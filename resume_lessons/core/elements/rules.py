@@ -309,7 +309,7 @@ _COMPARED = re.compile(
     r"|\b(?:against|vs\.?|versus) (?:the )?(?:rest|others|control)\b"
 )
 # In a test, a count out of a whole is its share: "in 4 of our 30 depots".
-_COUNT_SHARE = re.compile(r"\b\d[\d,]*\s+of\s+(?:our|the|all|its)\s+\d[\d,]*\s+[a-z][a-z-]*")
+_COUNT_SHARE = re.compile(r"\b\d[\d,]*\s+of\s+(?:(?:our|the|all|its)\s+)?\d[\d,]*\s+[a-z][a-z-]*")
 
 
 def controlled_pilot(doc: Doc) -> tuple[int, int] | None:
