@@ -26,6 +26,14 @@ def _has_any(text: str, phrases: list[str]) -> bool:
     return any(key in joined for key in _keys(tuple(phrases)))
 
 
+def _without(text: str, phrases: list[str]) -> str:
+    """The text's words with every one of the phrases taken out."""
+    joined = " " + " ".join(phrase_key(text)) + " "
+    for key in sorted(_keys(tuple(phrases)), key=len, reverse=True):
+        joined = joined.replace(key, " ")
+    return joined
+
+
 SECOND_TIER = 0.5  # a workshop paper of a ranked venue, next to one of its main track
 TOPIC_WORDS = 2  # distinctive words a paper shares with a bullet to be about that work
 _PREFIX = 6  # a word by its first letters: "quantized" and "quantization" are one topic
@@ -52,7 +60,10 @@ def check(ctx: Context) -> TechniqueResult:
     for i, pub in enumerate(pubs):
         where = f"publications[{i}]"
         venue_text = f"{pub.publisher} {pub.name}"
-        ranked, side = _has_any(venue_text, venues), _has_any(venue_text, minor)
+        # a venue's own name may hold a marker word: the International Symposium on
+        # Forecasting is no minor symposium
+        ranked = _has_any(venue_text, venues)
+        side = _has_any(_without(venue_text, venues), minor)
         is_top = ranked and not side
         # a workshop of a ranked venue ("CVPR Workshop on …") is a second tier: half the credit
         is_second = ranked and side
