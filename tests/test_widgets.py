@@ -496,9 +496,10 @@ def test_new_facts_match_tools_as_written_and_know_the_learners_own_words() -> N
     from resume_lessons.core.profile import load_profile
 
     resume, profile = load_resume(EXAMPLES / "priya_fraud.yaml"), load_profile()
-    # "scanning" is not ScaNN, "transformer" is not the Transformers library
+    # "scanning" is not ScaNN, "transformer" is not the Transformers library (but it is a
+    # model family the resume never named: a claim to keep only if true)
     text = "Cut scanning time with a transformer on Kubeflow."
-    assert new_facts(text, "Worked on scanning.", resume, profile) == ["Kubeflow"]
+    assert new_facts(text, "Worked on scanning.", resume, profile) == ["Kubeflow", "transformer"]
     # a figure of another bullet, or of the draft the box started from, is the learner's own
     bullet = next(b for w in resume.work for b in w.highlights if any(c.isdigit() for c in b))
     figure = next(t for t in bullet.split() if any(c.isdigit() for c in t)).strip(".,;()")
@@ -608,3 +609,16 @@ def test_the_builder_can_be_moved_to_another_bullet_in_one_pick(store: DraftsFil
     builder._throttle.flush()
     assert builder.save_row.save()
     assert load_drafts(store.path).text(other) == builder.bullet
+
+
+def test_model_families_pasted_into_a_rewrite_are_new_facts() -> None:
+    from resume_lessons.core.new_facts import new_facts
+    from resume_lessons.core.profile import load_profile
+
+    facts = new_facts(
+        "Built store forecasts with DeepAR, N-BEATS and LightGBM.",
+        "Built store forecasts with LightGBM.",
+        None,
+        load_profile(),
+    )
+    assert facts == ["DeepAR", "N-BEATS"]

@@ -1,4 +1,4 @@
-"""What a rewrite says that the resume never did: the figures and tools it adds.
+"""What a rewrite says that the resume never did: the figures, tools and models it adds.
 
 The kit asks questions and never writes a fact, but a learner chasing a score can type one:
 "lifting CTR 12%" where the original gave no number, "on Kubernetes" where no line of the
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .elements import explain
 from .model import Resume
 from .profile import Profile
 from .skills import outermost, tool_forms
@@ -55,10 +56,25 @@ def _known_tools(known: str, profile: Profile) -> frozenset[str]:
     return frozenset(t for t, pattern in _tool_patterns(profile) if pattern.search(known))
 
 
+def _models(text: str, profile: Profile) -> dict[str, str]:
+    """The model families a text names: {what the finder reads it as: as written}."""
+    return {
+        (e.value or e.text).lower(): e.text
+        for e in explain(text, "bullet", profile)
+        if e.name == "model_type"
+    }
+
+
+@lru_cache(maxsize=8)
+def _known_models(known: tuple[str, ...], profile: Profile) -> frozenset[str]:
+    return frozenset(m for text in known for m in _models(text, profile))
+
+
 def new_facts(after: str, before: str, resume: Resume | None, profile: Profile) -> list[str]:
-    """The figures and tools ``after`` names that neither ``before`` (the original, and any
-    draft the learner started from) nor any line of ``resume`` (summary, headline, bullets,
-    skills) shows, as ``after`` writes them, in order."""
+    """The figures, tools and model families ``after`` names that neither ``before`` (the
+    original, and any draft the learner started from) nor any line of ``resume`` (summary,
+    headline, bullets, skills) shows, as ``after`` writes them, in order. A model family is a
+    claim too: "DeepAR, N-BEATS" pasted from a posting says you trained them."""
     known = [before] + ([t for _loc, _kind, t in resume_texts(resume)] if resume else [])
     figures = _known_figures(known)
     out = [written for number, written in _figures(after) if number not in figures]
@@ -70,6 +86,11 @@ def new_facts(after: str, before: str, resume: Resume | None, profile: Profile) 
             written[tool] = m.group(0)
     for tool in outermost(list(written)):
         out.append(written[tool])
+    had_models = _known_models(tuple(known), profile)
+    shown = {w.lower() for w in out}
+    for model, as_written in _models(after, profile).items():
+        if model not in had_models and as_written.lower() not in shown:
+            out.append(as_written)
     return list(dict.fromkeys(out))
 
 
