@@ -622,3 +622,13 @@ def test_model_families_pasted_into_a_rewrite_are_new_facts() -> None:
         load_profile(),
     )
     assert facts == ["DeepAR", "N-BEATS"]
+
+
+@pytest.mark.parametrize(
+    "metric", ["stockouts on promoted items", "fresh-produce waste", "chargebacks", "forecast bias"]
+)
+def test_what_goes_wrong_for_a_business_is_cut_not_lifted(metric: str) -> None:
+    bullet = compose_bullet(
+        Slots(decision="retrained the forecast weekly", metric=metric, magnitude="11%")
+    )
+    assert f"cutting {metric} by 11%" in bullet

@@ -15,7 +15,7 @@ STAGE_PHRASES: dict[str, str] = {
     "features": "feature pipeline",
     "training": "training pipeline",
     "serving": "real-time serving path",
-    "monitoring": "model monitoring",
+    "monitoring": "model monitoring pipeline",
     "experimentation": "experimentation platform",
 }
 
@@ -35,9 +35,13 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" .,;")
 
 
+# What should fall: errors, delays and costs, and what goes wrong for a business ("stockouts on
+# promoted items", "fresh-produce waste", "chargebacks")
 _LOWER_IS_BETTER = re.compile(
-    r"\b(?:error|errors|wape|mape|mae|rmse|wer|loss|latency|p\d\d|cost|costs|churn|"
-    r"false positives?|false alarms?|fraud losses|time|delay|delays|bounce)\b",
+    r"\b(?:error|errors|wape|mape|mae|rmse|wer|loss|losses|latency|p\d\d|cost|costs|churn|"
+    r"false positives?|false alarms?|fraud losses|time|delay|delays|bounce|lag|staleness|"
+    r"stockouts?|out-of-stocks?|waste|spoilage|shrink|overstock|bias|incidents?|outages?|"
+    r"downtime|defects?|returns|chargebacks?|complaints?|escalations?|abandonment|attrition)\b",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"^(?:from\s|\d[\d.,]*\s?%?\s*(?:->|→|to)\s)", re.IGNORECASE)
