@@ -375,3 +375,14 @@ def test_a_dotted_degree_is_the_study_type_not_the_area(
     )
     school = import_file(path).resume.education[0]
     assert (school.studyType, school.area) == (degree, field)
+
+
+def test_a_title_comma_company_heading_over_a_place_and_dates_line(tmp_path: Path) -> None:
+    path = tmp_path / "resume.md"
+    path.write_text(
+        "# Ana Diaz\n\n## Experience\n\n### Senior Data Scientist, Northgate Foods\n"
+        "Denver, CO | March 2021 – Present\n\n- Built the store demand forecast.\n",
+        encoding="utf-8",
+    )
+    role = import_file(path).resume.work[0]
+    assert (role.position, role.name) == ("Senior Data Scientist", "Northgate Foods")

@@ -85,8 +85,23 @@ def parse_role_header(lines: list[str]) -> dict[str, str | None]:
     if len(pieces) == 1 and "," in pieces[0]:  # "Title, Company" with nothing stronger
         first, *place = _split_place(pieces[0], keep=2)
         pieces = [*_split_title_comma(first), *place]
-    else:  # "Title — Company, City, ST": the place is not part of the company's name
-        pieces = [part for p in pieces for part in ([p] if is_title(p) else _split_place(p, 1))]
+    else:  # "Title — Company, City, ST": the place is not part of the company's name; a
+        # "Title, Company" line over a "City | dates" line is split at its comma
+        titles = [p for p in pieces if is_title(p)]
+        comma_titled = (
+            len(titles) == 1
+            and "," in titles[0]
+            and all(is_location(p) for p in pieces if p is not titles[0])
+        )
+        pieces = [
+            part
+            for p in pieces
+            for part in (
+                (_split_title_comma(p) if comma_titled and "," in p else [p])
+                if is_title(p)
+                else _split_place(p, 1)
+            )
+        ]
     rest = []
     for piece in pieces:
         if "location" not in out and is_location(piece):
