@@ -305,3 +305,17 @@ def test_pdf_with_a_job_orders_each_role_by_rank_bullets(printed: dict[str, Path
     assert [[norm(h) for h in w.highlights] for w in again.work] == [
         [norm(h) for h in role] for role in want
     ]
+
+
+def test_a_section_of_lines_is_kept_whole_and_a_section_of_roles_may_break() -> None:
+    import re
+
+    from resume_lessons.formats import load_resume
+    from resume_lessons.present.resume_html import resume_html
+
+    root = Path(__file__).parents[1] / "resume_lessons" / "samples" / "examples"
+    page = resume_html(load_resume(root / "alex_after.yaml"))
+    sections = re.findall(r'<section( class="whole")?>\s*<h2>([^<]+)</h2>', page)
+    whole = {title for cls, title in sections if cls}
+    assert {"Summary", "Skills"} <= whole and "Experience" not in whole
+    assert ".whole { break-inside: avoid; }" in page
