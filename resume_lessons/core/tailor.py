@@ -118,6 +118,8 @@ def _strength(text: str) -> float:
 
 
 def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
+    """Per role, its bullets by what of the posting they show (``_worth``: a domain the
+    posting names twice outweighs one of ten tools), times how strong a bullet it is."""
     shows: dict[tuple[str, int], dict[int, list[TermMatch]]] = {}
     for m in matches:
         for place in m.bullets:
@@ -135,13 +137,23 @@ def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
             by = shows.get((section, i), {})
             n = len(entry.highlights)
             weight = [
-                sum(m.term.weight for m in by.get(j, ())) * _strength(entry.highlights[j])
+                sum(_worth(m) for m in by.get(j, ())) * _strength(entry.highlights[j])
                 for j in range(n)
             ]
             order = tuple(sorted(range(n), key=lambda j: (-weight[j], j)))
             names = tuple(tuple(m.term.name for m in by.get(j, ())) for j in range(n))
             out.append(RoleOrder(f"{section}[{i}]", role_of(resume, section, i), order, names))
     return out
+
+
+TOOL_WORTH = 0.5  # a tool is one name among many a posting lists; a domain, stage or model is more
+
+
+def _worth(m: TermMatch) -> float:
+    """How much showing a term counts toward a bullet's place: how many of the posting's
+    texts ask for it, a tool at half, a nice-to-have at half."""
+    worth = float(m.term.weight) * (TOOL_WORTH if m.term.kind == "tool" else 1.0)
+    return worth * (0.5 if m.term.nice or m.term.context else 1.0)
 
 
 def rank_bullets(
