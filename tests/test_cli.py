@@ -118,3 +118,17 @@ def test_a_named_drafts_file_that_is_missing_is_an_error(
     extra = ["--to", "yaml"] if command == "export" else []
     assert main([command, BEFORE, "--drafts", str(tmp_path / "nope.yaml"), *extra]) == 2
     assert "nope.yaml" in capsys.readouterr().err
+
+
+def test_explain_gives_a_summary_its_t1_score_as_lesson_01_does(capsys) -> None:
+    from resume_lessons.core.analyze import score_item
+    from resume_lessons.core.techniques import get_technique
+
+    summary = "Fraud ML engineer; I own the real-time scoring service behind 2B transactions a year."
+    assert main(["explain", "--kind", "summary", summary, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["score"] == score_item(summary, "summary", get_technique("T1")).score
+    assert data["checklist"][0]["line"] == "summary names the domain"
+    assert all(f["question"] for f in data["missing"])
+    assert main(["explain", "--kind", "summary", summary]) == 0
+    assert f"T1 score: {data['score']}/100" in capsys.readouterr().out

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="show the parts of one bullet or summary",
         description="Show the parts the kit finds in one bullet or summary (stage, decision, "
         "metric, scale…) with their spans; for a bullet, its bullet score and what it is "
-        "missing, the same answer a lesson gives.",
+        "missing; for a summary, its T1 score and checklist: the same answer a lesson gives.",
     )
     p.add_argument(
         "text", metavar="TEXT", help="the bullet or summary; '-' reads one text per line from stdin"
@@ -61,6 +61,20 @@ def to_dict(
         rated = score_bullet(text, profile or DEFAULT_PROFILE, elements).to_dict()
         data["score"], data["missing"] = rated["score"], rated["missing"]
         data["penalties"], data["capped"] = rated["penalties"], rated["capped"]
+    else:  # a summary is scored by T1's checklist, as lesson 01 shows it
+        from ..core.analyze import score_item
+        from ..core.techniques import get_technique
+
+        item = score_item(text, "summary", get_technique("T1"), profile or DEFAULT_PROFILE)
+        data["score"] = item.score
+        data["checklist"] = [
+            {"line": c.label, "points": c.points, "earned": c.earned} for c in item.checklist
+        ]
+        data["missing"] = [
+            {"code": f.code, "message": f.message, "question": f.suggestion}
+            for f in item.findings
+            if f.points
+        ]
     return data
 
 
@@ -117,6 +131,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"{marker}  {e.name}")
     if not elements:
         print("(no elements found)")
+    if args.kind == "summary":
+        data = to_dict(args.text, elements, args.kind, args.profile)
+        print(f"\nT1 score: {data['score']}/100 (this summary alone, on T1's checklist)")
+        for line in data["checklist"]:  # type: ignore[attr-defined]
+            mark = "✔" if line["earned"] >= line["points"] else "✘"
+            print(f"  {mark} {line['line']}  {line['earned']:g}/{line['points']:g}")
+        for f in data["missing"]:  # type: ignore[attr-defined]
+            print(f"  {f['code']}: {f['question']}")
     if args.kind == "bullet":
         data = to_dict(args.text, elements, args.kind, args.profile)
         print(f"\nBullet score: {data['score']}/100")
