@@ -59,7 +59,6 @@ class VersionAction(argparse.Action):
 def resume_with_drafts(file: str, drafts: str | None) -> Resume:
     """The resume a command works on: read (its warnings on stderr), with the drafts file's
     rewrites applied when one is named. A named drafts file must exist."""
-    from ..core.drafts import apply_drafts, load_drafts
     from ..core.files import check_exists
     from ..formats import load_resume_with_warnings
 
@@ -68,6 +67,8 @@ def resume_with_drafts(file: str, drafts: str | None) -> Resume:
         print(f"warning: {warning}", file=sys.stderr)
     if not drafts:
         return loaded.resume
+    from ..core.drafts import apply_drafts, load_drafts  # only with drafts: a command's start-up
+
     check_exists(drafts, what="drafts file")  # load_drafts takes a missing file as no drafts
     resume, missing = apply_drafts(loaded.resume, load_drafts(drafts))
     for location in missing:
