@@ -124,7 +124,9 @@ def test_explain_gives_a_summary_its_t1_score_as_lesson_01_does(capsys) -> None:
     from resume_lessons.core.analyze import score_item
     from resume_lessons.core.techniques import get_technique
 
-    summary = "Fraud ML engineer; I own the real-time scoring service behind 2B transactions a year."
+    summary = (
+        "Fraud ML engineer; I own the real-time scoring service behind 2B transactions a year."
+    )
     assert main(["explain", "--kind", "summary", summary, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["score"] == score_item(summary, "summary", get_technique("T1")).score

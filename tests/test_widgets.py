@@ -472,6 +472,11 @@ def test_a_rewrite_says_which_other_techniques_it_moves(store: DraftsFile) -> No
     moved = re.search(r'<p class="rl-elsewhere">(.*?)</p>', rw.score.value)
     assert moved and f"T4 {t4_before} → <b>" in moved.group(1) and "▲" in moved.group(1)
     assert "T5 " not in moved.group(1)  # its own score is the one shown above
+    # and says which of T4's lines moved most, so a drop or a rise has its reason beside it
+    t4_lines = {c.label for c in t5.analysis.results["T4"].checklist}
+    cell = next(c for c in moved.group(1).split(" · ") if c.lstrip().startswith("T4 "))
+    reason = re.search(r"<small>\((.*?)\)</small>", cell)
+    assert reason and reason.group(1) in {html.escape(label) for label in t4_lines}
 
 
 def test_a_rewrite_that_adds_figures_or_tools_is_asked_to_keep_them_only_if_true(

@@ -11,6 +11,7 @@ from ...core.analyze import ItemScore, analyze, score_item
 from ...core.bullet_score import score_bullet
 from ...core.drafts import Drafts, DraftsFile
 from ...core.elements import Element
+from ...core.findings import TechniqueResult
 from ...core.locations import Item, with_text
 from ...core.model import Resume
 from ...core.profile import DEFAULT_PROFILE
@@ -158,31 +159,33 @@ class BulletRewriter(w.VBox):
             self.elsewhere_before = self._scores(self.started_from)
             self.refresh()
 
-    def _scores(self, text: str) -> dict[str, int]:
-        """Every technique's resume score with this text in the item's place ({} alone)."""
+    def _scores(self, text: str) -> dict[str, TechniqueResult]:
+        """Every technique's resume result with this text in the item's place ({} alone)."""
         if self.whole is None:
             return {}
         try:
-            return analyze(with_text(self.whole, self.item.location, text), self.profile).scores
+            whole = with_text(self.whole, self.item.location, text)
         except KeyError:  # a place the resume does not have yet
             return {}
+        return dict(analyze(whole, self.profile).results)
 
     def _elsewhere(self, text: str) -> str:
-        """The other techniques this rewrite moves, said where a learner would not look: a
-        rewrite for T5 that drops a bullet's test duration lowers T4."""
+        """The other techniques this rewrite moves, said where a learner would not look, with
+        the checklist line that moved: a rewrite for T5 that drops a bullet's test duration
+        lowers T4, "every test says how long it ran"."""
         now = self._scores(text)
+        before = self.elsewhere_before
         moved = [
-            (code, self.elsewhere_before[code], score)
-            for code, score in now.items()
-            if code not in (self.technique.code, "overall")
-            and code in self.elsewhere_before
-            and score != self.elsewhere_before[code]
+            (code, before[code], result)
+            for code, result in now.items()
+            if code != self.technique.code and code in before and result.score != before[code].score
         ]
         if not moved:
             return ""
         cells = " · ".join(
-            f"{esc(code)} {was} → <b>{score}</b> {'▲' if score > was else '▼'}"
-            for code, was, score in moved
+            f"{esc(code)} {was.score} → <b>{now.score}</b> "
+            f"{'▲' if now.score > was.score else '▼'}{_moved_line(was, now)}"
+            for code, was, now in moved
         )
         return (
             f'<p class="rl-elsewhere">This rewrite also changes your resume on other '
@@ -249,6 +252,14 @@ class BulletRewriter(w.VBox):
     def save(self) -> bool:
         self._throttle.flush()
         return self.save_row.save()
+
+
+def _moved_line(was: TechniqueResult, now: TechniqueResult) -> str:
+    """ " (summary names the scale)": the checklist line that moved most, to say why."""
+    earned = {c.key: c.earned for c in was.checklist}
+    changes = [(abs(c.earned - earned.get(c.key, 0.0)), c.label) for c in now.checklist]
+    size, label = max(changes, default=(0.0, ""))
+    return f" <small>({esc(label)})</small>" if size else ""
 
 
 def _original_html(item: Item, elements: list[Element]) -> str:
