@@ -1254,3 +1254,23 @@ def test_a_forecasting_posting_s_venue_a_kind_of_tool_and_an_ideally(tmp_path: P
         ["Served the forecasting model on AWS SageMaker for 420 stores."],
     )
     assert next(m for m in result.matches if m.term.name == "cloud platforms").shown
+
+
+def test_a_tool_is_quoted_by_its_own_name_first(tmp_path: Path) -> None:
+    result = _tailor_text(
+        tmp_path,
+        "Data Engineer\n\nRequirements\n- Strong SQL and Spark.\n",
+        [
+            "Loaded sales history into Snowflake for the forecast.",
+            "Built the feature pipeline in PySpark on Databricks, with SQL checks on every load.",
+        ],
+    )
+    quoted = {m.term.name: m.bullets[0].text for m in result.matches if m.bullets}
+    assert quoted["SQL"] == "SQL" and quoted["Spark"] == "PySpark"
+    # a stack in parentheses is every tool of it, not a choice of one
+    stack = _tailor_text(
+        tmp_path,
+        "Data Engineer\n\nWhat you'll do\n- Build feature pipelines (Kafka, Flink, BigQuery).\n",
+        ["Built a Kafka ingestion service."],
+    )
+    assert any(m.term.name == "Flink" and not m.shown for m in stack.matches)

@@ -689,8 +689,11 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
                 has_or = True  # "…, Weaviate or pgvector": its last member is unknown here
             # examples in parentheses ("offline ranking quality (NDCG, MRR)"), or after "such
             # as", "e.g." ("open-weight LLMs (e.g., Llama, Mistral)"): any one answers
+            # (a posting's stack in parentheses, "feature pipelines (Kafka, Flink, BigQuery)",
+            # is every tool of it: tools need an "or" or an "e.g." to be alternatives)
             enclosed = bool(run) and (
-                text[: run[0].start].rstrip().endswith("(")
+                kind != "tool"
+                and text[: run[0].start].rstrip().endswith("(")
                 and text[run[-1].end :].lstrip().startswith(")")
             )
             examples = bool(run) and bool(_EXAMPLES_BEFORE.search(text[: run[0].start]))

@@ -296,12 +296,10 @@ _MARKS = frozenset("#")
 
 
 def tool_span(keyword: str, text: str, profile: Profile | None = None) -> tuple[int, int] | None:
-    """Where the text shows the keyword (any of ``tool_forms``), or None."""
-    for form in tool_forms(keyword, profile):
-        span = form_span(form, text)
-        if span is not None:
-            return span
-    return None
+    """Where the text first shows the keyword (any of ``tool_forms``: "PySpark" before
+    "Databricks" in "PySpark on Databricks"), or None."""
+    spans = [s for form in tool_forms(keyword, profile) if (s := form_span(form, text))]
+    return min(spans) if spans else None
 
 
 # A bullet that names this many of the resume's own skills is a list of them, not a use: it is

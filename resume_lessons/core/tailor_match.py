@@ -22,6 +22,7 @@ from .posting_terms import (
     Found,
     Place,
     Term,
+    _tools,
     base_key,
     model_kinds,
     published_at,
@@ -194,6 +195,12 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         into = into[kind]
         for m, (start, end) in hits:
             getattr(m, into).append(Place(location, start, end, text[start:end]))
+    # a tool's own name before a narrower one that shows it ("SQL" before "Snowflake")
+    own = {forms[0].lower(): {f.lower() for f in forms} for _n, forms, _s in _tools(profile)}
+    for m in tools:
+        names = own.get(m.term.key, {m.term.key})
+        for places in (m.summary, m.bullets, m.skills):
+            places.sort(key=lambda p: p.text.lower() not in names)
     venues = [m for m in matches if m.term.kind == "venue"]
     for i, pub in enumerate(resume.publications if venues else ()):
         where = f"{pub.publisher} {pub.name}"
