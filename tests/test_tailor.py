@@ -1274,3 +1274,21 @@ def test_a_tool_is_quoted_by_its_own_name_first(tmp_path: Path) -> None:
         ["Built a Kafka ingestion service."],
     )
     assert any(m.term.name == "Flink" and not m.shown for m in stack.matches)
+
+
+def test_a_pricing_posting_asks_for_its_optimization_work(tmp_path: Path) -> None:
+    asked = _asked(
+        tmp_path,
+        "Pricing ML Engineer\n\nWhat you'll do\n- Develop markdown optimization models.\n\n"
+        "Nice to have\n- Mathematical optimization (linear programming, OR-Tools, Gurobi).\n",
+    )
+    assert ("domain", "markdown optimization") in asked
+    assert ("model_type", "linear programming") in asked
+    assert {("tool", "OR-Tools"), ("tool", "Gurobi")} <= set(asked)
+    result = _tailor_text(
+        tmp_path,
+        "Pricing ML Engineer\n\nWhat you'll do\n- Develop markdown optimization models.\n",
+        ["Built the markdown pricing model for fresh produce."],
+        label="Markdown pricing engineer",
+    )
+    assert next(m for m in result.matches if m.term.name == "markdown optimization").summary
