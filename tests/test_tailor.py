@@ -1292,3 +1292,16 @@ def test_a_pricing_posting_asks_for_its_optimization_work(tmp_path: Path) -> Non
         label="Markdown pricing engineer",
     )
     assert next(m for m in result.matches if m.term.name == "markdown optimization").summary
+
+
+def test_a_tool_name_with_a_short_part_is_not_its_last_word(tmp_path: Path) -> None:
+    asked = _asked(
+        tmp_path,
+        "ML Engineer\n\nRequirements\n- Large-scale data processing tools (Spark, Airflow, "
+        "BigQuery or similar).\n- Simulation tools (CARLA).\n\nAbout us\nWe ship many "
+        "experiments a week.\n",
+    )
+    assert not any(kind == "tool" and name.lower() == "tools" for kind, name in asked)
+    assert {("tool", "Spark"), ("tool", "Airflow"), ("tool", "BigQuery")} <= set(asked)
+    assert ("experiment", "test duration") not in asked  # how often, not how long
+    assert form_span("or-tools", "Planned routes with OR-Tools.") is not None

@@ -101,8 +101,12 @@ def ngrams(texts: list[str]) -> set[Key]:
 @lru_cache(maxsize=8192)
 def _keys(form: str) -> tuple[Key, ...]:
     """The word runs that show a form ("scikit-learn" is also "scikit learn"); a long form is
-    a phrase, and its first four words will do."""
-    return tuple(k[:MAX_KEYWORD_WORDS] for k in _sequences(form) if k)
+    a phrase, and its first four words will do. A form whose split leaves a part out is only
+    itself: "OR-Tools" split is "tools", which any posting's "simulation tools" shows."""
+    whole, *split = _sequences(form)
+    pieces = sum(len(re.split(r"[-/]", w)) for w, _, _ in tokenize(form.lower()))
+    kept = [k for k in split if len(k) == pieces]
+    return tuple(k[:MAX_KEYWORD_WORDS] for k in (whole, *kept) if k)
 
 
 def _norm(name: str) -> Key:

@@ -651,7 +651,12 @@ def find_durations(doc: Doc) -> Found:
         (m.start(), "experiment_duration", m.end(), "")
         for m in _DURATION.finditer(lowered)
         if not any(s <= m.start() < e for s, e, _, _ in spans)
+        and not (m.group().startswith("a ") and _PER_PERIOD.search(lowered, 0, m.start()))
     ]
+
+
+# "many experiments a week", "2B events a day": how often, not how long ("for 30 days" is)
+_PER_PERIOD = re.compile(r"\b[a-z]{3,}s\s+$")
 
 
 def find_traffic_shares(doc: Doc) -> Found:
