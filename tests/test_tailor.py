@@ -1305,3 +1305,20 @@ def test_a_tool_name_with_a_short_part_is_not_its_last_word(tmp_path: Path) -> N
     assert {("tool", "Spark"), ("tool", "Airflow"), ("tool", "BigQuery")} <= set(asked)
     assert ("experiment", "test duration") not in asked  # how often, not how long
     assert form_span("or-tools", "Planned routes with OR-Tools.") is not None
+
+
+def test_a_search_and_ads_posting_and_a_perception_posting(tmp_path: Path) -> None:
+    ads = _asked(
+        tmp_path,
+        "ML Engineer, Search & Ads\n\nWhat you'll do\n- Improve auction design and reserve "
+        "prices for sponsored listings.\n- Build transformer-based models (BERT or similar).\n",
+    )
+    assert ("domain", "auctions") in ads and ("domain", "pricing") not in ads
+    assert sum(kind == "model_type" for kind, _ in ads) == 1  # transformers, asked once
+    perception = _asked(
+        tmp_path,
+        "Perception Engineer\n\nRequirements\n- Hands-on experience with 3D detection "
+        "architectures (PointPillars, CenterPoint).\n",
+    )
+    assert ("seniority", "technical leadership") not in perception  # a model's architecture
+    assert any(kind == "model_type" for kind, _ in perception)
