@@ -1322,3 +1322,48 @@ def test_a_search_and_ads_posting_and_a_perception_posting(tmp_path: Path) -> No
     )
     assert ("seniority", "technical leadership") not in perception  # a model's architecture
     assert any(kind == "model_type" for kind, _ in perception)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "soft"),
+    [
+        ("BS/MS in Computer Science or a related field", 1, False),
+        ("MS or PhD in Robotics, or equivalent practical experience", 2, True),
+        ("A Ph.D. in machine learning.", 3, False),
+        ("Bachelor's degree required.", 1, False),
+    ],
+)
+def test_a_degree_asked_is_read_at_its_lowest_level(text: str, level: int, soft: bool) -> None:
+    from resume_lessons.core.degrees import asked_degree
+
+    assert [(lv, s) for lv, _, _, s in asked_degree(text)] == [(level, soft)]
+
+
+@pytest.mark.parametrize("text", ["We use MS Excel daily.", "Partner with the BA team."])
+def test_a_degree_word_with_no_field_is_no_ask(text: str) -> None:
+    from resume_lessons.core.degrees import asked_degree
+
+    assert asked_degree(text) == []
+
+
+def test_a_degree_is_shown_by_the_education_at_its_level_or_higher(tmp_path: Path) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    path = tmp_path / "posting.txt"
+    path.write_text(
+        "Perception Engineer\n\nRequirements\n- MS or PhD in Computer Science or Robotics.\n",
+        encoding="utf-8",
+    )
+    posting = read_posting(path)
+    base = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": ["Built X."]}]}
+    ms = {**base, "education": [{"institution": "U", "studyType": "M.Sc.", "area": "Robotics"}]}
+    shown = next(
+        m for m in tailor(resume_from_data(ms, "x"), posting).matches if m.term.kind == "degree"
+    )
+    assert shown.term.name == "a master's degree or higher" and shown.shown
+    assert shown.records[0].location == "education[0]" and shown.records[0].text == "M.Sc."
+    bs = {**base, "education": [{"institution": "U", "studyType": "B.S.", "area": "Physics"}]}
+    result = tailor(resume_from_data(bs, "x"), posting)
+    f = next(f for f in result.findings if f.code == "J803")
+    assert "your education lists B.S." in f.message and f.location == "education"
+    assert not re.search(r"\d", f.suggestion)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
+from .degrees import LEVELS, asked_degree
 from .elements import Element, explain
 from .elements.rules import RUNS_AS
 from .experience import asked_years
@@ -31,7 +32,7 @@ from .skills import form_span, stems, tool_kinds
 # kind -> the technique whose coverage it counts for
 AREA = {"domain": "T1", "system_type": "T1", "stage": "T2", "experiment": "T4", "metric": "T4"}
 AREA |= {"model_type": "T5", "venue": "T6", "tool": "T7"}
-AREA |= {"seniority": "seniority", "experience": "seniority"}
+AREA |= {"seniority": "seniority", "experience": "seniority", "degree": "seniority"}
 PIPELINE = ("data", "features", "training", "serving", "monitoring")  # T2; experiments are T4
 EXPERIMENT_NAMES = {
     "experiment": "online experiments",
@@ -81,7 +82,8 @@ class Place:
 @dataclass(frozen=True)
 class Found:
     kind: str  # "domain", "system_type", "stage", "experiment", "metric", "model_type", "tool",
-    # "venue" (of a publication), "seniority", "experience" (years of it: the key "5+ years")
+    # "venue" (of a publication), "seniority", "experience" (years of it: the key "5+ years"),
+    # "degree" (the key "degree 2": a master's or higher)
     key: str  # what makes two finds one term
     name: str  # how the learner is told it
     start: int
@@ -393,6 +395,9 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             continue
         key = f"{years}+ years"
         out.append(Found("experience", key, f"{key} of experience", start, end))
+    for level, start, end, _soft in asked_degree(text):
+        name = LEVELS[level] + (" or higher" if level < max(LEVELS) else "")
+        out.append(Found("degree", f"degree {level}", name, start, end))
     return out
 
 
@@ -786,6 +791,8 @@ def posting_terms(posting: Posting, profile: Profile) -> list[Term]:
             if k not in drop
         ]
         nice = _nice_spans(location, text)
+        # "BS/MS in CS, or equivalent practical experience": a degree that can be stood in for
+        nice += [(a, b) for _, a, b, soft in asked_degree(text) if soft]
         line = posting.line_of(location)
         for f, own_key in zip(finds, own_keys, strict=True):
             if location == "description":  # pasted text: the line of the paragraph it is in

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .cramming import lists_terms
+from .degrees import resume_degree
 from .elements import explain
 from .experience import Span, roles_span
 from .locations import get_text, iter_items
@@ -47,11 +48,12 @@ class TermMatch:
     # name the term but show no work with it, so they neither find it nor earn its points
     lists: list[Place] = field(default_factory=list)
     # entries of the resume, not its words, that show the term: the roles' dates for years of
-    # experience ("work", the span they cover), a publication for its venue
+    # experience ("work", the span they cover), a degree in the education, a publication for its venue
     # ("publications[0]", the venue as written); and what the roles span, enough or not
     # (None: no role gives a start date)
     records: list[Place] = field(default_factory=list)
     span: Span | None = None
+    have: str = ""  # a degree asked: the highest the education lists, as written ("" none)
 
     @property
     def shown(self) -> bool:
@@ -126,6 +128,8 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
         return False
     if kind == "experience":  # "8 years of experience" shows a posting's "5+ years"
         return _years(found.key) >= _years(key)
+    if kind == "degree":  # a PhD shows a master's asked
+        return _level(found.key) >= _level(key)
     if kind == "model_type" and any(
         f" {kind_key} " in f" {key} " and found.key in members
         for kind_key, members in model_kinds(profile).items()
@@ -144,6 +148,10 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
 
 def _years(key: str) -> int:
     return int(key.split("+", 1)[0])
+
+
+def _level(key: str) -> int:
+    return int(key.rsplit(" ", 1)[-1])
 
 
 def years_text(span: Span) -> str:
@@ -208,6 +216,13 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             for m in venues:
                 if where[start:end].lower() in m.term.keys:
                     m.records.append(Place(f"publications[{i}]", 0, 0, where[start:end]))
+    degrees = [m for m in matches if m.term.kind == "degree"]
+    best = resume_degree(resume) if degrees else None
+    for m in degrees:
+        if best is not None:
+            m.have = best[2]
+            if best[0] >= _level(m.term.key):
+                m.records.append(Place(f"education[{best[1]}]", 0, 0, best[2]))
     asks = [m for m in matches if m.term.kind == "experience"]
     span = roles_span(resume) if asks else None
     for m in asks:

@@ -48,6 +48,7 @@ RULES = {
     "J704": "shown-tool-not-in-skills",
     "J801": "seniority-not-shown",
     "J802": "years-not-shown",
+    "J803": "degree-not-shown",
 }
 STAGE_WORDS = {
     "data": "data pipelines",
@@ -165,7 +166,7 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
     code = {"domain": "J101", "system_type": "J102", "stage": "J201", "experiment": "J401"}
     code |= {"metric": "J402"}
     code |= {"model_type": "J501", "venue": "J601", "tool": "J701", "seniority": "J801"}
-    code |= {"experience": "J802"}
+    code |= {"experience": "J802", "degree": "J803"}
     label = f"shows {t.name}" + (f" ({t.stage})" if t.stage else "")
     where = {"T1": "basics.summary", "T6": "publications", "T7": "skills"}.get(area, "work")
     full = bool(m.summary) if area == "T1" else m.shown
@@ -174,6 +175,8 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         return CheckItem(label, points, points, place.location, code[t.kind], key), None
     if t.kind == "experience":
         return CheckItem(label, points, 0.0, "", "J802", key), _years_finding(m, key)
+    if t.kind == "degree":
+        return CheckItem(label, points, 0.0, "", "J803", key), _degree_finding(m, key)
     if area == "T1" and m.bullets:
         words = m.bullets[0].text
         if words.lower() in system_tools(profile).get(t.key, ()):
@@ -244,6 +247,21 @@ def _years_finding(m: TermMatch, line: str) -> Finding:
         )
     message = f"{_asked(m.term)}; {said}."
     return finding("J802", "seniority", "work", message, fix, line=line)
+
+
+def _degree_finding(m: TermMatch, line: str) -> Finding:
+    """A degree the education does not list: what it lists, and a question, never a degree to
+    claim."""
+    said = (
+        f"your education lists {m.have}"
+        if m.have
+        else "your education names no degree the kit can read"
+    )
+    fix = (
+        "If you hold such a degree, list it under education with its field (studyType, area); "
+        "if not, let your bullets show the depth the degree stands for."
+    )
+    return finding("J803", "seniority", "education", f"{_asked(m.term)}; {said}.", fix, line=line)
 
 
 def coverage(
