@@ -1339,7 +1339,15 @@ def test_a_degree_asked_is_read_at_its_lowest_level(text: str, level: int, soft:
     assert [(lv, s) for lv, _, _, s in asked_degree(text)] == [(level, soft)]
 
 
-@pytest.mark.parametrize("text", ["We use MS Excel daily.", "Partner with the BA team."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use MS Excel daily.",
+        "Partner with the BA team.",
+        "You will be in charge of the ranking stack.",
+        "Keep p99 under 40 ms in production.",
+    ],
+)
 def test_a_degree_word_with_no_field_is_no_ask(text: str) -> None:
     from resume_lessons.core.degrees import asked_degree
 

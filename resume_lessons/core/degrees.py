@@ -14,14 +14,19 @@ import re
 from .model import Resume
 
 LEVELS = {1: "a bachelor's degree", 2: "a master's degree", 3: "a PhD"}
+# Abbreviations as degrees are written, in capitals ("MS", "B.Sc.", "PhD"): in lowercase they
+# are other words ("be in charge", "40 ms in production").
 _WORDS = (
-    (3, r"ph\.?\s?d\.?|doctorate|doctoral"),
-    (2, r"m\.?\s?s\.?c?\.?|m\.?\s?eng\.?|m\.?\s?tech\.?|master[’']?s?|mba"),
-    (1, r"b\.?\s?s\.?c?\.?|b\.?\s?a\.?|b\.?\s?eng\.?|b\.?\s?tech\.?|b\.?\s?e\.?|bachelor[’']?s?"),
+    (3, r"Ph\.?\s?[Dd]\.?|PHD|[Dd]octorate|[Dd]octoral"),
+    (2, r"M\.?\s?S\.?(?:c\.?)?|M\.?Sc\.?|M\.?\s?Eng\.?|M\.?\s?Tech\.?|MBA|[Mm]aster[’']?s?"),
+    (
+        1,
+        r"B\.?\s?S\.?(?:c\.?)?|B\.?Sc\.?|B\.?\s?A\.?|B\.?\s?Eng\.?|B\.?\s?Tech\.?|B\.?\s?E\.?"
+        r"|[Bb]achelor[’']?s?",
+    ),
 )
 _DEGREE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(f"(?P<l{level}>{words})" for level, words in _WORDS) + r")(?![\w])",
-    re.IGNORECASE,
+    r"(?<![\w.])(?:" + "|".join(f"(?P<l{level}>{words})" for level, words in _WORDS) + r")(?![\w])"
 )
 # what makes a degree word an ask of a degree: a field or the word "degree" right after it
 # ("BS/MS in CS", "a PhD in machine learning", "Master's degree"), not "MS Excel"
