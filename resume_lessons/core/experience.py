@@ -61,7 +61,6 @@ def month_of(date: str | None, *, end: bool = False) -> int | None:
     if not hit:
         return None
     year = int(hit.group(1))
-    month = None
     numeric = re.search(r"(?:19|20)\d\d[-/.](\d{1,2})\b|\b(\d{1,2})[-/.](?:19|20)\d\d", text)
     if numeric:
         month = int(numeric.group(1) or numeric.group(2))

@@ -740,14 +740,18 @@ def _merge_nested(
     return merged
 
 
+def either(names: list[str]) -> str:
+    """ "A, B or C": the names of a choice, as one ask says them."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def _one_venue_term(terms: dict[tuple[str, str], Term]) -> dict[tuple[str, str], Term]:
     """The venues a posting names are one ask, "a paper at ACL, EMNLP or NeurIPS": a paper
     at any of them shows it."""
     venues = [t for (kind, _), t in terms.items() if kind == "venue"]
     if not venues:
         return terms
-    names = list(dict.fromkeys(t.name for t in venues))
-    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    said = either(list(dict.fromkeys(t.name for t in venues)))
     one = Term(
         "venue", venues[0].key, f"a paper at {said}", aka={k for t in venues for k in t.keys}
     )

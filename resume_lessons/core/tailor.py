@@ -20,7 +20,7 @@ from .findings import Finding, TechniqueResult
 from .locations import iter_items, role_of
 from .model import Resume
 from .posting import Posting, posting_texts
-from .posting_terms import posting_terms
+from .posting_terms import either, posting_terms
 from .profile import DEFAULT_PROFILE, Profile, load_profile
 from .skills import stems, tool_kinds, tool_span
 from .tailor_match import TermMatch, match_terms
@@ -390,11 +390,10 @@ def one_ask_per_choice(matches: list[TermMatch]) -> list[TermMatch]:
             continue
         merged.update(id(g) for g in group)
         group.sort(key=lambda g: min((p.location, p.start) for p in g.term.asked_at))
-        names = [g.term.name for g in group]
         first = group[0].term
         term = replace(
             first,
-            name=", ".join(names[:-1]) + " or " + names[-1],
+            name=either([g.term.name for g in group]),
             asked_at=list(dict.fromkeys(p for g in group for p in g.term.asked_at)),
             aka={k for g in group for k in g.term.keys} - {first.key},
             alternatives=set(),
