@@ -193,6 +193,43 @@ def test_adding_a_wanted_element_never_lowers_the_score(
         text = longer
 
 
+# The same holds for the resume: a bullet that gains a stage, a model, a tradeoff or a test
+# detail never lowers T2-T5 (T5's balance counts all bullets, so a side shown once more never
+# tips it; a latency the bullet says something of is serving even beside a guardrail).
+RESUME_CLAUSES = [
+    " with an XGBoost model",
+    " and monitored drift with alerts",
+    " serving 20M users",
+    *T4_CLAUSES,
+    *T3_CLAUSES,
+]
+MIXED = [SAMPLES / "workshop" / name for name in ("farah_haddad.yaml", "dana_kowalski.yaml")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(MIXED),
+    st.integers(0, 20),
+    st.sampled_from(RESUME_CLAUSES),
+)
+def test_a_bullet_gaining_an_element_never_lowers_the_resume(
+    path: Path, pick: int, clause: str
+) -> None:
+    resume = load_resume(path)
+    places = [(w, h) for w, role in enumerate(resume.work) for h in range(len(role.highlights))]
+    w, h = places[pick % len(places)]
+    longer = resume.model_copy(deep=True)
+    longer.work[w].highlights[h] = resume.work[w].highlights[h].rstrip(".") + clause + "."
+    techniques = tuple(get_technique(c) for c in ("T2", "T3", "T4", "T5"))
+    before = analyze(resume, techniques=techniques)
+    after = analyze(longer, techniques=techniques)
+    for code in ("T2", "T3", "T4", "T5"):
+        assert after.results[code].score >= before.results[code].score, (
+            code,
+            longer.work[w].highlights[h],
+        )
+
+
 SUMMARY_CLAUSES = [
     " for recommendations",
     " building real-time ranking pipelines",

@@ -708,7 +708,19 @@ _STAGE_BUILD_WINDOW = 7  # tokens from a building verb to the model it builds
 _STAGE_CONSUMED_WINDOW = 4  # tokens from a serving word to the model it deploys or runs
 _STAGE_DATA_WINDOW = 6  # tokens from a data verb to its data noun
 _STAGE_GUARDRAIL_WINDOW = 5  # tokens between a system word and a guardrail it is listed as
+# a verb between a system word and a guardrail ends the list: "the latency cost was acceptable
+# with guardrails on errors" says something of the latency itself
+_STAGE_LIST_ENDS = frozenset({"was", "were", "is", "are", "been"})
 _STAGE_TEST_AFTER = 4  # tokens from a system word ("launched") to the test it starts
+
+
+def _listed_as_guardrail(words: list[str], i: int, g: int) -> bool:
+    """Whether the system word at token i is listed with the guardrail at token g ("guardrails
+    on latency", "latency and errors as guardrails")."""
+    lo, hi = min(i, g), max(i, g)
+    return hi - lo <= _STAGE_GUARDRAIL_WINDOW and not _STAGE_LIST_ENDS & set(words[lo:hi])
+
+
 # Data words that name what other work used: data work only in a bullet with no other stage,
 # or right after a verb that works on them.
 _STAGE_DATA_MENTIONS = frozenset({"dataset", "datasets", "labels", "events", "interaction logs"})
@@ -1101,7 +1113,7 @@ def _stages(  # type: ignore[no-untyped-def]
                 continue  # "real-time" inside "real-time processing"
             if phrase in vocab.tools and not verb_opening:
                 continue
-            if any(abs(g - i) <= _STAGE_GUARDRAIL_WINDOW for g, _, _ in guards):
+            if any(_listed_as_guardrail(words, i, g) for g, _, _ in guards):
                 continue
             if tests and any(0 < t - i <= _STAGE_TEST_AFTER for t, _, _ in tests):
                 continue  # "launched an A/B test of the ranker" launches the test

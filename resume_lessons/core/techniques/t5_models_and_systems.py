@@ -75,9 +75,11 @@ def check(ctx: Context) -> TechniqueResult:
                 "In the role where you built the model, add how it was served or fed with data.",
             )
         )
-    either = len({b.location for b in model} | {b.location for b in systems})
+    # the share of all bullets, not of those showing either side: a side shown in one more
+    # bullet never lowers the balance, whichever side it is
     smaller = min(len(model), len(systems))
-    balance = min(1.0, (smaller / either) / BALANCE_TARGET) if either else 0.0
+    every = len(ctx.bullets)
+    balance = min(1.0, (smaller / every) / BALANCE_TARGET) if every else 0.0
     if model and systems and balance < 1.0:
         side = "models" if len(model) < len(systems) else "systems"
         findings.append(
