@@ -1061,7 +1061,7 @@ What we're looking for
 def test_years_of_experience_are_read_as_people_write_them(text: str, years: int) -> None:
     from resume_lessons.core.experience import asked_years
 
-    assert [y for y, _, _ in asked_years(text)] == [years]
+    assert [ask.years for ask in asked_years(text)] == [years]
 
 
 @pytest.mark.parametrize(
@@ -1187,7 +1187,7 @@ def test_a_posting_s_words_that_only_look_like_asks(tmp_path: Path) -> None:
     assert ("experiment", "guardrail metrics") not in kinds  # an LLM's guardrails
     assert {
         ("experience", "5+ years of experience"),
-        ("experience", "2+ years of experience"),
+        ("experience", "2+ years in natural language processing"),  # years in a field
     } <= kinds
 
 
@@ -1375,3 +1375,93 @@ def test_a_degree_is_shown_by_the_education_at_its_level_or_higher(tmp_path: Pat
     f = next(f for f in result.findings if f.code == "J803")
     assert "your education lists B.S." in f.message and f.location == "education"
     assert not re.search(r"\d", f.suggestion)
+
+
+ADS_POSTING = """Senior ML Engineer, Ads Ranking
+
+Responsibilities
+- Build CTR and CVR prediction models for our ads auction.
+- Run online experiments with CUPED variance reduction and interleaving.
+- Evaluate LLM features with golden datasets and LLM-as-a-judge.
+- Run perception models on lidar point clouds with ROS.
+
+Requirements
+- At least 3 years in computer vision.
+"""
+
+
+def _tailored(tmp_path: Path, posting: str, work: list[dict[str, object]]) -> TailorResult:
+    from resume_lessons.core.loader import resume_from_data
+
+    path = tmp_path / "posting.txt"
+    path.write_text(posting, encoding="utf-8")
+    data = {"basics": {"name": "x", "summary": "ML engineer."}, "work": work}
+    return tailor(resume_from_data(data, "x"), read_posting(path))
+
+
+def test_test_designs_and_evaluation_methods_are_asked_by_name(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, ADS_POSTING)
+    for name in ("interleaving", "variance reduction (CUPED)", "golden datasets", "LLM-as-a-judge"):
+        assert ("experiment", name) in asked, name
+    # CUPED is the method asked, not also a significance test the posting never names
+    assert ("experiment", "statistical significance") not in asked
+    # the LLM's features are a product's, not model inputs
+    assert ("stage", "features") not in asked
+    ab = [{"name": "Co", "highlights": ["Ran a 2-week A/B test of the ranker, lifting CTR 2%."]}]
+    result = _tailored(tmp_path, ADS_POSTING, ab)
+    shown = {m.term.name: m.shown for m in result.matches if m.term.kind == "experiment"}
+    # an A/B test shows online experiments, never a design the bullet does not name
+    assert shown["online experiments"] and not shown["interleaving"]
+    asks = [f for f in result.findings if f.code == "J401"]
+    assert any("Have your experiments used interleaving?" in f.suggestion for f in asks)
+    assert any("Have you evaluated models with golden datasets?" in f.suggestion for f in asks)
+    named = [{"name": "Co", "highlights": ["Ran interleaving tests with CUPED-adjusted CTR."]}]
+    shown_now = _tailored(tmp_path, ADS_POSTING, named)
+    by_name = {m.term.name: m.shown for m in shown_now.matches}
+    assert by_name["interleaving"] and by_name["variance reduction (CUPED)"]
+    assert by_name["online experiments"]  # interleaving is an online experiment
+
+
+def test_a_field_s_tasks_tools_and_prediction_problems_are_asked_and_shown(
+    tmp_path: Path,
+) -> None:
+    asked = _asked(tmp_path, ADS_POSTING)
+    assert ("domain", "click and conversion prediction") in asked
+    # "perception models on lidar point clouds": one ask, perception, by either name
+    assert any("lidar perception" in t.keys for t in asked.values())  # type: ignore[attr-defined]
+    assert ("tool", "ROS") in asked
+    bullet = "Trained YOLOv8 object detection on lidar point clouds, served on Jetson with ROS 2."
+    result = _tailored(tmp_path, ADS_POSTING, [{"name": "Co", "highlights": [bullet]}])
+    shown = {m.term.name: m for m in result.matches}
+    assert shown["computer vision"].bullets[0].text == "object detection"  # a task of the field
+    assert shown["perception"].bullets and shown["ROS"].bullets
+
+
+def test_years_asked_in_a_field_count_only_the_roles_in_it(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, ADS_POSTING)
+    assert ("experience", "3+ years in computer vision") in asked
+    cv = "Trained object detection models for shelf scanning robots."
+    ads = "Built a CTR prediction model with XGBoost."
+    work = [
+        {"name": "Robo", "startDate": "2024-06", "endDate": "2025-06", "highlights": [cv]},
+        {"name": "Ads", "startDate": "2015-01", "endDate": "2024-05", "highlights": [ads]},
+    ]
+    result = _tailored(tmp_path, ADS_POSTING, work)
+    m = next(m for m in result.matches if m.term.kind == "experience")
+    assert not m.shown  # ten years of work, one of it in computer vision
+    f = next(f for f in result.findings if f.code == "J802")
+    assert "the dates of your roles in computer vision cover about 1 year" in f.message
+    assert not re.search(r"\d", f.suggestion)
+    work[1]["highlights"] = [cv]  # both roles in the field: the years are shown
+    assert next(
+        m for m in _tailored(tmp_path, ADS_POSTING, work).matches if m.term.kind == "experience"
+    ).shown
+    none = [{"name": "Ads", "startDate": "2015-01", "endDate": "2024-05", "highlights": [ads]}]
+    f = next(f for f in _tailored(tmp_path, ADS_POSTING, none).findings if f.code == "J802")
+    assert "no role with a start date shows computer vision" in f.message
+
+
+@pytest.mark.parametrize("text", ["won 3 years in a row", "a 3 year plan with the team"])
+def test_years_without_experience_or_a_field_ask_nothing(tmp_path: Path, text: str) -> None:
+    asked = _asked(tmp_path, f"ML Engineer\n\nRequirements\n- We {text}.\n")
+    assert not [k for k in asked if k[0] == "experience"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Resume
 
@@ -32,18 +33,37 @@ _EXPERIENCE = re.compile(r"^(?:\W+\w+){0,4}?\W+experience\b|^\s+(?:of\s+)?[a-z]+
 
 
 _CLAUSE_END = re.compile(r"[.;:\n]")
+# "in computer vision", "working on NLP": the field the years are asked in, when one follows
+_IN_FIELD = re.compile(r"\s+(?:of\s+)?(?:(?:working|work)\s+)?(?:in|on|with)\s+(?:the\s+)?", re.I)
 
 
-def asked_years(text: str) -> list[tuple[int, int, int]]:
-    """(years, start, end) for each "N+ years of experience" in a text; a range ("3–5
+class YearsAsk(NamedTuple):
+    """ "5+ years of experience in NLP": the years, the words' span, where the field the
+    years are asked in would begin (None: no "in", "on", "with" follows), and whether the
+    words name experience ("of experience", "building …"); "3 years in computer vision" names
+    none and asks years only when a field follows (the caller knows the fields)."""
+
+    years: int
+    start: int
+    end: int
+    field: int | None
+    experience: bool
+
+
+def asked_years(text: str) -> list[YearsAsk]:
+    """Each "N+ years of experience" (or "N years in/with …") in a text; a range ("3–5
     years") asks its lower bound."""
-    out = []
+    out: list[YearsAsk] = []
     for m in ASK.finditer(text):
         n = m.group("n").lower()
         years = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        if not 1 <= years <= 40:
+            continue
         cut = _EXPERIENCE.match(_CLAUSE_END.split(text[m.end() : m.end() + 80], 1)[0])
-        if cut and 1 <= years <= 40:
-            out.append((years, m.start(), m.end() + cut.end()))
+        end = m.end() + cut.end() if cut else m.end()
+        field = _IN_FIELD.match(text, end)
+        if cut or field:
+            out.append(YearsAsk(years, m.start(), end, field.end() if field else None, bool(cut)))
     return out
 
 
@@ -86,14 +106,17 @@ class Span:
         return self.months / 12
 
 
-def roles_span(resume: Resume, today: dt.date | None = None) -> Span | None:
-    """The months the resume's roles cover, overlaps counted once; None when no role has a
-    start date the kit can read."""
+def roles_span(
+    resume: Resume, today: dt.date | None = None, roles: list[int] | None = None
+) -> Span | None:
+    """The months the resume's roles cover (only the ``roles`` given, by index, when given),
+    overlaps counted once; None when no role has a start date the kit can read."""
     today = today or dt.date.today()
     now = today.year * 12 + today.month - 1
     spans: list[tuple[int, int, str, str]] = []
     undated = 0
-    for role in resume.work:
+    picked = range(len(resume.work)) if roles is None else roles
+    for role in (resume.work[i] for i in picked):
         start = month_of(role.startDate)
         if start is None:
             undated += 1

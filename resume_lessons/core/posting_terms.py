@@ -233,6 +233,27 @@ def _settings_index(profile: Profile) -> PhraseIndex:
     return index
 
 
+# the tables of tailor.yaml whose entries are asked by name as T4 terms, and their keys' prefix
+NAMED_METHODS = {"named_experiments": "test", "named_evaluations": "eval"}
+
+
+@cache
+def _named_methods_index(profile: Profile) -> PhraseIndex:
+    """Test designs and evaluation methods named as such ("interleaving", "CUPED",
+    "LLM-as-a-judge"), each under its key: "test interleaving", "eval LLM-as-a-judge"."""
+    index = PhraseIndex()
+    for table, prefix in NAMED_METHODS.items():
+        for name, phrases in (profile.setting("tailor", table, default={}) or {}).items():
+            for phrase in phrases or ():
+                index.add(str(phrase), f"{prefix} {name}")
+    index.freeze()
+    return index
+
+
+def is_named_method(key: str) -> bool:
+    return key.split(" ", 1)[0] in NAMED_METHODS.values()
+
+
 @cache
 def _tools(profile: Profile) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """(name, its other names, stage) of every tool the profile knows, one row per tool."""
@@ -378,6 +399,9 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     for i, j, domain, _ in _settings_index(profile).matches(words):
         key = _norm(domain)
         out.append(Found("domain", domains.get(key, key), domain, starts[i], ends[j - 1]))
+    for i, j, key, _ in _named_methods_index(profile).matches(words):
+        name = key.split(" ", 1)[1]
+        out.append(Found("experiment", key, name, starts[i], ends[j - 1]))
     for i, j, signal, _ in _seniority_index(profile).matches(words):
         if words[i] == "leading" and (j >= len(words) or words[j] not in _LEADING_WHAT):
             continue  # "leading healthcare investors", "industry-leading": no one is led
@@ -389,12 +413,20 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     for start, end in venue_spans(text, profile):
         out.append(Found("venue", text[start:end].lower(), text[start:end], start, end))
     tool_starts = [f.start for f in out if f.kind == "tool"]
-    for years, start, end in asked_years(text):
+    fields = {f.start: f for f in out if f.kind in ("domain", "system_type")}
+    for years, start, end, at, named in asked_years(text):
         # "3+ years of experience with Spark" asks for Spark, asked as a tool, not for years
         if any(_OF_TOOL.fullmatch(text[end:t]) for t in tool_starts if t >= end):
             continue
         key = f"{years}+ years"
-        out.append(Found("experience", key, f"{key} of experience", start, end))
+        field = fields.get(at) if at is not None else None
+        if field is not None:  # "at least 3 years in computer vision": years in that field
+            out.append(
+                Found("experience", f"{key} in {field.key}", f"{key} in {field.name}", start,
+                      field.end)
+            )  # fmt: skip
+        elif named:  # years of experience ("3 years in a row" names none, and asks nothing)
+            out.append(Found("experience", key, f"{key} of experience", start, end))
     for level, start, end, _soft in asked_degree(text):
         name = LEVELS[level] + (" or higher" if level < max(LEVELS) else "")
         out.append(Found("degree", f"degree {level}", name, start, end))
@@ -508,10 +540,13 @@ def _asked_once(
         for f in finds
         if f.kind == "system_type" and f.name.split()[0].lower() not in RUNS_AS
     ]
+    # "CUPED", "interleaving": the named method is asked, not also significance or a test
+    methods = [(f.start, f.end) for f in finds if is_named_method(f.key)]
     return [
         f
         for f in finds
         if not _overlaps(f, hidden)
+        and (f.kind != "experiment" or is_named_method(f.key) or not _overlaps(f, methods))
         # "experimentation platform": the platform asked for, not also an experiment to run
         and (f.kind != "experiment" or not any(s <= f.start and f.end <= e for s, e in systems))
         and (f.kind != "tool" or (f.start, f.end) not in inner)

@@ -127,7 +127,8 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
     if kind != found.kind:
         return False
     if kind == "experience":  # "8 years of experience" shows a posting's "5+ years"
-        return _years(found.key) >= _years(key)
+        field = years_field(key)  # "8 years in NLP" shows "5+ years in NLP" and "5+ years"
+        return _years(found.key) >= _years(key) and (not field or years_field(found.key) == field)
     if kind == "degree":  # a PhD shows a master's asked
         return _level(found.key) >= _level(key)
     if kind == "model_type" and any(
@@ -148,6 +149,11 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
 
 def _years(key: str) -> int:
     return int(key.split("+", 1)[0])
+
+
+def years_field(key: str) -> str:
+    """The field years of experience are asked in ("5+ years in nlp": "nlp"), "" for none."""
+    return key.partition(" in ")[2]
 
 
 def _level(key: str) -> int:
@@ -226,10 +232,27 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
     asks = [m for m in matches if m.term.kind == "experience"]
     span = roles_span(resume) if asks else None
     for m in asks:
-        m.span = span
-        if span is not None and span.years >= _years(m.term.key):
-            m.records.append(Place("work", 0, 0, f"the roles' dates: {years_text(span)}"))
+        field = years_field(m.term.key)
+        m.span = span if not field else roles_span(resume, roles=_roles_in(resume, m, profile))
+        if m.span is not None and m.span.years >= _years(m.term.key):
+            where = "the roles' dates" if not field else f"the dates of your roles in {field}"
+            m.records.append(Place("work", 0, 0, f"{where}: {years_text(m.span)}"))
     return matches
+
+
+def _roles_in(resume: Resume, m: TermMatch, profile: Profile) -> list[int]:
+    """The roles (by index) whose title or bullets show the field years are asked in."""
+    field = years_field(m.term.key)
+    out = []
+    for i, role in enumerate(resume.work):
+        for text in (role.position, role.summary, *role.highlights):
+            if any(
+                f.kind in _T1 and (f.key == field or base_key(f.key, profile) == field)
+                for f in text_terms(text or "", profile)
+            ):
+                out.append(i)
+                break
+    return out
 
 
 def _is_term_list(

@@ -18,13 +18,13 @@ from .findings import CheckItem, Finding, TechniqueResult
 from .posting_terms import Term, asked_where, system_tools
 from .profile import Profile
 from .questions import question_for
-from .tailor_match import TermMatch, years_text
+from .tailor_match import TermMatch, years_field, years_text
 from .techniques.base import result
 
 AREAS = {
     "T1": "domain and system type",
     "T2": "pipeline stages",
-    "T4": "experimentation",
+    "T4": "experiments and evaluation",
     "T5": "model families",
     "T6": "publications",
     "T7": "tools",
@@ -149,6 +149,10 @@ def _question(m: TermMatch, profile: Profile) -> str:
         )
     if t.kind == "experiment":
         ask = EXPERIMENT_ASKS.get(t.key)
+        if t.key.startswith("test "):  # a design or method the posting names: interleaving
+            return f"Have your experiments used {t.name}? If so, which bullet shows it?"
+        if t.key.startswith("eval "):  # an evaluation method: LLM-as-a-judge, golden datasets
+            return f"Have you evaluated models with {t.name}? If so, which bullet shows it?"
         if ask:
             return f"{ask} If so, which bullet shows it?"
         return f"Have you run {t.name}? If so, which bullet shows it? {question_for(t.key)}"
@@ -230,14 +234,22 @@ def _years_finding(m: TermMatch, line: str) -> Finding:
     """Years the posting asks that the roles' dates do not cover: what they cover, and what
     to check, never a number to claim."""
     span = m.span
-    if span is None:
+    field = years_field(m.term.key)
+    if field and span is None:
+        said = f"no role with a start date shows {m.term.name.partition(' in ')[2]}"
+        fix = (
+            "Which of your roles was this work? Say so in its bullets, and give the role its "
+            "start and end dates: a reader counts your years in the field from them."
+        )
+    elif span is None:
         said = "your roles give no start dates, so a reader cannot count your years"
         fix = (
             "Give each role its start and end dates (startDate, endDate; an open end for your "
             "current role): a reader counts your years from them."
         )
     else:
-        said = f"your roles' dates cover {years_text(span)}"
+        whose = f"your roles in {m.term.name.partition(' in ')[2]}" if field else "your roles"
+        said = f"the dates of {whose} cover {years_text(span)}"
         if span.undated:
             said += f"; {span.undated} role(s) give no start date and are not counted"
         fix = (

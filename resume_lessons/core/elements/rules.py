@@ -777,6 +777,13 @@ _STAGE_PRODUCT_BEFORE = frozenset(
         "user-facing",
         "app",
         "ui",
+        # "LLM features", "AI features": what a product offers its users
+        "llm",
+        "llms",
+        "ai",
+        "genai",
+        "gen-ai",
+        "generative",
     }
 )
 # A tool after these is one item of a list ("tools including Airflow and Spark").
