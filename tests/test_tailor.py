@@ -1407,6 +1407,10 @@ def test_test_designs_and_evaluation_methods_are_asked_by_name(tmp_path: Path) -
     assert ("experiment", "statistical significance") not in asked
     # the LLM's features are a product's, not model inputs
     assert ("stage", "features") not in asked
+    # the judge's "LLM" names the method; "LLM features" asks for LLMs
+    asked_judge = _asked(tmp_path, "ML Engineer\n\nRequirements\n- Use LLM-as-a-judge evals.\n")
+    assert ("model_type", "large language models") not in asked_judge
+    assert ("model_type", "large language models") in asked
     ab = [{"name": "Co", "highlights": ["Ran a 2-week A/B test of the ranker, lifting CTR 2%."]}]
     result = _tailored(tmp_path, ADS_POSTING, ab)
     shown = {m.term.name: m.shown for m in result.matches if m.term.kind == "experiment"}

@@ -540,13 +540,16 @@ def _asked_once(
         for f in finds
         if f.kind == "system_type" and f.name.split()[0].lower() not in RUNS_AS
     ]
-    # "CUPED", "interleaving": the named method is asked, not also significance or a test
+    # "CUPED", "interleaving", "LLM-as-a-judge": the named method is asked, not also
+    # significance, a test or the model family in its name
     methods = [(f.start, f.end) for f in finds if is_named_method(f.key)]
     return [
         f
         for f in finds
         if not _overlaps(f, hidden)
         and (f.kind != "experiment" or is_named_method(f.key) or not _overlaps(f, methods))
+        # "LLM-as-a-judge" asks the method, not also large language models
+        and (f.kind != "model_type" or not _overlaps(f, methods))
         # "experimentation platform": the platform asked for, not also an experiment to run
         and (f.kind != "experiment" or not any(s <= f.start and f.end <= e for s, e in systems))
         and (f.kind != "tool" or (f.start, f.end) not in inner)
