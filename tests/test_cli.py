@@ -109,6 +109,13 @@ def test_console_script_is_installed() -> None:
     assert proc.returncode == 0 and "T1" in proc.stdout
 
 
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "resume_lessons", "rules", "T402"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and "experiment-without-duration" in proc.stdout
+
+
 @pytest.mark.parametrize("command", ["check", "export"])
 def test_a_named_drafts_file_that_is_missing_is_an_error(
     command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -156,3 +156,25 @@ def test_binary_data_in_a_text_posting_asks_for_plain_text(tmp_path: Path) -> No
     assert "binary data" in error.problems[0].message
     assert "plain UTF-8 text" in error.problems[0].hint
     assert "YAML" not in error.problems[0].hint
+
+
+@pytest.mark.parametrize(
+    ("must", "nice"),
+    [
+        ("Essential criteria", "Desirable criteria"),
+        ("Required skills", "Desired skills"),
+        ("Required", "Good to have"),
+        ("Essential", "Desirable"),
+    ],
+)
+def test_required_and_desirable_headings_of_other_boards(
+    tmp_path: Path, must: str, nice: str
+) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(
+        f"ML Engineer, Search\nAcme\n\n{must}\n- Python and PyTorch\n\n{nice}\n- Feast\n",
+        encoding="utf-8",
+    )
+    posting = read_posting(path)
+    assert posting.qualifications == ["Python and PyTorch"]
+    assert posting.nice_to_have == ["Feast"]

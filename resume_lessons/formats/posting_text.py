@@ -34,7 +34,9 @@ HEADINGS: dict[str, str] = {
             "qualifications", "requirements", "minimum qualifications", "basic qualifications",
             "preferred qualifications", "what we're looking for", "what we are looking for",
             "what you bring", "who you are", "about you", "you have", "must have",
-            "must haves", "skills", "experience", "what you need",
+            "must haves", "skills", "experience", "what you need", "essential",
+            "essential skills", "essential criteria", "essential requirements", "required",
+            "required skills", "required qualifications", "required experience",
         ),
         "qualifications",
     ),
@@ -43,7 +45,10 @@ HEADINGS: dict[str, str] = {
             "nice to have", "nice to haves", "bonus", "bonus points", "pluses", "preferred",
             "preferred qualifications", "preferred skills", "preferred experience",
             "extra credit", "even better", "our stack", "our tech stack", "tech stack",
-            "the stack", "our tools", "tools we use", "technologies we use",
+            "the stack", "our tools", "tools we use", "technologies we use", "desirable",
+            "desirable skills", "desirable experience", "desirable criteria", "desired",
+            "desired skills", "desired qualifications", "desired experience", "good to have",
+            "good to haves", "optional", "a plus", "plus",
         ),
         "nice_to_have",
     ),
@@ -66,7 +71,7 @@ _MAX_HEADING_WORDS = 7
 # "Bonus points if you have:", "It's a plus if you know", "Nice-to-haves (any of)".
 _NICE_OPENING = re.compile(
     r"^(?:(?:it's |it is |would be )?a plus|bonus|nice to haves?|pluses|preferred|"
-    r"extra credit|even better)\b"
+    r"extra credit|even better|desirable|desired|good to haves?)\b"
 )
 _MAX_NICE_HEADING_WORDS = 5
 
