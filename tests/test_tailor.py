@@ -1469,3 +1469,70 @@ def test_years_asked_in_a_field_count_only_the_roles_in_it(tmp_path: Path) -> No
 def test_years_without_experience_or_a_field_ask_nothing(tmp_path: Path, text: str) -> None:
     asked = _asked(tmp_path, f"ML Engineer\n\nRequirements\n- We {text}.\n")
     assert not [k for k in asked if k[0] == "experience"]
+
+
+INFERENCE_POSTING = (
+    "Senior ML Engineer, LLM Inference\nLumen AI\n\nAbout the role\nYou will own the model "
+    "deployment pipeline and the inference stack.\n\nRequirements\n- Strong Python and one of "
+    "C++, Rust, or Go.\n- Experience with vLLM or TensorRT-LLM.\n\nDesirable\n- Ray Serve.\n"
+)
+
+
+def test_a_system_named_by_its_work_is_shown_by_a_bullet_doing_it(tmp_path: Path) -> None:
+    canary = "Built canary rollout and automated rollback for model deployments, in Python."
+    work = [{"name": "Co", "highlights": [canary, "Ran vLLM model servers on GPUs."]}]
+    result = _tailored(tmp_path, INFERENCE_POSTING, work)
+    by_name = {m.term.name: m for m in result.matches}
+    deploy = by_name["deployment pipeline"]
+    assert [p.location for p in deploy.bullets] == ["work[0].highlights[0]"]
+    assert by_name["inference stack"].bullets[0].location == "work[0].highlights[1]"
+    # the summary is asked to name the system, in the posting's words, not a bullet's "canary"
+    j103 = next(f for f in result.findings if f.code == "J103" and "deployment" in f.message)
+    assert "“deployment pipeline”" in j103.suggestion and "canary" not in j103.suggestion
+    # training people is no training platform; a stage the finder does not read shows nothing
+    posting = "ML Engineer\n\nWhat you'll do\n- Own our training platform.\n"
+    people = [{"name": "Co", "highlights": ["Ran training sessions for new hires."]}]
+    assert not _match(_tailored(tmp_path, posting, people), "training platform").shown
+    models = [{"name": "Co", "highlights": ["Cut GPU training time of the ranker by 40%."]}]
+    assert _match(_tailored(tmp_path, posting, models), "training platform").shown
+
+
+def test_a_tool_that_is_also_a_word_counts_in_a_list_of_tools(tmp_path: Path) -> None:
+    asked = set(_asked(tmp_path, INFERENCE_POSTING))
+    assert {("tool", "C++"), ("tool", "Rust"), ("tool", "Go")} <= asked
+    assert ("tool", "Ray Serve") in asked
+    # an ordinary "go" and a capitalised one outside a list of tools ask for nothing
+    for text in ("We go to market fast with Python.", "Go build great things in Python."):
+        assert ("tool", "Go") not in _asked(tmp_path, f"ML Engineer\n\nRequirements\n- {text}\n")
+    # the resume shows one of the alternatives: none of the others is asked
+    work = [{"name": "Co", "highlights": ["Built the feature service in Go and Python."]}]
+    result = _tailored(tmp_path, INFERENCE_POSTING, work)
+    asks = " ".join(f.suggestion for f in result.findings if f.code == "J701")
+    assert "C++" not in asks and "Rust" not in asks
+    assert form_span("C++", "one of C++, Rust") == (7, 10)
+
+
+def test_serving_and_credit_metrics_are_asked_under_one_name(tmp_path: Path) -> None:
+    asked = _asked(
+        tmp_path,
+        "ML Engineer\n\nWhat you'll do\n- Reduce TTFT and cost per 1k tokens.\n"
+        "- Track PSI, KS and Gini for the scorecards.\n",
+    )
+    keys = {t.key for (kind, _), t in asked.items() if kind == "metric"}  # type: ignore[attr-defined]
+    assert keys == {
+        "time to first token", "cost per token", "population stability index", "ks statistic",
+        "gini",
+    }  # fmt: skip
+    work = [{"name": "Co", "highlights": ["Cut p99 time to first token from 900 ms to 420 ms."]}]
+    result = _tailored(tmp_path, "ML Engineer\n\nRequirements\n- Own TTFT.\n", work)
+    assert _match(result, "TTFT").shown
+    # a word that only spells the same letters is no metric
+    assert not [k for k, _ in _asked(tmp_path, "ML Engineer\n\nAbout\n- Psi chapter; ks.\n")
+                if k == "metric"]  # fmt: skip
+
+
+def test_retail_lending_is_lending_not_the_retail_industry(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, "ML Engineer\n\nAbout the role\nCredit models for retail lending.\n")
+    assert ("domain", "lending") in asked and ("domain", "retail") not in asked
+    asked = _asked(tmp_path, "ML Engineer\n\nAbout the role\nDemand forecasts for retail.\n")
+    assert ("domain", "retail") in asked

@@ -166,6 +166,28 @@ def _generic_heads(profile: Profile) -> frozenset[str]:
     return frozenset(_norm(form) for w in words for form in (w, f"{w}s"))
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|/|;|\bor\b|\band\b|,\s*(?:or|and)\b)\s*", re.IGNORECASE)
+
+
+def _listed_with_tools(text: str, held: list[Found], tools: list[Found]) -> list[Found]:
+    """The tool names that are also words ("Go", "Ray", "R") that prose names in a list of
+    other tools: "one of C++, Rust, or Go" asks for Go; "go to market" asks for nothing."""
+    out: list[Found] = []
+    known = list(tools)
+    for _ in range(len(held)):  # "Go or R" after "Rust": each found one may be the neighbour
+        for f in held:
+            if f in out:
+                continue
+            if any(
+                _LIST_GAP.fullmatch(text[t.end : f.start])
+                or _LIST_GAP.fullmatch(text[f.end : t.start])
+                for t in known
+            ):
+                out.append(f)
+                known.append(f)
+    return out
+
+
 def base_key(key: str, profile: Profile) -> str:
     """A system type's key without its generic head ("rank stack" -> "rank"), or ''; a
     domain's other name is that domain ("forecast system" -> "forecasting")."""
@@ -386,15 +408,19 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             name = models.get(key, shown_name(e.text))
             out.append(Found("model_type", models.get(key, key), name, e.start, e.end))
     ambiguous = {t.lower() for t in profile.words("tailor", "prose_ambiguous_tools")}
+    held: list[Found] = []
     for name, forms, stage in _tools(profile):
-        if not listed and forms[0].lower() in ambiguous:
-            continue
         for form in forms:
             span = form_span(form, text)
             if span:
                 shown = name or text[span[0] : span[1]]
-                out.append(Found("tool", forms[0].lower(), shown, *span, stage=stage))
+                found = Found("tool", forms[0].lower(), shown, *span, stage=stage)
+                if listed or forms[0].lower() not in ambiguous:
+                    out.append(found)
+                elif text[span[0]].isupper():
+                    held.append(found)  # "Go" as spelled: a tool if it is in a list of them
                 break
+    out += _listed_with_tools(text, held, [f for f in out if f.kind == "tool"])
     words, starts, ends = token_spans(text.lower())
     for i, j, domain, _ in _settings_index(profile).matches(words):
         key = _norm(domain)
@@ -406,9 +432,10 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         if words[i] == "leading" and (j >= len(words) or words[j] not in _LEADING_WHAT):
             continue  # "leading healthcare investors", "industry-leading": no one is led
         out.append(Found("seniority", signal, signal, starts[i], ends[j - 1]))
+    metrics = _same(profile, "same_metric")
     for pattern in _metrics(profile):
         for m in pattern.finditer(text):
-            key = m.group(1).lower()
+            key = metrics.get(_norm(m.group(1)), m.group(1)).lower()
             out.append(Found("metric", key, m.group(1), m.start(), m.end()))
     for start, end in venue_spans(text, profile):
         out.append(Found("venue", text[start:end].lower(), text[start:end], start, end))

@@ -292,11 +292,15 @@ def form_span(form: str, text: str) -> tuple[int, int] | None:
                 if tuple(stemmed[i : i + n]) == key:
                     start, end = seq[i][1], seq[i + n - 1][2]
                     if marks <= set(text[start : end + 1]):
+                        # the span takes the name's marks as written: "C++", "C#", not "C+"
+                        while end < len(text) and text[end] in _TRAILING and text[end] in form:
+                            end += 1
                         return start, end
     return None
 
 
 _MARKS = frozenset("#")
+_TRAILING = frozenset("+#")
 
 
 def tool_span(keyword: str, text: str, profile: Profile | None = None) -> tuple[int, int] | None:

@@ -179,6 +179,41 @@ def _people_of(name: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _activities(profile: Profile) -> dict[str, tuple[str, re.Pattern[str]]]:
+    """``system_activities`` of tailor.yaml: the work a system is named by ("deployment") ->
+    the pipeline stage it is and the words that say a bullet does it."""
+    table = profile.setting("tailor", "system_activities", default={}) or {}
+    out = {}
+    for name, entry in table.items():
+        words = sorted((str(w) for w in entry["words"]), key=len, reverse=True)
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in words)
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        # by its name and its one-word forms: a key's "train platform" is a training platform
+        for key in (str(name), *(w for w in words if " " not in w)):
+            out.setdefault(key.lower(), (str(entry["stage"]), pattern))
+    return out
+
+
+def _activity_span(
+    term: Term, text: str, finds: list[Found], profile: Profile
+) -> tuple[int, int] | None:
+    """Where a bullet does the work a system type is named by: "canary rollout and automated
+    rollback for model deployments" shows a "deployment pipeline", at a stage the element
+    finder reads in the bullet (so "training new hires" shows no training platform)."""
+    if term.kind != "system_type":
+        return None
+    stages = {f.key for f in finds if f.kind == "stage"}
+    for key in sorted(term.keys):
+        base = base_key(key, profile)
+        entry = _activities(profile).get(base.split()[-1]) if base else None
+        if entry is not None and entry[0] in stages:
+            hit = entry[1].search(text)
+            if hit:
+                return hit.span()
+    return None
+
+
 def _people_span(term: Term, text: str) -> tuple[int, int] | None:
     pattern = _people_of(term.name) if term.kind == "domain" else None
     hit = pattern.search(text) if pattern else None
@@ -197,6 +232,8 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             for m in others:
                 f = next((f for f in finds if _same(m.term, f, profile)), None)
                 span = (f.start, f.end) if f is not None else _people_span(m.term, text)
+                if span is None and kind != "skill":
+                    span = _activity_span(m.term, text, finds, profile)
                 if span is not None:
                     hits.append((m, span))
         for m in tools:  # every name of the tool, narrower ones too ("SageMaker" shows AWS)

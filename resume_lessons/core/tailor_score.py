@@ -15,7 +15,7 @@ suggestion holds a number or names a tool the resume does not show outside a que
 from __future__ import annotations
 
 from .findings import CheckItem, Finding, TechniqueResult
-from .posting_terms import Term, asked_where, system_tools
+from .posting_terms import Term, asked_where
 from .profile import Profile
 from .questions import question_for
 from .tailor_match import TermMatch, years_field, years_text
@@ -183,8 +183,10 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
         return CheckItem(label, points, 0.0, "", "J803", key), _degree_finding(m, key)
     if area == "T1" and m.bullets:
         words = m.bullets[0].text
-        if words.lower() in system_tools(profile).get(t.key, ()):
-            words = t.name  # a bullet's FAISS index shows ANN retrieval: the summary names that
+        if not set(words.lower().split()) & set(t.name.lower().split()):
+            # a bullet's FAISS index shows ANN retrieval, its canary rollout a deployment
+            # pipeline: the summary names the system, in the posting's words
+            words = t.name
         f = finding(
             "J103", area, "basics.summary",
             f"{_asked(t)}; your bullets show it ({m.bullets[0].location}), the summary does not.",
