@@ -141,3 +141,16 @@ def test_explain_gives_a_summary_its_t1_score_as_lesson_01_does(capsys) -> None:
     assert all(f["question"] for f in data["missing"])
     assert main(["explain", "--kind", "summary", summary]) == 0
     assert f"T1 score: {data['score']}/100" in capsys.readouterr().out
+
+
+def test_json_output_carries_a_bad_file_s_error_too(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "posting.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    assert main(["tailor", BEFORE, str(bad), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    error = json.loads(out)["error"]
+    assert error["file"] == str(bad) and error["what"] == "posting"
+    assert error["problems"][0]["message"] == "the file contains binary data"
+    assert "plain UTF-8 text" in error["problems"][0]["hint"] and "binary data" in err
+    assert main(["check", str(tmp_path / "none.yaml"), "--format", "json"]) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["what"] == "resume"

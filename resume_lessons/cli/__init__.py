@@ -64,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ResumeError as exc:  # a learner's file: say where and what to do, no traceback
         print(f"error: {exc}", file=sys.stderr)
+        if getattr(args, "format", None) == "json":  # a program reading stdout gets it too
+            import json
+
+            print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False, indent=2))
         return 2
     except (ProfileError, KeyError) as exc:
         message = exc.args[0] if exc.args else str(exc)

@@ -53,6 +53,14 @@ class ResumeError(Exception):
     ) -> ResumeError:
         return cls(file, [Problem(message, location, line, hint)], what)
 
+    def to_dict(self) -> dict[str, object]:
+        """The error as data, for ``--format json``: every problem, none cut."""
+        problems = [
+            {"message": p.message, "location": p.location, "line": p.line, "hint": p.hint}
+            for p in self.problems
+        ]
+        return {"file": self.file, "what": self.what, "problems": problems}
+
     def __str__(self) -> str:
         head = f"{self.file}: cannot use this {self.what}"
         if len(self.problems) > 1:
