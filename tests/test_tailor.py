@@ -1536,3 +1536,24 @@ def test_retail_lending_is_lending_not_the_retail_industry(tmp_path: Path) -> No
     assert ("domain", "lending") in asked and ("domain", "retail") not in asked
     asked = _asked(tmp_path, "ML Engineer\n\nAbout the role\nDemand forecasts for retail.\n")
     assert ("domain", "retail") in asked
+
+
+def test_a_weak_bullet_is_not_moved_up_for_the_posting_s_words(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer, Ads\n\nWhat you'll do\n- Own the real-time feature pipeline (Kafka, Flink)."
+        "\n- Train CTR prediction models and monitor them in production.\n"
+    )
+    bullets = [
+        "Helped with the click-through rate prediction model for the ads auction.",
+        "Responsible for monitoring of models in production.",
+        "Built a streaming feature pipeline on Kafka and Flink computing ad engagement features "
+        "for 2B impressions a day with under 5 minutes of freshness.",
+    ]
+    result = _tailored(tmp_path, posting, [{"name": "Co", "highlights": bullets}])
+    (order,) = result.orders
+    assert order.order[0] == 2  # the pipeline bullet leads; the duty statements follow
+    (tip,) = [f for f in result.findings if f.code == "J003"]
+    assert tip.is_tip and tip.location == "work[0].highlights[0]"
+    assert "bullets 1 and 2" in tip.message and "Rewrite “Helped with the" in tip.suggestion
+    moves = [f for f in result.findings if f.code == "J001"]
+    assert all("Helped with" not in f.suggestion.split(" above ")[0] for f in moves)

@@ -198,6 +198,13 @@ class BulletScore:
     shows_ml: bool = True  # False: nothing in it is ML work (no model, training, features …)
 
     @property
+    def said(self) -> int:
+        """What its parts and penalties alone give, before any cap: how much the bullet says
+        (a bullet capped for cramming says much; "Worked on the model." says little)."""
+        raw = BASE + sum(p.points for p in self.shown) - sum(n for _, n in self.penalties)
+        return max(0, min(100, raw))
+
+    @property
     def level(self) -> int:
         """The score on the raters' 1-5 scale."""
         return 1 + min(4, self.score // 20)

@@ -110,11 +110,19 @@ def _profile(profile: str | Profile) -> Profile:
     return load_profile(profile) if isinstance(profile, str) else profile
 
 
+# A bullet whose parts give under this says too little to open a role ("Worked on the
+# recommendation system." gives 30): it is not moved up for the posting's words it holds; it is
+# rewritten. Read before caps: a bullet held down for cramming says much.
+LEAD_SCORE = 40
+
+
 def _strength(text: str) -> float:
     """How much a bullet's match counts: half for showing the terms at all, half by how strong
     a bullet it is (its bullet score), so that of two bullets showing as much of the posting
-    the one with a measured result leads."""
-    return 0.5 + score_bullet(text).score / 200
+    the one with a measured result leads; a bullet too weak to lead a role counts for nothing
+    (see ``LEAD_SCORE``)."""
+    score = score_bullet(text)
+    return 0.0 if score.said < LEAD_SCORE else 0.5 + score.score / 200
 
 
 def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
@@ -220,6 +228,7 @@ def opening(text: str, n: int = QUOTE_WORDS) -> str:
 def _order_findings(resume: Resume, orders: list[RoleOrder]) -> list[Finding]:
     out = []
     for o in orders:
+        out += _rewrite_findings(resume, o)
         if not o.changed:
             continue
         # the first place where the best order differs from the resume's: that bullet moves up
@@ -241,6 +250,38 @@ def _order_findings(resume: Resume, orders: list[RoleOrder]) -> list[Finding]:
             )
         )
     return out
+
+
+def _rewrite_findings(resume: Resume, o: RoleOrder) -> list[Finding]:
+    """The bullets of a role that show what the posting asks but score under ``LEAD_SCORE``:
+    moving one up would open the role with a weak line, so the tip (one per role) is to
+    rewrite them first."""
+    bullets = _bullets(resume, o.location)
+    weak = [j for j, text in enumerate(bullets) if o.shows[j] and _strength(text) == 0]
+    if not weak:
+        return []
+    names = ", ".join(dict.fromkeys(n for j in weak for n in o.shows[j]))
+    which = _counted([str(j + 1) for j in weak])
+    one = len(weak) == 1
+    return [
+        finding(
+            "J003",
+            "order",
+            f"{o.location}.highlights[{weak[0]}]",
+            f"In {o.role}, bullet{'' if one else 's'} {which} show{'s' if one else ''} what the "
+            f"posting asks ({names}), but say{'s' if one else ''} too little to lead the role, "
+            "so the best order does not move "
+            f"{'it' if one else 'them'} up.",
+            f"Rewrite {opening(bullets[weak[0]])}{'' if one else ' and the others'} with what "
+            "you built and what it changed (a metric and its size), as the lessons show; then "
+            f"{'it' if one else 'they'} can move up.",
+        )
+    ]
+
+
+def _counted(items: list[str]) -> str:
+    """ "1", "1 and 3", "1, 3 and 5"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _bullets(resume: Resume, location: str) -> list[str]:

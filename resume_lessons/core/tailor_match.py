@@ -23,6 +23,7 @@ from .posting_terms import (
     Found,
     Place,
     Term,
+    _norm,
     _tools,
     base_key,
     model_kinds,
@@ -179,6 +180,18 @@ def _people_of(name: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def _as_written(finds: list[Found], text: str) -> list[Found]:
+    """A domain or system as the resume writes it, where its key is another name's: "Search
+    ranking engineer" is search (one name of it) and shows a posting's "ranking" too."""
+    out = []
+    for f in finds:
+        if f.kind in _T1:
+            key = _norm(text[f.start : f.end])
+            if key != f.key:
+                out.append(Found(f.kind, key, f.name, f.start, f.end, stage=f.stage))
+    return out
+
+
 @cache
 def _activities(profile: Profile) -> dict[str, tuple[str, re.Pattern[str]]]:
     """``system_activities`` of tailor.yaml: the work a system is named by ("deployment") ->
@@ -229,6 +242,7 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         hits: list[tuple[TermMatch, tuple[int, int]]] = []
         if others:
             finds = text_terms(text, profile, listed=kind == "skill")
+            finds += _as_written(finds, text)
             for m in others:
                 f = next((f for f in finds if _same(m.term, f, profile)), None)
                 span = (f.start, f.end) if f is not None else _people_span(m.term, text)
