@@ -542,3 +542,43 @@ def test_retail_forecasting_and_pricing_words() -> None:
     assert {"action_verb", "model_type"} <= {e.name for e in fit}
     share = explain("Ran a 10-week holdout test in 60 of 420 stores; waste fell 9%.", "bullet")
     assert ("traffic_share", "60 of 420 stores") in {(e.name, e.text) for e in share}
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("Ran a 14-day experiment on half of users: WER fell from 9.8% to 9.1%.", "half of users"),
+        ("A/B tested the ranker on a third of our markets for 3 weeks.", "a third of our markets"),
+        ("Tested the new ranker on one in ten sessions.", "one in ten sessions"),
+    ],
+)
+def test_a_traffic_share_said_in_words(text: str, share: str) -> None:
+    assert _found(text).get("traffic_share") == [share]
+
+
+@pytest.mark.parametrize("text", ["Cut half the latency of the service.", "Helped a third team."])
+def test_a_fraction_of_no_traffic_is_no_share(text: str) -> None:
+    assert "traffic_share" not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("I own the CTR prediction model for a display ads auction.", "CTR prediction model"),
+        ("Ads engineer; I built the ranking model for the feed.", "ranking model"),
+        (
+            "I own click-through rate prediction for the ads auction.",
+            "click-through rate prediction",
+        ),
+        ("Building demand forecasting for 300 stores.", "demand forecasting"),
+    ],
+)
+def test_a_summary_s_owned_task_or_task_model_is_its_system_type(text: str, system: str) -> None:
+    assert system in _found(text, "summary").get("system_type", [])
+
+
+@pytest.mark.parametrize(
+    "text", ["ML engineer in fraud detection.", "I trained deep learning models for fraud."]
+)
+def test_a_field_worked_in_is_no_system_type(text: str) -> None:
+    assert "system_type" not in _found(text, "summary")

@@ -1156,7 +1156,9 @@ def test_the_venues_a_posting_names_are_one_ask_a_paper_at_any_shows(tmp_path: P
     assert venues[0].term.nice and len(venues[0].term.asked_at) == 3
     f = next(f for f in result.findings if f.code == "J601")
     assert f.location == "publications" and "published at ACL, EMNLP or NeurIPS?" in f.suggestion
-    assert result.results["T6"] is not None and result.results["T6"].score == 0
+    assert (
+        result.results["T6"] is not None and result.results["T6"].score == 50
+    )  # a nice-to-have: half the area
 
     paper = {"name": "Grounded answers for help-center chat", "publisher": "EMNLP 2023 Industry"}
     shown = tailor(resume_from_data({**base, "publications": [paper]}, "x"), posting)
@@ -1557,3 +1559,37 @@ def test_a_weak_bullet_is_not_moved_up_for_the_posting_s_words(tmp_path: Path) -
     assert "bullets 1 and 2" in tip.message and "Rewrite “Helped with the" in tip.suggestion
     moves = [f for f in result.findings if f.code == "J001"]
     assert all("Helped with" not in f.suggestion.split(" above ")[0] for f in moves)
+
+
+def test_an_experiment_shows_online_experiments_only_when_it_ran_online(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nWhat you'll do\n- Run online A/B experiments.\n"
+    offline = [{"name": "Co", "highlights": ["Ran experiments on language models for ASR."]}]
+    assert not _match(_tailored(tmp_path, posting, offline), "online experiments").shown
+    for bullet in (
+        "Ran a 2-week experiment of the new ranker on 5% of traffic.",
+        "Ran experiments on live traffic for the new ranker.",
+        "Ran an A/B test of the new ranker, lifting CTR by 2%.",
+    ):
+        work = [{"name": "Co", "highlights": [bullet]}]
+        assert _match(_tailored(tmp_path, posting, work), "online experiments").shown, bullet
+
+
+def test_voice_search_is_speech_and_search_ranking_shows_ranking(tmp_path: Path) -> None:
+    posting = "ML Engineer\n\nRequirements\n- Experience with search.\n- Ranking experience.\n"
+    voice = [{"name": "Co", "highlights": ["Built the speech recognizer for voice search."]}]
+    result = _tailored(tmp_path, posting, voice)
+    assert not _match(result, "search").shown and not _match(result, "ranking").shown
+    ranking = [{"name": "Co", "highlights": ["Built search ranking with LambdaMART."]}]
+    result = _tailored(tmp_path, posting, ranking)
+    assert _match(result, "search").shown and _match(result, "ranking").shown
+
+
+def test_an_area_of_only_nice_to_haves_costs_at_most_half(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer\n\nRequirements\n- Python.\n\nNice to have\n- Papers at KDD or NeurIPS.\n"
+    )
+    result = _tailored(tmp_path, posting, [{"name": "Co", "highlights": ["Wrote Python."]}])
+    t6 = result.results["T6"]
+    assert t6 is not None and t6.score == 50
+    assert sum(c.points for c in t6.checklist) == 100
+    assert [f.points for f in t6.findings if f.code == "J601"] == [50.0]

@@ -281,3 +281,20 @@ def test_t6_ranks_a_domain_s_top_venue() -> None:
     }
     codes = {f.code for f in analyze(resume_from_data(data, "x")).findings}
     assert "T602" not in codes  # not "a publication not at a top venue"
+
+
+def test_t3_at_full_marks_keeps_other_uncosted_decisions_as_tips() -> None:
+    weighed = (
+        "Replaced the logistic regression CTR model with a DeepFM model, accepting 4 ms more p99 "
+        "latency after a load test showed p99 stayed under 20 ms."
+    )
+    plain = "Quantized the on-device ASR model to int8 with TensorFlow Lite."
+    data = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": [weighed, plain]}]}
+    t3 = _check(data, "T3")
+    assert t3.score == 100
+    (tip,) = [f for f in t3.findings if f.code == "T302"]
+    assert tip.is_tip and tip.location == "work[0].highlights[1]"
+    assert "work[0].highlights[0] already shows" in tip.message
+    # without the weighed one, the same decision costs points
+    alone = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": [plain]}]}
+    assert any(f.code == "T302" and not f.is_tip for f in _check(alone, "T3").findings)

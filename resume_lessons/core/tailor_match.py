@@ -180,14 +180,30 @@ def _people_of(name: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _online_words(profile: Profile) -> re.Pattern[str]:
+    words = sorted(profile.words("tailor", "online_test_words"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])", re.IGNORECASE)
+
+
+def _online(text: str, finds: list[Found], profile: Profile) -> bool:
+    """Whether a text's experiment ran online (``online_test_words`` of tailor.yaml): an A/B
+    test, live traffic, a share of users, or a test's detail (duration, guardrail,
+    significance) beside it."""
+    details = any(f.kind == "experiment" and f.key != "experiment" for f in finds)
+    return details or bool(_online_words(profile).search(text))
+
+
 def _as_written(finds: list[Found], text: str) -> list[Found]:
-    """A domain or system as the resume writes it, where its key is another name's: "Search
-    ranking engineer" is search (one name of it) and shows a posting's "ranking" too."""
+    """A domain or system as the resume writes it, where its key is another name's and the
+    phrase holds that name's own word: "Search ranking engineer" is search and shows a
+    posting's "ranking" too. "Voice search" is speech, and shows no search."""
     out = []
     for f in finds:
         if f.kind in _T1:
             key = _norm(text[f.start : f.end])
-            if key != f.key:
+            if key != f.key and set(key.split()) & set(_norm(f.key).split()):
                 out.append(Found(f.kind, key, f.name, f.start, f.end, stage=f.stage))
     return out
 
@@ -243,6 +259,8 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         if others:
             finds = text_terms(text, profile, listed=kind == "skill")
             finds += _as_written(finds, text)
+            if not _online(text, finds, profile):
+                finds = [f for f in finds if (f.kind, f.key) != ("experiment", "experiment")]
             for m in others:
                 f = next((f for f in finds if _same(m.term, f, profile)), None)
                 span = (f.start, f.end) if f is not None else _people_span(m.term, text)

@@ -291,8 +291,15 @@ def coverage(
             results[area] = None
             continue
         checklist, findings = [], []
-        for m, points in zip(mine, _points([m.term for m in mine], area), strict=True):
-            item, f = _line(m, points, profile)
+        points = _points([m.term for m in mine], area)
+        if all(m.term.nice or m.term.context for m in mine):
+            # only nice-to-haves (or the team's description) here: together they weigh half
+            # the area, as each weighs half a requirement; nothing required is missing
+            points = [p * NICE_WEIGHT for p in points]
+            label = "asks nothing here as a requirement (only nice to haves)"
+            checklist.append(CheckItem(label, 50.0, 50.0, "the posting", "", "nice-only"))
+        for m, p in zip(mine, points, strict=True):
+            item, f = _line(m, p, profile)
             checklist.append(item)
             if f is not None:
                 findings.append(f)

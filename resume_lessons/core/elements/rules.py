@@ -116,10 +116,17 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
     return out
 
 
-# Where a traffic share can start, for ASCII text: a digit, or "half". Literal first characters
-# let the engine skip every other position in C; the traffic pattern itself opens with a
-# lookahead, so a plain finditer runs the matcher at every position.
-_TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half", re.ASCII)
+# Where a traffic share can start, for ASCII text: a digit, or a share in words ("half", "a
+# third", "one in ten"). Literal first characters let the engine skip every other position in
+# C; the traffic pattern itself opens with a lookahead, so a plain finditer runs the matcher at
+# every position.
+_TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half|a |one|two|three", re.ASCII)
+# A share said in words: "half of users", "a third of the markets", "one in ten sessions".
+_SHARE_WORDS = (
+    r"(?:half|a\s+(?:third|quarter|fifth|tenth)|(?:one|two)[\s-]thirds?|(?:one|three)[\s-]"
+    r"quarters?|one[\s-](?:fifth|tenth)|one\s+in\s+(?:two|three|four|five|ten|\d+))"
+)
+_SHARE_WORD = re.compile(rf"\b{_SHARE_WORDS}\s+(?:of\s+)?", re.ASCII)
 
 
 def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -256,7 +263,8 @@ def _vocab(profile: Profile) -> _Vocab:
     traffic_nouns = {*words("experiments", "traffic_words")}
     nouns = "|".join(sorted((re.escape(w.lower()) for w in traffic_nouns), key=len, reverse=True))
     traffic = re.compile(
-        rf"(?=[\dh])(?:(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?{_COUNT}(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
+        rf"(?=[\dhaot])(?:(?<![\w.]){_NUM}\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?{_COUNT}(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
+        rf"|(?<![\w.]){_SHARE_WORDS}\s+(?:of\s+)?(?:the\s+|all\s+|our\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns or 'traffic'})\b"
         rf"|(?<![\w.]){_NUM}\s?%\s+traffic\b"
         rf"|(?<![\w.]){_NUM}\s?%(?:\s*(?:→|->)\s*{_NUM}\s?%)+"
         r"|\b\d{1,2}/\d{1,2}\s+split\b|\bhalf\s+(?:of\s+)?(?:the\s+)?traffic\b)"
@@ -329,7 +337,8 @@ def traffic(doc: Doc) -> list[tuple[int, int]]:
     """Spans of traffic shares ('5% of traffic', '1% -> 10% of users', '50/50 split')."""
     lowered = doc.lowered
     shared = doc.numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
-    if not shared and not (doc.numeric and " of " in lowered and _tested(doc)):
+    in_words = _SHARE_WORD.search(lowered) is not None
+    if not (shared or in_words) and not (doc.numeric and " of " in lowered and _tested(doc)):
         return []
     vocab = _vocab(doc.profile)
     spans = _traffic_spans(lowered, vocab.traffic)
@@ -1411,6 +1420,22 @@ RUNS_AS = frozenset(
 )
 
 
+_MODEL_HEADS = frozenset({"model", "models"})
+_TASK_WORDS = frozenset(
+    {
+        "prediction", "ranking", "scoring", "forecasting", "detection", "classification",
+        "recommendation", "retrieval", "matching", "pricing", "segmentation", "moderation",
+    }
+)  # fmt: skip
+
+
+_OWNING = frozenset(
+    {"own", "owns", "owned", "owning", "lead", "leads", "led", "leading", "build", "builds",
+     "built", "building", "run", "runs", "ran", "running"}
+)  # fmt: skip
+_ARTICLES = frozenset({"the", "a", "an", "our", "its", "their", "my"})
+
+
 def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyped-def]
     get = by_cat.get
     domains = _outermost(get("domain") or [])
@@ -1435,6 +1460,29 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
         if any(a <= m and b >= j for a, b, _ in named):
             continue  # "recommendation systems" is the domain itself
         add((starts[m], "system_type", ends[j - 1], phrase))
+    # "the CTR prediction model", "our ranking models": the model that does a task is the
+    # system the summary's owner builds
+    for k in range(1, len(words)):
+        if (
+            words[k] in _MODEL_HEADS
+            and words[k - 1] in _TASK_WORDS
+            and starts[k] - ends[k - 1] <= 1
+        ):
+            if any(a <= k < b for a, b, _ in systems):
+                continue
+            start = next((a for a, b, _ in domains if b == k), k - 1)
+            add((starts[start], "system_type", ends[k], " ".join(words[start : k + 1])))
+    # "I own click-through rate prediction for the ads auction": a task one owns or built is
+    # the system one runs
+    heads = {a for a, _, _ in get("system_head") or ()}
+    for i, j, phrase in domains:
+        if words[j - 1] not in _TASK_WORDS or any(a < j and i < b for a, b, _ in systems):
+            continue
+        if j in heads or (j < len(words) and words[j] in _MODEL_HEADS):
+            continue  # "own the ranking platform": the platform is the system, named above
+        before = i - 1 if i >= 1 and words[i - 1] not in _ARTICLES else i - 2
+        if before >= 0 and words[before] in _OWNING:
+            add((starts[i], "system_type", ends[j - 1], phrase))
     hits = get("generic_adjective")
     if hits:
         n = len(words)

@@ -147,6 +147,23 @@ def check(ctx: Context) -> TechniqueResult:
                     ctx.first(b.location, "decision") or ctx.first(b.location, "tradeoff"),
                 )
             )
+    else:
+        # one weighed tradeoff earns the technique; the other decisions could say their cost
+        # too, as tips that cost nothing (so a finding never just vanishes at 100)
+        for b in decisions:
+            if b is not best and not shown[b.location][1]:
+                findings.append(
+                    t.finding(
+                        "T302",
+                        b.location,
+                        f"{quote(b.text)} does not say what the choice cost; "
+                        f"{best.location if best else 'another bullet'} already shows a weighed "
+                        "tradeoff, so this one is optional.",
+                        "If the choice cost something that mattered (latency, memory, accuracy, "
+                        "money), say it here too; otherwise leave it.",
+                        ctx.first(b.location, "decision") or ctx.first(b.location, "tradeoff"),
+                    )
+                )
     if not validated:
         for b in [best] if best and (cost or decisions) else []:
             findings.append(
