@@ -582,3 +582,9 @@ def test_a_summary_s_owned_task_or_task_model_is_its_system_type(text: str, syst
 )
 def test_a_field_worked_in_is_no_system_type(text: str) -> None:
     assert "system_type" not in _found(text, "summary")
+
+
+def test_a_speech_decoder_s_language_models_by_their_short_name() -> None:
+    assert _found("Shipped n-gram to neural LM rescoring for voice search.")["model_type"] == [
+        "neural LM"
+    ]

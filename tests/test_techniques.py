@@ -298,3 +298,27 @@ def test_t3_at_full_marks_keeps_other_uncosted_decisions_as_tips() -> None:
     # without the weighed one, the same decision costs points
     alone = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": [plain]}]}
     assert any(f.code == "T302" and not f.is_tip for f in _check(alone, "T3").findings)
+
+
+def test_a_duty_bullet_about_people_is_asked_about_the_people() -> None:
+    people = "Participated in code reviews and mentoring of interns."
+    stage = "Responsible for model training."
+    data = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": [people, stage]}]}
+    fixes = {f.location: f.suggestion for f in _check(data, "T2").findings if f.code == "T202"}
+    assert "what came of it" in fixes["work[0].highlights[0]"]
+    assert "pipeline stage" not in fixes["work[0].highlights[0]"]
+    assert "pipeline stage" in fixes["work[0].highlights[1]"]
+
+
+def test_one_unlisted_tool_is_it_and_more_are_them() -> None:
+    def message(bullet: str) -> str:
+        data = {
+            "basics": {"name": "A"},
+            "work": [{"name": "X", "highlights": [bullet]}],
+            "skills": [{"name": "Training", "keywords": ["PyTorch"]}],
+        }
+        (f,) = [f for f in _check(data, "T7").findings if f.code == "T706"]
+        return f.message
+
+    assert message("Trained it in PyTorch and served it with Triton.").endswith("list it.")
+    assert message("Served it with Triton on Kubernetes.").endswith("list them.")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from ..bullet_score import owns_a_named_system
 from ..elements import BY_NAME
 from ..findings import Context, Example, TechniqueResult
 from ..placeholders import has_placeholder
+from ..profile import Profile
 from .base import Line, Rule, Technique, quote, result
 
 STAGES = ("data", "features", "training", "serving", "monitoring", "experimentation")
@@ -19,6 +23,26 @@ LINES = (
     Line("experimentation", "a bullet about experimentation", 10, "T201"),
     Line("openings", "bullets open with what you did, not a duty", 15, "T202"),
 )
+
+
+_PEOPLE_FIX = (
+    "Open with what you did for the people (mentored, hired, ran the reviews) and end with "
+    "what came of it: 'Mentored three interns on the ranking team; two joined full time.'"
+)
+
+
+def _about_people(text: str, names: frozenset[str], profile: Profile) -> bool:
+    """A bullet about work with people (``people_work`` of verbs.yaml: mentoring, interns,
+    code reviews) that names no pipeline stage: its fix is about the people, not a stage."""
+    if any(n.startswith("stage.") for n in names):
+        return False
+    return _people_words(profile).search(text) is not None
+
+
+@cache
+def _people_words(profile: Profile) -> re.Pattern[str]:
+    words = sorted(profile.words("verbs", "people_work"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -41,8 +65,10 @@ def check(ctx: Context) -> TechniqueResult:
                     "T202",
                     b.location,
                     f"{quote(b.text)} describes a duty, not what you built or decided.",
-                    "Open with what you did (built, replaced, cut, shipped), name the pipeline stage, "
-                    "and end with what it changed.",
+                    _PEOPLE_FIX
+                    if _about_people(b.text, ctx.names(b.location), ctx.profile)
+                    else "Open with what you did (built, replaced, cut, shipped), name the "
+                    "pipeline stage, and end with what it changed.",
                     opening,
                 )
             )

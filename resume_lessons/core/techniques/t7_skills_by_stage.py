@@ -169,7 +169,7 @@ def check(ctx: Context) -> TechniqueResult:
                 "T706",
                 "skills",
                 f"Your bullets show {', '.join(unlisted)} in use, but the skills block does not "
-                "list them.",
+                f"list {'it' if len(unlisted) == 1 else 'them'}.",
                 "List each under the stage it served, so a reader scanning the skills sees it.",
             )
         )
