@@ -954,3 +954,27 @@ def test_language_tasks_are_ml_work_and_what_support_handles_is_not_vague() -> N
     assert not any("vague" in what for what, _ in data.penalties)
     helper = score_bullet("Provided support to the data science team on various models.")
     assert any("vague" in what for what, _ in helper.penalties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drove a 10x uplift in productivity through an AI-first transformation of the org.",
+        "Improved model performance by 20% for the ranking team.",
+        "Improved model efficiency by 300% by delivering innovative AI solutions.",
+    ],
+)
+def test_a_figure_on_a_vague_measure_is_no_measured_result(text: str) -> None:
+    s = score_bullet(text)
+    assert "result" not in {p.key for p in s.shown}
+    assert any("vague measure" in what for what, _ in s.penalties)
+    # the same work with a metric a reader can ask about scores higher
+    named = text.replace("productivity", "weekly reports shipped").replace(
+        "model performance", "NDCG@10"
+    ).replace("model efficiency", "p99 latency")  # fmt: skip
+    assert score_bullet(named).score > s.score
+
+
+def test_a_named_measure_is_a_result() -> None:
+    s = score_bullet("Cut inference cost by 30% by moving the ranker to int8.")
+    assert "result" in {p.key for p in s.shown} and not s.penalties

@@ -134,6 +134,11 @@ PENALTIES = (
     # a duty opening has already lost the points for saying what you did: this is the rest
     ("weak_opening", "opens with a duty or a helper's part", 5),
     ("vague_word", "vague activity words (various, collaborated, insights…)", 10),
+    (
+        "vague_measure",
+        "a figure on a vague measure (productivity, performance): name the metric",
+        5,
+    ),
     ("bare_result", "a result with nothing named that produced it (no model, tool or system)", 10),
     ("not_ml", "shows no ML work (no model, training, features, serving or experiment)", 10),
 )
@@ -348,6 +353,13 @@ def _names_something(
     return False
 
 
+def _vague_measure(e: Element, profile: Profile) -> bool:
+    """Whether a result's measure is one too vague to check (``vague_measures`` of
+    quality.yaml: "productivity", "model performance")."""
+    vague = {w.lower() for w in profile.words("quality", "vague_measures")}
+    return (e.value or "").lower() in vague
+
+
 def score_bullet(
     text: str,
     profile: str | Profile = DEFAULT_PROFILE,
@@ -368,6 +380,10 @@ def score_bullet(
             signals.discard("named")
     paid = _costs_paid(text, found, prof)
     names = {e.name for e in found if e not in paid} | signals
+    results = [e for e in found if e.name == "quantified_impact" and e not in paid]
+    if results and all(_vague_measure(e, prof) for e in results):
+        names.discard("quantified_impact")  # "a 10x uplift in productivity": no metric named
+        names.add("vague_measure")
     if listed_run(text, models) >= LISTED:
         names.add("listed_models")
     if "owns" in names:  # "Owned the ranking pipeline …": a role over a named system
