@@ -978,3 +978,25 @@ def test_a_figure_on_a_vague_measure_is_no_measured_result(text: str) -> None:
 def test_a_named_measure_is_a_result() -> None:
     s = score_bullet("Cut inference cost by 30% by moving the ranker to int8.")
     assert "result" in {p.key for p in s.shown} and not s.penalties
+
+
+def test_what_a_price_bought_is_the_result_not_the_price() -> None:
+    bought = score_bullet(
+        "Set the sepsis model's alert threshold with clinicians to trade sensitivity for 40% "
+        "fewer false alarms."
+    )
+    assert {"result", "decision"} <= {p.key for p in bought.shown}
+    paid = score_bullet("Moved the ranker to int8, accepting a 0.4% drop in recall.")
+    assert "result" not in {p.key for p in paid.shown}
+
+
+def test_owning_a_pipeline_stage_is_ownership_not_a_duty() -> None:
+    owned = score_bullet("Owned model monitoring for 25 production models with PSI drift alerts.")
+    assert not owned.penalties and "did" in {p.key for p in owned.shown}
+    vague = score_bullet("Owned the work on models.")
+    assert any("duty" in what for what, _ in vague.penalties)
+
+
+def test_a_size_claimed_in_words_is_vague() -> None:
+    s = score_bullet("Optimised the data pipeline, improving speed massively and costs greatly.")
+    assert any("“massively”" in what and "“greatly”" in what for what, _ in s.penalties)

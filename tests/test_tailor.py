@@ -1593,3 +1593,24 @@ def test_an_area_of_only_nice_to_haves_costs_at_most_half(tmp_path: Path) -> Non
     assert t6 is not None and t6.score == 50
     assert sum(c.points for c in t6.checklist) == 100
     assert [f.points for f in t6.findings if f.code == "J601"] == [50.0]
+
+
+def test_a_stage_shown_only_by_weak_bullets_earns_half_and_the_best_is_cited(
+    tmp_path: Path,
+) -> None:
+    posting = "ML Engineer\n\nWhat you'll do\n- Own model serving on Kubernetes.\n"
+    weak = "Helped with Kubernetes for the model servers."
+    strong = (
+        "Cut p99 time to first token from 900 ms to 420 ms by adding continuous batching in vLLM."
+    )
+    result = _tailored(tmp_path, posting, [{"name": "Co", "highlights": [weak]}])
+    serving = _match(result, "serving")
+    assert serving.shown and serving.shown_only_weakly
+    (f,) = [f for f in result.findings if f.code == "J202"]
+    assert f.location == "work[0].highlights[0]" and "model serving work" in f.suggestion
+    item = next(c for c in result.results["T2"].checklist if c.code == "J202")  # type: ignore[union-attr]
+    assert item.earned == item.points / 2
+    both = _tailored(tmp_path, posting, [{"name": "Co", "highlights": [weak, strong]}])
+    serving = _match(both, "serving")
+    assert serving.bullets[0].location == "work[0].highlights[1]"  # the strongest first
+    assert not serving.shown_only_weakly and not [f for f in both.findings if f.code == "J202"]

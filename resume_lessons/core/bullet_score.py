@@ -301,8 +301,9 @@ def _names_a_producer(words: list[str], hits: dict[str, list[tuple[int, int, str
 
 
 def _owns(hits: dict[str, list[tuple[int, int, str]]], starts: list[int], at: int) -> bool:
-    """An ownership opening at char ``at`` over a domain or system type the bullet names."""
-    named = "domain" in hits or "system_type" in hits
+    """An ownership opening at char ``at`` over a domain, a system type or a pipeline stage the
+    bullet names ("Owned model monitoring for 25 production models")."""
+    named = "domain" in hits or "system_type" in hits or any(c.startswith("stage.") for c in hits)
     return named and any(starts[i] == at for i, _j, _p in hits.get("ownership_opener", ()))
 
 
@@ -435,10 +436,24 @@ def _costs_paid(text: str, found: list[Element], profile: Profile) -> dict[Eleme
     paid = {}
     for e in found:
         if e.name in ("quantified_impact", "business_impact"):
-            said = next((w for a, b, w in windows if a <= e.start <= b), "")
+            said = next(
+                (
+                    w
+                    for a, b, w in windows
+                    if a <= e.start <= b and not _BOUGHT.search(text, a, e.start)
+                ),
+                "",
+            )
             if said:
                 paid[e] = said
     return paid
+
+
+# What a price bought follows it: "trade sensitivity for 40% fewer false alarms", "accepting a
+# 2% recall drop in exchange for 30% lower latency" (the figure after these is the gain).
+_BOUGHT = re.compile(
+    r"\b(?:for|in exchange for|in return for|to get|to gain|to win|buying)\b", re.I
+)
 
 
 def _only_a_result(text: str, found: Sequence[Element]) -> bool:

@@ -23,7 +23,7 @@ from .posting import Posting, posting_texts
 from .posting_terms import either, posting_terms
 from .profile import DEFAULT_PROFILE, Profile, load_profile
 from .skills import stems, tool_kinds, tool_span
-from .tailor_match import TermMatch, match_terms
+from .tailor_match import LEAD_SCORE, TermMatch, match_terms
 from .tailor_score import AREAS, coverage, finding
 
 _HIGHLIGHT = re.compile(r"^(work|projects)\[(\d+)\]\.highlights\[(\d+)\]$")
@@ -108,12 +108,6 @@ def _match_dict(m: TermMatch) -> dict[str, Any]:
 
 def _profile(profile: str | Profile) -> Profile:
     return load_profile(profile) if isinstance(profile, str) else profile
-
-
-# A bullet whose parts give under this says too little to open a role ("Worked on the
-# recommendation system." gives 30): it is not moved up for the posting's words it holds; it is
-# rewritten. Read before caps: a bullet held down for cramming says much.
-LEAD_SCORE = 40
 
 
 def _strength(text: str) -> float:

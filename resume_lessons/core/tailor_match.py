@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .bullet_score import score_bullet
 from .cramming import lists_terms
 from .degrees import resume_degree
 from .elements import explain
@@ -55,6 +56,18 @@ class TermMatch:
     records: list[Place] = field(default_factory=list)
     span: Span | None = None
     have: str = ""  # a degree asked: the highest the education lists, as written ("" none)
+    # of ``bullets``, those too weak to make the case (their parts give under ``LEAD_SCORE``:
+    # "Helped with Kubernetes for the model servers.")
+    weak: set[str] = field(default_factory=set)
+
+    @property
+    def shown_only_weakly(self) -> bool:
+        """Shown by bullets only, and each of them too weak to make the case."""
+        return (
+            bool(self.bullets)
+            and not self.summary
+            and all(p.location in self.weak for p in self.bullets)
+        )
 
     @property
     def shown(self) -> bool:
@@ -110,6 +123,11 @@ def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
 
 
 _T1 = ("domain", "system_type")
+
+# A bullet whose parts give under this says too little to open a role or to make a posting's
+# case ("Worked on the recommendation system." gives 30). Read before caps: a bullet held down
+# for cramming says much.
+LEAD_SCORE = 40
 
 
 def _same(term: Term, found: Found, profile: Profile) -> bool:
@@ -278,6 +296,15 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         into = into[kind]
         for m, (start, end) in hits:
             getattr(m, into).append(Place(location, start, end, text[start:end]))
+    # the strongest bullet first, so a term is cited where the resume makes its best case
+    scores = {
+        location: score_bullet(text)
+        for location, kind, text in resume_texts(resume)
+        if kind == "bullet" and any(p.location == location for m in matches for p in m.bullets)
+    }
+    for m in matches:
+        m.bullets.sort(key=lambda p: -scores[p.location].score if p.location in scores else 0)
+        m.weak = {p.location for p in m.bullets if scores[p.location].said < LEAD_SCORE}
     # a tool's own name before a narrower one that shows it ("SQL" before "Snowflake")
     own = {forms[0].lower(): {f.lower() for f in forms} for _n, forms, _s in _tools(profile)}
     for m in tools:

@@ -39,6 +39,7 @@ RULES = {
     "J102": "system-type-not-shown",
     "J103": "not-in-summary",
     "J201": "stage-not-shown",
+    "J202": "stage-shown-only-weakly",
     "J401": "experiment-not-shown",
     "J402": "metric-not-shown",
     "J501": "model-family-not-shown",
@@ -175,6 +176,19 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
     label = f"shows {t.name}" + (f" ({t.stage})" if t.stage else "")
     where = {"T1": "basics.summary", "T6": "publications", "T7": "skills"}.get(area, "work")
     full = bool(m.summary) if area == "T1" else m.shown
+    if full and t.kind == "stage" and m.shown_only_weakly:
+        # "Helped with Kubernetes for the model servers": named, but no case made; half, as
+        # lesson 02 gives a stage shown only as a duty
+        place = m.bullets[0]
+        f = finding(
+            "J202", area, place.location,
+            f"{_asked(t)}; only bullets too weak to make the case show it ({place.location}: "
+            f"“{place.text}”).",
+            f"Rewrite that bullet to show your {STAGE_WORDS.get(t.key, t.name)} work: what you "
+            "built or changed, and what it changed (a metric and its size).",
+            line=key,
+        )  # fmt: skip
+        return CheckItem(label, points, round(points / 2, 2), place.location, "J202", key), f
     if full:
         place = (m.summary or m.bullets or m.records or m.skills)[0]
         return CheckItem(label, points, points, place.location, code[t.kind], key), None
