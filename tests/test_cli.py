@@ -154,3 +154,22 @@ def test_json_output_carries_a_bad_file_s_error_too(tmp_path: Path, capsys) -> N
     assert "plain UTF-8 text" in error["problems"][0]["hint"] and "binary data" in err
     assert main(["check", str(tmp_path / "none.yaml"), "--format", "json"]) == 2
     assert json.loads(capsys.readouterr().out)["error"]["what"] == "resume"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ML engineer with 6 years in ads ranking.", "summary"),
+        ("Senior data scientist in fraud detection, serving 40M users.", "summary"),
+        ("Forecasting lead; 8 years of experience in retail demand.", "summary"),
+        ("Built the ranking pipeline with two engineers.", "bullet"),
+        ("Engineered features for the churn model.", "bullet"),
+    ],
+)
+def test_explain_reads_a_summary_as_one_unless_told(text: str, kind: str, capsys) -> None:
+    assert main(["explain", text, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == kind
+    assert ("checklist" in data) == (kind == "summary")
+    assert main(["explain", "--kind", "bullet", text]) == 0
+    assert "Bullet score" in capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
@@ -27,10 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--kind",
-        choices=("bullet", "summary"),
-        default="bullet",
+        choices=("auto", "bullet", "summary"),
+        default="auto",
         help="what the text is: a bullet (a highlight of a role or project) or a summary "
-        "(basics.summary); each is looked at for its own elements (default: %(default)s)",
+        "(basics.summary); each is looked at for its own elements. auto: a summary when it "
+        "opens with a role ('ML engineer with…') or gives years of experience, else a bullet "
+        "(default: %(default)s)",
     )
     p.add_argument(
         "--format",
@@ -42,6 +45,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_profile(p)
     p.set_defaults(func=run)
+
+
+_YEARS = re.compile(r"\b\d+\+?\s*(?:years?|yrs?)\b(?:\s+of)?\s+(?:experience|industry)", re.I)
+_OPENING_WORDS = 6
+
+
+def guess_kind(text: str, profile: str = "") -> str:
+    """ "summary" for a text that opens with a role ("Senior ML engineer with…", "Data scientist
+    in fraud") or gives years of experience; "bullet" otherwise. A bullet opens with a verb."""
+    from ..core.profile import DEFAULT_PROFILE, load_profile
+
+    if _YEARS.search(text):
+        return "summary"
+    roles = {
+        w.lower() for w in load_profile(profile or DEFAULT_PROFILE).words("verbs", "role_nouns")
+    }
+    words = re.findall(r"[\w'-]+", text.lower())[:_OPENING_WORDS]
+    for word in words:
+        if word.rstrip("s") in roles or word in roles:
+            return "summary"
+        if word in _ROLE_LINKS:
+            break  # "with", "in", "at": the role, if any, came before
+    return "bullet"
+
+
+_ROLE_LINKS = frozenset({"with", "in", "at", "for", "who", "and", "on", "to", "by", "from"})
 
 
 def to_dict(
@@ -104,12 +133,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.text == "-":
         for text in stdin_lines(sys.stdin):
-            print(
-                json.dumps(
-                    to_dict(text, explain(text, args.kind, args.profile), args.kind, args.profile),
-                    ensure_ascii=False,
-                )
-            )
+            kind = guess_kind(text, args.profile) if args.kind == "auto" else args.kind
+            data = to_dict(text, explain(text, kind, args.profile), kind, args.profile)
+            print(json.dumps({**data, "kind": kind}, ensure_ascii=False))
         return 0
     if not args.text.strip():
         from ..core.errors import ResumeError
@@ -120,11 +146,17 @@ def run(args: argparse.Namespace) -> int:
             hint="give a bullet or summary in quotes",
             what="input",
         )
+    guessed = args.kind == "auto"
+    if guessed:
+        args.kind = guess_kind(args.text, args.profile)
     elements = explain(args.text, args.kind, args.profile)
     if args.format == "json":
         data = to_dict(args.text, elements, args.kind, args.profile)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json.dumps({**data, "kind": args.kind}, indent=2, ensure_ascii=False))
         return 0
+    if guessed:
+        other = "bullet" if args.kind == "summary" else "summary"
+        print(f"(read as a {args.kind}; --kind {other} reads it as a {other})")
     print(args.text)
     for e in elements:
         marker = " " * e.start + "^" * max(1, e.end - e.start)
