@@ -588,3 +588,37 @@ def test_a_speech_decoder_s_language_models_by_their_short_name() -> None:
     assert _found("Shipped n-gram to neural LM rescoring for voice search.")["model_type"] == [
         "neural LM"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "impact"),
+    [
+        ("Added checks that cut late feature loads from 6 a week to 1.", "late feature loads from 6 a week to 1"),
+        ("Cut failed jobs from 12 per week to 2.", "Cut failed jobs from 12 per week to 2"),
+        ("Added drift alerts, catching two data outages before they reached orders.", "catching two data outages"),
+        ("Prevented 3 bad deploys with canary analysis.", "Prevented 3 bad deploys"),
+    ],
+)  # fmt: skip
+def test_a_count_that_changed_or_incidents_caught_are_measured_results(
+    text: str, impact: str
+) -> None:
+    assert any(impact in found for found in _found(text).get("quantified_impact", []))
+
+
+@pytest.mark.parametrize(
+    "text", ["Stop the pipeline from failing.", "Detected fraud in 2 markets."]
+)
+def test_a_verb_of_catching_without_a_count_of_incidents_is_no_result(text: str) -> None:
+    assert "quantified_impact" not in _found(text)
+
+
+def test_a_delivery_business_s_outcomes_and_problems() -> None:
+    from resume_lessons.core.bullet_score import score_bullet
+
+    text = "Ran an A/B test of the ETA prediction model, reducing late deliveries by 12%."
+    assert _found(text).get("business_impact")
+    assert "problem" in {p.key for p in score_bullet(text).shown}  # the problem it serves
+
+
+def test_on_call_alone_is_no_monitoring_stage() -> None:
+    assert "stage.monitoring" not in _found("Helped the team with on-call and mentoring.")

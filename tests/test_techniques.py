@@ -322,3 +322,17 @@ def test_one_unlisted_tool_is_it_and_more_are_them() -> None:
 
     assert message("Trained it in PyTorch and served it with Triton.").endswith("list it.")
     assert message("Served it with Triton on Kubernetes.").endswith("list them.")
+
+
+def test_t5_balance_says_how_many_bullets_show_each_side_and_how_many_more() -> None:
+    model = "Trained a LightGBM demand model for 1,200 stores."
+    system = "Built the Airflow data pipeline that feeds the forecasts."
+    for n_systems in (9, 19):
+        bullets = [model, *([system] * n_systems)]
+        data = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": bullets}]}
+        (f,) = [f for f in _check(data, "T5").findings if f.code == "T504"]
+        every = n_systems + 1
+        need = {10: 3, 20: 6}[every]
+        assert f"1 of your {every} bullets show models" in f.message
+        assert f"needs {need} or more" in f.message
+        assert f"Name it in {({2: 'two', 5: 'five'})[need - 1]} more bullets" in f.suggestion

@@ -44,10 +44,11 @@ _MAGNITUDE = re.compile(
     rf"|(?<![\w.]){_NUM}\s?(?:k|m|mm|b|bn|million|billion|thousand|lakhs?|crores?)?\s?(?:[€£₹]|(?:eur|euros?|usd|dollars|rupees|inr)\b)"
     rf"|(?<![\w.]){_NUM}\s?(?:ms|s|h|hours|minutes|days|weeks|k|m|%)?\s*(?:->|→)\s*{_NUM}\s?(?:ms|s|h|hours|minutes|days|%)?"
     rf"|[+\-]?(?<![\w.]){_NUM}\s?(?:%|pct\b|percent\b|x\b|×|pp\b|percentage points?\b|basis points\b|bps\b|points?\b|pts?\b)"
-    # "from 24 hours (batch) to under 30 seconds": a short aside, and a bound before the new value
+    # "from 24 hours (batch) to under 30 seconds": a short aside, and a bound before the new value;
+    # a rate after the old value ("from 6 a week to 1", "from 12/day to 2")
     # a range or a number word may stand for either value ("from 2-3 days to just 6 hours",
     # "from five days to three")
-    rf"|\bfrom\s+\$?(?:{_NUM}(?:\s?[-–]\s?{_NUM})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s?[a-z%]{{0,12}}\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~|just|only)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b|seconds|minutes|real[- ]time)"
+    rf"|\bfrom\s+\$?(?:{_NUM}(?:\s?[-–]\s?{_NUM})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s?[a-z%]{{0,12}}(?:\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|hour|run|release)|/(?:day|week|month|wk|mo|yr))?\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~|just|only)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b|seconds|minutes|real[- ]time)"
     rf"|\bby\s+{_NUM}\s?(?:ms|s|seconds|minutes|hours|days|k|m)\b"
     r"|\b(?:doubled|doubling|tripled|halved|halving|(?:by|in)\s+half)\b"
     # a fraction of what it was: "cut word errors by a quarter", "by two-thirds"
@@ -357,7 +358,8 @@ def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
     """(start, end, metric, is business) of each quantified impact."""
     lowered = doc.lowered
     if not doc.numeric and not ("zero" in lowered or "fold" in lowered or "from" in lowered):
-        return []  # "zero downtime", "threefold", "from six hours to three": sizes in words
+        # "zero downtime", "threefold", "from six hours to three": sizes in words
+        return [(a, b, "incidents caught", True) for a, b in _caught_counts(lowered)]
     found = _quantified_impacts(
         doc.words,
         doc.starts,
@@ -373,7 +375,34 @@ def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
             for a, b in _detection_times(lowered)
             if not any(s < b and a < e for s, e, _, _ in found)
         ]
+    found += [
+        (a, b, "incidents caught", True)
+        for a, b in _caught_counts(lowered)
+        if not any(s < b and a < e for s, e, _, _ in found)
+    ]
     return found
+
+
+# Incidents a check caught or prevented, counted: "catching two data outages before they reached
+# orders", "prevented 3 bad deploys". The count is the result; what was caught is the business's.
+_COUNT_WORDS = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of)"
+)
+_CAUGHT = re.compile(
+    r"\b(?:caught|catch(?:es|ing)?|prevent(?:ed|s|ing)?|avert(?:ed|ing)?|flag(?:ged|ging)|"
+    rf"detect(?:ed|ing)|stop(?:ped|ping)|block(?:ed|ing))\s+(?:over\s+|more\s+than\s+)?{_COUNT_WORDS}\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:outages?|incidents?|regressions?|bugs?|failures?|breakages?|"
+    r"data\s+issues?|errors?|defects?|leaks?|bad\s+(?:deploys?|releases?|models?)|sev-?\d+s?)\b"
+)
+
+
+def _caught_counts(lowered: str) -> list[tuple[int, int]]:
+    if not any(
+        w in lowered
+        for w in ("caught", "catch", "prevent", "avert", "flag", "detect", "stop", "block")
+    ):
+        return []
+    return [m.span() for m in _CAUGHT.finditer(lowered)]
 
 
 # "detects feature drift within 2 hours", "catches a broken pipeline in under 10 minutes

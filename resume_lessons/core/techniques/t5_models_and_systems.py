@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from ..cramming import LISTED, listed_run
@@ -10,6 +11,7 @@ from .base import Line, Rule, Technique, result
 
 MODEL_ELEMENTS = {"model_type"}
 SYSTEM_ELEMENTS = {"stage.data", "stage.features", "stage.serving", "stage.monitoring"}
+_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}  # a suggestion holds no digits
 BALANCE_TARGET = 0.3  # the smaller side should be at least this share of the bullets
 LINES = (
     Line("model", "model work (a named model family)", 30, "T501"),
@@ -82,12 +84,22 @@ def check(ctx: Context) -> TechniqueResult:
     balance = min(1.0, (smaller / every) / BALANCE_TARGET) if every else 0.0
     if model and systems and balance < 1.0:
         side = "models" if len(model) < len(systems) else "systems"
+        shows = {
+            "models": "a named model family",
+            "systems": "data, features, serving or monitoring",
+        }
+        work = {"models": "model", "systems": "systems"}[side]
+        need = math.ceil(round(BALANCE_TARGET * every, 9))  # 0.3 * 20 is 6.000000000000001
+        more = need - smaller
         findings.append(
             t.finding(
                 "T504",
                 "work",
-                f"The bullets lean heavily one way: few of them show {side}.",
-                f"Is there {side} work you did but left out? One or two bullets restore the balance.",
+                f"The bullets lean heavily one way: {smaller} of your {every} bullets show "
+                f"{side} ({shows[side]}); a balance needs {need} or more.",
+                f"Is there {work} work you did but left out? Name it in "
+                f"{_COUNTS.get(more, 'a few')} more bullet{'s' * (more != 1)} to restore the "
+                "balance.",
             )
         )
     missing_side = "T501" if not model else "T502" if not systems else ""
