@@ -246,3 +246,13 @@ def test_an_empty_heat_map_still_has_whole_number_ticks() -> None:
 
     bar = heatmap([[0, 0]], ["data"], ["a", "b"], counts=True).axes[-1]
     assert list(bar.get_yticks()) == [0, 1]
+
+
+def test_a_long_role_label_wraps_instead_of_being_cut() -> None:
+    from resume_lessons.present.plots import heatmap
+
+    fig = heatmap(
+        [[1, 0]], ["data"], ["Senior ML Engineer, FreshRoute Logistics", "ML Engineer, Co"]
+    )
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert labels == ["Senior ML Engineer,\nFreshRoute Logistics", "ML Engineer, Co"]

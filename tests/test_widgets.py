@@ -363,6 +363,9 @@ def test_the_builder_of_a_section_technique_shows_the_resume_score(store: Drafts
     assert "T2 resume score: before this rewrite" in builder.composed.value
     assert "item score" not in builder.composed.value
     before = builder.before_score
+    # nothing built yet: the bullet it replaces stays, and so does the score
+    assert builder.score == before and "stays at" in builder.composed.value
+    assert "▼" not in builder.composed.value
     builder.fields["decision"].value = "rebuilt the feature pipeline in Spark"
     builder.refresh()
     assert builder.score >= before
@@ -637,3 +640,23 @@ def test_what_goes_wrong_for_a_business_is_cut_not_lifted(metric: str) -> None:
         Slots(decision="retrained the forecast weekly", metric=metric, magnitude="11%")
     )
     assert f"cutting {metric} by 11%" in bullet
+
+
+def test_the_exercise_starts_on_the_bullet_whose_findings_cost_most() -> None:
+    from resume_lessons.core.analyze import analyze
+    from resume_lessons.core.loader import resume_from_data
+
+    tip_only = "Replaced the ARIMA baseline with a LightGBM model, cutting WAPE from 31% to 22%."
+    costly = (
+        "Chose a gradient-boosted model over an LSTM for delivery ETA because it was 8x cheaper "
+        "to serve, with only 0.4 min higher MAE."
+    )
+    data = {
+        "basics": {"name": "Sam", "summary": "ML engineer."},
+        "work": [{"name": "Acme", "position": "MLE", "highlights": [tip_only, costly]}],
+    }
+    analysis = analyze(resume_from_data(data, "sam.yaml"))
+    t3 = get_technique("T3")
+    costs = {f.location: f.points for f in analysis.findings_for("T3")}
+    assert costs["work[0].highlights[0]"] == 0 < costs["work[0].highlights[1]"]
+    assert items_to_rewrite(analysis, t3, n=1)[0].text == costly

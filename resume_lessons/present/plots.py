@@ -7,6 +7,7 @@ mathtext ('$...$' in "Eng $\\foo{x$" would fail the drawing) and no LaTeX.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -91,6 +92,17 @@ def coverage_heatmap(analysis: Analysis, *, title: str = "Pipeline coverage") ->
     return heatmap(counts, stages, roles, title=title, cbar_label="bullets", counts=True)
 
 
+LABEL_WIDTH, LABEL_LINES = 24, 2
+
+
+def _wrapped(label: str) -> str:
+    """A column's label on up to two lines of ``LABEL_WIDTH``: "Senior ML Engineer,\nFreshRoute
+    Logistics", not "Senior ML Engineer, Fre…" (two roles at one title stay apart)."""
+    return textwrap.fill(
+        label, LABEL_WIDTH, max_lines=LABEL_LINES, placeholder="…", break_long_words=True
+    )
+
+
 def heatmap(
     values: Sequence[Sequence[float]],
     rows: Sequence[str],
@@ -120,7 +132,7 @@ def heatmap(
     ax.set_yticks(range(len(rows)), rows, **PLAIN)
     ax.set_xticks(
         range(len(cols)),
-        [c if len(c) <= 24 else c[:23] + "…" for c in cols],
+        [_wrapped(c) for c in cols],
         rotation=30,
         ha="right",
         **PLAIN,

@@ -29,6 +29,9 @@ LINES = (
 )
 
 
+UNUSED_SHARE = 0.125  # of the "used" line, per listed tool no bullet shows: eight lose it all
+
+
 def _tools_in_bullets(ctx: Context, shown: set[Key]) -> tuple[list[str], list[str]]:
     """The profile's tools the bullets show in use (``shown``: their word runs), and those of
     them the skills block does not list, each spelt as the bullets spell it."""
@@ -173,7 +176,9 @@ def check(ctx: Context) -> TechniqueResult:
                 "List each under the stage it served, so a reader scanning the skills sees it.",
             )
         )
-    share_used = used / checked if checked else 1.0
+    # each listed tool no bullet shows costs the same share of the line, so that dropping (or
+    # showing) one gives back what its finding said it cost, whatever else is listed
+    share_used = max(0.0, 1.0 - (checked - used) * UNUSED_SHARE)
     share_listed = 1 - len(unlisted) / len(in_bullets) if in_bullets else 1.0
     # one group is no grouping, whatever its name: "staged" needs groups to name
     staged_share = staged / len(named) if grouped else 0.0

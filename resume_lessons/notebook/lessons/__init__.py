@@ -97,23 +97,30 @@ SUBJECT = {"T3": "decision", "T4": "experiment"}
 
 def items_to_rewrite(analysis: Analysis, technique: Technique, n: int = 3) -> list[Item]:
     """The items most worth rewriting for a technique: the ones that have what its exercise
-    works on (an experiment for T4) first, flagged ones first among them, lowest score first.
+    works on (an experiment for T4) first; among them those whose findings cost the most points
+    first (a tip costs none), then the lowest score.
     Items already at full marks come last, whatever they show, and so do bullets about work
     outside ML ("code reviews and sprint planning"): no honest rewrite gives them a model or a
     pipeline stage."""
     kind = "summary" if technique.code == "T1" else "bullet"
-    flagged = {f.location for f in analysis.findings_for(technique.code)}
+    # what each item's findings cost the technique: a tip (0 points) flags nothing to fix
+    cost: dict[str, float] = {}
+    for f in analysis.findings_for(technique.code):
+        if not f.is_tip:
+            cost[f.location] = cost.get(f.location, 0.0) + f.points
     candidates = [i for i in analysis.items if i.kind == kind]
     subject = SUBJECT.get(technique.code, "")
 
-    def key(p: tuple[int, Item]) -> tuple[bool, bool, bool, bool, int, int]:
+    def key(p: tuple[int, Item]) -> tuple[bool, bool, bool, bool, float, int, int]:
         at, item = p
         score = score_item(item.text, kind, technique, analysis.profile).score
         lacks = bool(subject) and all(e.name != subject for e in analysis.elements[item.location])
         elsewhere = kind == "bullet" and not score_bullet(item.text, analysis.profile).shows_ml
         # a bullet with what the exercise works on (an experiment, for T4) before one without
-        # it: no honest rewrite gives a serving bullet an experiment
-        return (score >= 100, elsewhere, lacks, item.location not in flagged, score, at)
+        # it: no honest rewrite gives a serving bullet an experiment; then the bullets whose
+        # findings cost the most points
+        costs = cost.get(item.location, 0.0)
+        return (score >= 100, elsewhere, lacks, not costs, -costs, score, at)
 
     return [item for _, item in sorted(enumerate(candidates), key=key)[:n]]
 

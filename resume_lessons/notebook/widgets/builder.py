@@ -125,11 +125,29 @@ class BulletBuilder(w.VBox):
         self.before_score = self._before()
         self.refresh()
 
+    def _typed(self) -> bool:
+        return bool(self.stage.value) or any(f.value.strip() for f in self.fields.values())
+
     def slots(self) -> Slots:
         return Slots(stage=self.stage.value, **{k: f.value for k, f in self.fields.items()})
 
     def refresh(self) -> None:
         self.bullet = compose_bullet(self.slots())
+        if not self._typed():
+            # nothing built yet: the resume keeps the bullet it has, and its score
+            self.score = self.before_score
+            change = (
+                score_change_html(self.technique.code, "resume", self.before_score, self.score)
+                if self.resume is not None
+                else ""
+            )
+            self.composed.value = styled(
+                "<p><b>Your bullet</b></p>" + change + '<p class="rl-info">Pick the stage and '
+                f"fill in the fields: {esc(self.technique.code)} stays at {self.before_score} "
+                "until your bullet takes the place of the one it replaces.</p>"
+            )
+            self.checklist.value = ""
+            return
         scored = score_item(
             self.bullet,
             "bullet",

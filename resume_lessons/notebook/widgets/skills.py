@@ -277,15 +277,14 @@ class SkillsSorter(w.VBox):
         )
 
     def _share_note(self) -> str:
-        """Why a tool's price changes: the line scores the share of kept tools shown in use."""
+        """What each unshown tool costs: the same share of the line, given back when it goes."""
         assert self.result is not None
         prices = [f.points for f in self.result.costs if f.code == "T704"]
         if not prices:
             return ""
         return (
-            f"<p>The line “every tool shown in use” scores the share of the tools you kept that "
-            f"a bullet shows, so each of these costs <b>{_pts(prices[0])}</b> points now; as "
-            "you drop others, the ones left are a bigger share and each costs more.</p>"
+            f"<p>Each of these costs <b>{_pts(prices[0])}</b> points of the line “every tool "
+            "shown in use”: drop one, or show it in a bullet, and you get those points back.</p>"
         )
 
     def unshown_entries(self) -> list[str]:
