@@ -660,3 +660,26 @@ def test_the_exercise_starts_on_the_bullet_whose_findings_cost_most() -> None:
     costs = {f.location: f.points for f in analysis.findings_for("T3")}
     assert costs["work[0].highlights[0]"] == 0 < costs["work[0].highlights[1]"]
     assert items_to_rewrite(analysis, t3, n=1)[0].text == costly
+
+
+def test_a_figure_copied_from_another_bullet_is_named_with_where_it_came_from(
+    tmp_path: Path,
+) -> None:
+    priya = EXAMPLES / "priya_fraud.yaml"
+    resume = load_resume(priya)
+    store = DraftsFile(tmp_path / "drafts.yaml", priya)
+    bullets = [(f"work[{i}].highlights[{j}]", b) for i, w in enumerate(resume.work)
+               for j, b in enumerate(w.highlights)]  # fmt: skip
+    source, bullet = next((loc, b) for loc, b in bullets if "%" in b)
+    figure = next(t for t in bullet.split() if t.rstrip(".,;)").endswith("%")).strip(".,;()")
+    target = next(loc for loc, b in bullets if loc != source and figure not in b)
+    from resume_lessons.core.analyze import analyze
+    from resume_lessons.core.tailor_match import resume_text
+
+    item = next(i for i in analyze(resume).items if i.location == target)
+    rw = BulletRewriter(item, "T4", store, resume=resume)
+    rw.text.value = f"{item.text.rstrip('.')}, lifting recall {figure}."
+    plain = html.unescape(rw.score.value)
+    assert figure not in rw.current_new_facts  # the learner's own figure, not a new fact
+    came = re.search(rf"From another item: “{re.escape(figure)}” \((\S+)\)", plain)
+    assert came and figure in resume_text(resume, came.group(1))

@@ -94,6 +94,37 @@ def new_facts(after: str, before: str, resume: Resume | None, profile: Profile) 
     return list(dict.fromkeys(out))
 
 
+def borrowed_figures(
+    after: str, before: str, resume: Resume | None, location: str = ""
+) -> list[tuple[str, str]]:
+    """(the figure as written, where else the resume gives it) for each figure ``after`` adds
+    that ``before`` lacks but another item has: "10%" copied from another bullet's test may be
+    true there and not here."""
+    if resume is None:
+        return []
+    had = _known_figures([before])
+    others = [(loc, t) for loc, _kind, t in resume_texts(resume) if loc != location]
+    out = []
+    for number, written in _figures(after):
+        if number in had:
+            continue
+        where = next((loc for loc, t in others if number in _known_figures([t])), "")
+        if where:
+            out.append((written, where))
+    return list(dict.fromkeys(out))
+
+
+def borrowed_note(borrowed: list[tuple[str, str]]) -> str:
+    """One plain sentence for the widgets, or "" when nothing came from another item."""
+    if not borrowed:
+        return ""
+    named = ", ".join(f"“{figure}” ({where})" for figure, where in borrowed)
+    return (
+        f"From another item: {named}. Keep each only if it is a figure of this work too, not "
+        "only of the one it came from."
+    )
+
+
 def new_facts_note(facts: list[str]) -> str:
     """One plain sentence for the widgets, or "" when the rewrite adds nothing new."""
     if not facts:

@@ -37,7 +37,7 @@ STYLE = """<style>
 .rl-diff del{background:#ffe3e3;color:#c92a2a}.rl-diff ins{background:#d3f9d8;color:#2b8a3e;text-decoration:none}
 .rl-table{border-collapse:collapse;font-size:.92em}.rl-table td,.rl-table th{border:1px solid #dee2e6;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .rl-pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.rl-pair h4{margin:.2rem 0}
-.rl-ok{color:#2b8a3e}.rl-miss{color:#c92a2a}.rl-info{color:#1864ab}.rl-new-facts{color:#862e9c}
+.rl-ok{color:#2b8a3e}.rl-miss{color:#c92a2a}.rl-info{color:#1864ab}.rl-new-facts{color:#862e9c}.rl-borrowed-facts{color:#5f3dc4}
 </style>"""
 
 

@@ -13,7 +13,7 @@ from ...core.drafts import Drafts, DraftsFile
 from ...core.errors import ResumeError
 from ...core.locations import Item, with_text
 from ...core.model import Resume
-from ...core.new_facts import new_facts, new_facts_note
+from ...core.new_facts import borrowed_figures, borrowed_note, new_facts, new_facts_note
 from ...core.profile import load_profile
 from ...present.render import STYLE, esc
 
@@ -81,9 +81,14 @@ def new_facts_html(
     if resume is not None:  # the resume as it is, with this item as the original has it
         with contextlib.suppress(KeyError, IndexError):
             resume = with_text(resume, item.location, item.text)
-    facts = new_facts(text, f"{item.text}\n{started}", resume, load_profile(profile))
+    before = f"{item.text}\n{started}"
+    facts = new_facts(text, before, resume, load_profile(profile))
     note = new_facts_note(facts)
-    return facts, (f'<p class="rl-new-facts">{esc(note)}</p>' if note else "")
+    html = f'<p class="rl-new-facts">{esc(note)}</p>' if note else ""
+    borrowed = borrowed_note(borrowed_figures(text, before, resume, item.location))
+    if borrowed:
+        html += f'<p class="rl-borrowed-facts">{esc(borrowed)}</p>'
+    return facts, html
 
 
 def html_pane(css_class: str, value: str = "") -> w.HTML:
