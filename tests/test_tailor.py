@@ -1614,3 +1614,18 @@ def test_a_stage_shown_only_by_weak_bullets_earns_half_and_the_best_is_cited(
     serving = _match(both, "serving")
     assert serving.bullets[0].location == "work[0].highlights[1]"  # the strongest first
     assert not serving.shown_only_weakly and not [f for f in both.findings if f.code == "J202"]
+
+
+def test_model_examples_of_mixed_kinds_are_answered_by_any_one(tmp_path: Path) -> None:
+    posting = (
+        "Data Scientist, Forecasting\n\nWhat you'll do\n- Own our forecasting models (LightGBM, "
+        "DeepAR, hierarchical reconciliation) end to end.\n"
+    )
+    work = [{"name": "Co", "highlights": ["Trained a LightGBM demand model, cutting WAPE 9%."]}]
+    result = _tailored(tmp_path, posting, work)
+    assert not [f for f in result.findings if "DeepAR" in f.message]
+    assert _match(result, "LightGBM").shown
+    # a stack in parentheses after a pipeline is every tool of it, not examples
+    stack = "ML Engineer\n\nWhat you'll do\n- Build feature pipelines (Kafka, Flink).\n"
+    kafka = [{"name": "Co", "highlights": ["Built a Kafka feature pipeline for the ranker."]}]
+    assert any("Flink" in f.message for f in _tailored(tmp_path, stack, kafka).findings)

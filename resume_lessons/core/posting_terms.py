@@ -770,7 +770,29 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
             if run and (has_or or enclosed or examples):
                 runs.append(run)
             run, has_or = [], False
+    runs += _model_examples(finds, text)
     return [(x, y) for r in runs for x in r for y in r if x.key != y.key and x.start < y.start]
+
+
+# "probabilistic forecasting models (LightGBM, DeepAR, hierarchical reconciliation)": examples of
+# the models asked, of any kind (a library or a family); any one of them answers
+_MODEL_EXAMPLES = re.compile(
+    r"\b(?:models?|methods?|algorithms?|architectures?|approaches|techniques)\s*\(([^()]{1,160})\)",
+    re.IGNORECASE,
+)
+
+
+def _model_examples(finds: list[Found], text: str) -> list[list[Found]]:
+    out = []
+    for m in _MODEL_EXAMPLES.finditer(text):
+        inside = [
+            f
+            for f in finds
+            if f.kind in ("model_type", "tool") and m.start(1) <= f.start and f.end <= m.end(1)
+        ]
+        if len({f.kind for f in inside}) > 1:  # one kind is read above, in its own run
+            out.append(sorted(inside, key=lambda f: f.start))
+    return out
 
 
 def _contains(a: str, b: str) -> bool:
