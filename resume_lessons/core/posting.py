@@ -125,8 +125,9 @@ def posting_from_data(data: Any, file: str, lines: dict[Path_, int] | None = Non
             f"this looks like a resume, not a posting (it has a '{key}' section)",
             location=key,
             line=lines.get((key,)),
-            hint="give the resume first and the posting second: resume-lessons tailor RESUME "
-            "POSTING",
+            hint="the posting is the job ad: paste its text from the job board into a .txt or "
+            ".md file, or write it as JSON Resume job YAML (see postings/ in your lessons "
+            "folder); the order is resume-lessons tailor RESUME POSTING",
             what=WHAT,
         )
     try:
