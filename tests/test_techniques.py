@@ -336,3 +336,19 @@ def test_t5_balance_says_how_many_bullets_show_each_side_and_how_many_more() -> 
         assert f"1 of your {every} bullets show models" in f.message
         assert f"needs {need} or more" in f.message
         assert f"Name it in {({2: 'two', 5: 'five'})[need - 1]} more bullets" in f.suggestion
+
+
+def test_a_paper_and_a_bullet_that_abbreviate_each_other_are_tied() -> None:
+    def tied(title: str, bullet: str) -> bool:
+        data = {
+            "basics": {"name": "A"},
+            "work": [{"name": "Optisense", "highlights": [bullet]}],
+            "publications": [{"name": title, "publisher": "CVPR"}],
+        }
+        return not [f for f in _check(data, "T6").findings if f.code == "T603"]
+
+    pcb = "Trained U-Net models for PCB solder joint inspection, cutting escaped defects 30%."
+    assert tied("Few-shot anomaly detection for printed circuit board inspection", pcb)
+    spelled = "Trained U-Net models for printed circuit board inspection at 3 plants."
+    assert tied("Solder joint defects in PCB inspection", spelled)
+    assert not tied("Efficient attention for long documents", pcb)

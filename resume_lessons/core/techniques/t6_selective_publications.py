@@ -40,9 +40,22 @@ _PREFIX = 6  # a word by its first letters: "quantized" and "quantization" are o
 
 
 def _topic(text: str, generic: frozenset[str]) -> frozenset[str]:
-    """The distinctive words of a text, by their first letters, hyphenated words split."""
+    """The distinctive words of a text, by their first letters, hyphenated words split, and
+    the initials of its runs of three or four words ("printed circuit board" is also "pcb"), so
+    a paper and a bullet that abbreviate one another share the topic."""
     words = [p for tok in phrase_key(text) for p in tok.split("-")]
-    return frozenset(w[:_PREFIX] for w in words if len(w) >= 3 and w.isalpha() and w not in generic)
+    plain = [w for w in words if w.isalpha()]
+    initials = {
+        "".join(w[0] for w in plain[i : i + n])
+        for n in (3, 4)
+        for i in range(len(plain) - n + 1)
+        if not any(w in _LINKS for w in plain[i : i + n])
+    }
+    found = {w[:_PREFIX] for w in words if len(w) >= 3 and w.isalpha() and w not in generic}
+    return frozenset(found | initials)
+
+
+_LINKS = frozenset({"a", "an", "the", "of", "for", "in", "on", "and", "with", "to", "at", "by"})
 
 
 def check(ctx: Context) -> TechniqueResult:
