@@ -1629,3 +1629,49 @@ def test_model_examples_of_mixed_kinds_are_answered_by_any_one(tmp_path: Path) -
     stack = "ML Engineer\n\nWhat you'll do\n- Build feature pipelines (Kafka, Flink).\n"
     kafka = [{"name": "Co", "highlights": ["Built a Kafka feature pipeline for the ranker."]}]
     assert any("Flink" in f.message for f in _tailored(tmp_path, stack, kafka).findings)
+
+
+def test_a_posting_s_experiments_not_said_to_run_online_are_answered_by_any(
+    tmp_path: Path,
+) -> None:
+    posting = "CV Engineer\n\nWhat you'll do\n- Design and run experiments to improve recall.\n"
+    offline = [{"name": "Co", "highlights": ["Ran experiments comparing ResNet-50 and ViT."]}]
+    result = _tailored(tmp_path, posting, offline)
+    assert _match(result, "experiments").shown
+    assert not [m for m in result.matches if m.term.name == "online experiments"]
+    nothing = [{"name": "Co", "highlights": ["Trained a ResNet-50 defect classifier."]}]
+    (ask,) = [f for f in _tailored(tmp_path, posting, nothing).findings if f.code == "J401"]
+    assert ask.suggestion.startswith("Have you run experiments (offline or online)")
+
+
+def test_a_role_title_a_task_s_model_and_curation_work_show_what_a_cv_posting_asks(
+    tmp_path: Path,
+) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    posting = (
+        "Staff ML Engineer, Visual Inspection\n\nWhat you'll do\n- Build active learning and "
+        "data curation pipelines for rare defects.\n\nRequirements\n- Experience with object "
+        "detection.\n"
+    )
+    path = tmp_path / "posting.txt"
+    path.write_text(posting, encoding="utf-8")
+    bullets = [
+        "Built a YOLOv8 surface-defect detector for painted panels, raising recall from 81% to 94%.",
+        "Cut labeling cost 40% by introducing active learning over 1.2M line images.",
+    ]
+    data = {
+        "basics": {"name": "x", "summary": "ML engineer."},
+        "work": [{"name": "Co", "position": "Senior ML Engineer, Visual Inspection",
+                  "highlights": bullets}],
+    }  # fmt: skip
+    result = tailor(resume_from_data(data, "x"), read_posting(path))
+    title = _match(result, "visual inspection")
+    assert [p.location for p in title.bullets] == ["work[0].position"]
+    j103 = next(f for f in result.findings if f.code == "J103" and "visual" in f.message)
+    assert "your role titles show it" in j103.message and "a role already" in j103.suggestion
+    assert _match(result, "object detection").bullets[0].location == "work[0].highlights[0]"
+    assert _match(result, "curation pipelines").bullets[0].location == "work[0].highlights[1]"
+    # a title shows its field only: "Senior" is no seniority signal, no stage is read in it
+    assert all(p.location != "work[0].position" for m in result.matches if m.term.area != "T1"
+               for p in m.bullets)  # fmt: skip

@@ -188,6 +188,17 @@ def _listed_with_tools(text: str, held: list[Found], tools: list[Found]) -> list
     return out
 
 
+OFFLINE_EXPERIMENT = "experiment offline"  # the key of an experiment not said to run online
+
+
+@cache
+def _online_words(profile: Profile) -> re.Pattern[str]:
+    """``online_test_words`` of tailor.yaml: the words that say a test ran on live traffic."""
+    words = sorted(profile.words("tailor", "online_test_words"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])", re.IGNORECASE)
+
+
 def base_key(key: str, profile: Profile) -> str:
     """A system type's key without its generic head ("rank stack" -> "rank"), or ''; a
     domain's other name is that domain ("forecast system" -> "forecasting")."""
@@ -196,6 +207,12 @@ def base_key(key: str, profile: Profile) -> str:
         base = " ".join(words[:-1])
         return _same(profile, "same_domain").get(base, base)
     return ""
+
+
+def same_names(profile: Profile, table: str) -> dict[str, str]:
+    """Normalised name -> the group name, for a table of names that mean one thing
+    (``same_model``, ``same_domain`` … of tailor.yaml)."""
+    return _same(profile, table)
 
 
 @cache
@@ -395,6 +412,12 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     # "guardrails and safety evaluation for LLMs" guard a model's output: a test's guardrail
     # metrics are named with a test or as metrics
     tested = any(e.name in _TEST_NAMES for e in bullet) or bool(_METRIC_WORD.search(text))
+    # an experiment ran online when the text says so (an A/B test, live traffic, users) or
+    # gives a test's detail; "run experiments to improve recall" may be offline: asked, and
+    # shown, as experiments of any kind
+    online = any(e.name in EXPERIMENT_NAMES and e.name != "experiment" for e in bullet) or bool(
+        _online_words(profile).search(text)
+    )
     for e in bullet:
         stage = e.name.removeprefix("stage.")
         if e.name == "guardrail" and not tested:
@@ -402,7 +425,10 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         if stage in PIPELINE:
             out.append(Found("stage", stage, stage, e.start, e.end))
         elif e.name in EXPERIMENT_NAMES and not _RUN_KEEPING.match(text[e.end :]):
-            out.append(Found("experiment", e.name, EXPERIMENT_NAMES[e.name], e.start, e.end))
+            key, name = e.name, EXPERIMENT_NAMES[e.name]
+            if key == "experiment" and not online:
+                key, name = OFFLINE_EXPERIMENT, "experiments"
+            out.append(Found("experiment", key, name, e.start, e.end))
         elif e.name == "model_type":
             key = _norm(e.value or e.text)
             name = models.get(key, shown_name(e.text))

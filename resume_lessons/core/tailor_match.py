@@ -21,6 +21,7 @@ from .experience import Span, roles_span
 from .locations import get_text, iter_items
 from .model import Resume
 from .posting_terms import (
+    OFFLINE_EXPERIMENT,
     Found,
     Place,
     Term,
@@ -29,6 +30,7 @@ from .posting_terms import (
     base_key,
     model_kinds,
     published_at,
+    same_names,
     system_tools,
     text_terms,
 )
@@ -105,7 +107,13 @@ def resume_text(resume: Resume, location: str) -> str:
         return resume.skills[int(skill.group(1))].keywords[int(skill.group(2))]
     if location == LABEL:
         return resume.basics.label
+    title = _TITLE.match(location)
+    if title:
+        return resume.work[int(title.group(1))].position
     return get_text(resume, location)
+
+
+_TITLE = re.compile(r"^work\[(\d+)\]\.position$")
 
 
 def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
@@ -117,6 +125,13 @@ def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
     if resume.basics.label.strip():
         out.append((LABEL, "summary", resume.basics.label))
     out += [(i.location, i.kind, i.text) for i in items if i.kind != "summary"]
+    # a role's title names its field as plainly ("Senior ML Engineer, Visual Inspection"): it
+    # shows a domain as a bullet does, not as the summary
+    out += [
+        (f"work[{i}].position", "title", w.position)
+        for i, w in enumerate(resume.work)
+        if w.position.strip()
+    ]
     for i, group in enumerate(resume.skills):
         out += [(f"skills[{i}].keywords[{j}]", "skill", k) for j, k in enumerate(group.keywords)]
     return out
@@ -141,10 +156,18 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
         base = base_key(key, profile)
         if base and base in (found.key, base_key(found.key, profile)):
             return True
+    if (
+        kind == "domain"
+        and found.kind == "model_type"
+        and found.key in _task_models(profile).get(key, ())
+    ):
+        return True  # a YOLOv8 defect detector shows object detection
     if kind == "system_type" and found.kind == "tool":
         return found.key in system_tools(profile).get(key, ())  # a FAISS index: ANN retrieval
     if kind != found.kind:
         return False
+    if kind == "experiment" and key == OFFLINE_EXPERIMENT:  # any experiment shows one
+        return found.key in ("experiment", OFFLINE_EXPERIMENT)
     if kind == "experience":  # "8 years of experience" shows a posting's "5+ years"
         field = years_field(key)  # "8 years in NLP" shows "5+ years in NLP" and "5+ years"
         return _years(found.key) >= _years(key) and (not field or years_field(found.key) == field)
@@ -199,18 +222,15 @@ def _people_of(name: str) -> re.Pattern[str] | None:
 
 
 @cache
-def _online_words(profile: Profile) -> re.Pattern[str]:
-    words = sorted(profile.words("tailor", "online_test_words"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])", re.IGNORECASE)
-
-
-def _online(text: str, finds: list[Found], profile: Profile) -> bool:
-    """Whether a text's experiment ran online (``online_test_words`` of tailor.yaml): an A/B
-    test, live traffic, a share of users, or a test's detail (duration, guardrail,
-    significance) beside it."""
-    details = any(f.kind == "experiment" and f.key != "experiment" for f in finds)
-    return details or bool(_online_words(profile).search(text))
+def _task_models(profile: Profile) -> dict[str, frozenset[str]]:
+    """``task_models`` of tailor.yaml by their keys: a task's key -> the model families' keys
+    that show it."""
+    table = profile.setting("tailor", "task_models", default={}) or {}
+    models = same_names(profile, "same_model")
+    return {
+        _norm(str(task)): frozenset(models.get(_norm(str(m)), _norm(str(m))) for m in fams or ())
+        for task, fams in table.items()
+    }
 
 
 def _as_written(finds: list[Found], text: str) -> list[Found]:
@@ -277,8 +297,6 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         if others:
             finds = text_terms(text, profile, listed=kind == "skill")
             finds += _as_written(finds, text)
-            if not _online(text, finds, profile):
-                finds = [f for f in finds if (f.kind, f.key) != ("experiment", "experiment")]
             for m in others:
                 f = next((f for f in finds if _same(m.term, f, profile)), None)
                 span = (f.start, f.end) if f is not None else _people_span(m.term, text)
@@ -290,10 +308,12 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             span = tool_span(m.term.key, text, profile)  # the profile's name, not as written
             if span is not None:
                 hits.append((m, span))
+        if kind == "title":  # a role's title shows its field, not a stage, tool or signal
+            hits = [(m, span) for m, span in hits if m.term.kind in _T1]
         if kind == "bullet" and _is_term_list(text, hits, profile):
             kind = "list"  # a list of the posting's words shows none of them in use
         into = {"summary": "summary", "bullet": "bullets", "skill": "skills", "list": "lists"}
-        into = into[kind]
+        into = {**into, "title": "bullets"}[kind]
         for m, (start, end) in hits:
             getattr(m, into).append(Place(location, start, end, text[start:end]))
     # the strongest bullet first, so a term is cited where the resume makes its best case
@@ -304,7 +324,11 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
     }
     for m in matches:
         m.bullets.sort(key=lambda p: -scores[p.location].score if p.location in scores else 0)
-        m.weak = {p.location for p in m.bullets if scores[p.location].said < LEAD_SCORE}
+        m.weak = {
+            p.location
+            for p in m.bullets
+            if p.location in scores and scores[p.location].said < LEAD_SCORE
+        }
     # a tool's own name before a narrower one that shows it ("SQL" before "Snowflake")
     own = {forms[0].lower(): {f.lower() for f in forms} for _n, forms, _s in _tools(profile)}
     for m in tools:

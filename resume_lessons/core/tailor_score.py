@@ -15,7 +15,7 @@ suggestion holds a number or names a tool the resume does not show outside a que
 from __future__ import annotations
 
 from .findings import CheckItem, Finding, TechniqueResult
-from .posting_terms import Term, asked_where
+from .posting_terms import OFFLINE_EXPERIMENT, Term, asked_where
 from .profile import Profile
 from .questions import question_for
 from .tailor_match import TermMatch, years_field, years_text
@@ -157,6 +157,11 @@ def _question(m: TermMatch, profile: Profile) -> str:
             return f"Have you evaluated models with {t.name}? If so, which bullet shows it?"
         if ask:
             return f"{ask} If so, which bullet shows it?"
+        if t.key == OFFLINE_EXPERIMENT:
+            return (
+                "Have you run experiments (offline or online) to choose between models? If so, "
+                f"which bullet shows it? {question_for('experiment')}"
+            )
         return f"Have you run {t.name}? If so, which bullet shows it? {question_for(t.key)}"
     if t.kind == "metric":
         return f"Have you measured {t.name}? If so, which bullet gives its figure?"
@@ -164,6 +169,10 @@ def _question(m: TermMatch, profile: Profile) -> str:
         spec = profile.setting("tailor", "seniority", t.key, default={}) or {}
         return str(spec.get("question") or f"Which bullet shows {t.name}?")
     return f"Have you used {t.name}? If so, which bullet shows it?"
+
+
+def _shown_by(location: str) -> str:
+    return "role titles" if location.endswith(".position") else "bullets"
 
 
 def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Finding | None]:
@@ -204,8 +213,11 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
             words = t.name
         f = finding(
             "J103", area, "basics.summary",
-            f"{_asked(t)}; your bullets show it ({m.bullets[0].location}), the summary does not.",
-            f"Name “{words}” in the summary's first sentence: a bullet already shows it.",
+            f"{_asked(t)}; your {_shown_by(m.bullets[0].location)} show it "
+            f"({m.bullets[0].location}), the summary does not.",
+            f"Name “{words}” in the summary's first sentence: "
+            f"{'a role' if m.bullets[0].location.endswith('.position') else 'a bullet'} already "
+            "shows it.",
             line=key,
         )  # fmt: skip
         return CheckItem(label, points, round(points / 2, 2), m.bullets[0].location, "J103", key), f
