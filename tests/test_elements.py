@@ -622,3 +622,15 @@ def test_a_delivery_business_s_outcomes_and_problems() -> None:
 
 def test_on_call_alone_is_no_monitoring_stage() -> None:
     assert "stage.monitoring" not in _found("Helped the team with on-call and mentoring.")
+
+
+@pytest.mark.parametrize("text", ["A/B tested the ranker for 2 weeks.", "A/B-tested the ranker."])
+def test_an_ab_tested_opening_is_a_verb(text: str) -> None:
+    found = _found(text)
+    assert "action_verb" in found and "weak_opening" not in found
+
+
+def test_a_shadow_test_s_duration_and_share_of_stations() -> None:
+    found = _found("Shadow-tested the detector for 3 weeks on 25% of inspection stations.")
+    assert found["experiment_duration"] == ["for 3 weeks"]
+    assert found["traffic_share"] == ["25% of inspection stations"]

@@ -462,3 +462,9 @@ def test_splitting_a_compound_under_languages_sends_its_tools_to_their_stages() 
     assert sort.split("SQL (Postgres/BigQuery)") == ["SQL", "Postgres", "BigQuery"]
     assert sort.entries["SQL"] == "Languages"
     assert sort.entries["Postgres"] == sort.entries["BigQuery"] == "Data"
+
+
+def test_a_tool_with_its_version_glued_on_is_that_tool() -> None:
+    grams = ngrams(["Built a YOLOv8 defect detector and Python3 services on AWS S3."])
+    assert shown_in("YOLO", grams) and shown_in("Python", grams)
+    assert not shown_in("S", grams)  # "S3" keeps its digit: the name is too short to strip

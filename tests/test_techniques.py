@@ -352,3 +352,21 @@ def test_a_paper_and_a_bullet_that_abbreviate_each_other_are_tied() -> None:
     spelled = "Trained U-Net models for printed circuit board inspection at 3 plants."
     assert tied("Solder joint defects in PCB inspection", spelled)
     assert not tied("Efficient attention for long documents", pcb)
+
+
+def test_t4_a_test_told_by_its_details_is_an_experiment_described() -> None:
+    from resume_lessons.core.analyze import score_item
+
+    t4 = get_technique("T4")
+    plain = "Ran experiments comparing ResNet-50 and EfficientNet-B3 backbones for the detector."
+    detailed = (
+        "Shadow-tested an EfficientNet-B3 detector against the ResNet-50 baseline for 3 weeks on "
+        "25% of inspection stations, with false-reject rate as a guardrail; stopped at p<0.05."
+    )
+    assert score_item(detailed, "bullet", t4).score > score_item(plain, "bullet", t4).score
+    data = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": [detailed]}]}
+    assert not [f for f in _check(data, "T4").findings if f.code in ("T406", "T402", "T403")]
+    # one detail alone is no test ("for 3 weeks" of a migration)
+    one = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": [
+        "Migrated the feature store to Feast over 3 weeks."]}]}  # fmt: skip
+    assert any(f.code == "T406" for f in _check(one, "T4").findings)

@@ -683,3 +683,29 @@ def test_a_figure_copied_from_another_bullet_is_named_with_where_it_came_from(
     assert figure not in rw.current_new_facts  # the learner's own figure, not a new fact
     came = re.search(rf"From another item: “{re.escape(figure)}” \((\S+)\)", plain)
     assert came and figure in resume_text(resume, came.group(1))
+
+
+def test_the_publication_picker_scores_with_the_saved_bullet_drafts(tmp_path: Path) -> None:
+    import yaml
+
+    data = {
+        "basics": {"name": "Sam", "summary": "CV engineer."},
+        "work": [{"name": "Optisense", "position": "CV Engineer",
+                  "highlights": ["Responsible for inspection models."]}],
+        "publications": [{"name": "Few-shot anomaly detection for solder joint inspection",
+                          "publisher": "CVPR"}],
+    }  # fmt: skip
+    path = tmp_path / "sam.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    store = DraftsFile(tmp_path / "drafts.yaml", path)
+    store.save(
+        "work[0].highlights[0]",
+        "Trained U-Net models for solder joint inspection, cutting escaped defects 30%.",
+        lesson="T2",
+    )
+    lesson = lesson_setup(path, store.path, "sam", technique="T6")
+    picker = lesson.exercise()
+    # the draft ties the paper to the work: the picker starts where the page's "with your
+    # saved drafts" score is, not at the resume file's
+    assert lesson.analysis is not None and lesson.analysis.scores["T6"] < 100
+    assert picker.before_score == lesson._drafted_analysis().scores["T6"] == 100

@@ -103,15 +103,25 @@ def borrowed_figures(
     if resume is None:
         return []
     had = _known_figures([before])
-    others = [(loc, t) for loc, _kind, t in resume_texts(resume) if loc != location]
+    others = [(loc, _units(t)) for loc, _kind, t in resume_texts(resume) if loc != location]
     out = []
     for number, written in _figures(after):
         if number in had:
             continue
-        where = next((loc for loc, t in others if number in _known_figures([t])), "")
+        unit = _unit(written, number)
+        # the same figure, unit and all: "40k" is not the "40%" of another bullet
+        where = next((loc for loc, units in others if (number, unit) in units), "")
         if where:
             out.append((written, where))
     return list(dict.fromkeys(out))
+
+
+def _unit(written: str, number: str) -> str:
+    return written.replace(",", "").removeprefix(number).strip().lstrip("-").lower()
+
+
+def _units(text: str) -> set[tuple[str, str]]:
+    return {(number, _unit(written, number)) for number, written in _figures(text)}
 
 
 def borrowed_note(borrowed: list[tuple[str, str]]) -> str:

@@ -50,9 +50,17 @@ def group_stage(group: Skill, profile: Profile) -> str:
     return best[2] if best else ""
 
 
+# A name with its version glued on is the name: "YOLOv8" is YOLO, "Python3" Python, "GPT4o"
+# GPT (the name keeps three letters or more, so "S3" and "EC2" stay whole).
+_VERSIONED = re.compile(r"^([a-z][a-z+#]{2,}?)v?\d+(?:\.\d+)*[a-z]?$")
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     word = word.removesuffix("'s")
+    versioned = _VERSIONED.match(word)
+    if versioned:
+        return versioned.group(1)
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]

@@ -331,7 +331,11 @@ def controlled_pilot(doc: Doc) -> tuple[int, int] | None:
 
 
 def _tested(doc: Doc) -> bool:
-    return "experiment" in doc.hits or doc.memo(controlled_pilot) is not None
+    return (
+        "experiment" in doc.hits
+        or doc.memo(controlled_pilot) is not None
+        or _KIND_TESTED.search(doc.lowered) is not None
+    )
 
 
 def traffic(doc: Doc) -> list[tuple[int, int]]:
@@ -675,11 +679,20 @@ def find_experiments(doc: Doc) -> Found:
     return found
 
 
+# A kind of test written onto its verb: "shadow-tested", "load-tested", "A/B-tested".
+_KIND_TESTED = re.compile(r"\b(?:shadow|load|stress|canary|a/b|ab|split|soak)-test(?:ed|ing)?\b")
+
+
 def find_durations(doc: Doc) -> Found:
     lowered = doc.lowered
     # A test's duration: of an experiment, of a rollout to a share of traffic ("to 10% of
     # traffic for 3 weeks"), or of an offline test. Every duration ends in day, week or month.
-    tested = doc.memo(experiments) or doc.memo(traffic) or "not_online" in doc.hits
+    tested = (
+        doc.memo(experiments)
+        or doc.memo(traffic)
+        or "not_online" in doc.hits
+        or _KIND_TESTED.search(lowered) is not None  # "shadow-tested … for 3 weeks"
+    )
     if not (doc.numeric and tested):  # "a 2-week shadow test" says how it was tested too
         return []
     if not ("day" in lowered or "week" in lowered or "month" in lowered):
@@ -1319,6 +1332,9 @@ _OPENING_NOUN_AFTER = frozenset({"of", "for", "on", "in", "into", "to", ""})
 _OPENING_ROLE_VERBS = frozenset({"play", "hold", "assume", "fill"})
 _OPENING_ROLE_WORDS = frozenset({"role", "roles", "position"})
 _OPENING_ROLE_REACH = 4  # tokens after the opening word in which a role word counts
+
+
+_TEST_KINDS = frozenset({"a/b", "a/b/n", "ab"})
 
 
 def _opening_adverb(word: str) -> bool:
@@ -2307,7 +2323,11 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
     skips = {i for i, _, _ in hits} if hits else ()
     # "I built", "Successfully migrated", "Q3 2022 - led": the verb comes after these.
     while first + 1 < n and (
-        first in skips or _opening_adverb(words[first]) or _OPENING_DATE.fullmatch(words[first])
+        first in skips
+        or _opening_adverb(words[first])
+        or _OPENING_DATE.fullmatch(words[first])
+        # "A/B tested the ranker": the verb is "tested" ("A/B testing framework" has none)
+        or (words[first] in _TEST_KINDS and words[first + 1].endswith("ed"))
     ):
         first += 1
     # A one-word label before a colon ("Search: built ...") is not the opening.
@@ -2327,6 +2347,10 @@ def _opening(lowered, words, starts, ends, by_cat, add) -> bool:  # type: ignore
         return False
     word = words[first]
     nxt = words[first + 1] if first + 1 < n else ""
+    kind, _, tested = word.partition("-")
+    if kind in _TEST_KINDS and tested.endswith("ed"):  # "A/B-tested the ranker"
+        add((starts[first], "action_verb", ends[first], word))
+        return True
     listed = _hit_at(get("action_verb"), first) or _hit_at(get("decision"), first)
     # A listed verb matches every inflection; as an opening it must be used as a verb.
     if (listed and _opening_verb_form(word, nxt)) or _looks_like_verb(word, nxt, by_cat, first):

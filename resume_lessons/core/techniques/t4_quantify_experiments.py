@@ -110,11 +110,23 @@ def _claim(
     return None
 
 
+_TEST_DETAILS = frozenset(
+    {"experiment_duration", "traffic_share", "guardrail", "early_stopping", "significance"}
+)
+TEST_DETAILS_NEEDED = 2  # details that describe a test the bullet does not call an experiment
+
+
+def _describes_a_test(names: frozenset[str]) -> bool:
+    """An experiment, or a test told by its details ("shadow-tested … for 3 weeks on 25% of
+    stations … stopped at p<0.05"): a rewrite that describes its test better never loses it."""
+    return "experiment" in names or len(names & _TEST_DETAILS) >= TEST_DETAILS_NEEDED
+
+
 def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     findings = []
     impact = [b for b in ctx.bullets if "quantified_impact" in ctx.names(b.location)]
-    experiments = [b for b in ctx.bullets if "experiment" in ctx.names(b.location)]
+    experiments = [b for b in ctx.bullets if _describes_a_test(ctx.names(b.location))]
     for b in ctx.bullets:
         names = ctx.names(b.location)
         inside = [

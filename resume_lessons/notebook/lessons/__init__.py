@@ -296,9 +296,10 @@ class Lesson:
         t = self._need()
         assert self.analysis is not None and self.resume is not None
         kw = {"profile": self.profile}
-        if t.code == "T6":
+        if t.code == "T6":  # saved bullets tie papers to work: scored with them, as the page is
+            drafted, _ = apply_drafts(self.resume, self.drafts, skip=("publications",))
             return widgets.PublicationPicker(
-                self.resume, self.store, draft=self.drafts.text("publications"), **kw
+                drafted, self.store, draft=self.drafts.text("publications"), **kw
             )
         if t.code == "T7":  # saved bullets are evidence: the sorter scores the resume with them
             drafted, _ = apply_drafts(self.resume, self.drafts, skip=("skills",))
