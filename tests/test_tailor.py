@@ -1675,3 +1675,9 @@ def test_a_role_title_a_task_s_model_and_curation_work_show_what_a_cv_posting_as
     # a title shows its field only: "Senior" is no seniority signal, no stage is read in it
     assert all(p.location != "work[0].position" for m in result.matches if m.term.area != "T1"
                for p in m.bullets)  # fmt: skip
+
+
+def test_the_summary_lead_names_a_term_its_bullet_only_points_at(tmp_path: Path) -> None:
+    canary = "Built canary rollout and automated rollback for model deployments, in Python."
+    result = _tailored(tmp_path, INFERENCE_POSTING, [{"name": "Co", "highlights": [canary]}])
+    assert "deployment pipeline" in result.summary_lead and "canary" not in result.summary_lead

@@ -283,13 +283,23 @@ def _bullets(resume: Resume, location: str) -> list[str]:
     return getattr(resume, hit.group(1))[int(hit.group(2))].highlights if hit else []
 
 
+def _own_words(m: TermMatch) -> str:
+    """The resume's words for a T1 term, to lead the summary with: as the resume writes it,
+    unless those words only point at it ("PCB" shows manufacturing, "canary" a deployment
+    pipeline): then the term's own name."""
+    said = (m.summary or m.bullets)[0].text
+    if set(said.lower().split()) & set(m.term.name.lower().split()):
+        return said
+    return said if m.summary else m.term.name
+
+
 def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Finding]]:
     """The resume's own T1 words in the posting's order, and a tip when the summary's first
     sentence leaves out the first of them."""
     t1 = sorted(
         (m for m in matches if m.term.area == "T1" and m.shown), key=lambda m: -m.term.weight
     )
-    words = list(dict.fromkeys((m.summary or m.bullets)[0].text for m in t1))
+    words = list(dict.fromkeys(_own_words(m) for m in t1))
     summary = resume.basics.summary
     end = _FIRST_SENTENCE.search(summary)
     first_end = end.start() if end else len(summary)
