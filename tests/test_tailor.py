@@ -1669,7 +1669,7 @@ def test_a_role_title_a_task_s_model_and_curation_work_show_what_a_cv_posting_as
     title = _match(result, "visual inspection")
     assert [p.location for p in title.bullets] == ["work[0].position"]
     j103 = next(f for f in result.findings if f.code == "J103" and "visual" in f.message)
-    assert "your role titles show it" in j103.message and "a role already" in j103.suggestion
+    assert "your role titles show it" in j103.message and "your roles already" in j103.suggestion
     assert _match(result, "object detection").bullets[0].location == "work[0].highlights[0]"
     assert _match(result, "curation pipelines").bullets[0].location == "work[0].highlights[1]"
     # a title shows its field only: "Senior" is no seniority signal, no stage is read in it
@@ -1681,3 +1681,13 @@ def test_the_summary_lead_names_a_term_its_bullet_only_points_at(tmp_path: Path)
     canary = "Built canary rollout and automated rollback for model deployments, in Python."
     result = _tailored(tmp_path, INFERENCE_POSTING, [{"name": "Co", "highlights": [canary]}])
     assert "deployment pipeline" in result.summary_lead and "canary" not in result.summary_lead
+
+
+def test_an_employer_s_name_shows_its_industry(tmp_path: Path) -> None:
+    posting = "CV Engineer\n\nAbout\nWe inspect parts for automotive manufacturers.\n"
+    work = [{"name": "Ventra Automotive", "position": "CV Engineer",
+             "highlights": ["Trained a YOLOv8 defect detector for painted panels."]}]  # fmt: skip
+    result = _tailored(tmp_path, posting, work)
+    assert [p.location for p in _match(result, "automotive").bullets] == ["work[0].name"]
+    j103 = next(f for f in result.findings if f.code == "J103" and "automotive" in f.message)
+    assert "your employers' names show it" in j103.message

@@ -109,11 +109,12 @@ def resume_text(resume: Resume, location: str) -> str:
         return resume.basics.label
     title = _TITLE.match(location)
     if title:
-        return resume.work[int(title.group(1))].position
+        role = resume.work[int(title.group(1))]
+        return role.position if title.group(2) == "position" else role.name
     return get_text(resume, location)
 
 
-_TITLE = re.compile(r"^work\[(\d+)\]\.position$")
+_TITLE = re.compile(r"^work\[(\d+)\]\.(position|name)$")
 
 
 def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
@@ -125,12 +126,14 @@ def resume_texts(resume: Resume) -> list[tuple[str, str, str]]:
     if resume.basics.label.strip():
         out.append((LABEL, "summary", resume.basics.label))
     out += [(i.location, i.kind, i.text) for i in items if i.kind != "summary"]
-    # a role's title names its field as plainly ("Senior ML Engineer, Visual Inspection"): it
-    # shows a domain as a bullet does, not as the summary
+    # a role's title names its field as plainly ("Senior ML Engineer, Visual Inspection"), and
+    # an employer's name its industry ("Ventra Automotive"): each shows a domain as a bullet
+    # does, not as the summary
     out += [
-        (f"work[{i}].position", "title", w.position)
+        (f"work[{i}].{field}", "title", text)
         for i, w in enumerate(resume.work)
-        if w.position.strip()
+        for field, text in (("position", w.position), ("name", w.name))
+        if text.strip()
     ]
     for i, group in enumerate(resume.skills):
         out += [(f"skills[{i}].keywords[{j}]", "skill", k) for j, k in enumerate(group.keywords)]

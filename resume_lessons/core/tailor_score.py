@@ -172,7 +172,9 @@ def _question(m: TermMatch, profile: Profile) -> str:
 
 
 def _shown_by(location: str) -> str:
-    return "role titles" if location.endswith(".position") else "bullets"
+    if location.endswith(".position"):
+        return "role titles"
+    return "employers' names" if location.endswith(".name") else "bullets"
 
 
 def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Finding | None]:
@@ -216,8 +218,11 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
             f"{_asked(t)}; your {_shown_by(m.bullets[0].location)} show it "
             f"({m.bullets[0].location}), the summary does not.",
             f"Name “{words}” in the summary's first sentence: "
-            f"{'a role' if m.bullets[0].location.endswith('.position') else 'a bullet'} already "
-            "shows it.",
+            + (
+                "a bullet already shows it."
+                if _shown_by(m.bullets[0].location) == "bullets"
+                else "your roles already show it."
+            ),
             line=key,
         )  # fmt: skip
         return CheckItem(label, points, round(points / 2, 2), m.bullets[0].location, "J103", key), f
