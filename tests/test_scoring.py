@@ -1000,3 +1000,18 @@ def test_owning_a_pipeline_stage_is_ownership_not_a_duty() -> None:
 def test_a_size_claimed_in_words_is_vague() -> None:
     s = score_bullet("Optimised the data pipeline, improving speed massively and costs greatly.")
     assert any("“massively”" in what and "“greatly”" in what for what, _ in s.penalties)
+
+
+def test_document_work_is_no_vague_activity_but_documenting_is() -> None:
+    work = score_bullet("Engineered layout features for the claims document classifier.")
+    assert not any("vague" in what for what, _ in work.penalties)
+    chore = score_bullet("Documented the data pipeline for the ranking team.")
+    assert any("“Documented”" in what for what, _ in chore.penalties)
+
+
+def test_insurers_and_legal_teams_problems_are_named_problems() -> None:
+    for text in (
+        "Moved contract clause extraction from spaCy rules to a fine-tuned BERT tagger.",
+        "Built a claims triage model for the underwriting team.",
+    ):
+        assert "problem" in {p.key for p in score_bullet(text).shown}, text

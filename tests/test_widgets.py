@@ -709,3 +709,10 @@ def test_the_publication_picker_scores_with_the_saved_bullet_drafts(tmp_path: Pa
     # saved drafts" score is, not at the resume file's
     assert lesson.analysis is not None and lesson.analysis.scores["T6"] < 100
     assert picker.before_score == lesson._drafted_analysis().scores["T6"] == 100
+
+
+def test_a_bare_small_number_is_not_said_to_come_from_another_item() -> None:
+    from resume_lessons.core.new_facts import borrowed_figures
+
+    resume = load_resume(EXAMPLES / "priya_fraud.yaml")
+    assert borrowed_figures("Ran it in 3 stages.", "Ran it.", resume) == []

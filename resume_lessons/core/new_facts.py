@@ -109,6 +109,8 @@ def borrowed_figures(
         if number in had:
             continue
         unit = _unit(written, number)
+        if not unit and len(number) < 2:
+            continue  # a bare "4" is in too many bullets to say where it came from
         # the same figure, unit and all: "40k" is not the "40%" of another bullet
         where = next((loc for loc, units in others if (number, unit) in units), "")
         if where:
