@@ -634,3 +634,10 @@ def test_a_shadow_test_s_duration_and_share_of_stations() -> None:
     found = _found("Shadow-tested the detector for 3 weeks on 25% of inspection stations.")
     assert found["experiment_duration"] == ["for 3 weeks"]
     assert found["traffic_share"] == ["25% of inspection stations"]
+
+
+def test_a_pilot_s_duration_and_not_how_often_a_job_ran() -> None:
+    assert _found("In a 4-week pilot with 60 adjusters it cut lookup time by 35%.")[
+        "experiment_duration"
+    ] == ["4-week"]
+    assert "experiment_duration" not in _found("Ran the trial data pipelines every 2 weeks.")

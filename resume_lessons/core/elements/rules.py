@@ -683,6 +683,9 @@ def find_experiments(doc: Doc) -> Found:
 _KIND_TESTED = re.compile(r"\b(?:shadow|load|stress|canary|a/b|ab|split|soak)-test(?:ed|ing)?\b")
 
 
+_PILOT_RUN = re.compile(r"\b(?:pilot|trial)(?:ed|s)?\b")
+
+
 def find_durations(doc: Doc) -> Found:
     lowered = doc.lowered
     # A test's duration: of an experiment, of a rollout to a share of traffic ("to 10% of
@@ -692,6 +695,7 @@ def find_durations(doc: Doc) -> Found:
         or doc.memo(traffic)
         or "not_online" in doc.hits
         or _KIND_TESTED.search(lowered) is not None  # "shadow-tested … for 3 weeks"
+        or _PILOT_RUN.search(lowered) is not None  # "in a 4-week pilot with 60 adjusters"
     )
     if not (doc.numeric and tested):  # "a 2-week shadow test" says how it was tested too
         return []
@@ -703,9 +707,11 @@ def find_durations(doc: Doc) -> Found:
         for m in _DURATION.finditer(lowered)
         if not any(s <= m.start() < e for s, e, _, _ in spans)
         and not (m.group().startswith("a ") and _PER_PERIOD.search(lowered, 0, m.start()))
+        and not _EVERY.search(lowered, 0, m.start())  # "every 2 weeks": how often
     ]
 
 
+_EVERY = re.compile(r"\b(?:every|each|once|twice)\s+$")
 # "many experiments a week", "2B events a day": how often, not how long ("for 30 days" is)
 _PER_PERIOD = re.compile(r"\b[a-z]{3,}s\s+$")
 
