@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import methodcaller
@@ -117,11 +117,11 @@ def _magnitudes(lowered: str) -> list[re.Match[str]]:
     return out
 
 
-# Where a traffic share can start, for ASCII text: a digit, or a share in words ("half", "a
-# third", "one in ten"). Literal first characters let the engine skip every other position in
-# C; the traffic pattern itself opens with a lookahead, so a plain finditer runs the matcher at
-# every position.
-_TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half|a |one|two|three", re.ASCII)
+# Where a traffic share can start, for ASCII text: a digit, or "half" (a share in other words,
+# "a third of", is found by ``_SHARE_WORD`` first). Literal first characters let the engine skip
+# every other position in C; the traffic pattern itself opens with a lookahead, so a plain
+# finditer runs the matcher at every position.
+_TRAFFIC_START = re.compile(r"0|1|2|3|4|5|6|7|8|9|half", re.ASCII)
 # A share said in words: "half of users", "a third of the markets", "one in ten sessions".
 _SHARE_WORDS = (
     r"(?:half|a\s+(?:third|quarter|fifth|tenth)|(?:one|two)[\s-]thirds?|(?:one|three)[\s-]"
@@ -137,7 +137,12 @@ def _traffic_spans(lowered: str, traffic: re.Pattern[str]) -> list[tuple[int, in
     out = []
     match = traffic.match
     pos = 0
-    candidates = map(_START, _TRAFFIC_START.finditer(lowered))
+    candidates: Iterable[int] = map(_START, _TRAFFIC_START.finditer(lowered))
+    if "a " in lowered or "one" in lowered or "two" in lowered or "three" in lowered:
+        # a share in words opens with one of these ("a third of", "one in ten", "two thirds")
+        words = [m.start() for m in _SHARE_WORD.finditer(lowered)]
+        if words:
+            candidates = sorted({*candidates, *words})
     for at in candidates:
         if at < pos:
             continue  # inside the last match
