@@ -641,3 +641,10 @@ def test_a_pilot_s_duration_and_not_how_often_a_job_ran() -> None:
         "experiment_duration"
     ] == ["4-week"]
     assert "experiment_duration" not in _found("Ran the trial data pipelines every 2 weeks.")
+
+
+def test_building_on_rag_trains_nothing_but_fine_tuning_its_parts_does() -> None:
+    assert "stage.training" not in _found("Built a RAG assistant for claims adjusters.")
+    assert "stage.training" in _found(
+        "Fine-tuned the retriever of our RAG assistant on 40k queries."
+    )

@@ -926,9 +926,31 @@ def _stage_model_cues(words, by_cat, longer, hosted=(), data_tools=()):  # type:
                 continue  # "a chatbot using GPT-4" builds on a hosted model
             if longer and _inside_longer(i, j, longer):
                 continue
+            if (
+                cat == "model_type"
+                and phrase in _APPLIED_METHODS
+                and _TRAIN_WORDS.isdisjoint(words)
+            ):
+                continue  # "built a RAG assistant" builds on models; it trains none
             out.append((i, j, phrase, cat))
     out.sort()
     return out
+
+
+# Ways of using models that train none of them: retrieval-augmented generation puts a retriever
+# before a model someone else trained.
+_TRAIN_WORDS = frozenset(
+    {"train", "trained", "training", "retrained", "fine-tuned", "finetuned", "fine-tune",
+     "fine-tuning", "pretrained", "distilled"}
+)  # fmt: skip
+_APPLIED_METHODS = frozenset(
+    {
+        "rag",
+        "retrieval-augmented generation",
+        "retrieval augmented generation",
+        "retrieval-augmented",
+    }
+)
 
 
 def _stage_trains(cues, words, by_cat, consumers, impacts, starts, runs):  # type: ignore[no-untyped-def]
