@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .cramming import (
     LISTED,
@@ -357,8 +358,12 @@ def _names_something(
 def _vague_measure(e: Element, profile: Profile) -> bool:
     """Whether a result's measure is one too vague to check (``vague_measures`` of
     quality.yaml: "productivity", "model performance")."""
-    vague = {w.lower() for w in profile.words("quality", "vague_measures")}
-    return (e.value or "").lower() in vague
+    return (e.value or "").lower() in _vague_measures(profile)
+
+
+@cache
+def _vague_measures(profile: Profile) -> frozenset[str]:
+    return frozenset(w.lower() for w in profile.words("quality", "vague_measures"))
 
 
 def score_bullet(

@@ -320,10 +320,11 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         for m, (start, end) in hits:
             getattr(m, into).append(Place(location, start, end, text[start:end]))
     # the strongest bullet first, so a term is cited where the resume makes its best case
+    cited = {p.location for m in matches for p in m.bullets}
     scores = {
         location: score_bullet(text)
         for location, kind, text in resume_texts(resume)
-        if kind == "bullet" and any(p.location == location for m in matches for p in m.bullets)
+        if kind == "bullet" and location in cited
     }
     for m in matches:
         m.bullets.sort(key=lambda p: -scores[p.location].score if p.location in scores else 0)
