@@ -370,3 +370,22 @@ def test_t4_a_test_told_by_its_details_is_an_experiment_described() -> None:
     one = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": [
         "Migrated the feature store to Feast over 3 weeks."]}]}  # fmt: skip
     assert any(f.code == "T406" for f in _check(one, "T4").findings)
+
+
+def test_t4_a_soup_of_test_words_earns_no_experiment_described() -> None:
+    from resume_lessons.core.analyze import score_item
+    from resume_lessons.core.bullet_score import CRAMMED_CAP, score_bullet
+
+    soup = (
+        "A/B test experiment CTR +15% conversion +9% p < 0.05 2 weeks 3 weeks 50% of traffic "
+        "10% of users guardrails latency revenue early stopping significance threshold."
+    )
+    honest = (
+        "Ran a 2-week A/B test of the new ranking features on 20% of search traffic, lifting "
+        "booking conversion by 1.8% (p < 0.05) with guardrails on search latency."
+    )
+    t4 = get_technique("T4")
+    gamed = score_item(soup, "bullet", t4)
+    assert gamed.score < 50 and any("more than once" in f.message for f in gamed.findings)
+    assert score_item(honest, "bullet", t4).score == 100
+    assert score_bullet(soup).score <= CRAMMED_CAP < score_bullet(honest).score

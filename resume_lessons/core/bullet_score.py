@@ -27,6 +27,7 @@ from .cramming import (
     lists_terms,
     lists_tests,
     only_tools,
+    repeated_test_details,
     tool_keys,
 )
 from .elements import Element, explain
@@ -386,6 +387,8 @@ def score_bullet(
             signals.discard("named")
     paid = _costs_paid(text, found, prof)
     names = {e.name for e in found if e not in paid} | signals
+    if repeated_test_details([e.name for e in found]):
+        names.add("listed_checks")  # two durations, two shares: options listed, no one test
     results = [e for e in found if e.name == "quantified_impact" and e not in paid]
     if results and all(_vague_measure(e, prof) for e in results):
         names.discard("quantified_impact")  # "a 10x uplift in productivity": no metric named

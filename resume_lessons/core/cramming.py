@@ -124,3 +124,19 @@ def only_tools(words: list[str], profile: Profile) -> bool:
             return False
         k += len(key)
     return n > 1
+
+
+# Details one test has once: two durations or two shares of traffic in one bullet list options
+# ("2 weeks 3 weeks 50% of traffic 10% of users"), not the test that ran.
+ONCE_PER_TEST = ("experiment_duration", "traffic_share")
+
+
+def repeated_test_details(names: list[str]) -> list[str]:
+    """The test details a bullet's elements (their names, one per element) give more than
+    once: a keyword soup of test words, not one test described. A bullet that says what was
+    done (an action verb) may tell a test in two phases ("for 2 weeks on 5%, then 3 weeks"):
+    it is a soup only when every detail repeats."""
+    repeated = [d for d in ONCE_PER_TEST if names.count(d) >= 2]
+    if "action_verb" in names and len(repeated) < len(ONCE_PER_TEST):
+        return []
+    return repeated

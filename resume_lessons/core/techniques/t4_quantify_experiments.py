@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..cramming import repeated_test_details
 from ..findings import Context, Example, TechniqueResult
 from ..profile import Profile, phrase_key
 from .base import Line, Rule, Technique, quote, result
@@ -116,6 +117,13 @@ _TEST_DETAILS = frozenset(
 TEST_DETAILS_NEEDED = 2  # details that describe a test the bullet does not call an experiment
 
 
+_DETAIL_NAMES = {"experiment_duration": "a duration", "traffic_share": "a share of traffic"}
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _describes_a_test(names: frozenset[str]) -> bool:
     """An experiment, or a test told by its details ("shadow-tested … for 3 weeks on 25% of
     stations … stopped at p<0.05"): a rewrite that describes its test better never loses it."""
@@ -126,7 +134,13 @@ def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     findings = []
     impact = [b for b in ctx.bullets if "quantified_impact" in ctx.names(b.location)]
-    experiments = [b for b in ctx.bullets if _describes_a_test(ctx.names(b.location))]
+    tested = [b for b in ctx.bullets if _describes_a_test(ctx.names(b.location))]
+    listed = {
+        b.location: repeated
+        for b in tested
+        if (repeated := repeated_test_details([e.name for e in ctx.elements.get(b.location, [])]))
+    }
+    experiments = [b for b in tested if b.location not in listed]
     for b in ctx.bullets:
         names = ctx.names(b.location)
         inside = [
@@ -163,7 +177,20 @@ def check(ctx: Context) -> TechniqueResult:
                         ctx.first(b.location, "experiment"),
                     )
                 )
-    if not experiments:
+    for b in tested:
+        if b.location in listed:
+            twice = _and([_DETAIL_NAMES[d] for d in listed[b.location]])
+            findings.append(
+                t.finding(
+                    "T406",
+                    b.location,
+                    f"{quote(b.text)} gives {twice} more than once: it lists test words, not "
+                    "the one test you ran.",
+                    "Which test did you run? Give its one duration, its share of traffic and "
+                    "its guardrails, in a sentence that says what was tested.",
+                )
+            )
+    if not experiments and not listed:
         findings.append(
             t.finding(
                 "T406",
