@@ -31,6 +31,7 @@ from .cramming import (
     tool_keys,
 )
 from .elements import Element, explain
+from .findings import and_list
 from .elements.document import token_spans
 from .placeholders import has_placeholder
 from .profile import DEFAULT_PROFILE, Profile, load_profile
@@ -490,7 +491,9 @@ def _caps(
     caps = []
     lacks = [what for keys, what in FIVE_NEEDS if names.isdisjoint(keys)]
     if lacks:
-        caps.append((FIVE_CAP, f"a 5 of 5 needs {FIVE_NEEDS_SAID}; this one lacks {_and(lacks)}"))
+        caps.append(
+            (FIVE_CAP, f"a 5 of 5 needs {FIVE_NEEDS_SAID}; this one lacks {and_list(lacks)}")
+        )
     stages = sum(1 for s in STAGES if s in names)
     if stages >= CRAMMED_STAGES or "many_tools" in names:
         caps.append((CRAMMED_CAP, "crams many stages or tools into one bullet; split it"))
@@ -522,7 +525,3 @@ def _caps(
         )
         caps.append((NO_RESULT_CAP, f"shows no measured result{said}; a 4 of 5 needs one"))
     return sorted(caps, key=lambda c: -c[0])
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

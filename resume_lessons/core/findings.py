@@ -134,3 +134,8 @@ class Example:
         if self.kind == "summary":
             return {"basics": {"name": "Example", "summary": self.text}}
         return {"basics": {"name": "Example"}, "work": [{"name": "Co", "highlights": [self.text]}]}
+
+
+def and_list(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": a list as a finding's sentence says it."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -16,7 +16,7 @@ from typing import Any
 
 from .bullet_score import score_bullet
 from .drafts import Drafts, apply_drafts
-from .findings import Finding, TechniqueResult
+from .findings import Finding, TechniqueResult, and_list
 from .locations import iter_items, role_of
 from .model import Resume
 from .posting import Posting, posting_texts
@@ -255,7 +255,7 @@ def _rewrite_findings(resume: Resume, o: RoleOrder) -> list[Finding]:
     if not weak:
         return []
     names = ", ".join(dict.fromkeys(n for j in weak for n in o.shows[j]))
-    which = _counted([str(j + 1) for j in weak])
+    which = and_list([str(j + 1) for j in weak])
     one = len(weak) == 1
     return [
         finding(
@@ -271,11 +271,6 @@ def _rewrite_findings(resume: Resume, o: RoleOrder) -> list[Finding]:
             f"{'it' if one else 'they'} can move up.",
         )
     ]
-
-
-def _counted(items: list[str]) -> str:
-    """ "1", "1 and 3", "1, 3 and 5"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _bullets(resume: Resume, location: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..cramming import repeated_test_details
-from ..findings import Context, Example, TechniqueResult
+from ..findings import Context, Example, TechniqueResult, and_list
 from ..profile import Profile, phrase_key
 from .base import Line, Rule, Technique, quote, result
 
@@ -120,10 +120,6 @@ TEST_DETAILS_NEEDED = 2  # details that describe a test the bullet does not call
 _DETAIL_NAMES = {"experiment_duration": "a duration", "traffic_share": "a share of traffic"}
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _describes_a_test(names: frozenset[str]) -> bool:
     """An experiment, or a test told by its details ("shadow-tested … for 3 weeks on 25% of
     stations … stopped at p<0.05"): a rewrite that describes its test better never loses it."""
@@ -179,7 +175,7 @@ def check(ctx: Context) -> TechniqueResult:
                 )
     for b in tested:
         if b.location in listed:
-            twice = _and([_DETAIL_NAMES[d] for d in listed[b.location]])
+            twice = and_list([_DETAIL_NAMES[d] for d in listed[b.location]])
             findings.append(
                 t.finding(
                     "T406",
