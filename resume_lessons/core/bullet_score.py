@@ -31,8 +31,8 @@ from .cramming import (
     tool_keys,
 )
 from .elements import Element, explain
-from .findings import and_list
 from .elements.document import token_spans
+from .findings import and_list
 from .placeholders import has_placeholder
 from .profile import DEFAULT_PROFILE, Profile, load_profile
 
