@@ -93,6 +93,10 @@ CASES = [
         {"tradeoff"},
     ),
     ("Weighed recall vs latency before shipping the reranker", "bullet", {"tradeoff"}, set()),
+    # Two options side by side compare; a "vs" weighs when a concern stands near it (LABELS).
+    ("Evaluated BERT vs. DistilBERT for intent classification.", "bullet", set(), {"tradeoff"}),
+    ("Chose Kafka vs. Kinesis for the event stream", "bullet", {"decision"}, {"tradeoff"}),
+    ("Evaluated open LLMs vs GPT-4 on cost and quality", "bullet", {"tradeoff"}, set()),
     ("Replaced the matrix-factorization ranker", "bullet", {"model_type", "decision"}, set()),
     (
         "Redesigned retrieval, replacing a collaborative filtering model with a two-tower model",

@@ -1294,11 +1294,19 @@ def _tradeoffs(words, starts, ends, by_cat, vocab, add) -> None:  # type: ignore
     if hits:
         # A word inside a metric's name is the metric: "false accepts", "false reject rate".
         named = [(a, b) for a, b, _ in get("metric") or ()]
+        concerns = [a for c in _METRIC_CATS for a, _, _ in get(c) or ()]
+        concerns += [a for a, _, _ in get("decision") or () if a > hits[0][0]]
         for i, j, phrase in _outermost(hits):
             if any(a <= i and j <= b for a, b in named):
                 continue
-            if phrase in _VERSUS and not vocab.baselines.isdisjoint(words[j : j + 4]):
-                continue  # "vs. the previous baseline" compares, it weighs nothing
+            if phrase in _VERSUS and (
+                not vocab.baselines.isdisjoint(words[j : j + 4])
+                or not any(i - 6 <= a <= j + 8 for a in concerns)
+            ):
+                # "vs. the previous baseline" compares, and so does "BERT vs. DistilBERT": a
+                # "vs" weighs only near a concern ("latency vs. accuracy", "LLMs vs GPT-4 on
+                # cost") or ahead of the decision it led to ("... drove the decision").
+                continue
             if "trade" in lemmas.keys(words[i]):
                 # "trading X for Y" weighs, opening a clause; "a trading platform" is a business.
                 after = words[j : j + 8]
