@@ -841,10 +841,10 @@ def test_a_bullet_that_does_something_with_its_tools_is_not_a_list() -> None:
     assert "stage.serving" in {e.name for e in rated.elements} and rated.score > CRAMMED_CAP
 
 
-def test_t6_a_workshop_of_a_ranked_venue_earns_half_the_venue_points() -> None:
+def test_t6_a_workshop_paper_about_shipped_work_counts_in_full_and_an_unrelated_one_half() -> None:
     from resume_lessons.core.loader import resume_from_data
 
-    def t6(publisher: str) -> int:
+    def t6(publisher: str, name: str = "Few-shot damage detection for parcel imagery"):
         data = {
             "basics": {"name": "x"},
             "work": [
@@ -855,16 +855,24 @@ def test_t6_a_workshop_of_a_ranked_venue_earns_half_the_venue_points() -> None:
                     ],
                 }
             ],
-            "publications": [
-                {"name": "Few-shot damage detection for parcel imagery", "publisher": publisher}
-            ],
         }
+        if publisher:
+            data["publications"] = [{"name": name, "publisher": publisher}]
         resume = resume_from_data(data, "x")
-        return analyze(resume, techniques=(get_technique("T6"),)).results["T6"].score
+        return analyze(resume, techniques=(get_technique("T6"),)).results["T6"]
 
-    assert t6("CVPR") == 100
-    assert t6("CVPR Workshop on Computer Vision in the Wild") == 85
-    assert t6("Regional ML Workshop") == 70
+    workshop = "CVPR Workshop on Computer Vision in the Wild"
+    assert t6("CVPR").score == 100
+    # keeping a workshop paper about work you shipped never scores below having none (lesson 06)
+    kept = t6(workshop)
+    assert kept.score == t6("").score == 100
+    assert [(f.code, f.points) for f in kept.findings] == [("T602", 0.0)]
+    assert "keep it" in kept.findings[0].message
+    # unrelated to the resume, it earns half the venue points and none of the tie
+    unrelated = t6(workshop, "Bird migration tracking from radar")
+    assert unrelated.score == 100 - 15 - 40
+    assert sorted((f.code, f.points) for f in unrelated.findings) == [("T602", 15), ("T603", 40)]
+    assert t6("Regional ML Workshop").score == 70
 
 
 def test_a_vague_word_inside_a_domains_name_costs_nothing() -> None:

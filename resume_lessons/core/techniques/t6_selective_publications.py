@@ -63,7 +63,7 @@ def check(ctx: Context) -> TechniqueResult:
     pubs = ctx.resume.publications
     if not pubs:
         return result(t.code, [t.earn(line.key, True, "publications") for line in LINES], [])
-    findings = []
+    findings, tips = [], []  # tips cost nothing, so they are priced apart from the findings
     venues = ctx.profile.words("venues", "top_venues")
     minor = ctx.profile.words("venues", "minor_markers")
     companies = [w.name for w in ctx.resume.work if w.name]
@@ -79,23 +79,38 @@ def check(ctx: Context) -> TechniqueResult:
         side = _has_any(_without(venue_text, venues), minor)
         is_top = ranked and not side
         # a workshop of a ranked venue ("CVPR Workshop on …") is a second tier: half the credit
+        # unless it is about your work (below)
         is_second = ranked and side
         about = f"{pub.name} {pub.summary} {pub.publisher}"
         # tied to your work: it names a company you worked at, or shares a topic with a
         # bullet; the word "production" alone ties it to nothing a reader can find
         mine = _topic(f"{pub.name} {pub.summary}", generic)
         is_tied = _has_any(about, companies) or any(len(mine & b) >= TOPIC_WORDS for b in bullets)
-        top += 1.0 if is_top else SECOND_TIER if is_second else 0.0
+        # A workshop paper about work you shipped supports the production story as the lesson
+        # asks: it counts in full, so keeping it never scores below having no papers at all.
+        top += 1.0 if is_top or (is_second and is_tied) else SECOND_TIER if is_second else 0.0
         tied += is_tied
-        if is_second:
+        if is_second and is_tied:
+            tips.append(
+                t.finding(
+                    "T602",
+                    where,
+                    f"{quote(pub.name or pub.publisher)} is at a workshop of a venue ML hiring "
+                    "managers rank highly, and it describes work on your resume: keep it.",
+                    "A main-track paper on the same work would weigh more; there is nothing to "
+                    "change here.",
+                )
+            )
+        elif is_second:
             findings.append(
                 t.finding(
                     "T602",
                     where,
                     f"{quote(pub.name or pub.publisher)} is at a workshop of a venue ML hiring "
-                    f"managers rank highly: it earns {SECOND_TIER:.0%} of a main-track paper.",
-                    "Keep it if it describes work you shipped; a main-track paper on the same "
-                    "work would count in full.",
+                    f"managers rank highly but is not about work on your resume: it earns "
+                    f"{SECOND_TIER:.0%} of a main-track paper.",
+                    "Keep it if it describes work you shipped (say which in its summary); "
+                    "otherwise leave it out.",
                 )
             )
         elif not is_top:
@@ -133,7 +148,9 @@ def check(ctx: Context) -> TechniqueResult:
         t.earn("venues", top / len(pubs), "publications"),
         t.earn("tied", tied / len(pubs), "publications"),
     ]
-    return result(t.code, checklist, findings)
+    scored = result(t.code, checklist, findings)
+    scored.findings.extend(tips)
+    return scored
 
 
 _WEAK = {
