@@ -875,10 +875,57 @@ def test_t6_a_workshop_paper_about_shipped_work_counts_in_full_and_an_unrelated_
     assert t6("Regional ML Workshop").score == 70
 
 
+def test_t6_a_paper_in_the_same_area_of_work_as_a_bullet_is_tied() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    bullet = "Fine-tuned a Conformer-CTC acoustic model on call-centre audio, cutting WER by 6%."
+    data = {
+        "basics": {"name": "x"},
+        "work": [{"name": "TelcoX", "highlights": [bullet]}],
+        "publications": [
+            # no word in common, one area: speech recognition (ASR, a CTC model)
+            {"name": "Domain adaptation of end-to-end ASR for noisy telephone speech"},
+            {"name": "Bird migration tracking from radar"},
+        ],
+    }
+    t6 = analyze(resume_from_data(data, "x"), techniques=(get_technique("T6"),)).results["T6"]
+    assert [f.location for f in t6.findings if f.code == "T603"] == ["publications[1]"]
+
+
 def test_a_vague_word_inside_a_domains_name_costs_nothing() -> None:
     owned = score_bullet("Owned the support chat intent classifier.")
     assert not any("vague" in label for label, _ in owned.penalties)
     assert "problem" in {p.key for p in owned.shown}
+
+
+@pytest.mark.parametrize(
+    ("bullet", "part"),
+    [
+        # what customer support counts is an outcome, not a helper's "support"
+        ("Added a reranker to the help bot; support deflection +11%.", "business"),
+        # an approximate figure is still a change measured from one level to another
+        ("Added drift checks on the feature tables; incidents went from ~2/month to 1.", "result"),
+        # a problem named by the model built for it, and speech work by what it produces
+        ("Engineered prosody features for the churn-risk model.", "problem"),
+        ("Shipped real-time transcription for 400 agents.", "problem"),
+    ],
+)
+def test_outcomes_and_problems_named_as_people_write_them(bullet: str, part: str) -> None:
+    scored = score_bullet(bullet)
+    assert part in {p.key for p in scored.shown}, scored.missing
+    assert not any("vague" in label or "no ML work" in label for label, _ in scored.penalties)
+
+
+def test_t4_points_at_guardrails_that_name_no_metric() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    text = "Ran a 14-day A/B test on 50% of traffic with guardrails, lifting CTR by 3%."
+    data = {"basics": {"name": "x"}, "work": [{"name": "Acme", "highlights": [text]}]}
+    resume = resume_from_data(data, "x")
+    t4 = analyze(resume, techniques=(get_technique("T4"),)).results["T4"]
+    (f,) = [f for f in t4.findings if f.code == "T404"]
+    assert "says “guardrails” but not which" in f.message
+    assert text[f.span[0] : f.span[1]] == "guardrails"
 
 
 def test_a_prompt_left_in_a_bullet_is_a_placeholder() -> None:

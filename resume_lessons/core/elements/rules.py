@@ -48,7 +48,7 @@ _MAGNITUDE = re.compile(
     # a rate after the old value ("from 6 a week to 1", "from 12/day to 2")
     # a range or a number word may stand for either value ("from 2-3 days to just 6 hours",
     # "from five days to three")
-    rf"|\bfrom\s+\$?(?:{_NUM}(?:\s?[-–]\s?{_NUM})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s?[a-z%]{{0,12}}(?:\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|hour|run|release)|/(?:day|week|month|wk|mo|yr))?\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~|just|only)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b|seconds|minutes|real[- ]time)"
+    rf"|\bfrom\s+(?:~\s?|about\s+|around\s+|roughly\s+|approximately\s+)?\$?(?:{_NUM}(?:\s?[-–]\s?{_NUM})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s?[a-z%]{{0,12}}(?:\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|hour|run|release)|/(?:day|week|month|wk|mo|yr))?\s+(?:\([^()]{{1,24}}\)\s+)?(?:down\s+|up\s+)?to\s+(?:(?:under|below|less\s+than|about|~|just|only)\s*)?(?:\$?{_NUM}\s?[a-z%]{{0,12}}|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b|seconds|minutes|real[- ]time)"
     rf"|\bby\s+{_NUM}\s?(?:ms|s|seconds|minutes|hours|days|k|m)\b"
     r"|\b(?:doubled|doubling|tripled|halved|halving|(?:by|in)\s+half)\b"
     # a fraction of what it was: "cut word errors by a quarter", "by two-thirds"

@@ -164,13 +164,18 @@ def check(ctx: Context) -> TechniqueResult:
         names = ctx.names(b.location)
         for elements, code, what, question in DETAILS:
             if not _shown(ctx, b.location, b.text, elements):
+                # "with guardrails" is there but names no metric: point at it
+                bare = [e for e in ctx.elements.get(b.location, []) if e.name in elements]
+                said = f"says “{bare[0].text}” but not which" if bare else f"does not say {what}"
                 findings.append(
                     t.finding(
                         code,
                         b.location,
-                        f"The experiment in {quote(b.text, 40)} does not say {what}.",
+                        f"The experiment in {quote(b.text, 40)} {said}.",
                         question,
-                        ctx.first(b.location, "experiment"),
+                        (bare[0].start, bare[0].end)
+                        if bare
+                        else ctx.first(b.location, "experiment"),
                     )
                 )
     for b in tested:

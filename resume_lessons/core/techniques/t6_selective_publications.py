@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..findings import Context, Example, TechniqueResult
-from ..profile import phrase_key
+from ..profile import Profile, phrase_key
 from .base import Line, Rule, Technique, quote, result
 
 MAX_PUBLICATIONS = 3
@@ -58,6 +58,32 @@ def _topic(text: str, generic: frozenset[str]) -> frozenset[str]:
 _LINKS = frozenset({"a", "an", "the", "of", "for", "in", "on", "and", "with", "to", "at", "by"})
 
 
+@cache
+def _areas(profile: Profile) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each area of work (tailor.yaml's ``same_domain`` and ``task_models``) with the phrases
+    that show it, as padded word keys: "speech recognition" is shown by "ASR" and by a model
+    built for it ("Conformer-CTC")."""
+    tailor = profile.setting("tailor", default={}) or {}
+    domains = tailor.get("same_domain") or {}
+    models = tailor.get("same_model") or {}
+    out = []
+    for area, names in domains.items():
+        out.append((area, [area, *names]))
+    for task, families in (tailor.get("task_models") or {}).items():
+        shown = [task, *(domains.get(task) or ())]
+        for family in families:
+            shown += [family, *(models.get(family) or ())]
+        out.append((task, shown))
+    return tuple((area, _keys(tuple(names))) for area, names in out)
+
+
+def _areas_of(text: str, profile: Profile) -> frozenset[str]:
+    """The areas of work a text names (see ``_areas``), split at hyphens so "Conformer-CTC"
+    shows CTC."""
+    joined = " " + " ".join(p for w in phrase_key(text) for p in (w, *w.split("-"))) + " "
+    return frozenset(area for area, keys in _areas(profile) if any(k in joined for k in keys))
+
+
 def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     pubs = ctx.resume.publications
@@ -69,6 +95,9 @@ def check(ctx: Context) -> TechniqueResult:
     companies = [w.name for w in ctx.resume.work if w.name]
     generic = frozenset(w.lower() for w in ctx.profile.words("venues", "generic_topic_words"))
     bullets = [_topic(b.text, generic) for b in ctx.bullets]
+    # one area of work in common ties a paper too: an ASR paper and a bullet about the
+    # Conformer-CTC model of a call centre are the same line of work
+    worked = frozenset().union(*(_areas_of(b.text, ctx.profile) for b in ctx.bullets))
     top, tied = 0.0, 0
     for i, pub in enumerate(pubs):
         where = f"publications[{i}]"
@@ -85,7 +114,11 @@ def check(ctx: Context) -> TechniqueResult:
         # tied to your work: it names a company you worked at, or shares a topic with a
         # bullet; the word "production" alone ties it to nothing a reader can find
         mine = _topic(f"{pub.name} {pub.summary}", generic)
-        is_tied = _has_any(about, companies) or any(len(mine & b) >= TOPIC_WORDS for b in bullets)
+        is_tied = (
+            _has_any(about, companies)
+            or any(len(mine & b) >= TOPIC_WORDS for b in bullets)
+            or bool(_areas_of(f"{pub.name} {pub.summary}", ctx.profile) & worked)
+        )
         # A workshop paper about work you shipped supports the production story as the lesson
         # asks: it counts in full, so keeping it never scores below having no papers at all.
         top += 1.0 if is_top or (is_second and is_tied) else SECOND_TIER if is_second else 0.0
