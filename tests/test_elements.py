@@ -97,6 +97,19 @@ CASES = [
     ("Evaluated BERT vs. DistilBERT for intent classification.", "bullet", set(), {"tradeoff"}),
     ("Chose Kafka vs. Kinesis for the event stream", "bullet", {"decision"}, {"tradeoff"}),
     ("Evaluated open LLMs vs GPT-4 on cost and quality", "bullet", {"tradeoff"}, set()),
+    (
+        "Lifted response rate 14% vs. random targeting",
+        "bullet",
+        {"quantified_impact"},
+        {"tradeoff"},
+    ),
+    # an age is no test duration
+    (
+        "Retired a 3-month-old model after an A/B test on 10% of users",
+        "bullet",
+        {"decision", "experiment"},
+        {"experiment_duration"},
+    ),
     ("Replaced the matrix-factorization ranker", "bullet", {"model_type", "decision"}, set()),
     (
         "Redesigned retrieval, replacing a collaborative filtering model with a two-tower model",

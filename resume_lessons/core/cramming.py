@@ -57,12 +57,71 @@ def lists_tests(text: str) -> str:
     return text[m.start() : m.end()] if m else ""
 
 
+# Words that any sentence about work holds and a string of keywords lacks.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "with",
+        "by",
+        "from",
+        "and",
+        "at",
+        "that",
+        "which",
+        "our",
+        "its",
+        "their",
+        "my",
+        "into",
+        "across",
+        "over",
+        "under",
+        "per",
+        "as",
+        "via",
+        "using",
+        "so",
+        "while",
+        "after",
+        "before",
+        "than",
+        "or",
+    ]
+)
+SOUP_WORDS = 8  # words, none of them a function word or a figure, that make a keyword string
+_WORD = re.compile(r"[^\W\d][\w+#/.-]*")
+
+
 def lists_terms(text: str) -> str:
     """A run of ``TERM_LIST`` or more short items (a word to three each) joined by commas and a
-    last "and", or a bullet that is only such items and commas: a keyword list standing where
-    the work should be, or ""."""
-    m = _TERMS.search(text) or _ONLY_TERMS.fullmatch(text)
-    return text[m.start() : m.end()] if m else ""
+    last "and", a bullet that is only such items and commas, or one of ``SOUP_WORDS`` or more
+    words with no function word and no figure ("Kafka Feast LightGBM XGBoost transformer
+    two-tower model serving monitoring"): a keyword list standing where the work should be,
+    or ""."""
+    m = _TERMS.search(text)
+    if m:
+        return text[m.start() : m.end()]
+    return text.strip() if is_keyword_list(text) else ""
+
+
+def is_keyword_list(text: str) -> bool:
+    """Whether the whole bullet is a keyword list (terms and commas only, or a string of words
+    with no function word and no figure): it shows no work of any kind."""
+    if _ONLY_TERMS.fullmatch(text):
+        return True
+    words = _WORD.findall(text)
+    return (
+        len(words) >= SOUP_WORDS
+        and not any(c.isdigit() for c in text)
+        and _FUNCTION_WORDS.isdisjoint(w.lower() for w in words)
+    )
 
 
 def lists_costs(text: str, profile: Profile) -> str:

@@ -655,10 +655,23 @@ def _fixed_horizons(doc: Doc) -> Found:
     return found
 
 
+# An option weighed by what it costs next to the other: "only 0.4 min better MAE at 6x the
+# serving cost", "matched it at 1/10th the cost", "at twice the latency".
+_PRICED = re.compile(
+    r"\bat\s+(?:\d+(?:\.\d+)?\s?(?:x|×|times)|\d+/\d+(?:th)?|twice|double|triple|three times"
+    r"|four times|a (?:third|quarter|fifth|tenth|fraction) of)\s+(?:the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:cost|costs|price|latency|memory|spend|compute|footprint|size|gpu hours)\b",
+    re.IGNORECASE,
+)
+
+
 def find_tradeoffs(doc: Doc) -> Found:
     found: Found = []
     if not _TRADEOFF_CATS.isdisjoint(doc.hits):
         _tradeoffs(doc.words, doc.starts, doc.ends, doc.hits, _vocab(doc.profile), found.append)
+    if doc.numeric or " at " in doc.lowered:
+        for m in _PRICED.finditer(doc.text):
+            found.append((m.start(), "tradeoff", m.end(), "priced"))
     return found
 
 
@@ -713,6 +726,7 @@ def find_durations(doc: Doc) -> Found:
         if not any(s <= m.start() < e for s, e, _, _ in spans)
         and not (m.group().startswith("a ") and _PER_PERIOD.search(lowered, 0, m.start()))
         and not _EVERY.search(lowered, 0, m.start())  # "every 2 weeks": how often
+        and not lowered.startswith("-old", m.end())  # "a 3-month-old model": an age
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from ..cramming import LISTED, listed_run
+from ..cramming import LISTED, is_keyword_list, listed_run
 from ..findings import Context, Example, TechniqueResult
 from .base import Line, Rule, Technique, result
 
@@ -34,13 +34,14 @@ def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     findings = []
     # a list of model families ("transformer, LSTM, DeepFM and XGBoost models") shows work on
-    # none of them: such a bullet is no model work
+    # none of them: such a bullet is no model work; a bullet that is only keywords is neither
+    shown = [b for b in ctx.bullets if not is_keyword_list(b.text)]
     model = [
         b
-        for b in ctx.bullets
+        for b in shown
         if ctx.names(b.location) & MODEL_ELEMENTS and not _lists_models(ctx, b.location, b.text)
     ]
-    systems = [b for b in ctx.bullets if ctx.names(b.location) & SYSTEM_ELEMENTS]
+    systems = [b for b in shown if ctx.names(b.location) & SYSTEM_ELEMENTS]
     roles: dict[str, set[str]] = defaultdict(set)
     for b in model:
         roles[_role(b.location)].add("model")
