@@ -30,7 +30,7 @@ from .cramming import (
     repeated_test_details,
     tool_keys,
 )
-from .elements import Element, explain
+from .elements import EXPERIMENT_DETAILS, Element, explain
 from .elements.document import token_spans
 from .findings import and_list
 from .placeholders import has_placeholder
@@ -53,13 +53,6 @@ class Part:
 STAGES = tuple(
     f"stage.{s}"
     for s in ("data", "features", "training", "serving", "monitoring", "experimentation")
-)
-EXPERIMENT_DETAILS = (
-    "experiment_duration",
-    "traffic_share",
-    "guardrail",
-    "significance",
-    "early_stopping",
 )
 PARTS: tuple[Part, ...] = (
     Part(

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from ..cramming import repeated_test_details
+from ..elements import EXPERIMENT_DETAILS
 from ..findings import Context, Example, TechniqueResult, and_list
 from ..profile import Profile, phrase_key
 from .base import Line, Rule, Technique, quote, result
@@ -111,9 +112,7 @@ def _claim(
     return None
 
 
-_TEST_DETAILS = frozenset(
-    {"experiment_duration", "traffic_share", "guardrail", "early_stopping", "significance"}
-)
+_TEST_DETAILS = frozenset(EXPERIMENT_DETAILS)
 TEST_DETAILS_NEEDED = 2  # details that describe a test the bullet does not call an experiment
 
 
