@@ -68,6 +68,10 @@ CASES = [
     ("Fine-tuning Spark executor settings cut job time by 30%.", set(), {"training"}),
     ("Launched a summarisation assistant using GPT-4 for support agents.", set(), {"training"}),
     ("Staff ML engineer in the search ranking group.", set(), {"training"}),
+    # ... nor a team's practice or paper about models
+    ("Mentored two juniors and led the team's weekly model review.", set(), {"training"}),
+    ("Wrote model cards for the 12 credit models in production.", set(), {"training"}),
+    ("Led the model review, then retrained the churn classifier.", {"training"}, set()),
     (
         "Put per-model prediction counts on a dashboard for the 9 live models.",
         {"monitoring"},

@@ -829,10 +829,13 @@ _STAGE_DESCRIBES = frozenset(
 # "built and deployed the model": a serving word joined to the building verb builds too
 _STAGE_AND = frozenset({"and", "&", "or"})
 # A model or task named before these names a team or a product, not work on a model
-# ("on the search relevance team", "maintained the pricing platform").
+# ("on the search relevance team", "maintained the pricing platform"), or a team's practice or
+# paper about models ("led the weekly model review", "wrote the model cards").
 _STAGE_UNIT_AFTER = frozenset(
-    {"team", "teams", "platform", "platforms", "org", "organization", "group", "squad"}
-)
+    {"team", "teams", "platform", "platforms", "org", "organization", "group", "squad",
+     "review", "reviews", "meeting", "meetings", "committee", "council", "guild", "governance",
+     "sync", "syncs", "standup", "standups", "card", "cards", "documentation", "docs"}
+)  # fmt: skip
 # Bare feature words are as often product features: they are model inputs only in a bullet that
 # names a model, and not after a word that makes them a product's ("shipped new features",
 # "LLM-powered features").
