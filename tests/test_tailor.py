@@ -1633,6 +1633,26 @@ def test_a_stage_shown_only_by_weak_bullets_earns_half_and_the_best_is_cited(
     assert not serving.shown_only_weakly and not [f for f in both.findings if f.code == "J202"]
 
 
+def test_a_stage_is_cited_where_the_bullet_does_that_work(tmp_path: Path) -> None:
+    # a tradeoff that names the serving cost mentions serving once; the bullet that serves
+    # the model (a service, served at a latency) makes the case, though it scores lower
+    posting = "ML Engineer\n\nWhat you'll do\n- Own model serving.\n"
+    serves = (
+        "Built the ETA prediction service (LightGBM, served from FastAPI on Kubernetes) at "
+        "9k requests/s and 25 ms p99, cutting delivery-time MAE from 14.2 to 9.8 minutes."
+    )
+    weighs = (
+        "Chose a gradient-boosted model over a transformer after offline tests showed only "
+        "0.4 min better MAE at 6x the serving cost; kept the GBM and spent the budget on features."
+    )
+    result = _tailored(tmp_path, posting, [{"name": "Co", "highlights": [weighs, serves]}])
+    serving = _match(result, "serving")
+    assert [p.location for p in serving.bullets] == [
+        "work[0].highlights[1]",
+        "work[0].highlights[0]",
+    ]
+
+
 def test_model_examples_of_mixed_kinds_are_answered_by_any_one(tmp_path: Path) -> None:
     posting = (
         "Data Scientist, Forecasting\n\nWhat you'll do\n- Own our forecasting models (LightGBM, "
