@@ -1578,6 +1578,25 @@ def test_a_weak_bullet_is_not_moved_up_for_the_posting_s_words(tmp_path: Path) -
     assert all("Helped with" not in f.suggestion.split(" above ")[0] for f in moves)
 
 
+def test_a_strong_bullet_is_not_left_below_weak_ones(tmp_path: Path) -> None:
+    # the strong bullet shows none of the posting; it still reads before two vague lines, and
+    # the tip says why it moves without claiming it shows the posting
+    posting = "ML Engineer, Ads\n\nWhat you'll do\n- Train CTR prediction models.\n"
+    bullets = [
+        "Helped with the click-through rate prediction model.",
+        "Various dashboard requests for the ops team.",
+        "Cut the nightly ETL runtime from 6 hours to 40 minutes for 3 TB of order data by "
+        "moving the jobs from cron to Airflow, saving $90k a year in compute.",
+    ]
+    result = _tailored(tmp_path, posting, [{"name": "Co", "highlights": bullets}])
+    (order,) = result.orders
+    assert order.order == (2, 0, 1) and not order.shows[2] and order.shows[0]
+    moves = [f for f in result.findings if f.code in ("J001", "J004")]
+    assert [f.location for f in moves] == ["work[0].highlights[2]"]
+    assert moves[0].is_tip and "shows none of what the posting asks" in moves[0].message
+    assert not re.search(r"\d", moves[0].suggestion)
+
+
 def test_an_experiment_shows_online_experiments_only_when_it_ran_online(tmp_path: Path) -> None:
     posting = "ML Engineer\n\nWhat you'll do\n- Run online A/B experiments.\n"
     offline = [{"name": "Co", "highlights": ["Ran experiments on language models for ASR."]}]

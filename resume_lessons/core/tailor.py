@@ -138,11 +138,11 @@ def _orders(resume: Resume, matches: list[TermMatch]) -> list[RoleOrder]:
                 continue
             by = shows.get((section, i), {})
             n = len(entry.highlights)
-            weight = [
-                sum(_worth(m) for m in by.get(j, ())) * _strength(entry.highlights[j])
-                for j in range(n)
-            ]
-            order = tuple(sorted(range(n), key=lambda j: (-weight[j], j)))
+            strength = [_strength(text) for text in entry.highlights]
+            weight = [sum(_worth(m) for m in by.get(j, ())) * strength[j] for j in range(n)]
+            # of bullets that show none of the posting (or too weakly to count), the strong
+            # before the weak: a measured result reads better than "Helped with…" anywhere
+            order = tuple(sorted(range(n), key=lambda j: (-weight[j], strength[j] == 0, j)))
             names = tuple(tuple(m.term.name for m in by.get(j, ())) for j in range(n))
             out.append(RoleOrder(f"{section}[{i}]", role_of(resume, section, i), order, names))
     return out
@@ -229,8 +229,22 @@ def _order_findings(resume: Resume, orders: list[RoleOrder]) -> list[Finding]:
         pos = next(k for k, i in enumerate(o.order) if i != k)
         moved = o.order[pos]
         bullets = _bullets(resume, o.location)
-        names = ", ".join(o.shows[moved][:3]) or "more of what the posting asks"
         order = ", ".join(str(i + 1) for i in o.order)
+        if not o.shows[moved]:  # a strong bullet moves above weak ones, for no posting term
+            out.append(
+                finding(
+                    "J004",
+                    "order",
+                    f"{o.location}.highlights[{moved}]",
+                    f"In {o.role}, bullet {moved + 1} shows none of what the posting asks, but "
+                    f"it is a stronger bullet than bullet {pos + 1} above it, which says too "
+                    f"little to make a case (best order: {order}; bullets counted from 1).",
+                    f"Move {opening(bullets[moved])} above {opening(bullets[pos])}: a line "
+                    "with what you built and what it changed reads better than a vague one.",
+                )
+            )
+            continue
+        names = ", ".join(o.shows[moved][:3]) or "more of what the posting asks"
         out.append(
             finding(
                 "J001",

@@ -35,6 +35,7 @@ RULES = {
     "J001": "bullets-out-of-order",
     "J002": "summary-does-not-lead-with-it",
     "J003": "rewrite-before-moving-up",
+    "J004": "strong-bullet-below-weak-ones",
     "J101": "domain-not-shown",
     "J102": "system-type-not-shown",
     "J103": "not-in-summary",
