@@ -226,3 +226,72 @@ def test_lessons_command_copies_and_never_overwrites(tmp_path: Path, capsys) -> 
     assert (folder / "alex_before.yaml").read_text(encoding="utf-8") == "basics: {name: Me}\n"
     assert main(["lessons", str(LESSONS / "copy")]) == 2  # never inside the kit
     assert not (LESSONS / "copy").exists()
+
+
+def _parameters_of(path: Path) -> dict[str, object]:
+    """The values a lesson's parameters cell sets, as Python reads them."""
+    nb = nbformat.read(path, as_version=4)
+    (cell,) = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    values: dict[str, object] = {}
+    exec(cell.source, {}, values)
+    return values
+
+
+def test_lessons_resume_sets_it_in_every_lesson_and_changes_nothing_else(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys
+) -> None:
+    from resume_lessons.cli import main
+
+    folder = tmp_path / "mine"
+    assert main(["lessons", str(folder)]) == 0
+    mine = folder / "me.yaml"
+    mine.write_text("basics: {name: Me}\n", encoding="utf-8")
+    kept = folder / LESSON_FILES[3][0]
+    before = nbformat.read(kept, as_version=4)
+    (folder / LESSON_FILES[5][0]).write_text("{not json", encoding="utf-8")  # one broken lesson
+    (folder / LESSON_FILES[6][0]).unlink()  # one copied afresh
+    capsys.readouterr()
+    assert main(["lessons", str(folder), "--resume", str(mine), "--name", "Ana Silva"]) == 1
+    said = capsys.readouterr()
+    assert f"skipped {folder / LESSON_FILES[5][0]}" in said.err
+    for name, _ in LESSON_FILES:
+        if name == LESSON_FILES[5][0]:
+            assert (folder / name).read_text(encoding="utf-8") == "{not json"
+            continue
+        values = _parameters_of(folder / name)
+        assert values["resume_path"] == "me.yaml" and values["learner_name"] == "Ana Silva"
+        assert values["profile"] == "ml-engineer" and values["drafts_path"] == ""
+    after = nbformat.read(kept, as_version=4)
+    others = [c for c in after.cells if "parameters" not in c.metadata.get("tags", [])]
+    assert others == [c for c in before.cells if "parameters" not in c.metadata.get("tags", [])]
+    assert len(others) == len(after.cells) - 1
+    assert "# your resume" in next(
+        c.source for c in after.cells if "parameters" in c.metadata.get("tags", [])
+    )
+    assert not list(folder.glob(".*.tmp"))
+    capsys.readouterr()
+    assert main(["lessons", str(folder), "--resume", str(folder / "none.yaml")]) == 2
+    assert "none.yaml: no such file" in capsys.readouterr().err
+
+
+def test_the_start_page_says_which_lessons_still_open_another_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resume_lessons.cli import main
+    from resume_lessons.notebook.lessons import lesson_setup
+
+    folder = tmp_path / "mine"
+    assert main(["lessons", str(folder)]) == 0
+    (folder / "me.yaml").write_text(
+        "basics: {name: Me, summary: ML engineer.}\nwork: [{name: Co, highlights: [Built it.]}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(folder)  # a kernel runs in the notebook's folder
+    page = lesson_setup("me.yaml", "", "Ana", "ml-engineer").header()._repr_html_()
+    assert "Lessons 01, 02, 03, 04, 05, 06, 07, 08 still open another resume" in page
+    assert "%run -m resume_lessons lessons . --resume me.yaml --name Ana" in page
+    assert main(["lessons", ".", "--resume", "me.yaml"]) == 0
+    page = lesson_setup("me.yaml", "", "Ana", "ml-engineer").header()._repr_html_()
+    assert "still open" not in page
+    sample = lesson_setup("alex_before.yaml", "", "learner", "ml-engineer").header()._repr_html_()
+    assert "--resume my_resume.yaml" in sample and "still open" not in sample

@@ -8,6 +8,8 @@ works in these files: ``copy_lessons`` puts a copy in the learner's folder
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -111,3 +113,90 @@ def copy_lessons(folder: str | Path) -> Copied:
         shutil.copymode(source, dest)
         done.written.append(name)
     return done
+
+
+# The parameters a learner sets once for every lesson (``resume-lessons lessons DIR --resume``).
+SHARED_PARAMETERS = ("resume_path", "learner_name")
+# One line of a parameters cell: name = "value"  # comment
+_LINE = re.compile(r"""^(\w+)(\s*=\s*)("(?:[^"\\]|\\.)*"|'[^'\\]*')(.*?)(\n?)$""")
+
+
+@dataclass
+class Parameters:
+    folder: Path
+    changed: list[str] = field(default_factory=list)  # lessons whose parameters cell was set
+    same: list[str] = field(default_factory=list)  # already set so
+    problems: list[str] = field(default_factory=list)  # "name: why", lessons left as they were
+
+
+def _parameters(path: Path) -> tuple[dict, list[str]] | None:
+    """A lesson notebook and the lines of its parameters cell, or None if it has none."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cell = next(
+            c for c in nb["cells"] if "parameters" in (c.get("metadata", {}).get("tags") or ())
+        )
+        source = cell["source"]
+        lines = "".join(source if isinstance(source, list) else [source]).splitlines(True)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, StopIteration):
+        return None
+    return nb, lines
+
+
+def set_parameters(folder: str | Path, values: dict[str, str]) -> Parameters:
+    """Set ``values`` (of ``SHARED_PARAMETERS``) in the parameters cell of every lesson in
+    ``folder``, so each lesson opens the learner's resume without being told again. Only
+    those lines of that cell change, each notebook is replaced atomically, and a lesson that
+    cannot be read is named and left whole; the others are still set."""
+    from ..core.files import write_atomic
+
+    target = Path(folder).expanduser().resolve()
+    done = Parameters(target)
+    for name, _ in LESSON_FILES:
+        path = target / name
+        read = _parameters(path) if path.is_file() else None
+        if read is None:
+            if path.is_file():
+                done.problems.append(f"{name}: not a lesson notebook with a parameters cell")
+            continue
+        nb, lines = read
+        new = [_set_line(line, values) for line in lines]
+        if new == lines:
+            done.same.append(name)
+            continue
+        cell = next(c for c in nb["cells"] if "parameters" in (c["metadata"].get("tags") or ()))
+        cell["source"] = new
+        try:
+            write_atomic(path, json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            done.problems.append(f"{name}: {exc.strerror or exc}")
+            continue
+        done.changed.append(name)
+    return done
+
+
+def lessons_opening_another(folder: str | Path, resume_path: str | Path) -> list[str]:
+    """The lessons in ``folder`` whose parameters cell opens another resume than this one:
+    those the learner has not yet pointed at their own."""
+    target = Path(folder).expanduser().resolve()
+    mine = (target / Path(resume_path).expanduser()).resolve()
+    out = []
+    for name, _ in LESSON_FILES:
+        read = _parameters(target / name)
+        for line in read[1] if read else ():
+            hit = _LINE.match(line)
+            if hit and hit.group(1) == "resume_path":
+                value = hit.group(3)
+                value = json.loads(value) if value.startswith('"') else value[1:-1]
+                if (target / Path(value).expanduser()).resolve() != mine:
+                    out.append(name)
+    return out
+
+
+def _set_line(line: str, values: dict[str, str]) -> str:
+    """'resume_path = "alex_before.yaml"  # your resume…' with the new value, comment kept."""
+    hit = _LINE.match(line)
+    if not hit or hit.group(1) not in values:
+        return line
+    name, eq, _old, rest, end = hit.groups()
+    return f"{name}{eq}{json.dumps(values[name], ensure_ascii=False)}{rest}{end}"

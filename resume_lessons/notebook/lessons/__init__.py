@@ -9,6 +9,7 @@ ResumeError as an error box; the later cells then show a short note instead of a
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,14 @@ from ...present.render import (
     scores_html,
 )
 from ...present.score_view import points_checklist_html
-from ..kit import LESSON_FILES, SAMPLE_NAME, TAILOR, inside_kit, samples_dir
+from ..kit import (
+    LESSON_FILES,
+    SAMPLE_NAME,
+    TAILOR,
+    inside_kit,
+    lessons_opening_another,
+    samples_dir,
+)
 from ..tailor_lesson import DEFAULT_POSTING
 
 SAMPLE_RESUME = SAMPLE_NAME  # found beside the lessons in a learner's folder, else in the kit
@@ -189,8 +197,26 @@ class Lesson:
             lines.append(
                 '<p class="rl-info">This is the sample resume (Alex Rivera). To work on yours, '
                 "set <code>resume_path</code> in the parameters cell at the top to your file, "
-                "save the notebook (Ctrl+S) so it stays set, and run all cells again.</p>"
+                "save the notebook (Ctrl+S) so it stays set, and run all cells again. To set it "
+                "in every lesson at once, run in a cell: "
+                f"<code>{esc(use_everywhere('my_resume.yaml', ''))}</code></p>"
             )
+        elif not self.topic and not self.tailoring:  # the start page: are the others set?
+            start = LESSON_FILES[0][0]
+            others = [
+                n for n in lessons_opening_another(Path.cwd(), self.resume_path) if n != start
+            ]
+            if others:
+                shown = _shown_path(self.resume_path)
+                lines.append(
+                    f'<p class="rl-info">Lesson{"s" * (len(others) > 1)} '
+                    f"{esc(', '.join(n[:2] for n in others))} still open{'s' * (len(others) == 1)} "
+                    "another resume. To open "
+                    "yours in all of them, run this in a cell (it changes only the "
+                    "<code>resume_path</code> and <code>learner_name</code> lines of their "
+                    "parameters cells): "
+                    f"<code>{esc(use_everywhere(shown, self.learner_name))}</code></p>"
+                )
         lines += [f'<p class="rl-miss">{esc(n)}</p>' for n in self.notes]
         return Shown(page("".join(lines)))
 
@@ -627,6 +653,21 @@ def _skills_table(resume: Resume) -> str:
         for s in resume.skills
     )
     return f'<table class="rl-table">{rows}</table>'
+
+
+def use_everywhere(resume: str, name: str) -> str:
+    """The cell that sets this resume (and name) in every lesson of the notebook's folder."""
+    line = f"%run -m resume_lessons lessons . --resume {shlex.quote(resume)}"
+    return f"{line} --name {shlex.quote(name)}" if name and name != "learner" else line
+
+
+def _shown_path(path: str | Path) -> str:
+    """A resume's path as a learner would type it here: from the notebook's folder if inside."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def lesson_setup(
