@@ -716,3 +716,15 @@ def test_a_bare_small_number_is_not_said_to_come_from_another_item() -> None:
 
     resume = load_resume(EXAMPLES / "priya_fraud.yaml")
     assert borrowed_figures("Ran it in 3 stages.", "Ran it.", resume) == []
+
+
+def test_a_summary_reuses_the_bullets_figures_without_a_warning() -> None:
+    from resume_lessons.core.new_facts import borrowed_figures
+
+    resume = load_resume(EXAMPLES / "priya_fraud.yaml")
+    figure = next(
+        hit.group() for b in resume.work[0].highlights for hit in [re.search(r"\d+%", b)] if hit
+    )
+    after = f"Fraud ML engineer; cut losses {figure} with real-time models."
+    assert borrowed_figures(after, "Fraud ML engineer.", resume, "work[1].highlights[0]")
+    assert borrowed_figures(after, "Fraud ML engineer.", resume, "basics.summary") == []

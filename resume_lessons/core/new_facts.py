@@ -99,8 +99,8 @@ def borrowed_figures(
 ) -> list[tuple[str, str]]:
     """(the figure as written, where else the resume gives it) for each figure ``after`` adds
     that ``before`` lacks but another item has: "10%" copied from another bullet's test may be
-    true there and not here."""
-    if resume is None:
+    true there and not here. A summary is made of the bullets' figures: none is borrowed."""
+    if resume is None or location == "basics.summary":
         return []
     had = _known_figures([before])
     others = [(loc, _units(t)) for loc, _kind, t in resume_texts(resume) if loc != location]
