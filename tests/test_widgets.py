@@ -66,7 +66,11 @@ def test_save_writes_the_draft_and_a_reload_shows_it(store: DraftsFile) -> None:
     rw.save_row.button.click()
     assert load_drafts(store.path).text(ITEM.location) == STRONG
     assert "Saved" in rw.save_row.status.value
+    # the cells below were drawn before the save: the line says to run them again
+    assert "Run the cells below again" in rw.save_row.status.value
     lesson = lesson_setup(BEFORE, store.path, "alex", technique="T4")
+    recap = lesson.recap().text
+    assert "1 saved when this cell ran; after a Save, run it again" in " ".join(recap.split())
     target = items_to_rewrite(lesson.analysis, get_technique("T4"), n=1)[0]
     rw2 = lesson.exercise(location=ITEM.location)
     assert rw2.text.value == STRONG

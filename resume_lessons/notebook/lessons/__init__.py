@@ -506,7 +506,9 @@ class Lesson:
             result = analyze(after, self.profile, (t,)).results[t.code]
             checklist = (
                 f"<p>{esc(t.code)} score of your resume with your drafts: <b>{result.score}</b>"
-                "</p>" + points_checklist_html(result.checklist, result.findings)
+                f" <small>({len(self.drafts.items)} saved when this cell ran; after a Save, "
+                "run it again)</small></p>"
+                + points_checklist_html(result.checklist, result.findings)
             )
         wants = (
             "<ul>"

@@ -168,6 +168,7 @@ class SaveRow(w.HBox):
         stamp = _dt.datetime.now().strftime("%H:%M:%S")
         self.status.value = (
             f'<span style="color:#2b8a3e">Saved {esc(self.location)} to '
-            f"<code>{esc(self.store.path)}</code> at {stamp}.</span>"
+            f"<code>{esc(self.store.path)}</code> at {stamp}.</span> Run the cells below "
+            "again (your saved drafts, the recap) to see it there."
         )
         return True
