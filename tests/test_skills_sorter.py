@@ -282,6 +282,26 @@ def test_the_sorter_widgets_rename_split_and_save(store: DraftsFile) -> None:
     assert r.skills[0].keywords[0] == "SQL(Hive/Presto)"  # the resume itself is unchanged
 
 
+def test_emptying_a_group_moves_no_row_and_no_option(store: DraftsFile) -> None:
+    r = resume(
+        ["Built PySpark jobs for the ranking features."],
+        {"Data": ["Spark", "Hive"], "Visualization": ["Tableau", "Looker"], "Serving": ["Docker"]},
+    )
+    sorter = SkillsSorter(r, store)
+    names, options = list(sorter.names), sorter.choices["Spark"].options
+    sorter.choices["Tableau"].value = DROP
+    sorter.choices["Looker"].value = DROP  # the group's last entry
+    assert list(sorter.names) == names and sorter.choices["Spark"].options == options
+    assert sorter.names["Visualization"].disabled
+    row = sorter.groups_box.children[names.index("Visualization")]
+    assert "empty: left out of the block" in row.children[1].value
+    assert "Visualization" not in sorter.text()  # an empty group is no line of the block
+    sorter.choices["Docker"].value = "Visualization"  # and it can be filled again
+    assert not sorter.names["Visualization"].disabled and "Visualization: Docker" in sorter.text()
+    sorter.names["Data"].value = "Data & pipelines"  # a renamed group keeps its place
+    assert list(sorter.names)[names.index("Data")] == "Data & pipelines"
+
+
 # --- drafts count as evidence ---------------------------------------------------------------
 SAVED_BULLET = "Built the Spark and SQL feature jobs in Airflow and tracked the models in MLflow."
 

@@ -68,6 +68,7 @@ class SkillsSorter(w.VBox):
         self.save_row = SaveRow(store, "skills", self.text, lesson="T7")
         self._throttle = Throttle(self.refresh, 0.08)
         self._shape: tuple = ()
+        self._known: list[str] = []  # every group shown so far, in its place
         self._build()
         self.refresh()
         help_ = html_pane(
@@ -107,6 +108,10 @@ class SkillsSorter(w.VBox):
 
     def rename(self, old: str, new: str) -> bool:
         done = self.sort.rename(old, new)
+        if done:  # the row keeps its place under its new name (or goes, merged into another)
+            known = self._known
+            self._known = [new if g == old and new not in known else g for g in known]
+            self._known = [g for g in self._known if g != old]
         self._changed()
         return done
 
@@ -147,10 +152,20 @@ class SkillsSorter(w.VBox):
         self._build()
         self._throttle()
 
+    def _groups(self) -> list[str]:
+        """The groups as shown: those in use, and those emptied since the sorter opened, each
+        in its place, so that dropping a group's last entry moves no row and no option."""
+        self._known += [g for g in self.sort.groups() if g not in self._known]
+        return self._known
+
+    def _options(self) -> list[str]:
+        return list(dict.fromkeys([*self._groups(), *self.sort.options()]))
+
     def _build(self) -> None:
         """Make the name boxes and entry rows again when the groups or entries changed."""
-        options = self.sort.options()
-        shape = (tuple(self.sort.entries), tuple(self.sort.groups()), tuple(options))
+        options = self._options()
+        in_use = self.sort.groups()
+        shape = (tuple(self.sort.entries), tuple(self._groups()), tuple(in_use), tuple(options))
         if shape == self._shape:
             for entry, dropdown in self.choices.items():  # a move made from code
                 if dropdown.value != self.sort.entries[entry]:
@@ -159,17 +174,24 @@ class SkillsSorter(w.VBox):
         self._shape = shape
         self.names = {}
         rows = []
-        for group in self.sort.groups():
+        for group in self._groups():
             box = w.Text(
                 value=group,
                 description="Group",
                 continuous_update=False,
+                disabled=group not in in_use,
                 layout=w.Layout(width="22rem"),
                 style={"description_width": "4rem"},
             )
             box.observe(lambda c, old=group: self._on_rename(old, c["new"]), names="value")
             self.names[group] = box
-            rows.append(w.HBox([box, html_pane("rl-stage", self._stage_badge(group))]))
+            badge = (
+                self._stage_badge(group)
+                if group in in_use
+                else '<span class="rl-info" style="margin-left:0.5rem">empty: left out of the '
+                "block; move an entry here to keep it</span>"
+            )
+            rows.append(w.HBox([box, html_pane("rl-stage", badge)]))
         self.groups_box.children = rows
         self.choices, self.split_buttons = {}, {}
         cells = []
