@@ -23,7 +23,7 @@ from .posting import Posting, posting_texts
 from .posting_terms import either, posting_terms
 from .profile import DEFAULT_PROFILE, Profile, load_profile
 from .skills import stems, tool_kinds, tool_span
-from .tailor_match import LEAD_SCORE, TermMatch, match_terms
+from .tailor_match import LEAD_SCORE, TermMatch, match_terms, own_words
 from .tailor_score import AREAS, coverage, finding
 
 _HIGHLIGHT = re.compile(r"^(work|projects)\[(\d+)\]\.highlights\[(\d+)\]$")
@@ -292,23 +292,13 @@ def _bullets(resume: Resume, location: str) -> list[str]:
     return getattr(resume, hit.group(1))[int(hit.group(2))].highlights if hit else []
 
 
-def _own_words(m: TermMatch) -> str:
-    """The resume's words for a T1 term, to lead the summary with: as the resume writes it,
-    unless those words only point at it ("PCB" shows manufacturing, "canary" a deployment
-    pipeline): then the term's own name."""
-    said = (m.summary or m.bullets)[0].text
-    if set(said.lower().split()) & set(m.term.name.lower().split()):
-        return said
-    return said if m.summary else m.term.name
-
-
 def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Finding]]:
     """The resume's own T1 words in the posting's order, and a tip when the summary's first
     sentence leaves out the first of them."""
     t1 = sorted(
         (m for m in matches if m.term.area == "T1" and m.shown), key=lambda m: -m.term.weight
     )
-    words = list(dict.fromkeys(_own_words(m) for m in t1))
+    words = list(dict.fromkeys(own_words(m) for m in t1))
     summary = resume.basics.summary
     end = _FIRST_SENTENCE.search(summary)
     first_end = end.start() if end else len(summary)

@@ -96,6 +96,16 @@ class TermMatch:
         return [*self.summary, *self.bullets, *self.skills, *self.lists]
 
 
+def own_words(m: TermMatch) -> str:
+    """The resume's words for a T1 term, to lead the summary with: as the resume writes it,
+    unless those words only point at it ("PCB" shows manufacturing, a FAISS index ANN
+    retrieval, a canary rollout a deployment pipeline): then the term's own name."""
+    said = (m.summary or m.bullets)[0].text
+    if set(said.lower().split()) & set(m.term.name.lower().split()):
+        return said
+    return said if m.summary else m.term.name
+
+
 LABEL = "basics.label"
 
 

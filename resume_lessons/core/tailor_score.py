@@ -18,7 +18,7 @@ from .findings import CheckItem, Finding, TechniqueResult
 from .posting_terms import OFFLINE_EXPERIMENT, Term, asked_where
 from .profile import Profile
 from .questions import question_for
-from .tailor_match import TermMatch, years_field, years_text
+from .tailor_match import TermMatch, own_words, years_field, years_text
 from .techniques.base import result
 
 AREAS = {
@@ -209,21 +209,13 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
     if t.kind == "degree":
         return CheckItem(label, points, 0.0, "", "J803", key), _degree_finding(m, key)
     if area == "T1" and m.bullets:
-        words = m.bullets[0].text
-        if not set(words.lower().split()) & set(t.name.lower().split()):
-            # a bullet's FAISS index shows ANN retrieval, its canary rollout a deployment
-            # pipeline: the summary names the system, in the posting's words
-            words = t.name
+        shown_by = _shown_by(m.bullets[0].location)
         f = finding(
             "J103", area, "basics.summary",
-            f"{_asked(t)}; your {_shown_by(m.bullets[0].location)} show it "
-            f"({m.bullets[0].location}), the summary does not.",
-            f"Name “{words}” in the summary's first sentence: "
-            + (
-                "a bullet already shows it."
-                if _shown_by(m.bullets[0].location) == "bullets"
-                else "your roles already show it."
-            ),
+            f"{_asked(t)}; your {shown_by} show it ({m.bullets[0].location}), the summary does "
+            "not.",
+            f"Name “{own_words(m)}” in the summary's first sentence: "
+            f"{'a bullet already shows' if shown_by == 'bullets' else 'your roles already show'} it.",
             line=key,
         )  # fmt: skip
         return CheckItem(label, points, round(points / 2, 2), m.bullets[0].location, "J103", key), f
