@@ -129,8 +129,8 @@ class Parameters:
     problems: list[str] = field(default_factory=list)  # "name: why", lessons left as they were
 
 
-def _parameters(path: Path) -> tuple[dict, list[str]] | None:
-    """A lesson notebook and the lines of its parameters cell, or None if it has none."""
+def _parameters(path: Path) -> tuple[dict, dict, list[str]] | None:
+    """A lesson notebook, its parameters cell and that cell's lines, or None if it has none."""
     try:
         nb = json.loads(path.read_text(encoding="utf-8"))
         cell = next(
@@ -140,7 +140,7 @@ def _parameters(path: Path) -> tuple[dict, list[str]] | None:
         lines = "".join(source if isinstance(source, list) else [source]).splitlines(True)
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, StopIteration):
         return None
-    return nb, lines
+    return nb, cell, lines
 
 
 def set_parameters(folder: str | Path, values: dict[str, str]) -> Parameters:
@@ -159,12 +159,11 @@ def set_parameters(folder: str | Path, values: dict[str, str]) -> Parameters:
             if path.is_file():
                 done.problems.append(f"{name}: not a lesson notebook with a parameters cell")
             continue
-        nb, lines = read
+        nb, cell, lines = read
         new = [_set_line(line, values) for line in lines]
         if new == lines:
             done.same.append(name)
             continue
-        cell = next(c for c in nb["cells"] if "parameters" in (c["metadata"].get("tags") or ()))
         cell["source"] = new
         try:
             write_atomic(path, json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
@@ -183,7 +182,7 @@ def lessons_opening_another(folder: str | Path, resume_path: str | Path) -> list
     out = []
     for name, _ in LESSON_FILES:
         read = _parameters(target / name)
-        for line in read[1] if read else ():
+        for line in read[2] if read else ():
             hit = _LINE.match(line)
             if hit and hit.group(1) == "resume_path":
                 value = hit.group(3)
