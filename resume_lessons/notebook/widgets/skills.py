@@ -109,9 +109,8 @@ class SkillsSorter(w.VBox):
     def rename(self, old: str, new: str) -> bool:
         done = self.sort.rename(old, new)
         if done:  # the row keeps its place under its new name (or goes, merged into another)
-            known = self._known
-            self._known = [new if g == old and new not in known else g for g in known]
-            self._known = [g for g in self._known if g != old]
+            merged = new in self._known
+            self._known = [new if g == old else g for g in self._known if g != old or not merged]
         self._changed()
         return done
 
@@ -152,20 +151,14 @@ class SkillsSorter(w.VBox):
         self._build()
         self._throttle()
 
-    def _groups(self) -> list[str]:
-        """The groups as shown: those in use, and those emptied since the sorter opened, each
-        in its place, so that dropping a group's last entry moves no row and no option."""
-        self._known += [g for g in self.sort.groups() if g not in self._known]
-        return self._known
-
-    def _options(self) -> list[str]:
-        return list(dict.fromkeys([*self._groups(), *self.sort.options()]))
-
     def _build(self) -> None:
         """Make the name boxes and entry rows again when the groups or entries changed."""
-        options = self._options()
+        # the groups shown: those in use, and those emptied since the sorter opened, each in its
+        # place, so that dropping a group's last entry moves no row and no option
         in_use = self.sort.groups()
-        shape = (tuple(self.sort.entries), tuple(self._groups()), tuple(in_use), tuple(options))
+        self._known += [g for g in in_use if g not in self._known]
+        options = list(dict.fromkeys([*self._known, *self.sort.options()]))
+        shape = (tuple(self.sort.entries), tuple(self._known), tuple(in_use), tuple(options))
         if shape == self._shape:
             for entry, dropdown in self.choices.items():  # a move made from code
                 if dropdown.value != self.sort.entries[entry]:
@@ -174,7 +167,7 @@ class SkillsSorter(w.VBox):
         self._shape = shape
         self.names = {}
         rows = []
-        for group in self._groups():
+        for group in self._known:
             box = w.Text(
                 value=group,
                 description="Group",
