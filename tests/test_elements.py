@@ -323,6 +323,26 @@ def test_a_model_inside_a_hyphenated_compound_is_found(text: str, model: str) ->
     assert model in _found(text).get("model_type", [])
 
 
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        # a model's domain-adapted variants end in its name
+        ("Fine-tuned BioBERT on 2M discharge notes.", "BioBERT"),
+        ("Distilled a SciBERT-base tagger into a 6-layer student.", "SciBERT-base"),
+        ("Summarised charts with BioGPT.", "BioGPT"),
+    ],
+)
+def test_a_model_named_by_its_family_s_name_at_the_end_is_found(text: str, model: str) -> None:
+    assert model in _found(text).get("model_type", [])
+
+
+def test_a_phrase_never_spans_a_bracket() -> None:
+    # ")" closes the other name: "(RAG) pipelines" holds no system "RAG pipelines"
+    found = _found("Owns retrieval-augmented generation (RAG) pipelines for support.", "summary")
+    assert not any(")" in t or "(" in t for texts in found.values() for t in texts)
+    assert _found("Owns RAG pipelines for support.", "summary").get("system_type")
+
+
 def test_a_compound_with_no_model_in_it_is_no_model() -> None:
     assert "model_type" not in _found("Wrote a streaming, end-to-end feature pipeline in Go.")
 

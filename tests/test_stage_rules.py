@@ -28,6 +28,9 @@ CASES = [
     ("Answered policy questions over a Qdrant index with a hosted LLM.", {"serving"}, set()),
     ("Shipped an ML-based triage bot for the IT help desk.", {"serving"}, set()),
     ("Wrote a Slack bot that posts the on-duty rota.", set(), {"serving"}),
+    # the pace of people a model helps is their work, not a running system's
+    ("Built an ICD-10 coding model, raising coder throughput by 38%.", {"training"}, {"serving"}),
+    ("Served the coding model at 2x the throughput on Triton.", {"serving"}, set()),
     # data: warehouses, query engines and moving data are data work
     ("Migrated the billing warehouse from Teradata to Snowflake.", {"data"}, set()),
     ("Swapped the Impala cluster for Presto.", {"data"}, set()),

@@ -62,7 +62,9 @@ class PhraseIndex:
     ``lemmas.keys``) with the text's token at that place. At each token the longest phrase of
     each category wins. An entry starting with "=" matches only its exact form. A one-word
     entry ending in ``*`` matches any token starting with it ("yolo*" finds "yolov8"), so
-    model versions need no list of their own.
+    model versions need no list of their own; one starting with ``*`` any longer token ending
+    with it ("*bert" finds "biobert", "scibert"), so a model's domain-adapted variants are
+    that model too.
     """
 
     def __init__(self, part_categories: frozenset[str] = frozenset()) -> None:
@@ -75,6 +77,8 @@ class PhraseIndex:
         self._pairs: dict[tuple[str, str], list[_Entry]] = {}
         # prefix entries by their first two letters: (stem, category, phrase), longest first
         self._prefixes: dict[str, list[tuple[str, str, str]]] = {}
+        # suffix entries: (ending, category, phrase), longest first
+        self._suffixes: list[tuple[str, str, str]] = []
         # what each token (and token pair) seen so far may start, longest first
         self._seen_singles: dict[str, list[_Entry]] = {}
         self._seen_pairs: dict[tuple[str, str], list[_Entry]] = {}
@@ -85,6 +89,11 @@ class PhraseIndex:
             stem = text[:-1].lower()
             if len(stem) >= 2:
                 self._prefixes.setdefault(stem[:2], []).append((stem, category, phrase))
+            return
+        if text.startswith("*") and " " not in text:
+            ending = text[1:].lower()
+            if len(ending) >= 3:
+                self._suffixes.append((ending, category, phrase))
             return
         exact = text.startswith("=")
         key = phrase_key(text.removeprefix("="))
@@ -117,6 +126,7 @@ class PhraseIndex:
             for two, stems in self._prefixes.items()
             if (kept := [p for p in stems if p[1] in categories])
         }
+        out._suffixes = [p for p in self._suffixes if p[1] in categories]
         return out
 
     def freeze(self) -> None:
@@ -125,6 +135,7 @@ class PhraseIndex:
             entries.sort(key=_longest)
         for stems in self._prefixes.values():
             stems.sort(key=lambda p: -len(p[0]))
+        self._suffixes.sort(key=lambda p: -len(p[0]))
         self._seen_singles.clear()
         self._seen_pairs.clear()
 
@@ -163,6 +174,7 @@ class PhraseIndex:
         """(first token, last token + 1, category, phrase): the longest match per category."""
         out: list[tuple[int, int, str, str]] = []
         prefixes = self._prefixes
+        endings = tuple(e for e, _, _ in self._suffixes)
         text_keys = [lemmas.keys(tok) for tok in tokens]
         n = len(tokens)
         for i, ks in enumerate(text_keys):
@@ -196,9 +208,18 @@ class PhraseIndex:
                     if category not in seen and tok.startswith(stem):
                         seen.add(category)
                         out.append((i, i + 1, category, phrase))
+            if endings and tok.endswith(endings):
+                for category, phrase in self._suffix_matches(tok):
+                    if category not in seen:
+                        seen.add(category)
+                        out.append((i, i + 1, category, phrase))
             if self._part_categories and ("-" in tok or "/" in tok):
                 out.extend((i, i + 1, c, p) for c, p in self._part_matches(tok, seen))
         return out
+
+    def _suffix_matches(self, token: str) -> list[tuple[str, str]]:
+        """(category, phrase) of the suffix entries a token ends with, longer than them."""
+        return [(c, p) for e, c, p in self._suffixes if len(token) > len(e) and token.endswith(e)]
 
     def _part_matches(self, token: str, seen: set[str]) -> list[tuple[str, str]]:
         """(category, phrase) of the parts of a hyphenated or slashed token ("two-tower",
@@ -211,6 +232,7 @@ class PhraseIndex:
             entries = [(c, p) for _, c, p, _ in self._singles_at(part, lemmas.keys(part))]
             stems = self._prefixes.get(part[:2], ())
             entries += [(c, p) for stem, c, p in stems if part.startswith(stem)]
+            entries += self._suffix_matches(part)
             for category, phrase in entries:
                 if category in self._part_categories and category not in seen:
                     seen.add(category)

@@ -55,6 +55,21 @@ class Doc:
         return memo[compute]
 
 
+def _within_brackets(hits: Hits, lowered: str, starts: list[int], ends: list[int]) -> Hits:
+    """The phrases that do not cross a bracket: "retrieval-augmented generation (RAG)
+    pipelines" holds no phrase "rag pipelines", since its ")" closes what "(" opened."""
+    cuts = [
+        k for k in range(1, len(starts)) if any(c in lowered[ends[k - 1] : starts[k]] for c in "()")
+    ]
+    if not cuts:
+        return hits
+    return {
+        category: kept
+        for category, found in hits.items()
+        if (kept := [h for h in found if not any(h[0] < k < h[1] for k in cuts)])
+    }
+
+
 def analyse(text: str, kind: Kind, profile: Profile) -> Doc | None:
     """The Doc of one text, or None when it has no tokens."""
     if not text or text.isspace():
@@ -64,6 +79,8 @@ def analyse(text: str, kind: Kind, profile: Profile) -> Doc | None:
     if not words:
         return None
     hits = (profile.kind_index.get(kind) or profile.index).by_category(words)
+    if "(" in lowered or ")" in lowered:
+        hits = _within_brackets(hits, lowered, starts, ends)
     numeric = _ANY_DIGIT.search(lowered) is not None or (
         (
             "doubl" in lowered

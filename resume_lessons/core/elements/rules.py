@@ -826,6 +826,16 @@ _STAGE_DESCRIBES = frozenset(
         "copilot",
     }
 )
+# People whose pace a model changes: "coder throughput", "reviewer latency" measure their work,
+# not a running system's.
+_STAGE_PEOPLE = frozenset(
+    {"people", "human", "humans", "staff", "team", "teams", "coder", "coders", "annotator",
+     "annotators", "labeler", "labelers", "labeller", "labellers", "reviewer", "reviewers",
+     "analyst", "analysts", "clinician", "clinicians", "nurse", "nurses", "physician",
+     "physicians", "doctor", "doctors", "operator", "operators", "worker", "workers",
+     "employee", "employees", "moderator", "moderators", "underwriter", "underwriters",
+     "adjuster", "adjusters", "recruiter", "recruiters", "picker", "pickers"}
+)  # fmt: skip
 # "built and deployed the model": a serving word joined to the building verb builds too
 _STAGE_AND = frozenset({"and", "&", "or"})
 # A model or task named before these names a team or a product, not work on a model
@@ -1225,6 +1235,8 @@ def _stages(  # type: ignore[no-untyped-def]
                 continue
             if tests and any(0 < t - i <= _STAGE_TEST_AFTER for t, _, _ in tests):
                 continue  # "launched an A/B test of the ranker" launches the test
+            if i > 0 and words[i - 1] in _STAGE_PEOPLE:
+                continue  # "raising coder throughput": people's work, not a model's
             add((starts[i], "stage.serving", ends[j - 1], phrase))
             added.add("serving")
             break
