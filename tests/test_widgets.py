@@ -732,3 +732,16 @@ def test_a_summary_reuses_the_bullets_figures_without_a_warning() -> None:
     after = f"Fraud ML engineer; cut losses {figure} with real-time models."
     assert borrowed_figures(after, "Fraud ML engineer.", resume, "work[1].highlights[0]")
     assert borrowed_figures(after, "Fraud ML engineer.", resume, "basics.summary") == []
+
+
+def test_a_number_hyphened_to_a_name_is_no_figure() -> None:
+    from resume_lessons.core.loader import resume_from_data
+    from resume_lessons.core.new_facts import borrowed_figures, new_facts
+    from resume_lessons.core.profile import load_profile
+
+    bullets = ["Built an ICD-10 coder on GPT-4 for 120 hospitals.", "Helped with monitoring."]
+    resume = resume_from_data({"basics": {"name": "x"}, "work": [{"highlights": bullets}]}, "x")
+    after = "Owned monitoring of the ICD-10 coder on GPT-4, paging within 15 minutes."
+    # "10" of ICD-10 and "4" of GPT-4 are names, not figures taken from the other bullet
+    assert borrowed_figures(after, bullets[1], resume, "work[0].highlights[1]") == []
+    assert new_facts(after, bullets[1], resume, load_profile()) == ["15"]

@@ -18,8 +18,9 @@ from .tailor_match import resume_texts
 
 # A figure: digits with their decimals and any size word glued on ("12%", "3.1x", "40M",
 # "9 ms"); "2-week" is the figure 2. Ordinals and years count too: a date is a fact as well.
+# A number hyphened to a name before it is part of the name: "ICD-10", "GPT-4", "Llama-2".
 _FIGURE = re.compile(
-    r"(?<![\w.])(?P<n>\d+(?:[.,]\d+)*)"
+    r"(?<![\w.])(?<![A-Za-z]-)(?P<n>\d+(?:[.,]\d+)*)"
     r"(?P<unit>\s?(?:%|×|x|k|m|bn|b|ms|pp|bps|tb|gb|pb)(?![a-z])|-?(?:days?|weeks?|months?))?",
     re.IGNORECASE,
 )
