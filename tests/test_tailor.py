@@ -1747,3 +1747,75 @@ def test_an_employer_s_name_shows_its_industry(tmp_path: Path) -> None:
     assert [p.location for p in _match(result, "automotive").bullets] == ["work[0].name"]
     j103 = next(f for f in result.findings if f.code == "J103" and "automotive" in f.message)
     assert "your employers' names show it" in j103.message
+
+
+CLINICAL_POSTING = """Staff ML Engineer, Clinical NLP
+
+What you'll do
+- Build retrieval-augmented generation (RAG) pipelines over patient records.
+- Serve models on Kubernetes.
+
+Nice to have
+- Publications in NLP or ML venues
+- Azure ML, AWS SageMaker or GCP Vertex AI
+"""
+
+
+def test_a_parenthesised_name_and_a_vendor_s_product_are_asked_once(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, CLINICAL_POSTING)
+    # "(RAG) pipelines": the ")" ends the other name; no system "RAG) pipelines" is asked
+    assert not [name for _, name in asked if ")" in name or "(" in name]
+    assert ("model_type", "retrieval-augmented generation") in asked
+    # "AWS SageMaker or GCP Vertex AI": the products are offered, not the vendors apart
+    assert ("tool", "SageMaker") in asked and ("tool", "Vertex AI") in asked
+    assert ("tool", "AWS") not in asked and ("tool", "GCP") not in asked
+    sagemaker = asked[("tool", "SageMaker")]
+    assert ("tool", "vertex ai") in sagemaker.alternatives  # type: ignore[attr-defined]
+    assert not [name for _, name in asked if " or " in name]
+
+
+def test_a_field_in_a_domain_is_shown_by_both_and_asked_once(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, CLINICAL_POSTING)
+    # the title's "Clinical NLP" asks that field, not also healthcare for its "clinical"
+    clinical = asked[("domain", "Clinical NLP")]
+    health = asked.get(("domain", "healthcare"))
+    assert health is not None  # "patient records" asks it
+    assert all(p.location != "title" for p in health.asked_at)  # type: ignore[attr-defined]
+    assert clinical.asked_at[0].location == "title"  # type: ignore[attr-defined]
+    from resume_lessons.core.loader import resume_from_data
+
+    path = tmp_path / "posting.txt"
+    path.write_text(CLINICAL_POSTING, encoding="utf-8")
+    summary = "ML engineer building NLP systems for clinical documentation."
+    work = [{"name": "Co", "highlights": ["Trained a model."]}]
+    data = {"basics": {"name": "x", "summary": summary}, "work": work}
+    result = tailor(resume_from_data(data, "x"), read_posting(path))
+    field = _match(result, "Clinical NLP")
+    assert field.summary and field.summary[0].text == "NLP systems for clinical"
+    # NLP alone, or healthcare alone, is not the field
+    for only in ("ML engineer building NLP systems for search.", "ML engineer at hospitals."):
+        data = {"basics": {"name": "x", "summary": only}, "work": work}
+        alone = tailor(resume_from_data(data, "x"), read_posting(path))
+        assert not _match(alone, "Clinical NLP").found, only
+
+
+def test_a_posting_asking_for_papers_without_a_venue_is_a_t6_ask(tmp_path: Path) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    asked = _asked(tmp_path, CLINICAL_POSTING)
+    papers = asked[("venue", "publications")]
+    assert papers.nice  # type: ignore[attr-defined]
+    path = tmp_path / "posting.txt"
+    work = [{"name": "Co", "highlights": ["Trained a model."]}]
+    data = {"basics": {"name": "x", "summary": "ML engineer."}, "work": work}
+    none = tailor(resume_from_data(data, "x"), read_posting(path))
+    (ask,) = [f for f in none.findings if f.code == "J601"]
+    assert ask.location == "publications" and ask.suggestion.startswith("Have you published")
+    assert none.scores["T6"] == 50  # only a nice-to-have: half is given
+    data["publications"] = [{"name": "Distilling coders", "publisher": "ML4H Workshop"}]
+    some = tailor(resume_from_data(data, "x"), read_posting(path))
+    assert _match(some, "publications").records[0].location == "publications[0]"
+    assert some.scores["T6"] == 100
+    # a named venue is the ask; the bare "publications" beside it is not a second one
+    named = _asked(tmp_path, "ML Engineer\n\nNice to have\n- Publications at ACL or EMNLP\n")
+    assert [k for k in named if k[0] == "venue"] == [("venue", "a paper at ACL or EMNLP")]

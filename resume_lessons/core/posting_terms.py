@@ -319,6 +319,37 @@ def _tools(profile: Profile) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple(rows.values())
 
 
+@cache
+def _products(profile: Profile) -> dict[str, frozenset[str]]:
+    """A vendor's key -> the keys of its products (``shown_by`` of skills.yaml: AWS makes
+    SageMaker), all lowercase."""
+    table = profile.setting("skills", "shown_by", default={}) or {}
+    return {str(v).lower(): frozenset(str(p).lower() for p in ps or ()) for v, ps in table.items()}
+
+
+def _with_vendor(finds: list[Found], text: str, profile: Profile) -> list[Found]:
+    """A vendor's name right before its product is part of the product's name: "AWS SageMaker
+    or GCP Vertex AI" offers SageMaker or Vertex AI, and the vendor alone is not asked apart
+    (it is a tool inside a longer tool's name)."""
+    products = _products(profile)
+    tools = [f for f in finds if f.kind == "tool"]
+    out = []
+    for f in finds:
+        vendor = next(
+            (
+                g
+                for g in tools
+                if f.kind == "tool"
+                and f.key in products.get(g.key, ())
+                and g.end < f.start
+                and text[g.end : f.start] == " "
+            ),
+            None,
+        )
+        out.append(replace(f, start=vendor.start) if vendor else f)
+    return out
+
+
 # A list of what a feature or data pipeline takes in follows its stage: "feature pipelines
 # for promotions, pricing, holidays": the items are inputs, not the domain asked for.
 _INPUTS_OF = re.compile(
@@ -436,17 +467,18 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     ambiguous = {t.lower() for t in profile.words("tailor", "prose_ambiguous_tools")}
     held: list[Found] = []
     for name, forms, stage in _tools(profile):
-        for form in forms:
-            span = form_span(form, text)
-            if span:
-                shown = name or text[span[0] : span[1]]
-                found = Found("tool", forms[0].lower(), shown, *span, stage=stage)
-                if listed or forms[0].lower() not in ambiguous:
-                    out.append(found)
-                elif text[span[0]].isupper():
-                    held.append(found)  # "Go" as spelled: a tool if it is in a list of them
-                break
+        # the tool's longest name the text holds: "Amazon SageMaker", not only "SageMaker"
+        spans = [span for form in forms if (span := form_span(form, text))]
+        if spans:
+            span = max(spans, key=lambda s: s[1] - s[0])
+            shown = name or text[span[0] : span[1]]
+            found = Found("tool", forms[0].lower(), shown, *span, stage=stage)
+            if listed or forms[0].lower() not in ambiguous:
+                out.append(found)
+            elif text[span[0]].isupper():
+                held.append(found)  # "Go" as spelled: a tool if it is in a list of them
     out += _listed_with_tools(text, held, [f for f in out if f.kind == "tool"])
+    out = _with_vendor(out, text, profile)
     words, starts, ends = token_spans(text.lower())
     for i, j, domain, _ in _settings_index(profile).matches(words):
         key = _norm(domain)
@@ -463,8 +495,12 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         for m in pattern.finditer(text):
             key = metrics.get(_norm(m.group(1)), m.group(1)).lower()
             out.append(Found("metric", key, m.group(1), m.start(), m.end()))
-    for start, end in venue_spans(text, profile):
+    venues = venue_spans(text, profile)
+    for start, end in venues:
         out.append(Found("venue", text[start:end].lower(), text[start:end], start, end))
+    asked = None if venues else _PUBLICATIONS.search(text)
+    if asked:  # "Publications in clinical NLP or ML venues": a paper anywhere shows it
+        out.append(Found("venue", ANY_VENUE, "publications", *asked.span()))
     tool_starts = [f.start for f in out if f.kind == "tool"]
     fields = {f.start: f for f in out if f.kind in ("domain", "system_type")}
     for years, start, end, at, named in asked_years(text):
@@ -493,6 +529,14 @@ _PUBLISHING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_SPLIT = re.compile(r"[^.;!?\n]+")
+# A posting asking for papers without naming a venue: "publications in NLP or ML venues", "a
+# record of peer-reviewed work". The key of that ask; any paper the resume lists shows it.
+_PUBLICATIONS = re.compile(
+    r"\b(?:publications?|peer[- ]reviewed|first[- ]author\w*|published (?:papers?|research|work)"
+    r"|papers? (?:at|in) (?:top|leading|major|ml|ai|\w+ venues)|publication record)\b",
+    re.IGNORECASE,
+)
+ANY_VENUE = "any venue"
 
 
 @cache
@@ -614,7 +658,14 @@ def _asked_once(
         and (f.kind != "system_type" or (f.start, f.end) not in stages or _overlaps(f, domains))
         and (f.kind != "system_type" or not _inside_domain(f, domains))
         and (f.kind != "domain" or not any(s < f.start and f.end <= e for s, e in kinds))
+        # "Clinical NLP" asks that field, not also healthcare for its "clinical"
+        and (f.kind != "domain" or not _inside(f, domains))
     ]
+
+
+def _inside(f: Found, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the find lies inside a longer one of these spans."""
+    return any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in spans)
 
 
 def _inside_domain(f: Found, domains: Sequence[tuple[int, int]]) -> bool:
@@ -863,6 +914,10 @@ def _one_venue_term(terms: dict[tuple[str, str], Term]) -> dict[tuple[str, str],
     at any of them shows it."""
     venues = [t for (kind, _), t in terms.items() if kind == "venue"]
     if not venues:
+        return terms
+    if len(venues) > 1:  # a venue named says more than "publications": its paper is asked
+        venues = [t for t in venues if t.key != ANY_VENUE]
+    if venues[0].key == ANY_VENUE:
         return terms
     said = either(list(dict.fromkeys(t.name for t in venues)))
     one = Term(

@@ -21,6 +21,7 @@ from .experience import Span, roles_span
 from .locations import get_text, iter_items
 from .model import Resume
 from .posting_terms import (
+    ANY_VENUE,
     OFFLINE_EXPERIMENT,
     Found,
     Place,
@@ -294,6 +295,33 @@ def _activity_span(
     return None
 
 
+@cache
+def _fields(profile: Profile) -> dict[str, frozenset[str]]:
+    """``domain_fields`` of tailor.yaml by their keys: a field's key -> the domains' keys it
+    is worked in ("clinical nlp" -> natural language processing, healthcare)."""
+    table = profile.setting("tailor", "domain_fields", default={}) or {}
+    domains = same_names(profile, "same_domain")
+    return {
+        _norm(str(name)): frozenset(domains.get(_norm(str(d)), _norm(str(d))) for d in parts or ())
+        for name, parts in table.items()
+    }
+
+
+def _field_span(term: Term, finds: list[Found], profile: Profile) -> tuple[int, int] | None:
+    """Where one text shows every domain a field is worked in ("NLP systems for clinical"
+    shows clinical NLP), from the first of them to the last; None if one is not shown."""
+    parts = _fields(profile).get(term.key) if term.kind == "domain" else None
+    if not parts:
+        return None
+    first: dict[str, tuple[int, int]] = {}
+    for f in sorted(finds, key=lambda f: f.start):
+        if f.kind == "domain" and f.key in parts:
+            first.setdefault(f.key, (f.start, f.end))
+    if len(first) < len(parts):
+        return None
+    return min(s for s, _ in first.values()), max(e for _, e in first.values())
+
+
 def _people_span(term: Term, text: str) -> tuple[int, int] | None:
     pattern = _people_of(term.name) if term.kind == "domain" else None
     hit = pattern.search(text) if pattern else None
@@ -316,6 +344,8 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
                 f = same[0] if same else None
                 times[id(m), location] = len(same)
                 span = (f.start, f.end) if f is not None else _people_span(m.term, text)
+                if span is None:
+                    span = _field_span(m.term, finds, profile)
                 if span is None and kind != "skill":
                     span = _activity_span(m.term, text, finds, profile)
                 if span is not None:
@@ -366,6 +396,9 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             for m in venues:
                 if where[start:end].lower() in m.term.keys:
                     m.records.append(Place(f"publications[{i}]", 0, 0, where[start:end]))
+        for m in venues:
+            if m.term.key == ANY_VENUE and (pub.name.strip() or pub.publisher.strip()):
+                m.records.append(Place(f"publications[{i}]", 0, 0, pub.publisher or pub.name))
     degrees = [m for m in matches if m.term.kind == "degree"]
     best = resume_degree(resume) if degrees else None
     for m in degrees:

@@ -15,7 +15,7 @@ suggestion holds a number or names a tool the resume does not show outside a que
 from __future__ import annotations
 
 from .findings import CheckItem, Finding, TechniqueResult
-from .posting_terms import OFFLINE_EXPERIMENT, Term, asked_where
+from .posting_terms import ANY_VENUE, OFFLINE_EXPERIMENT, Term, asked_where
 from .profile import Profile
 from .questions import question_for
 from .tailor_match import TermMatch, own_words, years_field, years_text
@@ -145,6 +145,11 @@ def _question(m: TermMatch, profile: Profile) -> str:
         return f"Have you worked on {words}? If so, which bullet shows it? {question_for('stage.' + t.key)}"
     if t.kind == "model_type":  # a family or a named algorithm: trained, or put to use
         return f"Have you trained or used {t.name}? If so, which bullet shows it?"
+    if t.kind == "venue" and t.key == ANY_VENUE:
+        return (
+            "Have you published papers? If so, list them under publications, with the "
+            "production work each came from."
+        )
     if t.kind == "venue":
         return (
             f"Have you published at {t.name.removeprefix('a paper at ')}? If so, list the paper "
