@@ -337,3 +337,13 @@ def test_your_resume_today_is_the_resume_with_the_drafts_of_other_lessons(tmp_pa
     drafted = tailor(lesson.exercise().tailored_resume(REWRITE), read_posting(RECS))
     assert drafted.scores != result.scores  # so the page can show which one it is
     assert REWRITE.split(" that ")[0] in html.unescape(shown)
+
+
+def test_your_resume_today_gives_the_skills_tips_the_cli_gives(lesson) -> None:  # type: ignore[no-untyped-def]
+    result = tailor(load_resume(BEFORE), read_posting(RECS))
+    drop = [f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"]
+    assert drop  # Alex lists tools this posting never asks for and no bullet backs
+    plain = _plain(lesson.your_resume().html)
+    assert "Your skills list, for this posting" in plain
+    tip = next(line for line in plain.split("Leave out for this application: ")[1:])
+    assert all(name in tip for name in drop)

@@ -251,6 +251,35 @@ def lead_html(result: TailorResult) -> str:
     )
 
 
+def skills_tips_html(result: TailorResult) -> str:
+    """The skills list for this posting: the tools to add (J704, a bullet already shows each in
+    use) and the entries to leave out (J703: the posting does not ask for them and no bullet
+    backs them), or "" when there is neither."""
+    add = [
+        m.term.name
+        for m in result.matches
+        if f"{m.term.kind}:{m.term.key}" in {f.line for f in result.findings if f.code == "J704"}
+    ]
+    drop = [f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"]
+    rows = []
+    if add:
+        rows.append(
+            f'<li class="rl-skill-add">Add to your skills: <b>{esc(", ".join(add))}</b>. The '
+            "posting asks for each, and a bullet already shows it in use.</li>"
+        )
+    if drop:
+        rows.append(
+            f'<li class="rl-skill-drop">Leave out for this application: <b>{esc(", ".join(drop))}'
+            "</b>. The posting does not ask for them and no bullet shows them in use.</li>"
+        )
+    if not rows:
+        return ""
+    return (
+        "<h4>Your skills list, for this posting</h4><p><small>Tips: they cost no points.</small>"
+        f'</p><ul class="rl-skills-tips">{"".join(rows)}</ul>'
+    )
+
+
 def tailored_html(result: TailorResult, resume: Resume, *, heading: str = "h3") -> str:
     """Everything at once: coverage, terms, bullet order, summary lead (the report's section)."""
     title = f"<{heading}>Tailored to {esc(result.posting.heading)}</{heading}>" if heading else ""
@@ -260,6 +289,7 @@ def tailored_html(result: TailorResult, resume: Resume, *, heading: str = "h3") 
         + coverage_html(result)
         + "<h4>The posting's terms</h4>"
         + terms_html(result, resume)
+        + skills_tips_html(result)
         + "<h4>The bullet order to use</h4>"
         + orders_html(result, resume)
         + "<h4>Your summary's lead words</h4>"
@@ -278,6 +308,7 @@ __all__ = [
     "order_html",
     "orders_html",
     "questions",
+    "skills_tips_html",
     "status",
     "tailored_html",
     "term_elements",
