@@ -1819,3 +1819,19 @@ def test_a_posting_asking_for_papers_without_a_venue_is_a_t6_ask(tmp_path: Path)
     # a named venue is the ask; the bare "publications" beside it is not a second one
     named = _asked(tmp_path, "ML Engineer\n\nNice to have\n- Publications at ACL or EMNLP\n")
     assert [k for k in named if k[0] == "venue"] == [("venue", "a paper at ACL or EMNLP")]
+
+
+def test_a_clinical_posting_s_libraries_standards_and_review_are_asked(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer, Clinical NLP\n\nRequirements\n- LLM fine-tuning with LoRA and PEFT.\n"
+        "- Familiarity with FHIR or HL7.\n- Evaluation with human-in-the-loop review.\n"
+    )
+    asked = _asked(tmp_path, posting)
+    assert ("tool", "PEFT") in asked and ("tool", "FHIR") in asked
+    fhir = asked[("tool", "FHIR")]
+    assert ("tool", "hl7") in fhir.alternatives  # type: ignore[attr-defined]
+    assert ("experiment", "human evaluation") in asked
+    # an ICD-10 coding model is healthcare work
+    work = [{"name": "Co", "highlights": ["Built an ICD-10 coding model, cutting review 30%."]}]
+    result = _tailored(tmp_path, "ML Engineer\n\nAbout\nYou will build healthcare ML.\n", work)
+    assert _match(result, "healthcare").bullets[0].text == "ICD-10"
