@@ -83,6 +83,16 @@ def bullet_score_html(before: BulletScore | None, now: BulletScore, limit: int =
     )
     if now.capped:
         rows += f"<li>held to {now.score}: {esc(now.capped)}</li>"
+    held = (
+        f'<br><small class="rl-held">Stronger than before: its parts now give {now.said}, up '
+        f"from {before.said}, but the score stays held to {now.score} until the cap's reason "
+        "below is met.</small>"
+        if before is not None
+        and now.capped
+        and now.score == before.score
+        and now.said > before.said
+        else ""
+    )
     lacks = (
         "Full marks; tips that would not change the score:"
         if full
@@ -91,7 +101,7 @@ def bullet_score_html(before: BulletScore | None, now: BulletScore, limit: int =
     return (
         f'<div class="rl-bullet-score"><p>Bullet score: {change}<b class="rl-bullet-now">'
         f"{now.score}</b>/100 <small>(how strongly this bullet makes the case, on every "
-        f"technique at once)</small><br>Shows: {esc(shown)}</p>"
+        f"technique at once)</small>{held}<br>Shows: {esc(shown)}</p>"
         + (f'<span class="rl-lacks">{lacks}</span><ul>{rows}</ul>' if rows else "")
         + "</div>"
     )
