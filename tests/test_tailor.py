@@ -1792,6 +1792,8 @@ def test_a_field_in_a_domain_is_shown_by_both_and_asked_once(tmp_path: Path) -> 
     result = tailor(resume_from_data(data, "x"), read_posting(path))
     field = _match(result, "Clinical NLP")
     assert field.summary and field.summary[0].text == "NLP systems for clinical"
+    # healthcare's "clinical" lies inside the field's words: the lead says them once
+    assert result.summary_lead == ["NLP systems for clinical"]
     # NLP alone, or healthcare alone, is not the field
     for only in ("ML engineer building NLP systems for search.", "ML engineer at hospitals."):
         data = {"basics": {"name": "x", "summary": only}, "work": work}

@@ -298,7 +298,9 @@ def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Fin
     t1 = sorted(
         (m for m in matches if m.term.area == "T1" and m.shown), key=lambda m: -m.term.weight
     )
-    words = list(dict.fromkeys(own_words(m) for m in t1))
+    said = list(dict.fromkeys(own_words(m) for m in t1))
+    # words inside others said already once: "clinical" in "NLP systems for clinical"
+    words = [w for w in said if not any(w != o and _holds(o, w) for o in said)]
     summary = resume.basics.summary
     end = _FIRST_SENTENCE.search(summary)
     first_end = end.start() if end else len(summary)
@@ -317,6 +319,11 @@ def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Fin
         span=(place.start, place.end),
     )
     return words, [tip]
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` is whole words of ``longer``, in any case."""
+    return f" {' '.join(_words(shorter))} " in f" {' '.join(_words(longer))} "
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*(?:-[a-z0-9+#.]+)*")
