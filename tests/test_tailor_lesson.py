@@ -118,7 +118,9 @@ def test_a_save_counts_at_once_in_the_same_widget(lesson) -> None:  # type: igno
     assert widget.save()
     assert "Saved" in widget.save_row.status.value
     widget.picker.value = "work[0].highlights[0]"  # on to another bullet of the same role
-    assert widget.save_row.status.value == ""  # the "Saved" line was about the other bullet
+    # the "Saved" line was about the other bullet; the line now names the one a save goes to
+    assert "Saved" not in widget.save_row.status.value
+    assert "Saves as the draft of" in widget.save_row.status.value
     # the role's order lists the saved text, the saved terms are no longer asked for, and the
     # next rewrite starts from a "before" that holds the saved draft
     assert _plain(REWRITE) in _plain(widget.position.value)

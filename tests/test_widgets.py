@@ -388,7 +388,9 @@ def test_after_a_save_another_bullet_starts_from_a_resume_with_that_draft(
     assert "Saved" in rw.save_row.status.value
     other = next(loc for loc in rw._choices if loc != first)
     rw.retarget(other)
-    assert rw.save_row.status.value == ""  # no "Saved" line left over from the other bullet
+    # no "Saved" line left over from the other bullet; the line names the one a save goes to
+    assert "Saved" not in rw.save_row.status.value
+    assert f"Saves as the draft of {other}" in rw.save_row.status.value
     assert rw.save_row.location == other
     fresh = lesson_setup(BEFORE, store.path, "alex", technique="T5").exercise(location=other)
     assert rw.before_score == fresh.before_score  # the saved draft counts in both

@@ -144,12 +144,17 @@ class SaveRow(w.HBox):
         self.button.add_class("rl-save")
         self.status = html_pane("rl-status")
         self.button.on_click(lambda _b: self.save())
+        self.status.value = self._target()
         super().__init__([self.button, self.status])
+
+    def _target(self) -> str:
+        """What a click will save over, said before it: the item the picker names."""
+        return f'<small class="rl-save-target">Saves as the draft of {esc(self.location)}.</small>'
 
     def retarget(self, location: str) -> None:
         """Save to another place from now on; the last save's line was about the old one."""
         self.location = location
-        self.status.value = ""
+        self.status.value = self._target()
 
     def save(self) -> bool:
         """Write the draft; on failure say why and keep the text where it is."""
