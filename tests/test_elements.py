@@ -280,6 +280,9 @@ def test_fast_paths_match_the_plain_scans(text: str) -> None:
         ("Ran a holdout test on 10% of orders for two weeks before the launch.", True),
         # with no test named, the same words are a result
         ("Automated 60% of claims with a gradient boosted triage model.", False),
+        # a share of a fleet of machines is tested the same way
+        ("Validated the tracker in a 3-week shadow-mode test on 25% of the fleet.", True),
+        ("Shipped the planner to 25% of the fleet.", False),
     ],
 )
 def test_a_share_of_what_the_business_handles_is_a_tests_traffic_share(
@@ -685,3 +688,28 @@ def test_building_on_rag_trains_nothing_but_fine_tuning_its_parts_does() -> None
     assert "stage.training" in _found(
         "Fine-tuned the retriever of our RAG assistant on 40k queries."
     )
+
+
+def test_a_possessive_is_the_word_it_is_made_of() -> None:
+    from resume_lessons.core import lemmas
+
+    assert "tracker" in lemmas.keys("tracker's")
+    found = _found("Retrained the multi-object tracker's association model on 14k sequences.")
+    assert found.get("model_type") or found.get("stage.training")
+    summary = _found("Builds the multi-object tracker's models.", "summary")
+    assert summary["domain"] == ["multi-object tracker's"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cost"),
+    [
+        # a measured loss paid for a gain named beside it is the cost of the choice
+        ("Chose a MobileNet backbone that lost 1.1 mIoU but ran 3x faster on the Jetson.", True),
+        ("Pruned the ranker, losing 0.3% recall for half the p99 latency.", True),
+        # a loss with no gain weighed against it is no tradeoff
+        ("Lost 20% of traffic during the migration to Kubernetes.", False),
+        ("Cut lost sales 12% with a demand forecast.", False),
+    ],
+)
+def test_a_measured_loss_paid_for_a_gain_is_a_tradeoff(text: str, cost: bool) -> None:
+    assert ("tradeoff" in _found(text)) is cost

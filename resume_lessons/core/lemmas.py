@@ -37,7 +37,10 @@ CACHE_ENV = "RESUME_LESSONS_CACHE_DIR"
 
 @lru_cache(maxsize=1 << 16)
 def keys(token: str) -> frozenset[str]:
-    """The token itself and its lemmas; for a hyphenated token, the lemmas of its last part."""
+    """The token itself and its lemmas; for a hyphenated token, the lemmas of its last part;
+    for a possessive ("tracker's"), the keys of the word it is made of."""
+    if token.endswith("'s") and len(token) > 3:
+        return frozenset({token, *keys(token[:-2])})
     head, sep, last = token.rpartition("-")
     out = {token}
     if not last.isalpha():
