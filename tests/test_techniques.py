@@ -389,3 +389,37 @@ def test_t4_a_soup_of_test_words_earns_no_experiment_described() -> None:
     assert gamed.score < 50 and any("more than once" in f.message for f in gamed.findings)
     assert score_item(honest, "bullet", t4).score == 100
     assert score_bullet(soup).score <= CRAMMED_CAP < score_bullet(honest).score
+
+
+def test_t3_reads_a_risked_cost_checked_and_a_measured_loss_as_the_cost() -> None:
+    from resume_lessons.core.analyze import score_item
+
+    t3 = get_technique("T3")
+    checked = (
+        "Cut detector latency from 48 ms to 29 ms by INT8 quantization with TensorRT, after an "
+        "A/B on 1,200 hours of replayed logs showed no regression in recall at 50 m."
+    )
+    lines = {c.key: c.earned for c in score_item(checked, "bullet", t3).checklist}
+    assert lines["cost"] > 0 and lines["validated"] > 0
+    paid = "Chose a lighter MobileNet backbone that lost 1.1 mIoU but ran 3x faster on the Jetson."
+    lines = {c.key: c.earned for c in score_item(paid, "bullet", t3).checklist}
+    assert lines["cost"] > 0 and lines["validated"] == 0  # the cost, not yet its check
+
+
+def test_a_paper_shares_a_named_method_or_a_run_together_name_with_its_bullet() -> None:
+    def tied(title: str, bullet: str) -> bool:
+        data = {
+            "basics": {"name": "A"},
+            "work": [{"name": "Ridgeway", "highlights": [bullet]}],
+            "publications": [{"name": title, "publisher": "CVPR"}],
+        }
+        return not [f for f in _check(data, "T6").findings if f.code == "T603"]
+
+    mining = (
+        "Built an active-learning loop over 2 PB of fleet logs, cutting misses on cyclists 22%."
+    )
+    assert tied("Uncertainty-Aware Active Learning for Rare-Class 3D Detection", mining)
+    fusion = "Led the BEVFusion-style lidar-camera detector from data mining to deployment."
+    assert tied("Fast BEV Fusion on Embedded GPUs", fusion)
+    # one ordinary word in common is still no tie
+    assert not tied("Active Inference in Robot Control", fusion)

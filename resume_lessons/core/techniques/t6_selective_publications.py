@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import pairwise
 
 from ..findings import Context, Example, TechniqueResult
 from ..profile import Profile, phrase_key
@@ -39,11 +41,17 @@ TOPIC_WORDS = 2  # distinctive words a paper shares with a bullet to be about th
 _PREFIX = 6  # a word by its first letters: "quantized" and "quantization" are one topic
 
 
+# a capital inside a word starts the next one: "BEVFusion" is "BEV Fusion"
+_INNER_CAPITAL = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])")
+
+
 def _topic(text: str, generic: frozenset[str]) -> frozenset[str]:
-    """The distinctive words of a text, by their first letters, hyphenated words split, and
-    the initials of its runs of three or four words ("printed circuit board" is also "pcb"), so
-    a paper and a bullet that abbreviate one another share the topic."""
-    words = [p for tok in phrase_key(text) for p in tok.split("-")]
+    """The distinctive words of a text, by their first letters, hyphenated and run-together
+    words split ("active-learning", "BEVFusion"); each pair of neighbours that holds one of
+    them ("active learning": a named method counts as two words shared); and the initials of
+    its runs of three or four words ("printed circuit board" is also "pcb"), so a paper and a
+    bullet that abbreviate one another share the topic."""
+    words = [p for tok in phrase_key(_INNER_CAPITAL.sub(" ", text)) for p in tok.split("-")]
     plain = [w for w in words if w.isalpha()]
     initials = {
         "".join(w[0] for w in plain[i : i + n])
@@ -51,8 +59,13 @@ def _topic(text: str, generic: frozenset[str]) -> frozenset[str]:
         for i in range(len(plain) - n + 1)
         if not any(w in _LINKS for w in plain[i : i + n])
     }
+    pairs = {
+        f"{a[:_PREFIX]}+{b[:_PREFIX]}"
+        for a, b in pairwise(plain)
+        if a not in _LINKS and b not in _LINKS and (a not in generic or b not in generic)
+    }
     found = {w[:_PREFIX] for w in words if len(w) >= 3 and w.isalpha() and w not in generic}
-    return frozenset(found | initials)
+    return frozenset(found | initials | pairs)
 
 
 _LINKS = frozenset({"a", "an", "the", "of", "for", "in", "on", "and", "with", "to", "at", "by"})
