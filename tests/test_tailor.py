@@ -1837,3 +1837,62 @@ def test_a_clinical_posting_s_libraries_standards_and_review_are_asked(tmp_path:
     work = [{"name": "Co", "highlights": ["Built an ICD-10 coding model, cutting review 30%."]}]
     result = _tailored(tmp_path, "ML Engineer\n\nAbout\nYou will build healthcare ML.\n", work)
     assert _match(result, "healthcare").bullets[0].text == "ICD-10"
+
+
+PERCEPTION_POSTING = """Staff ML Engineer, Perception
+
+What you'll do
+- Own 3D object detection and multi-object tracking (MOT) models for our trucks.
+- Optimize models for NVIDIA DRIVE Orin using TensorRT.
+- Track offline metrics (mAP, NDS, MOTA).
+- Produce evidence for ISO 26262 safety cases.
+
+What we're looking for
+- Experience with BEV (bird's-eye-view) architectures
+- 5+ years in perception for autonomous vehicles or robotics
+"""
+
+
+def test_a_perception_posting_asks_its_tasks_metrics_models_and_hardware(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, PERCEPTION_POSTING)
+    for key in [
+        ("domain", "multi-object tracking"),
+        ("metric", "mAP"),
+        ("metric", "NDS"),
+        ("metric", "MOTA"),
+        ("model_type", "BEV models"),
+        ("tool", "NVIDIA DRIVE"),
+    ]:
+        assert key in asked, key
+    safety = [t for (kind, _), t in asked.items() if kind == "domain"]
+    assert any(  # the safety standard of road vehicles asks for autonomous driving
+        p.text == "ISO 26262"
+        for t in safety
+        for p in t.asked_at  # type: ignore[attr-defined]
+    )
+    work = [
+        {
+            "name": "Ridgeway",
+            "highlights": [
+                "Led the BEVFusion-style 3D object detector, raising pedestrian AP@0.5 from 71% "
+                "to 79%, and cut its latency on the NVIDIA Drive Orin from 48 ms to 29 ms.",
+                "Retrained the multi-object tracker's association model, raising MOTA 6 points.",
+            ],
+        }
+    ]
+    result = _tailored(tmp_path, PERCEPTION_POSTING, work)
+    shown = {m.term.name: m for m in result.matches}
+    assert shown["mAP"].bullets[0].text.startswith("AP")  # a class's AP shows the detector's
+    assert shown["MOTA"].shown and shown["BEV models"].shown and shown["NVIDIA DRIVE"].shown
+    assert shown["multi-object tracking"].bullets[0].location == "work[0].highlights[1]"
+    # "Drive" in the product's name is no ownership
+    assert not shown["ownership"].shown
+
+
+def test_an_employer_s_name_alone_asks_before_it_leads_the_summary(tmp_path: Path) -> None:
+    work = [{"name": "Vantage Robotics", "highlights": ["Trained lane detection models."]}]
+    result = _tailored(tmp_path, PERCEPTION_POSTING, work)
+    assert _match(result, "robotics").bullets[0].location == "work[0].name"
+    assert not any("Robotics" in w or "robotics" in w for w in result.summary_lead)
+    j103 = next(f for f in result.findings if f.code == "J103" and "robotics" in f.message)
+    assert j103.suggestion.startswith("Was your own work at that employer (work[0].name)")

@@ -489,6 +489,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     for i, j, signal, _ in _seniority_index(profile).matches(words):
         if words[i] == "leading" and (j >= len(words) or words[j] not in _LEADING_WHAT):
             continue  # "leading healthcare investors", "industry-leading": no one is led
+        if j == i + 1 and words[i] != "lead" and _in_a_name(text, starts[i]):
+            continue  # "on the NVIDIA Drive Orin": a product's name ("a Lead ML Engineer" leads)
         out.append(Found("seniority", signal, signal, starts[i], ends[j - 1]))
     metrics = _same(profile, "same_metric")
     for pattern in _metrics(profile):
@@ -520,6 +522,15 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         name = LEVELS[level] + (" or higher" if level < max(LEVELS) else "")
         out.append(Found("degree", f"degree {level}", name, start, end))
     return out
+
+
+def _in_a_name(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is capitalised inside a sentence: part of a name ("NVIDIA
+    Drive Orin"), not the verb opening a bullet or a sentence ("Drove the migration")."""
+    if not text[at].isupper():
+        return False
+    before = text[:at].rstrip()
+    return bool(before) and before[-1] not in ".;:!?•-–—*(\n"
 
 
 # Words that make a venue's name a place of publication: "publications at ACL or EMNLP",

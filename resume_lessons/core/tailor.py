@@ -295,8 +295,15 @@ def _bullets(resume: Resume, location: str) -> list[str]:
 def _lead(resume: Resume, matches: list[TermMatch]) -> tuple[list[str], list[Finding]]:
     """The resume's own T1 words in the posting's order, and a tip when the summary's first
     sentence leaves out the first of them."""
+    # an employer's name shows its industry, but is no work of the learner's to lead with
     t1 = sorted(
-        (m for m in matches if m.term.area == "T1" and m.shown), key=lambda m: -m.term.weight
+        (
+            m
+            for m in matches
+            if m.term.area == "T1"
+            and (m.summary or any(not p.location.endswith(".name") for p in m.bullets))
+        ),
+        key=lambda m: -m.term.weight,
     )
     said = list(dict.fromkeys(own_words(m) for m in t1))
     # words inside others said already once: "clinical" in "NLP systems for clinical"

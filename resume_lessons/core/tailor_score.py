@@ -177,6 +177,19 @@ def _question(m: TermMatch, profile: Profile) -> str:
     return f"Have you used {t.name}? If so, which bullet shows it?"
 
 
+def _name_it(m: TermMatch, shown_by: str) -> str:
+    """J103's suggestion: name the term in the summary. An employer's name shows only where
+    you worked, so the learner says whether the work was in that field."""
+    if shown_by == "employers' names":
+        return (
+            f"Was your own work at that employer ({m.bullets[0].location}) in {m.term.name}? "
+            f"If so, name {m.term.name} in the summary's first sentence, with what you built "
+            "there."
+        )
+    said = "a bullet already shows" if shown_by == "bullets" else "your roles already show"
+    return f"Name “{own_words(m)}” in the summary's first sentence: {said} it."
+
+
 def _shown_by(location: str) -> str:
     if location.endswith(".position"):
         return "role titles"
@@ -219,8 +232,7 @@ def _line(m: TermMatch, points: float, profile: Profile) -> tuple[CheckItem, Fin
             "J103", area, "basics.summary",
             f"{_asked(t)}; your {shown_by} show it ({m.bullets[0].location}), the summary does "
             "not.",
-            f"Name “{own_words(m)}” in the summary's first sentence: "
-            f"{'a bullet already shows' if shown_by == 'bullets' else 'your roles already show'} it.",
+            _name_it(m, shown_by),
             line=key,
         )  # fmt: skip
         return CheckItem(label, points, round(points / 2, 2), m.bullets[0].location, "J103", key), f
