@@ -611,6 +611,9 @@ def test_a_fraction_of_no_traffic_is_no_share(text: str) -> None:
             "click-through rate prediction",
         ),
         ("Building demand forecasting for 300 stores.", "demand forecasting"),
+        # modifiers between the verb and the task
+        ("8 years building lidar-camera 3D object detection for trucks.", "object detection"),
+        ("I built the real-time multi-object tracking for our robots.", "multi-object tracking"),
     ],
 )
 def test_a_summary_s_owned_task_or_task_model_is_its_system_type(text: str, system: str) -> None:
@@ -618,7 +621,14 @@ def test_a_summary_s_owned_task_or_task_model_is_its_system_type(text: str, syst
 
 
 @pytest.mark.parametrize(
-    "text", ["ML engineer in fraud detection.", "I trained deep learning models for fraud."]
+    "text",
+    [
+        "ML engineer in fraud detection.",
+        "I trained deep learning models for fraud.",
+        # the verb builds something else, or sits in another clause
+        "ML engineer building tools for object detection.",
+        "Ran 150 A/B tests; my pricing test lifted conversion 3%.",
+    ],
 )
 def test_a_field_worked_in_is_no_system_type(text: str) -> None:
     assert "system_type" not in _found(text, "summary")

@@ -1555,6 +1555,7 @@ _TASK_WORDS = frozenset(
     {
         "prediction", "ranking", "scoring", "forecasting", "detection", "classification",
         "recommendation", "retrieval", "matching", "pricing", "segmentation", "moderation",
+        "tracking", "recognition", "estimation",
     }
 )  # fmt: skip
 
@@ -1564,6 +1565,32 @@ _OWNING = frozenset(
      "built", "building", "run", "runs", "ran", "running"}
 )  # fmt: skip
 _ARTICLES = frozenset({"the", "a", "an", "our", "its", "their", "my"})
+
+
+# Words that end the run of modifiers between a verb and the task it names: "building
+# lidar-camera 3D object detection" builds it; "building tools for object detection" builds tools.
+_MODIFIERS_END = frozenset(
+    {"for", "with", "on", "in", "of", "to", "at", "by", "from", "and", "or", "as", "into", "via"}
+)
+_MODIFIERS_BEFORE = 3  # "lidar-camera 3D" before "object detection"
+
+
+def _owned_from(words: list[str], starts: list[int], ends: list[int], i: int) -> bool:
+    """Whether the task starting at token i is what an owning verb before it builds or runs:
+    the verb, then articles and up to three modifiers, in one run of words ("built the
+    real-time 3D object detection"; "ran 40 tests; my pricing …" builds no pricing)."""
+    k, modifiers = i - 1, 0
+    while k >= 0:
+        if starts[k + 1] - ends[k] > 1:
+            return False  # a comma, a semicolon, a bracket: another clause
+        if words[k] in _OWNING:
+            return True
+        if words[k] not in _ARTICLES:
+            if words[k] in _MODIFIERS_END or modifiers == _MODIFIERS_BEFORE:
+                return False
+            modifiers += 1
+        k -= 1
+    return False
 
 
 def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyped-def]
@@ -1610,8 +1637,7 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
             continue
         if j in heads or (j < len(words) and words[j] in _MODEL_HEADS):
             continue  # "own the ranking platform": the platform is the system, named above
-        before = i - 1 if i >= 1 and words[i - 1] not in _ARTICLES else i - 2
-        if before >= 0 and words[before] in _OWNING:
+        if _owned_from(words, starts, ends, i):
             add((starts[i], "system_type", ends[j - 1], phrase))
     hits = get("generic_adjective")
     if hits:
