@@ -78,10 +78,10 @@ PARTS: tuple[Part, ...] = (
     ),
     Part(
         "problem",
-        "names the problem or product it serves (fraud, search, recommendations)",
+        "names the problem or product it serves (fraud, search, perception, speech)",
         5,
         ("topic",),
-        "What problem or product is it for: fraud, search, recommendations, forecasting?",
+        "What problem or product is it for: fraud, search, perception, speech, forecasting?",
     ),
     Part(
         "model",
@@ -109,7 +109,7 @@ PARTS: tuple[Part, ...] = (
         "the scale it ran at",
         20,
         ("scale",),
-        "At what scale: users, requests, events, rows a day?",
+        "At what scale: users, requests, events, images or miles a day?",
     ),
     Part(
         "decision",

@@ -143,7 +143,8 @@ ELEMENTS: tuple[ElementSpec, ...] = (
         ("model_type",),
         "#c3d0fd",
         3,
-        "Which kind of model was it (two-tower, gradient boosted trees, cross-encoder)?",
+        "Which kind of model was it (gradient boosted trees, a two-tower model, a CNN detector, a "
+        "transformer)?",
     ),
     ElementSpec(
         "decision",
@@ -189,7 +190,7 @@ ELEMENTS: tuple[ElementSpec, ...] = (
         (),
         "#e5f5b3",
         10,
-        "How big was it: users, requests per second, events a day?",
+        "How big was it: users, requests per second, events, images or hours of audio a day?",
     ),
     ElementSpec(
         "business_impact",

@@ -21,13 +21,14 @@ WANTED = (
         "system_type",
         "T103",
         "It does not name the kind of system you build.",
-        "What do you build there: a ranking pipeline, a serving platform, a feature store?",
+        "What do you build there: a ranking pipeline, a fraud model, a perception stack, a "
+        "feature store?",
     ),
     (
         "scale",
         "T104",
         "It gives no sense of scale.",
-        "How many users, requests or events does your system serve?",
+        "How many users, requests, events or vehicles does your system serve?",
     ),
     (
         "quantified_impact",
