@@ -28,6 +28,13 @@ CASES = [
     ("Answered policy questions over a Qdrant index with a hosted LLM.", {"serving"}, set()),
     ("Shipped an ML-based triage bot for the IT help desk.", {"serving"}, set()),
     ("Wrote a Slack bot that posts the on-duty rota.", set(), {"serving"}),
+    # a model named before the watching of it is watched, not trained
+    (
+        "Built model monitoring for the lane detector, alerting on recall drift.",
+        {"monitoring"},
+        {"training"},
+    ),
+    ("Owned model monitoring and retraining for the ranker.", {"monitoring", "training"}, set()),
     # the pace of people a model helps is their work, not a running system's
     ("Built an ICD-10 coding model, raising coder throughput by 38%.", {"training"}, {"serving"}),
     ("Served the coding model at 2x the throughput on Triton.", {"serving"}, set()),

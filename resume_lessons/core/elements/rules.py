@@ -861,6 +861,10 @@ _STAGE_UNIT_AFTER = frozenset(
      "review", "reviews", "meeting", "meetings", "committee", "council", "guild", "governance",
      "sync", "syncs", "standup", "standups", "card", "cards", "documentation", "docs"}
 )  # fmt: skip
+# A model named before the watching of it is that work's object: "built model monitoring"
+# watches models and trains none (unless the bullet trains too: "model monitoring and
+# retraining").
+_STAGE_WORK_AFTER = frozenset({"monitoring", "observability"})
 # Bare feature words are as often product features: they are model inputs only in a bullet that
 # names a model, and not after a word that makes them a product's ("shipped new features",
 # "LLM-powered features").
@@ -955,7 +959,11 @@ def _stage_model_cues(words, by_cat, longer, hosted=(), data_tools=()):  # type:
     out = []
     for cat in ("model_noun", "model_type", "stage_model_task"):
         for i, j, phrase in by_cat.get(cat) or ():
-            if j < n and (words[j] in _FEATURES_AFTER or words[j] in _STAGE_UNIT_AFTER):
+            if j < n and (
+                words[j] in _FEATURES_AFTER
+                or words[j] in _STAGE_UNIT_AFTER
+                or (words[j] in _STAGE_WORK_AFTER and _TRAIN_WORDS.isdisjoint(words))
+            ):
                 continue
             if i and (words[i - 1] == "data" or words[i - 1] in data_tools):
                 continue  # a data model ("dbt models") is a schema
@@ -982,8 +990,8 @@ def _stage_model_cues(words, by_cat, longer, hosted=(), data_tools=()):  # type:
 # Ways of using models that train none of them: retrieval-augmented generation puts a retriever
 # before a model someone else trained.
 _TRAIN_WORDS = frozenset(
-    {"train", "trained", "training", "retrained", "fine-tuned", "finetuned", "fine-tune",
-     "fine-tuning", "pretrained", "distilled"}
+    {"train", "trains", "trained", "training", "retrain", "retrains", "retrained", "retraining",
+     "fine-tuned", "finetuned", "fine-tune", "fine-tuning", "pretrained", "distilled"}
 )  # fmt: skip
 _APPLIED_METHODS = frozenset(
     {
