@@ -363,6 +363,10 @@ def test_a_compound_with_no_model_in_it_is_no_model() -> None:
             "Transcribed 8,000 hours a week of support-call audio.",
             "8,000 hours a week of support-call audio",
         ),
+        # what a fleet records and drives
+        ("Picked 180k frames for labeling with an active-learning loop.", "180k frames"),
+        ("Tracked recall drift over 20k fleet miles a week.", "20k fleet miles"),
+        ("Validated the detector on 1,200 hours of driving logs.", "1,200 hours of driving"),
     ],
 )
 def test_volumes_of_recordings_and_counts_per_period_are_scale(text: str, scale: str) -> None:
