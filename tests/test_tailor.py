@@ -222,6 +222,8 @@ def test_cli_text(capsys) -> None:
     assert "T7 tools:" in out and "found   Feast [features]  work[0].highlights[3]" in out
     assert "missing mentoring" in out and "fix: Have you mentored" in out
     assert any(line.startswith("coverage: T1 ") for line in out.splitlines()[-4:])
+    # the coverage says it is not the technique's own score (the same codes name both)
+    assert "(of what the posting asks; not the techniques' scores)" in out
     assert "the posting asks nothing for: T6" in out
 
 

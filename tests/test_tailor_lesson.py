@@ -349,3 +349,8 @@ def test_your_resume_today_gives_the_skills_tips_the_cli_gives(lesson) -> None: 
     assert "Your skills list, for this posting" in plain
     tip = next(line for line in plain.split("Leave out for this application: ")[1:])
     assert all(name in tip for name in drop)
+
+
+def test_the_coverage_says_it_is_not_the_technique_s_score(lesson) -> None:  # type: ignore[no-untyped-def]
+    plain = _plain(lesson.your_resume().html)
+    assert "it is not the technique's own score" in plain

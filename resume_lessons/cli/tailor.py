@@ -116,7 +116,7 @@ def format_text(found: TailorResult, file: str) -> str:
         lines.append("      fix: leave them out for this application: nothing in it backs them.")
     lines.append("")
     scores = "  ".join(f"{a} {s}" for a, s in found.scores.items() if s is not None)
-    lines.append(f"coverage: {scores}")
+    lines.append(f"coverage: {scores}  (of what the posting asks; not the techniques' scores)")
     unasked = "  ".join(a for a, s in found.scores.items() if s is None)
     if unasked:
         lines.append(f"the posting asks nothing for: {unasked}")

@@ -111,9 +111,14 @@ def coverage_html(result: TailorResult) -> str:
     )
     if not rows:
         return '<p class="rl-miss">The kit found nothing this posting asks for.</p>'
+    which = (
+        '<p class="rl-scope"><small>Coverage is how much of what this posting asks your resume '
+        "shows, area by area; it is not the technique's own score (lessons 01–07 and "
+        "<code>check</code>), which reads the whole resume against the technique.</small></p>"
+    )
     return (
         '<div class="rl-tailor-coverage"><table class="rl-table">'
-        f"<tr><th>area</th><th>coverage</th></tr>{''.join(rows)}</table>{note}"
+        f"<tr><th>area</th><th>coverage</th></tr>{''.join(rows)}</table>{which}{note}"
         f"{''.join(parts)}</div>"
     )
 
