@@ -727,3 +727,19 @@ def test_a_possessive_is_the_word_it_is_made_of() -> None:
 )
 def test_a_measured_loss_paid_for_a_gain_is_a_tradeoff(text: str, cost: bool) -> None:
     assert ("tradeoff" in _found(text)) is cost
+
+
+@pytest.mark.parametrize(
+    ("text", "online"),
+    [
+        # a comparison run on data recorded before it is offline: no share or duration to give
+        (
+            "Quantized the detector after an A/B on 1,200 hours of replayed logs showed no loss.",
+            False,
+        ),
+        ("Compared the two planners in an A/B over 500 simulated scenarios.", False),
+        ("Ran a 2-week A/B test on 10% of traffic; CTR rose 3%.", True),
+    ],
+)
+def test_a_test_on_recorded_data_is_no_online_experiment(text: str, online: bool) -> None:
+    assert ("experiment" in _found(text)) is online

@@ -395,6 +395,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("tradeoffs", "costs_paid"), "cost_paid"),
     (("experiments", "experiment"), "experiment"),
     (("experiments", "not_online"), "not_online"),
+    (("experiments", "offline_data"), "offline_data"),
     (("experiments", "guardrail"), "guardrail"),
     (("experiments", "early_stopping"), "early_stopping"),
     (("experiments", "significance"), "significance"),

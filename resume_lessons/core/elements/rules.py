@@ -1298,12 +1298,28 @@ def _offline(i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]
     return bool(hits) and any(i - 2 <= a <= i for a, _, _ in hits)
 
 
+# What a test ran on or in, before the data it names: "an A/B on replayed logs"
+_RAN_ON = frozenset({"on", "over", "against", "in", "using", "with"})
+_RAN_ON_WINDOW = 5  # "on 1,200 hours of replayed logs": the data word within these tokens
+
+
+def _on_recorded_data(j: int, words: list[str], by_cat) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the test ending at token j ran on data recorded before it ("A/B on replayed
+    logs", "in simulation"): an offline comparison, not a test on live traffic."""
+    hits = by_cat.get("offline_data")
+    if not hits or j >= len(words) or words[j] not in _RAN_ON:
+        return False
+    return any(j < a <= j + _RAN_ON_WINDOW for a, _, _ in hits)
+
+
 def _experiments(words, by_cat, context: bool, lowered: str) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
     out = []
     hits = by_cat.get("experiment")
     if hits:
         for i, j, p in _outermost(hits):
             if _offline(i, by_cat) or (p == "holdout" and _holdout_set(words, i, j)):
+                continue
+            if _on_recorded_data(j, words, by_cat):
                 continue
             if (p == "test" or p == "tests") and not (context or _ab_context(words, i)):
                 continue

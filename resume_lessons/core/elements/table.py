@@ -205,7 +205,7 @@ ELEMENTS: tuple[ElementSpec, ...] = (
         "experiment",
         BULLET,
         (rules.find_experiments,),
-        ("experiment", "not_online"),
+        ("experiment", "not_online", "offline_data"),
         "#9cf5f1",
         9,
         "Was the change A/B tested or run as a holdout?",
