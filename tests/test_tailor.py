@@ -1898,3 +1898,37 @@ def test_an_employer_s_name_alone_asks_before_it_leads_the_summary(tmp_path: Pat
     assert not any("Robotics" in w or "robotics" in w for w in result.summary_lead)
     j103 = next(f for f in result.findings if f.code == "J103" and "robotics" in f.message)
     assert j103.suggestion.startswith("Was your own work at that employer (work[0].name)")
+
+
+SPEECH_ROLE_POSTING = """Senior ML Engineer, Speech Recognition
+Auralink
+
+About the role
+Our Speech team is looking for a Senior ML Engineer to own the automatic speech recognition
+(ASR) stack end to end.
+
+Responsibilities
+- Train ASR models (e.g. RNN-T, Conformer, Whisper-style encoder-decoders) for on-device use.
+- Build contextual biasing for contact names.
+"""
+
+
+def test_a_speech_posting_asks_the_role_s_stack_once_and_its_examples_as_one(
+    tmp_path: Path,
+) -> None:
+    asked = _asked(tmp_path, SPEECH_ROLE_POSTING)
+    # "looking for a … to own the ASR stack" speaks of the role: an ask, not the team's context
+    speech = next(t for (kind, _), t in asked.items() if kind == "domain")
+    assert not speech.context  # type: ignore[attr-defined]
+    # the task owned is the domain, asked once: no second, system-type reading of it
+    assert not [k for k in asked if k[0] == "system_type"]
+    # the examples in parentheses: any one answers (two are names of one family)
+    asr = asked[("model_type", "speech recognition models")]
+    assert ("model_type", "encoder decoder") in asr.alternatives  # type: ignore[attr-defined]
+    assert ("model_type", "contextual biasing") in asked
+    work = [{"name": "Co", "highlights": [
+        "Cut WER 9.8% to 7.1% by fine-tuning a Conformer-CTC model on 4,000 hours of audio.",
+        "Built contextual biasing for contact names, cutting name errors 27%.",
+    ]}]  # fmt: skip
+    result = _tailored(tmp_path, SPEECH_ROLE_POSTING, work)
+    assert not [f for f in result.findings if f.code == "J501"]  # every family asked is shown

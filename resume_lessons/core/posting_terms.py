@@ -671,6 +671,8 @@ def _asked_once(
         and (f.kind != "domain" or not any(s < f.start and f.end <= e for s, e in kinds))
         # "Clinical NLP" asks that field, not also healthcare for its "clinical"
         and (f.kind != "domain" or not _inside(f, domains))
+        # "own the automatic speech recognition stack": the task owned is the domain, asked once
+        and (f.kind != "system_type" or (f.start, f.end) not in domains)
     ]
 
 
@@ -878,7 +880,10 @@ def _model_examples(finds: list[Found], text: str) -> list[list[Found]]:
             for f in finds
             if f.kind in ("model_type", "tool") and m.start(1) <= f.start and f.end <= m.end(1)
         ]
-        if len({f.kind for f in inside}) > 1:  # one kind is read above, in its own run
+        # of one kind or several ("(e.g. RNN-T, Conformer, Whisper-style encoder-decoders)"):
+        # a run read above may have stopped at a name it does not know or at two names of one
+        # family; the parentheses hold the examples all the same
+        if len({f.key for f in inside}) > 1:
             out.append(sorted(inside, key=lambda f: f.start))
     return out
 
@@ -941,7 +946,12 @@ def _one_venue_term(terms: dict[tuple[str, str], Term]) -> dict[tuple[str, str],
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
-_YOU = re.compile(r"\byou(?:'ll|’ll|'d|’d|r|rs)?\b", re.IGNORECASE)
+# the candidate, by "you" or as the person hired: "looking for a Senior ML Engineer to own …"
+_YOU = re.compile(
+    r"\b(?:you(?:'ll|’ll|'d|’d|r|rs)?|looking for|seeking|hiring|this role|the role|"
+    r"the (?:ideal|successful) candidate|in this position)\b",
+    re.IGNORECASE,
+)
 
 
 def _to_you(text: str, at: int) -> bool:
