@@ -1121,3 +1121,28 @@ def test_a_stronger_rewrite_held_by_the_same_cap_says_it_is_stronger() -> None:
     # nothing is said where the score itself moved, or the rewrite says less
     assert "Stronger than before" not in bullet_score_html(after, before)
     assert "Stronger than before" not in bullet_score_html(None, after)
+
+
+def test_a_penalty_under_a_cap_says_the_cap_already_holds_the_score() -> None:
+    from resume_lessons.present.score_view import bullet_score_html
+
+    text = (
+        "Built a world-class, cutting-edge fraud model in PyTorch that cut chargebacks 18% "
+        "across 40M daily card transactions."
+    )
+    fluff = score_bullet(text)
+    assert fluff.capped and fluff.penalties
+    shown = html.unescape(re.sub(r"<[^>]+>", "", bullet_score_html(None, fluff)))
+    assert "not taken off here: the cap holds the score lower already" in shown
+    # a penalty that does lower the score is shown as a cost, without the note
+    plain = score_bullet("Worked on various models.")
+    assert plain.penalties and not plain.capped
+    assert "not taken off here" not in bullet_score_html(None, plain)
+    # the terminal says the same
+    out = subprocess.run(
+        [sys.executable, "-m", "resume_lessons", "explain", text],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "not taken off here" in out

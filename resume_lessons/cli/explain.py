@@ -177,7 +177,10 @@ def run(args: argparse.Namespace) -> int:
         for part in data["missing"]:  # type: ignore[attr-defined]
             print(f"  missing: {part['label']}: {part['question']}")
         for cost in data["penalties"]:  # type: ignore[attr-defined]
-            print(f"  -{cost['points']}: {cost['what']}")
+            from ..core.bullet_score import UNDER_CAP
+
+            under = f" ({UNDER_CAP})" if data["capped"] else ""
+            print(f"  -{cost['points']}: {cost['what']}{under}")
         if data["capped"]:
             print(f"  held to {data['score']}: {data['capped']}")
     return 0

@@ -141,6 +141,8 @@ PENALTIES = (
 # Work that shows nothing of ML (no model, no training, features, model serving or online
 # experiment, no ML words) makes the case for another job: it costs points (``not_ml``) and is
 # held to a 3 of 5.
+# Said beside each penalty of a held bullet: its points are not taken off the number shown.
+UNDER_CAP = "not taken off here: the cap holds the score lower already; fix it all the same"
 NOT_ML_CAP = 60
 # A bullet that crams most of the pipeline or a run of tools into one line reads as keyword
 # stuffing, not as one piece of work: at most a 2 of 5, below an honest bullet that only lacks

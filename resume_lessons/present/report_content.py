@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.analyze import Analysis, analyze
-from ..core.bullet_score import BulletScore, score_bullet
+from ..core.bullet_score import UNDER_CAP, BulletScore, score_bullet
 from ..core.drafts import Drafts, apply_drafts, load_drafts
 from ..core.elements import Element
 from ..core.findings import Finding
@@ -572,7 +572,10 @@ def bullet_note_html(rated: BulletScore, findings: Sequence[Finding]) -> str:
     works = "; ".join(p.label for p in rated.shown) or "nothing of the formula yet"
     asks = "".join(f"<li>{esc(p.question)}</li>" for p in rated.missing[:MISSING_SHOWN])
     minus = "".join(
-        f'<li><span class="rl-cost">−{n}</span> {esc(what)}</li>' for what, n in rated.penalties
+        f'<li><span class="rl-cost">−{n}</span> {esc(what)}'
+        + (f" ({esc(UNDER_CAP)})" if rated.capped else "")
+        + "</li>"
+        for what, n in rated.penalties
     )
     capped = f"<p>Held at {rated.score}: {esc(rated.capped)}.</p>" if rated.capped else ""
     groups = group_findings(findings)

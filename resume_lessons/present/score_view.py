@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.bullet_score import BulletScore
+from ..core.bullet_score import UNDER_CAP, BulletScore
 from ..core.findings import CheckItem, Finding
 from .render import esc
 
@@ -77,8 +77,13 @@ def bullet_score_html(before: BulletScore | None, now: BulletScore, limit: int =
         f"<li>{esc(p.label)}{'' if full else f' (+{p.points})'} — <em>{esc(p.question)}</em></li>"
         for p in now.missing[:limit]
     )
+    # under a cap the penalties cost nothing the learner can see: the cap holds the score
+    # lower already, so the line says so rather than show a cost the number does not
+    absorbed = f" ({esc(UNDER_CAP)})"
     rows += "".join(
-        f"<li>{esc(what)}</li>" if full else f"<li>−{points}: {esc(what)}</li>"
+        f"<li>{esc(what)}</li>"
+        if full
+        else f"<li>−{points}: {esc(what)}{absorbed if now.capped else ''}</li>"
         for what, points in now.penalties
     )
     if now.capped:
