@@ -1146,3 +1146,11 @@ def test_a_penalty_under_a_cap_says_the_cap_already_holds_the_score() -> None:
         check=True,
     ).stdout
     assert "not taken off here" in out
+
+
+def test_checklist_points_show_one_decimal_at_most() -> None:
+    from resume_lessons.core.findings import CheckItem
+    from resume_lessons.present.score_view import points_checklist_html
+
+    shown = points_checklist_html([CheckItem("shows serving", 20.0, 11.11, "work", "J201", "k")])
+    assert "11.1/20" in shown and "11.11" not in shown

@@ -20,7 +20,8 @@ SCOPE_NOTE = {
 
 
 def _points(value: float) -> str:
-    return f"{value:g}"
+    """Points as a reader takes them in: "15", "11.1" (one decimal at most)."""
+    return f"{round(value, 1):g}"
 
 
 def points_checklist_html(checklist: Sequence[CheckItem], findings: Sequence[Finding] = ()) -> str:
