@@ -751,3 +751,16 @@ def test_a_metric_held_without_the_word_guardrail_is_a_guardrail() -> None:
         "31% with no change in wake-up rate."
     )
     assert found["guardrail"] == ["no change in"]
+
+
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        # choosing data to label is a data step, not a choice between designs
+        ("Built the pipeline that selects, labels and augments 10k hours of audio a month.", False),
+        ("Selected 180k frames for labeling from 2 PB of fleet logs.", False),
+        ("Selected XGBoost over a neural net after benchmarking on 2M rows.", True),
+    ],
+)
+def test_choosing_data_is_no_decision(text: str, decision: bool) -> None:
+    assert ("decision" in _found(text)) is decision

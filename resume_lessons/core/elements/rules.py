@@ -1518,10 +1518,14 @@ def _opening_role(lowered, words, ends, by_cat, first) -> int:  # type: ignore[n
 
 # Verbs of choosing: a decision when the writer chose, not when a method does the choosing.
 _DECISION_CHOICES = frozenset({"select", "choose", "pick"})
-# Choosing these is a modelling step, not a choice between designs: "selected 40 features".
+# Choosing these is a modelling or data step, not a choice between designs: "selected 40
+# features", "selects, labels and augments 10k hours of audio" (data curation).
 _DECISION_ITEMS = frozenset(
-    {"feature", "features", "variables", "predictors", "samples", "hyperparameters", "columns"}
-)
+    {"feature", "features", "variables", "predictors", "samples", "hyperparameters", "columns",
+     "examples", "frames", "images", "utterances", "hours", "clips", "records", "rows", "labels",
+     "augments", "augmented", "labeled", "labelled"}
+)  # fmt: skip
+_DECISION_ITEMS_WINDOW = 5  # "selects, labels and augments 10k hours": the item a few words on
 # People who convert (buy, subscribe): their converting is an outcome, not a conversion made.
 _DECISION_PEOPLE = frozenset(
     {"users", "visitors", "leads", "customers", "trials", "shoppers", "prospects", "buyers"}
@@ -1550,7 +1554,7 @@ def _decision_not_own(words: list[str], i: int) -> bool:
         return False
     if i > 0 and words[i - 1] == "to":
         return True
-    return not _DECISION_ITEMS.isdisjoint(words[i + 1 : i + 4])
+    return not _DECISION_ITEMS.isdisjoint(words[i + 1 : i + 1 + _DECISION_ITEMS_WINDOW])
 
 
 _SUMMARY_NAMES_WHAT = frozenset({"in", "with", "at"})
