@@ -354,3 +354,21 @@ def test_your_resume_today_gives_the_skills_tips_the_cli_gives(lesson) -> None: 
 def test_the_coverage_says_it_is_not_the_technique_s_score(lesson) -> None:  # type: ignore[no-untyped-def]
     plain = _plain(lesson.your_resume().html)
     assert "it is not the technique's own score" in plain
+
+
+def test_the_exercise_passes_over_a_bullet_that_only_shows_mentoring() -> None:
+    from resume_lessons.core.loader import resume_from_data
+    from resume_lessons.notebook.tailor_lesson import bullets, target
+
+    posting = read_posting(RECS)
+    highlights = [
+        "Built the two-tower retrieval model for the home feed, lifting CTR 4%.",
+        "Worked on the ranking service.",
+        "Mentored two junior engineers.",
+    ]
+    data = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": highlights}]}
+    resume = resume_from_data(data, "x")
+    result = tailor(resume, posting)
+    assert result.orders[0].order[-1] == 2  # it shows the least of the posting's work...
+    start = target(result, bullets(resume))
+    assert start is not None and start.location == "work[0].highlights[1]"  # ...so not it

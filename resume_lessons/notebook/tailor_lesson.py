@@ -155,12 +155,18 @@ def bullets(resume: Resume) -> list[Item]:
 
 
 def target(result: TailorResult, items: list[Item]) -> Item | None:
-    """The bullet to start from: the last of the first role's order (it shows the least)."""
+    """The bullet to start from: of the first role's order, the last (it shows the least),
+    passing over a bullet that shows only a seniority signal ("Mentored two junior
+    engineers." already answers the posting's mentoring; it has no system to name terms in)."""
+    by_location = {i.location: i for i in items}
+    people = {p.location for m in result.matches if m.term.area == "seniority" for p in m.bullets}
+    work = {p.location for m in result.matches if m.term.area != "seniority" for p in m.bullets}
     for order in result.orders:
-        last = f"{order.location}.highlights[{order.order[-1]}]"
-        found = next((i for i in items if i.location == last), None)
-        if found is not None:
-            return found
+        ranked = [by_location.get(f"{order.location}.highlights[{j}]") for j in order.order]
+        ranked = [i for i in ranked if i is not None]
+        if ranked:
+            fits = (i for i in reversed(ranked) if i.location not in people - work)
+            return next(fits, ranked[-1])
     return items[0] if items else None
 
 
