@@ -764,3 +764,12 @@ def test_a_metric_held_without_the_word_guardrail_is_a_guardrail() -> None:
 )
 def test_choosing_data_is_no_decision(text: str, decision: bool) -> None:
     assert ("decision" in _found(text)) is decision
+
+
+def test_an_llm_s_guardrails_and_a_hosted_llm_built_on_are_no_test_and_no_training() -> None:
+    # the word alone, with no test or metric beside it, is an LLM's output filter
+    assert "guardrail" not in _found("Responsible for guardrails and safety for the LLM assistant")
+    assert "guardrail" in _found("Ran a 2-week A/B test with latency and error-rate guardrails.")
+    # a hosted model built on trains nothing, whatever the verb's tense
+    assert "stage.training" not in _found("Leveraged LLMs to answer support tickets.")
+    assert "stage.training" in _found("Fine-tuned LLMs on 120k support conversations.")

@@ -1154,3 +1154,9 @@ def test_checklist_points_show_one_decimal_at_most() -> None:
 
     shown = points_checklist_html([CheckItem("shows serving", 20.0, 11.11, "work", "J201", "k")])
     assert "11.1/20" in shown and "11.11" not in shown
+
+
+def test_buzzwords_built_on_a_hosted_llm_score_as_weak() -> None:
+    rated = score_bullet("Leveraged LLMs to drive innovation across the customer support org.")
+    assert rated.score < 40  # says what the writer was busy with, not what they built
+    assert any("innovation" in what for what, _ in rated.penalties)

@@ -523,9 +523,21 @@ def find_vocabulary_details(doc: Doc) -> Found:
         for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
             if cat == "decision" and _decision_not_own(words, i):
                 continue
+            if (
+                cat == "guardrail"
+                and phrase.lower() in _BARE_GUARDRAILS
+                and not (_tested(doc) or not _METRIC_WORDS.isdisjoint(words))
+            ):
+                continue  # "guardrails for LLM outputs" filter what a model says: no test's
             found.append((starts[i], cat, ends[j - 1], phrase))
     found += _held_metrics(doc) + _steady_metrics(doc) + _fixed_horizons(doc)
     return _drop_contained(found, "guardrail")
+
+
+# The word alone names a test's guardrail only beside a test or a metric; an LLM's guardrails
+# ("PII redaction, toxicity filters") filter its output.
+_BARE_GUARDRAILS = frozenset({"guardrail", "guardrails", "guard-rail", "guard rails"})
+_METRIC_WORDS = frozenset({"metric", "metrics"})
 
 
 def _drop_contained(found: Found, name: str) -> Found:
@@ -901,6 +913,8 @@ _STAGE_LIST_WINDOW = 10
 # with Kafka and a vector store") says data work only when the work is a pipeline, job or
 # workflow.
 _STAGE_INSTRUMENT = frozenset({"using", "with", "via", "leveraging", "utilizing", "utilising"})
+# A hosted model is built on, not trained, after these too: "Leveraged LLMs to …", "Used GPT-4 …"
+_STAGE_BUILT_ON = _STAGE_INSTRUMENT | {"leveraged", "leverage", "utilized", "utilised", "used"}
 _STAGE_INSTRUMENT_WINDOW = 6
 _STAGE_PIPELINE_WORDS = frozenset(
     {
@@ -971,7 +985,7 @@ def _stage_model_cues(words, by_cat, longer, hosted=(), data_tools=()):  # type:
                 cat == "model_type"
                 and hosted
                 and words[i].startswith(hosted)
-                and not _STAGE_INSTRUMENT.isdisjoint(words[max(0, i - 3) : i])
+                and not _STAGE_BUILT_ON.isdisjoint(words[max(0, i - 3) : i])
             ):
                 continue  # "a chatbot using GPT-4" builds on a hosted model
             if longer and _inside_longer(i, j, longer):
