@@ -1932,3 +1932,40 @@ def test_a_speech_posting_asks_the_role_s_stack_once_and_its_examples_as_one(
     ]}]  # fmt: skip
     result = _tailored(tmp_path, SPEECH_ROLE_POSTING, work)
     assert not [f for f in result.findings if f.code == "J501"]  # every family asked is shown
+
+
+GENAI_POSTING = """Staff ML Engineer, Generative AI
+Acme
+
+What you'll do
+- Own production LLM applications end to end.
+- Lead fine-tuning (e.g. LoRA, PEFT, RLHF/DPO) across hosted APIs (Azure OpenAI, Amazon Bedrock).
+- Build evals and automated evaluation frameworks.
+- Partner with product and clinical stakeholders.
+"""
+
+
+def test_a_genai_posting_is_answered_by_llm_work_its_examples_and_its_vendors_products(
+    tmp_path: Path,
+) -> None:
+    asked = _asked(tmp_path, GENAI_POSTING)
+    assert ("tool", "Azure OpenAI") in asked and ("tool", "Bedrock") in asked
+    assert ("tool", "Azure") not in asked  # the vendor inside its product's name
+    lora = asked[("model_type", "LoRA")]
+    assert ("tool", "peft") in lora.alternatives  # type: ignore[attr-defined]
+    work = [{"name": "Co", "highlights": [
+        "Fine-tuned Llama 2 13B with LoRA on 120k support conversations, raising answer "
+        "faithfulness from 71% to 86%.",
+        "Built the offline evals framework for the assistant, blocking 3 regressions.",
+    ]}]  # fmt: skip
+    data = {"basics": {"name": "x", "summary": "ML engineer working cross-functionally."}}
+    from resume_lessons.core.loader import resume_from_data
+
+    path = tmp_path / "posting.txt"
+    path.write_text(GENAI_POSTING, encoding="utf-8")
+    result = tailor(resume_from_data({**data, "work": work}, "x"), read_posting(path))
+    shown = {m.term.name: m for m in result.matches}
+    assert shown["LLM applications"].bullets[0].location == "work[0].highlights[0]"  # a Llama
+    assert shown["evaluation frameworks"].bullets[0].text == "evals framework"
+    assert shown["cross-team work"].summary  # "cross-functionally"
+    assert not [f for f in result.findings if f.code == "J701" and "PEFT" in f.message]

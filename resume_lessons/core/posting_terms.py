@@ -867,7 +867,9 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
 # "probabilistic forecasting models (LightGBM, DeepAR, hierarchical reconciliation)": examples of
 # the models asked, of any kind (a library or a family); any one of them answers
 _MODEL_EXAMPLES = re.compile(
-    r"\b(?:models?|methods?|algorithms?|architectures?|approaches|techniques)\s*\(([^()]{1,160})\)",
+    r"\b(?:models?|methods?|algorithms?|architectures?|approaches|techniques)\s*\(([^()]{1,160})\)"
+    # or any list said to be examples: "fine-tuning (e.g. LoRA, PEFT, RLHF/DPO)"
+    rf"|\(\s*{_EXAMPLES},?\s*([^()]{{1,160}})\)",
     re.IGNORECASE,
 )
 
@@ -875,10 +877,13 @@ _MODEL_EXAMPLES = re.compile(
 def _model_examples(finds: list[Found], text: str) -> list[list[Found]]:
     out = []
     for m in _MODEL_EXAMPLES.finditer(text):
+        group = 1 if m.group(1) is not None else 2
         inside = [
             f
             for f in finds
-            if f.kind in ("model_type", "tool") and m.start(1) <= f.start and f.end <= m.end(1)
+            if f.kind in ("model_type", "tool")
+            and m.start(group) <= f.start
+            and f.end <= m.end(group)
         ]
         # of one kind or several ("(e.g. RNN-T, Conformer, Whisper-style encoder-decoders)"):
         # a run read above may have stopped at a name it does not know or at two names of one
