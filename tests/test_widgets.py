@@ -746,4 +746,23 @@ def test_a_number_hyphened_to_a_name_is_no_figure() -> None:
     after = "Owned monitoring of the ICD-10 coder on GPT-4, paging within 15 minutes."
     # "10" of ICD-10 and "4" of GPT-4 are names, not figures taken from the other bullet
     assert borrowed_figures(after, bullets[1], resume, "work[0].highlights[1]") == []
-    assert new_facts(after, bullets[1], resume, load_profile()) == ["15"]
+    assert new_facts(after, bullets[1], resume, load_profile()) == ["15 minutes"]
+
+
+def test_a_figure_with_a_unit_is_new_unless_the_resume_gives_it_in_that_unit() -> None:
+    from resume_lessons.core.loader import resume_from_data
+    from resume_lessons.core.new_facts import new_facts
+    from resume_lessons.core.profile import load_profile
+
+    bullets = ["Mentored 3 engineers and 6 interns.", "Helped with search."]
+    resume = resume_from_data({"basics": {"name": "x"}, "work": [{"highlights": bullets}]}, "x")
+    after = "Ran a 3-week A/B test of hybrid search, cutting response time from 6 h to 2 hours."
+    # "3" and "6" are on the resume, but not as weeks or hours: the test's length is new
+    assert new_facts(after, bullets[1], resume, load_profile()) == ["3-week", "6 h", "2 hours"]
+    # the same figure in another spelling of its unit is not new
+    again = "Ran a 3 weeks A/B test of hybrid search."
+    had = resume_from_data(
+        {"basics": {"name": "x"}, "work": [{"highlights": ["Ran a 3-week test.", bullets[1]]}]},
+        "x",
+    )
+    assert new_facts(again, bullets[1], had, load_profile()) == []

@@ -21,7 +21,8 @@ from .tailor_match import resume_texts
 # A number hyphened to a name before it is part of the name: "ICD-10", "GPT-4", "Llama-2".
 _FIGURE = re.compile(
     r"(?<![\w.])(?<![A-Za-z]-)(?P<n>\d+(?:[.,]\d+)*)"
-    r"(?P<unit>\s?(?:%|×|x|k|m|bn|b|ms|pp|bps|tb|gb|pb)(?![a-z])|-?(?:days?|weeks?|months?))?",
+    r"(?P<unit>\s?(?:%|×|x|k|m|bn|b|ms|pp|bps|tb|gb|pb|h|hrs?|mins?)(?![a-z])"
+    r"|[\s-]?(?:days?|weeks?|months?|hours?|minutes?)(?![a-z]))?",
     re.IGNORECASE,
 )
 
@@ -78,7 +79,15 @@ def new_facts(after: str, before: str, resume: Resume | None, profile: Profile) 
     claim too: "DeepAR, N-BEATS" pasted from a posting says you trained them."""
     known = [before] + ([t for _loc, _kind, t in resume_texts(resume)] if resume else [])
     figures = _known_figures(known)
-    out = [written for number, written in _figures(after) if number not in figures]
+    units = {pair for text in known for pair in _units(text)}
+    # a figure with a unit is new unless the resume gives it in that unit: "3-week" is not the
+    # "3 engineers" of another line; a bare number is new unless the resume has it at all
+    out = [
+        written
+        for number, written in _figures(after)
+        if (number, _unit(written, number)) not in units
+        and (_unit(written, number) or number not in figures)
+    ]
     had = _known_tools("\n".join(known), profile)
     written = {}
     for tool, pattern in _tool_patterns(profile):
@@ -119,8 +128,15 @@ def borrowed_figures(
     return list(dict.fromkeys(out))
 
 
+_SAME_UNIT = {"hour": "h", "hr": "h", "minute": "min"}
+
+
 def _unit(written: str, number: str) -> str:
-    return written.replace(",", "").removeprefix(number).strip().lstrip("-").lower()
+    """A figure's unit, one spelling for each: "3-week" and "3 weeks" are both "week"."""
+    unit = written.replace(",", "").removeprefix(number).strip().lstrip("-").lower()
+    if len(unit) > 2 and unit.endswith("s"):
+        unit = unit[:-1]  # "weeks", "days", "hrs", "mins"
+    return _SAME_UNIT.get(unit, unit)
 
 
 def _units(text: str) -> set[tuple[str, str]]:
