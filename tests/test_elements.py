@@ -773,3 +773,11 @@ def test_an_llm_s_guardrails_and_a_hosted_llm_built_on_are_no_test_and_no_traini
     # a hosted model built on trains nothing, whatever the verb's tense
     assert "stage.training" not in _found("Leveraged LLMs to answer support tickets.")
     assert "stage.training" in _found("Fine-tuned LLMs on 120k support conversations.")
+
+
+def test_time_a_customer_waits_for_a_first_response_is_business_impact() -> None:
+    found = _found(
+        "Built a DeBERTa-v3 ticket triage service that routes 15k tickets a day, cutting median "
+        "time-to-first-response from 6 h to 2 h."
+    )
+    assert found.get("business_impact")
