@@ -777,7 +777,8 @@ def test_an_llm_s_guardrails_and_a_hosted_llm_built_on_are_no_test_and_no_traini
 
 def test_time_a_customer_waits_for_a_first_response_is_business_impact() -> None:
     found = _found(
-        "Built a DeBERTa-v3 ticket triage service that routes 15k tickets a day, cutting median "
+        "Built a DeBERTa-v3 triage service on FastAPI that routes 15k support tickets a day to 40 "
+        "queues, raising routing accuracy from 68% to 91% and cutting median "
         "time-to-first-response from 6 h to 2 h."
     )
     assert found.get("business_impact")
