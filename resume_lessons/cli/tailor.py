@@ -89,12 +89,7 @@ def format_text(found: TailorResult, file: str) -> str:
                     where += f"; {m.lists[0].location} only lists it among other terms"
             lines.append(f"  {mark} {m.term.name}{stage}  {where}")
     lines += ["", "what to do:"]
-    drops = [f for f in found.findings if f.code == "J703"]
-    unlisted = [
-        m.term.name
-        for m in found.matches
-        if f"{m.term.kind}:{m.term.key}" in {f.line for f in found.findings if f.code == "J704"}
-    ]
+    drops, unlisted = found.skills_to_drop, found.skills_to_add
     for f in found.findings:
         if f.code in ("J703", "J704"):
             continue
@@ -108,7 +103,7 @@ def format_text(found: TailorResult, file: str) -> str:
         )
         lines.append("      fix: add them to your skills: a bullet already shows each.")
     if drops:
-        names = ", ".join(f.message.split("”")[0].lstrip("“") for f in drops)
+        names = ", ".join(drops)
         lines.append(
             f"  {file}:skills  J703        tip  Skills the posting does not ask for and no bullet "
             f"shows in use: {names}."

@@ -74,6 +74,17 @@ class TailorResult:
     def missing(self) -> list[TermMatch]:
         return [m for m in self.matches if not m.found]
 
+    @property
+    def skills_to_add(self) -> list[str]:
+        """The tools the posting asks that a bullet shows in use and the skills leave out (J704)."""
+        lines = {f.line for f in self.findings if f.code == "J704"}
+        return [m.term.name for m in self.matches if f"{m.term.kind}:{m.term.key}" in lines]
+
+    @property
+    def skills_to_drop(self) -> list[str]:
+        """The skills entries the posting does not ask for and no bullet backs (J703)."""
+        return [f.message.split("”")[0].lstrip("“") for f in self.findings if f.code == "J703"]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "posting": {"title": self.posting.title, "company": self.posting.company},

@@ -260,12 +260,7 @@ def skills_tips_html(result: TailorResult) -> str:
     """The skills list for this posting: the tools to add (J704, a bullet already shows each in
     use) and the entries to leave out (J703: the posting does not ask for them and no bullet
     backs them), or "" when there is neither."""
-    add = [
-        m.term.name
-        for m in result.matches
-        if f"{m.term.kind}:{m.term.key}" in {f.line for f in result.findings if f.code == "J704"}
-    ]
-    drop = [f.message.split("”")[0].lstrip("“") for f in result.findings if f.code == "J703"]
+    add, drop = result.skills_to_add, result.skills_to_drop
     rows = []
     if add:
         rows.append(
