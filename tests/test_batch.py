@@ -179,7 +179,7 @@ def batch_fake_job(job: dict) -> dict:
 
 def signalling_job(job: dict) -> dict:
     """A fake report; learner "bea" signals the batch (as Ctrl-C would) while it runs, and
-    learner 'c' twice, then hangs as a report that never ends."""
+    learner "c" again and again, then hangs as a report that never ends."""
     import os
     import signal
     import time
@@ -189,9 +189,12 @@ def signalling_job(job: dict) -> dict:
         os.kill(os.getppid(), signal.SIGTERM if slug == "bea-term" else signal.SIGINT)
         time.sleep(0.5)  # still running when the batch hears the signal
     if slug == "c":
-        for _ in range(2):
+        # a second Ctrl-C stops the running report; two signals close together can reach a busy
+        # batch as one, so this one goes on signalling until the batch stops it (it then kills
+        # this process, so no signal outlives the batch)
+        for _ in range(20):
             os.kill(os.getppid(), signal.SIGINT)
-            time.sleep(0.3)
+            time.sleep(0.5)
         time.sleep(60)
     return batch_fake_job(job)
 
