@@ -738,6 +738,9 @@ def test_a_measured_loss_paid_for_a_gain_is_a_tradeoff(text: str, cost: bool) ->
             False,
         ),
         ("Compared the two planners in an A/B over 500 simulated scenarios.", False),
+        ("A/B tested the planner in simulation over 500 scenarios.", False),
+        ("Ran an A/B test of the new detector on 1,200 hours of replayed logs.", False),
+        ("A/B tested the ranker with live users for 2 weeks after a replay check.", True),
         ("Ran a 2-week A/B test on 10% of traffic; CTR rose 3%.", True),
     ],
 )

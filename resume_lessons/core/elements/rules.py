@@ -1312,6 +1312,8 @@ def _offline(i: int, by_cat) -> bool:  # type: ignore[no-untyped-def]
     return bool(hits) and any(i - 2 <= a <= i for a, _, _ in hits)
 
 
+_TEST_WORDS_AFTER = frozenset({"test", "tests", "tested", "testing"})
+_TESTED_OBJECT = 5  # "of the new wake-word model" between the test and what it ran on
 # What a test ran on or in, before the data it names: "an A/B on replayed logs"
 _RAN_ON = frozenset({"on", "over", "against", "in", "using", "with"})
 _RAN_ON_WINDOW = 5  # "on 1,200 hours of replayed logs": the data word within these tokens
@@ -1319,11 +1321,23 @@ _RAN_ON_WINDOW = 5  # "on 1,200 hours of replayed logs": the data word within th
 
 def _on_recorded_data(j: int, words: list[str], by_cat) -> bool:  # type: ignore[no-untyped-def]
     """Whether the test ending at token j ran on data recorded before it ("A/B on replayed
-    logs", "in simulation"): an offline comparison, not a test on live traffic."""
+    logs", "A/B tested the planner in simulation"): an offline comparison, not a test on live
+    traffic. The test's own word and what it tested ("of the new model") may come between."""
     hits = by_cat.get("offline_data")
-    if not hits or j >= len(words) or words[j] not in _RAN_ON:
+    if not hits:
         return False
-    return any(j < a <= j + _RAN_ON_WINDOW for a, _, _ in hits)
+    n, k = len(words), j
+    if k < n and words[k] in _TEST_WORDS_AFTER:
+        k += 1
+    for _ in range(_TESTED_OBJECT):
+        if k >= n or words[k] in _RAN_ON:
+            break
+        if words[k] in _MODIFIERS_END and words[k] != "of":
+            return False  # "for 2 weeks", "and shipped it": the test's data is not named here
+        k += 1
+    if k >= n or words[k] not in _RAN_ON:
+        return False
+    return any(k < a <= k + _RAN_ON_WINDOW for a, _, _ in hits)
 
 
 def _experiments(words, by_cat, context: bool, lowered: str) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
