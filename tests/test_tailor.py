@@ -1969,3 +1969,12 @@ def test_a_genai_posting_is_answered_by_llm_work_its_examples_and_its_vendors_pr
     assert shown["evaluation frameworks"].bullets[0].text == "evals framework"
     assert shown["cross-team work"].summary  # "cross-functionally"
     assert not [f for f in result.findings if f.code == "J701" and "PEFT" in f.message]
+
+
+def test_an_llm_agent_is_one_system_by_any_of_its_names(tmp_path: Path) -> None:
+    posting = "LLM Engineer\n\nWhat you'll do\n- Build RAG pipelines and tool-calling workflows.\n"
+    asked = _asked(tmp_path, posting)
+    assert ("system_type", "tool-calling workflows") in asked
+    work = [{"name": "Co", "highlights": ["Built agentic workflows that resolve refund tickets."]}]
+    result = _tailored(tmp_path, posting, work)
+    assert _match(result, "tool-calling workflows").bullets[0].text == "agentic workflows"
