@@ -1447,6 +1447,34 @@ def test_test_designs_and_evaluation_methods_are_asked_by_name(tmp_path: Path) -
     assert by_name["online experiments"]  # interleaving is an online experiment
 
 
+def test_evaluations_on_logged_data_are_asked_by_name(tmp_path: Path) -> None:
+    posting = (
+        "Senior ML Engineer, LLM Platform\n\nRequirements\n"
+        "- Evaluate new policies with log replay and off-policy evaluation.\n"
+        "- Trace and evaluate LLM calls with LangSmith.\n"
+    )
+    asked = _asked(tmp_path, posting)
+    assert ("experiment", "log replay") in asked
+    assert ("experiment", "off-policy evaluation") in asked
+    assert ("tool", "LangSmith") in asked
+    work = [
+        {
+            "name": "Co",
+            "highlights": [
+                "Scored the new ranker on 30 days of replayed logs before launch.",
+                "Estimated the policy's lift with inverse propensity scoring.",
+                "Traced every agent call in LangSmith.",
+            ],
+        }
+    ]
+    shown = {m.term.name: m.shown for m in _tailored(tmp_path, posting, work).matches}
+    assert shown["log replay"] and shown["off-policy evaluation"] and shown["LangSmith"]
+    # an A/B test is an online experiment, not a replay of logs
+    ab = [{"name": "Co", "highlights": ["Ran a 2-week A/B test of the ranker, lifting CTR 2%."]}]
+    shown_ab = {m.term.name: m.shown for m in _tailored(tmp_path, posting, ab).matches}
+    assert not shown_ab["log replay"] and not shown_ab["off-policy evaluation"]
+
+
 def test_a_field_s_tasks_tools_and_prediction_problems_are_asked_and_shown(
     tmp_path: Path,
 ) -> None:
