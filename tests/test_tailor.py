@@ -1475,6 +1475,50 @@ def test_evaluations_on_logged_data_are_asked_by_name(tmp_path: Path) -> None:
     assert not shown_ab["log replay"] and not shown_ab["off-policy evaluation"]
 
 
+def test_methods_applied_to_a_model_are_t5_terms_asked_by_name(tmp_path: Path) -> None:
+    posting = (
+        "Staff ML Engineer, Generative AI\n\nWhat you'll do\n"
+        "- Own prompt engineering, and cut serving cost with quantization and knowledge "
+        "distillation.\n"
+        "- Keep risk scores calibrated: model calibration (Platt scaling, isotonic regression).\n"
+    )
+    asked = _asked(tmp_path, posting)
+    for name in ("prompt engineering", "quantization", "knowledge distillation"):
+        assert ("model_type", name) in asked, name
+    # the examples in brackets are the calibration asked, not also two model families
+    assert ("model_type", "probability calibration") in asked
+    assert not any(k[0] == "model_type" and "platt" in k[1].lower() for k in asked)
+    shown = [
+        {
+            "name": "Co",
+            "highlights": [
+                "Served the ranker in INT8 and calibrated scores with isotonic regression.",
+                "Wrote few-shot prompting templates for the support assistant.",
+            ],
+        }
+    ]
+    result = _tailored(tmp_path, posting, shown)
+    by_name = {m.term.name: m.shown for m in result.matches}
+    assert by_name["quantization"] and by_name["probability calibration"]
+    assert by_name["prompt engineering"] and not by_name["knowledge distillation"]
+    asks = [f for f in result.findings if f.code == "J501"]
+    assert [f.suggestion.split("?")[0] for f in asks] == [
+        "Have you applied knowledge distillation to a model"
+    ]
+    # ordinary verbs are not the methods: findings distilled, a camera calibrated
+    plain = [
+        {
+            "name": "Co",
+            "highlights": [
+                "Distilled the findings into a deck for leadership.",
+                "Calibrated the lidar and cameras on every truck.",
+            ],
+        }
+    ]
+    by_name = {m.term.name: m.shown for m in _tailored(tmp_path, posting, plain).matches}
+    assert not by_name["knowledge distillation"] and not by_name["probability calibration"]
+
+
 def test_a_field_s_tasks_tools_and_prediction_problems_are_asked_and_shown(
     tmp_path: Path,
 ) -> None:

@@ -272,14 +272,21 @@ def _settings_index(profile: Profile) -> PhraseIndex:
     return index
 
 
-# the tables of tailor.yaml whose entries are asked by name as T4 terms, and their keys' prefix
-NAMED_METHODS = {"named_experiments": "test", "named_evaluations": "eval"}
+# the tables of tailor.yaml whose entries are asked by name, their keys' prefix and the kind
+# of term they are: T4's test designs and evaluations, T5's methods applied to a model
+NAMED_METHODS = {
+    "named_experiments": "test",
+    "named_evaluations": "eval",
+    "named_model_methods": "method",
+}
+_METHOD_KINDS = {"test": "experiment", "eval": "experiment", "method": "model_type"}
 
 
 @cache
 def _named_methods_index(profile: Profile) -> PhraseIndex:
-    """Test designs and evaluation methods named as such ("interleaving", "CUPED",
-    "LLM-as-a-judge"), each under its key: "test interleaving", "eval LLM-as-a-judge"."""
+    """Test designs, evaluation methods and model methods named as such ("interleaving",
+    "LLM-as-a-judge", "quantization"), each under its key: "test interleaving", "eval
+    LLM-as-a-judge", "method quantization"."""
     index = PhraseIndex()
     for table, prefix in NAMED_METHODS.items():
         for name, phrases in (profile.setting("tailor", table, default={}) or {}).items():
@@ -484,8 +491,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         key = _norm(domain)
         out.append(Found("domain", domains.get(key, key), domain, starts[i], ends[j - 1]))
     for i, j, key, _ in _named_methods_index(profile).matches(words):
-        name = key.split(" ", 1)[1]
-        out.append(Found("experiment", key, name, starts[i], ends[j - 1]))
+        prefix, name = key.split(" ", 1)
+        out.append(Found(_METHOD_KINDS[prefix], key, name, starts[i], ends[j - 1]))
     for i, j, signal, _ in _seniority_index(profile).matches(words):
         if words[i] == "leading" and (j >= len(words) or words[j] not in _LEADING_WHAT):
             continue  # "leading healthcare investors", "industry-leading": no one is led
@@ -648,8 +655,8 @@ def _asked_once(
         for f in finds
         if f.kind == "system_type" and f.name.split()[0].lower() not in RUNS_AS
     ]
-    # "CUPED", "interleaving", "LLM-as-a-judge": the named method is asked, not also
-    # significance, a test or the model family in its name
+    # "CUPED", "interleaving", "LLM-as-a-judge", "Platt scaling": the named method is asked,
+    # not also significance, a test or the model family in its name
     methods = [(f.start, f.end) for f in finds if is_named_method(f.key)]
     return [
         f
@@ -657,7 +664,7 @@ def _asked_once(
         if not _overlaps(f, hidden)
         and (f.kind != "experiment" or is_named_method(f.key) or not _overlaps(f, methods))
         # "LLM-as-a-judge" asks the method, not also large language models
-        and (f.kind != "model_type" or not _overlaps(f, methods))
+        and (f.kind != "model_type" or is_named_method(f.key) or not _overlaps(f, methods))
         # "experimentation platform": the platform asked for, not also an experiment to run
         and (f.kind != "experiment" or not any(s <= f.start and f.end <= e for s, e in systems))
         and (f.kind != "tool" or (f.start, f.end) not in inner)

@@ -25,7 +25,7 @@ AREAS = {
     "T1": "domain and system type",
     "T2": "pipeline stages",
     "T4": "experiments and evaluation",
-    "T5": "model families",
+    "T5": "model families and methods",
     "T6": "publications",
     "T7": "tools",
     "seniority": "seniority signals",
@@ -143,6 +143,8 @@ def _question(m: TermMatch, profile: Profile) -> str:
     if t.kind == "stage":
         words = STAGE_WORDS.get(t.key, t.key)
         return f"Have you worked on {words}? If so, which bullet shows it? {question_for('stage.' + t.key)}"
+    if t.kind == "model_type" and t.key.startswith("method "):  # quantization, distillation
+        return f"Have you applied {t.name} to a model? If so, which bullet shows it?"
     if t.kind == "model_type":  # a family or a named algorithm: trained, or put to use
         return f"Have you trained or used {t.name}? If so, which bullet shows it?"
     if t.kind == "venue" and t.key == ANY_VENUE:
