@@ -641,6 +641,55 @@ def test_a_summary_written_as_a_keyword_list_loses_its_reads_as_you_points() -> 
     assert score_item(sentence, "summary", get_technique("T1")).score == 100
 
 
+def test_a_summary_that_is_mostly_a_comma_list_reads_as_a_keyword_list() -> None:
+    t1 = get_technique("T1")
+    tools = (
+        "Senior ML engineer with Prophet, TFT, Airflow, Spark, MLflow, AWS, Kubernetes, "
+        "serving 2,400 stores at scale with 18% improvement in everything."
+    )
+    scored = score_item(tools, "summary", t1)
+    assert any(f.code == "T107" for f in scored.findings)
+    assert not next(c for c in scored.checklist if c.key == "no_generic_adjective").passed
+    gamed = (
+        "Senior ML engineer for fraud detection at a bank, MLOps, feature store, model "
+        "serving, Kubernetes, Kafka, millions of users, improved latency by 50%, real-time."
+    )
+    assert any(f.code == "T107" for f in score_item(gamed, "summary", t1).findings)
+    # a long summary may list the stages it covers in one sentence and still be prose
+    prose = (
+        "Applied scientist in retail forecasting. I have run forecasting projects from the "
+        "first question to production, through every stage: scoping, data audits, baselines, "
+        "modelling, backtests, deployment and monitoring. Since then I have led a team of "
+        "four that owns the nightly forecast for every store, and I mentor two analysts who "
+        "are moving into machine learning work."
+    )
+    assert not any(f.code == "T107" for f in score_item(prose, "summary", t1).findings)
+
+
+def test_a_summary_result_with_a_vague_measure_is_not_a_measured_result() -> None:
+    t1 = get_technique("T1")
+    vague = (
+        "Senior ML engineer building demand forecasting systems for 2,400 stores; improved "
+        "model performance by 20%."
+    )
+    scored = score_item(vague, "summary", t1)
+    line = next(c for c in scored.checklist if c.key == "quantified_impact")
+    assert not line.passed
+    f = next(f for f in scored.findings if f.code == "T105")
+    assert "model performance by 20%" in f.message and "no metric" in f.message
+    named = vague.replace("model performance", "forecast accuracy (WAPE)")
+    line = next(
+        c for c in score_item(named, "summary", t1).checklist if c.key == "quantified_impact"
+    )
+    assert line.passed
+    # "at scale with 18%": a size after "at scale" names nothing changed
+    nothing = "Senior ML engineer serving 2,400 stores at scale with 18% improvement in everything."
+    line = next(
+        c for c in score_item(nothing, "summary", t1).checklist if c.key == "quantified_impact"
+    )
+    assert not line.passed
+
+
 def test_a_stage_shown_only_by_a_duty_earns_half_its_line() -> None:
     from resume_lessons.core.loader import resume_from_data
 
@@ -1003,6 +1052,9 @@ def test_a_keyword_line_with_no_and_is_a_list_and_severities_are_incidents() -> 
     assert lists_terms(soup) and score_bullet(soup).score <= CRAMMED_CAP
     # a list inside a sentence of work is not the whole bullet
     assert not lists_terms("Built the ranking model in PyTorch, Spark, Airflow, Feast, Redis.")
+    # six items with commas alone are a list too; the comma inside a figure joins no items
+    assert lists_terms("Used Prophet, TFT, Airflow, Spark, MLflow, AWS, Kubernetes at work.")
+    assert not lists_terms("Forecasts for 2,400 stores, 1,200,000 items, 3,500 suppliers daily.")
     zero = score_bullet("Added canary analysis to model releases; zero Sev-1s in 14 months since.")
     assert "result" in {p.key for p in zero.shown}
 

@@ -352,7 +352,7 @@ def _names_something(
     return False
 
 
-def _vague_measure(e: Element, profile: Profile) -> bool:
+def vague_measure(e: Element, profile: Profile) -> bool:
     """Whether a result's measure is one too vague to check (``vague_measures`` of
     quality.yaml: "productivity", "model performance")."""
     return (e.value or "").lower() in _vague_measures(profile)
@@ -386,7 +386,7 @@ def score_bullet(
     if repeated_test_details([e.name for e in found]):
         names.add("listed_checks")  # two durations, two shares: options listed, no one test
     results = [e for e in found if e.name == "quantified_impact" and e not in paid]
-    if results and all(_vague_measure(e, prof) for e in results):
+    if results and all(vague_measure(e, prof) for e in results):
         names.discard("quantified_impact")  # "a 10x uplift in productivity": no metric named
         names.add("vague_measure")
     if listed_run(text, models) >= LISTED:

@@ -29,15 +29,18 @@ def _list_of(item: str) -> str:
 
 
 _TESTS = re.compile(rf"\b{_list_of(_TEST)}\b")
-# Any run of short items: "recommendations, candidate generation, PyTorch, Feast, Spark …".
+# Any run of short items: "recommendations, candidate generation, PyTorch, Feast, Spark …",
+# with a last "and" or with commas alone ("Prophet, TFT, Airflow, Spark, MLflow, AWS, serving").
 TERM_LIST = 6  # short items in a row that make a keyword list (as many as a list of tools)
 _ITEM = r"[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,2}"
+_COMMA = r"\s*,(?!\d)\s*"  # not the comma inside a figure: "2,400 stores"
 _TERMS = re.compile(
-    rf"{_ITEM}(?:\s*,\s*{_ITEM}){{{TERM_LIST - 2},}}\s*,?\s+(?:and|or|&)\s+{_ITEM}(?=[\s,;:.]|$)"
+    rf"{_ITEM}(?:{_COMMA}{_ITEM}){{{TERM_LIST - 2},}}"
+    rf"(?:\s*,?\s+(?:and|or|&)\s+|{_COMMA}){_ITEM}(?=[\s,;:.]|$)"
 )
 # A bullet that is nothing but short items and commas, however it ends: "Machine learning, deep
 # learning, NLP, LLMs, MLOps, CI/CD, SQL".
-_ONLY_TERMS = re.compile(rf"\s*{_ITEM}(?:\s*,\s*{_ITEM}){{{TERM_LIST - 1},}}\s*[.;]?\s*")
+_ONLY_TERMS = re.compile(rf"\s*{_ITEM}(?:{_COMMA}{_ITEM}){{{TERM_LIST - 1},}}\s*[.;]?\s*")
 # A cost named as one bare word after "accepting", "at the cost of" …: "higher latency".
 _COST = r"(?:(?:higher|more|greater|increased|extra|some|larger|bigger)\s+)?[a-z][a-z-]*"
 

@@ -1758,7 +1758,11 @@ _IMPACT_TOPIC = frozenset(
     ]
 )
 # Words that leave a vague metric vague: "improved overall KPIs".
-_IMPACT_GENERIC = frozenset({"overall", "key", "various", "several", "multiple", "all", "core"})
+_IMPACT_GENERIC = frozenset(
+    {"overall", "key", "various", "several", "multiple", "all", "core", "everything"}
+)
+# Small words that name nothing changed: "at scale with 18%" gives a size of no outcome.
+_IMPACT_GLUE = frozenset({"with", "in", "at", "on", "for", "of", "to", "from", "and", "over"})
 # Verbs whose share of people's work items is work taken over: "automated 30% of claims".
 _IMPACT_TAKE_OVER = ("automat", "cover")
 _IMPACT_WORK_ITEMS = frozenset(
@@ -2445,7 +2449,10 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
             # "improved KPIs by 20%" and "the metric went up 300%" name nothing; "lifted the
             # relevance score by 3 points" and "latency fell 40%" do
             if between:
-                named = not all(k in vague or words[k] in _IMPACT_GENERIC for k in between)
+                named = not all(
+                    k in vague or words[k] in _IMPACT_GENERIC or words[k] in _IMPACT_GLUE
+                    for k in between
+                )
             else:  # the subject names it: "latency fell 40%", not "the metric went up 300%"
                 before = verb - 1
                 while before > 0 and words[before] in _IMPACT_AUXILIARIES:

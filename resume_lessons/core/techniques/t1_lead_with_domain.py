@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..cramming import listed_run
+from ..bullet_score import vague_measure
+from ..cramming import listed_run, lists_terms
 from ..findings import Context, Example, TechniqueResult
 from ..profile import tokenize
 from .base import Line, Rule, Technique, result
@@ -103,6 +104,7 @@ _GLUE = frozenset(
 DOMAIN_LIST = 4  # domains named one after another: every field, so none is yours
 KEYWORD_LIST_TOKENS = 12  # a text this long with almost no small words is a list
 KEYWORD_LIST_SHARE = 0.08
+LIST_SHARE = 0.4  # a list of terms this much of the summary is what the summary is
 
 
 def keyword_list(summary: str) -> bool:
@@ -112,6 +114,14 @@ def keyword_list(summary: str) -> bool:
         return False
     glue = sum(w in _GLUE for w in words)
     return glue / len(words) < KEYWORD_LIST_SHARE
+
+
+def mostly_a_list(summary: str) -> bool:
+    """Whether a run of short terms in a row (``lists_terms``: "Prophet, TFT, Airflow, Spark,
+    MLflow, AWS") makes up much of the summary: a list standing where the sentences should
+    be. A long summary may list the stages it covers in one sentence and still read as prose."""
+    run = lists_terms(summary)
+    return bool(run) and len(run) >= LIST_SHARE * len(summary.strip())
 
 
 def check(ctx: Context) -> TechniqueResult:
@@ -127,12 +137,30 @@ def check(ctx: Context) -> TechniqueResult:
         )
         return result(t.code, [t.earn(line.key, False, blame="T101") for line in LINES], [finding])
     names = ctx.names(LOCATION)
+    # "improved model performance by 20%" gives a size but no metric a reader can ask about
+    measured = any(
+        e.name == "quantified_impact" and not vague_measure(e, ctx.profile)
+        for e in ctx.elements.get(LOCATION, [])
+    )
     findings = []
     checklist = []
     for element, code, message, suggestion in WANTED:
-        found = element in names
+        found = measured if element == "quantified_impact" else element in names
         checklist.append(t.earn(element, found, LOCATION))
-        if not found:
+        vague = ctx.first(LOCATION, element) if not found else None
+        if vague is not None:  # a result found, its measure too vague to count
+            findings.append(
+                t.finding(
+                    code,
+                    LOCATION,
+                    f"“{vague.text}” gives a size but no metric a reader can check, so it "
+                    "is not counted as a measured result.",
+                    "Name the metric your work moved (forecast error, conversion, fraud "
+                    "losses, latency) and by how much.",
+                    vague,
+                )
+            )
+        elif not found:
             findings.append(
                 t.finding(
                     code,
@@ -155,7 +183,7 @@ def check(ctx: Context) -> TechniqueResult:
     domains = [(e.start, e.end) for e in ctx.elements.get(LOCATION, []) if e.name == "domain"]
     in_a_row = listed_run(summary, domains)
     many = in_a_row >= DOMAIN_LIST
-    listed = keyword_list(summary) or many
+    listed = keyword_list(summary) or many or mostly_a_list(summary)
     if listed:
         findings.append(
             t.finding(
