@@ -626,6 +626,49 @@ def test_listing_every_cost_and_every_test_earns_neither() -> None:
     assert score_item(honest, "bullet", get_technique("T3")).score == 100
 
 
+def test_tradeoff_vocabulary_with_no_option_named_and_no_real_check_is_no_tradeoff() -> None:
+    t3 = get_technique("T3")
+    gamed = (
+        "Carefully balanced tradeoffs between accuracy and latency versus cost instead of "
+        "complexity, trading off precision over recall while weighing various options and "
+        "validating choices before shipping."
+    )
+    scored = score_item(gamed, "bullet", t3)
+    earned = {c.key: c.earned for c in scored.checklist}
+    # costs weighed against costs name no system or model chosen; "before shipping" says
+    # when, not what checked it
+    assert earned["decision"] == 0 and earned["validated"] == 0 and scored.score < 50
+    honest = (
+        "Kept the rules engine instead of the GNN, accepting lower recall, validated before "
+        "launch on 2 weeks of traffic."
+    )
+    assert score_item(honest, "bullet", t3).score == 100
+
+
+def test_a_better_option_priced_by_its_cost_is_a_tradeoff() -> None:
+    text = (
+        "Chose a LightGBM ensemble over a Temporal Fusion Transformer after a 12-week backtest "
+        "showed TFT was 1.5 pts WAPE better but 9x the training cost."
+    )
+    scored = score_item(text, "bullet", get_technique("T3"))
+    assert {c.key: c.earned for c in scored.checklist}["cost"] > 0 and scored.score == 100
+
+
+def test_a_vague_object_of_the_change_is_no_metric_whatever_stands_before_it() -> None:
+    text = (
+        "Ran rigorous A/B tests on 50% of traffic for 4 weeks with guardrails on latency, "
+        "revenue and complaints and a stopping rule, lifting key metrics by 20% with "
+        "statistical significance (p<0.05)."
+    )
+    t4 = score_item(text, "bullet", get_technique("T4"))
+    assert {c.key: c.earned for c in t4.checklist}["result"] == 0 and t4.score < 100
+    assert "result" not in {p.key for p in score_bullet(text).shown}
+    named = text.replace("key metrics", "checkout conversion")
+    assert {c.key: c.earned for c in score_item(named, "bullet", get_technique("T4")).checklist}[
+        "result"
+    ] > 0
+
+
 def test_a_summary_written_as_a_keyword_list_loses_its_reads_as_you_points() -> None:
     soup = (
         "Search ranking learning-to-rank pipeline real-time serving feature store 80M queries "

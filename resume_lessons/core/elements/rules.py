@@ -668,13 +668,17 @@ def _fixed_horizons(doc: Doc) -> Found:
 
 
 # An option weighed by what it costs next to the other: "only 0.4 min better MAE at 6x the
-# serving cost", "matched it at 1/10th the cost", "at twice the latency".
+# serving cost", "matched it at 1/10th the cost", "at twice the latency", "1.5 pts better but
+# 9x the training cost".
 _PRICED = re.compile(
-    r"\bat\s+(?:\d+(?:\.\d+)?\s?(?:x|×|times)|\d+/\d+(?:th)?|twice|double|triple|three times"
+    r"\b(?:at|but|yet|for|with)\s+(?:\d+(?:\.\d+)?\s?(?:x|×|times)|\d+/\d+(?:th)?|twice|double|triple|three times"
     r"|four times|a (?:third|quarter|fifth|tenth|fraction) of)\s+(?:the|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:cost|costs|price|latency|memory|spend|compute|footprint|size|gpu hours)\b",
     re.IGNORECASE,
 )
+
+
+_PRICED_WORDS = (" at ", "twice", "double", "triple", " times ", " a third", " a quarter")
 
 
 # A measured loss paid for a gain named beside it: "lost 1.1 mIoU but ran 3x faster", "losing
@@ -691,7 +695,7 @@ def find_tradeoffs(doc: Doc) -> Found:
     found: Found = []
     if not _TRADEOFF_CATS.isdisjoint(doc.hits):
         _tradeoffs(doc.words, doc.starts, doc.ends, doc.hits, _vocab(doc.profile), found.append)
-    if doc.numeric or " at " in doc.lowered:
+    if doc.numeric or any(w in doc.lowered for w in _PRICED_WORDS):
         for m in _PRICED.finditer(doc.text):
             found.append((m.start(), "tradeoff", m.end(), "priced"))
     if doc.numeric and (
@@ -2342,6 +2346,16 @@ def _rate_of(lowered: str, at: int, rest: list[str], big: bool) -> str:
     return period
 
 
+def _vague_object_between(j: int, a: int, changes: dict[int, str], vague: object) -> bool:
+    """Whether a change verb between a metric (ending at token ``j``) and a figure (at ``a``)
+    takes a vague object: "revenue …, lifting key metrics by 20%" moved key metrics, not
+    revenue."""
+    return any(
+        j <= c < a and any(k in vague for k in range(c + 1, a))  # type: ignore[operator]
+        for c in changes
+    )
+
+
 def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_words):  # type: ignore[no-untyped-def]
     """A named outcome and the size of its change ('lifted CTR 12%'), or a quality level reached."""
     get = by_cat.get
@@ -2422,6 +2436,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
             lo, hi = (ends[j - 1], s) if i < a else (e, starts[i])
             if lo < hi and _CLAUSE_BREAK.search(lowered, lo, hi):
                 continue
+            if i < a and _vague_object_between(j, a, changes, vague):
+                continue  # "guardrails on revenue, lifting key metrics by 20%": no metric named
             if best is None or gap < best[0]:
                 best = (gap, i, j, phrase)
         if best is not None:

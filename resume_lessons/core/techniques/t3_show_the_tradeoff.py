@@ -35,9 +35,15 @@ _OPTIONS_END = re.compile(
 )
 
 
+OPTION_WORDS = 4  # words before a decision's word that can name its first option
+
+
 @cache
 def _unnamed_options(profile: Profile) -> frozenset[str]:
-    return frozenset(w.lower() for w in profile.words("tradeoffs", "unnamed_options"))
+    words = profile.words("tradeoffs", "unnamed_options") + profile.words(
+        "tradeoffs", "cost_dimensions"
+    )
+    return frozenset(w.lower() for w in words)
 
 
 def names_its_options(text: str, start: int, end: int, before: int, profile: Profile) -> bool:
@@ -47,7 +53,10 @@ def names_its_options(text: str, start: int, end: int, before: int, profile: Pro
     lo = max((m.end() for m in _OPTIONS_END.finditer(text, 0, start)), default=0)
     stop = _OPTIONS_END.search(text, end)
     hi = min(before, stop.start() if stop else len(text))
-    words = re.findall(r"[\w'-]+", text[lo:start] + " " + text[end : max(hi, end)])
+    # what stands before "instead of" or "over" is the option's name, a few words at most:
+    # "kept the rules engine instead of the GNN"
+    words = re.findall(r"[\w'-]+", text[lo:start])[-OPTION_WORDS:]
+    words += re.findall(r"[\w'-]+", text[end : max(hi, end)])
     unnamed = _unnamed_options(profile)
     return any(w.lower() not in unnamed for w in words)
 
@@ -65,6 +74,14 @@ def _named_decision(ctx: Context, b: Item, spans: list) -> bool:  # type: ignore
         for e in ctx.elements.get(b.location, [])
         if e.name == "decision"
     )
+
+
+_WHEN = ("before ", "prior to ")
+
+
+def _when_only(phrase: str) -> bool:
+    """Whether a check's phrase gives only when it ran: "before launch", "before shipping"."""
+    return phrase.lower().startswith(_WHEN)
 
 
 def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
@@ -85,7 +102,14 @@ def weighed(ctx: Context, b: Item) -> tuple[bool, bool, bool]:
         not k and any(h in e.text.lower() for h in _HELD) for e, k in zip(spans, kinds, strict=True)
     )
     decision = "decision" in names and _named_decision(ctx, b, spans)
-    checked = any(kinds) or "experiment" in names or (held and any(c.isdigit() for c in b.text))
+    figure = any(c.isdigit() for c in b.text)
+    # "before shipping" says when a check ran, not what it was: it checks the cost with a
+    # figure the check held, or beside a named check
+    checks_named = [
+        k and (figure or not _when_only(e.value or e.text))
+        for e, k in zip(spans, kinds, strict=True)
+    ]
+    checked = any(checks_named) or "experiment" in names or (held and figure)
     if lists_costs(b.text, ctx.profile):
         cost = False
     if lists_tests(b.text):
