@@ -2050,3 +2050,96 @@ def test_an_llm_agent_is_one_system_by_any_of_its_names(tmp_path: Path) -> None:
     work = [{"name": "Co", "highlights": ["Built agentic workflows that resolve refund tickets."]}]
     result = _tailored(tmp_path, posting, work)
     assert _match(result, "tool-calling workflows").bullets[0].text == "agentic workflows"
+
+
+PAYMENTS_POSTING = """Senior ML Engineer, Payments Risk
+
+About the team
+We build the real-time systems that score every card payment, and the model serving stack
+and serving platform behind them.
+
+What you'll do
+- Explore graph neural networks for fraud rings.
+- Track false positive rate and approval rate, and keep fraud losses down.
+- Run our models on AWS or GCP, with CI/CD for ML.
+- Partner with risk operations end to end.
+- Mentor other engineers.
+
+What we're looking for
+- Publications at MLSys, OpML or similar venues.
+- Quantile regression for loss forecasts.
+- Bachelor's degree in Computer Science, Operations Research or a related field.
+"""
+
+
+def test_a_payments_posting_is_read_by_what_its_words_mean(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, PAYMENTS_POSTING)
+    systems = [name for kind, name in asked if kind == "system_type"]
+    # two generic heads on one system are one ask
+    assert sum(name.startswith("serving") for name in systems) == 1, systems
+    # a degree's fields of study are the degree's, not domains asked
+    assert ("domain", "operations research") not in asked
+    assert ("domain", "Operations Research") not in asked
+    for name in ("false positive rate", "approval rate", "fraud losses"):
+        assert ("metric", name) in asked, name
+    assert ("tool", "CI/CD") in asked
+    work = [
+        {
+            "name": "Co",
+            "highlights": [
+                "I own the real-time card fraud model that scores 40M payments a day.",
+                "Replaced a GNN with LightGBM, giving up 0.4 AUC for 3x lower p99 latency.",
+                "Onboarded 1,200 merchants to the merchant onboarding risk model.",
+                "Worked closely with risk operations on weekly reviews.",
+                "Set safety stock from forecast quantiles fitted with a quantile loss.",
+                "Shipped every model through GitHub Actions with canary releases.",
+                "Cut the false positive rate from 2.1% to 1.4% and lifted approval rate by 0.6 pts.",
+            ],
+        }
+    ]
+    res = _tailored(tmp_path, PAYMENTS_POSTING, work)
+    by_name = {m.term.name: m for m in res.matches}
+    assert by_name["real-time systems"].shown  # a real-time model serves in real time
+    assert by_name["graph neural networks"].shown  # "GNN" is the family's short name
+    assert by_name["quantile regression"].shown  # a quantile loss fits one
+    assert by_name["CI/CD"].shown  # GitHub Actions is a CI/CD tool
+    assert by_name["cross-team work"].shown
+    assert by_name["false positive rate"].shown and by_name["approval rate"].shown
+    # onboarding merchants is no mentoring of engineers
+    assert not by_name["mentoring"].shown
+    assert any("OpML" in m.term.name for m in res.matches if m.term.kind == "venue")
+
+
+def test_an_alternative_listed_in_the_skills_stops_the_other_being_asked(tmp_path: Path) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    posting = "ML Engineer\n\nRequirements\n- Experience with cloud platforms (AWS or GCP).\n"
+    path = tmp_path / "posting.txt"
+    path.write_text(posting, encoding="utf-8")
+    data = {
+        "basics": {"name": "x", "summary": "ML engineer."},
+        "work": [{"name": "Co", "highlights": ["Built the ranking model."]}],
+        "skills": [{"name": "Serving", "keywords": ["AWS"]}],
+    }
+    res = tailor(resume_from_data(data, "x"), read_posting(path))
+    names = {m.term.name for m in res.matches}
+    assert "AWS" in names and "GCP" not in names and "AWS or GCP" not in names
+    # the listed one is the one to show in a bullet
+    assert any(f.code == "J702" and "AWS" in f.message for f in res.findings)
+
+
+def test_an_owned_pipeline_with_its_tools_in_brackets_is_no_list_of_terms(tmp_path: Path) -> None:
+    posting = (
+        "ML Engineer\n\nRequirements\n- Own forecasting pipelines end to end with Airflow, "
+        "Spark and MLflow, and a feature store.\n"
+    )
+    owned = (
+        "Owned the forecasting pipeline end to end (Airflow, Spark, MLflow, feature store) "
+        "serving nightly forecasts to replenishment; held 99.7% on-time delivery."
+    )
+    res = _tailored(tmp_path, posting, [{"name": "Co", "highlights": [owned]}])
+    by_name = {m.term.name: m for m in res.matches}
+    assert by_name["Airflow"].shown and by_name["end to end"].shown
+    soup = "Airflow, Spark, MLflow, feature store, forecasting pipeline, end to end, ownership"
+    res = _tailored(tmp_path, posting, [{"name": "Co", "highlights": [soup]}])
+    assert not {m.term.name: m for m in res.matches}["Airflow"].bullets

@@ -64,6 +64,19 @@ def asked_degree(text: str) -> list[tuple[int, int, int, bool]]:
     return out
 
 
+def degree_fields(text: str) -> list[tuple[int, int]]:
+    """Where each degree asked names its fields: from the last degree word of its sentence to
+    the sentence's end ("Bachelor's degree in Computer Science, Operations Research or a
+    related field"). A field of study named there is the degree's, not a domain asked."""
+    out = []
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group()
+        found = _levels(words)
+        if found and any(_CONTEXT.match(words, end) for _, _, end in found):
+            out.append((sentence.start() + max(f[2] for f in found), sentence.end()))
+    return out
+
+
 def resume_degree(resume: Resume) -> tuple[int, int, str] | None:
     """(highest level, its education index, the degree as written), or None when no entry of
     the education names a degree the kit can read."""

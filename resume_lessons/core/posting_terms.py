@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
-from .degrees import LEVELS, asked_degree
+from .degrees import LEVELS, asked_degree, degree_fields
 from .elements import Element, explain
 from .elements.rules import RUNS_AS
 from .experience import asked_years
@@ -421,6 +421,9 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     systems = _same(profile, "same_system")
     modifiers = {w.lower() for w in profile.words("summary", "generic_modifiers")}
     summary, bullet = explain(text, "summary", profile), explain(text, "bullet", profile)
+    # "a degree in Computer Science or Operations Research": fields of study, not domains
+    studied = degree_fields(text) if "degree" in text.lower() or " in " in text else []
+    summary = [e for e in summary if e.name not in _T1_NAMES or not _inside_any(e, studied)]
     pipes = [b for b in bullet if b.name in ("stage.features", "stage.data")]
     domain_starts = {e.start for e in summary if e.name == "domain"}
     for e in summary:
@@ -529,6 +532,13 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         name = LEVELS[level] + (" or higher" if level < max(LEVELS) else "")
         out.append(Found("degree", f"degree {level}", name, start, end))
     return out
+
+
+_T1_NAMES = frozenset({"domain", "system_type"})
+
+
+def _inside_any(e: Element, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= e.start and e.end <= end for s, end in spans)
 
 
 def _in_a_name(text: str, at: int) -> bool:
@@ -909,7 +919,8 @@ def _merge_nested(
 ) -> dict[tuple[str, str], Term]:
     """One term for "learning-to-rank" and "learning-to-rank models": the shorter key stands
     for both, so a term is never found and missing at once. A system type that is another T1
-    term with a generic head ("ranking stack", "search platform") is that term."""
+    term with a generic head ("ranking stack", "search platform") is that term, and two
+    that differ only by that head ("serving stack", "serving platform") are one."""
     merged = dict(terms)
     for (kind, key), term in sorted(terms.items(), key=lambda kv: -len(kv[0][1])):
         if kind not in ("model_type", "system_type", "domain"):
@@ -921,6 +932,8 @@ def _merge_nested(
                 for (k2, key2), t in merged.items()
                 if (k2 == kind and key2 != key and _contains(key2, key))
                 or (base and k2 in ("domain", "system_type") and key2 == base)
+                # "serving stack" and "serving platform": one system by two generic heads
+                or (base and k2 == kind and key2 != key and base_key(key2, profile) == base)
             ),
             None,
         )

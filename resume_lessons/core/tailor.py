@@ -484,10 +484,11 @@ def tailor(
     if drafts is not None:
         resume = apply_drafts(resume, drafts)[0]
     matches = match_terms(resume, posting_terms(posting, prof), prof)
-    # A term the posting offers with an alternative ("PyTorch or TensorFlow") is not asked
-    # for when the resume shows the alternative.
-    shown = {(m.term.kind, m.term.key) for m in matches if m.shown}
-    matches = [m for m in matches if m.shown or not (m.term.alternatives & shown)]
+    # A term the posting offers with an alternative ("PyTorch or TensorFlow", "AWS or GCP")
+    # is not asked for when the resume shows or lists the alternative: the one listed is
+    # the one to show in a bullet (J702), not a reason to learn the other.
+    found = {(m.term.kind, m.term.key) for m in matches if m.found}
+    matches = [m for m in matches if m.found or not (m.term.alternatives & found)]
     matches = one_ask_per_choice(matches)
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)

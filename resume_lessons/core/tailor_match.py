@@ -16,7 +16,7 @@ from functools import cache, partial
 from .bullet_score import score_bullet
 from .cramming import lists_terms
 from .degrees import resume_degree
-from .elements import explain
+from .elements import Element, explain
 from .experience import Span, roles_span
 from .locations import get_text, iter_items
 from .model import Resume
@@ -287,7 +287,8 @@ def _activity_span(
     stages = {f.key for f in finds if f.kind == "stage"}
     for key in sorted(term.keys):
         base = base_key(key, profile)
-        entry = _activities(profile).get(base.split()[-1]) if base else None
+        activities = _activities(profile)
+        entry = (activities.get(base) or activities.get(base.split()[-1])) if base else None
         if entry is not None and entry[0] in stages:
             hit = entry[1].search(text)
             if hit:
@@ -453,4 +454,13 @@ def _is_term_list(
         return True
     if len(spans) < TOOL_LIST:
         return False
-    return not any(e.name == "action_verb" for e in explain(text, "bullet", profile))
+    return not any(_a_verb_of_work(e) for e in explain(text, "bullet", profile))
+
+
+def _a_verb_of_work(e: Element) -> bool:
+    """A verb that says what the bullet's person did: an action verb, or owning ("Owned the
+    forecasting pipeline end to end (Airflow, Spark, MLflow)"), which the opening check reads
+    as a role but which is no list of terms."""
+    if e.name == "action_verb":
+        return True
+    return e.name == "weak_opening" and e.value == "role" and e.text.lower().startswith("own")
