@@ -785,3 +785,28 @@ def test_time_a_customer_waits_for_a_first_response_is_business_impact() -> None
         "time-to-first-response from 6 h to 2 h."
     )
     assert found.get("business_impact")
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a latency under a sign is the level a system runs at, as "at 5 ms p99" is
+        ("Built the online feature store serving 1.2M reads/sec at p99 < 8 ms.", True),
+        ("Built an embedding feature store serving 500M item vectors at 5 ms p99.", True),
+        # a sign the other way, or a condition, sets a threshold
+        ("Added alerts that page the on-call when p99 > 100 ms.", False),
+    ],
+)
+def test_a_latency_held_under_a_sign_is_a_measured_level(text: str, level: bool) -> None:
+    assert ("quantified_impact" in _found(text)) is level
+
+
+def test_a_test_given_by_its_arms_has_a_traffic_share_and_a_vague_span_no_duration() -> None:
+    arms = _found(
+        "Ran a store-randomized test of the reorder policy: 40 treatment vs 40 control stores "
+        "for 8 weeks; stockouts fell 14% (p<0.01)."
+    )
+    assert arms["traffic_share"] == ["40 treatment vs 40 control stores"]
+    vague = _found("Ran A/B tests over several weeks on a share of traffic with guardrails.")
+    assert "experiment_duration" not in vague
+    assert "experiment_duration" in _found("Ran A/B tests over three weeks on 5% of traffic.")

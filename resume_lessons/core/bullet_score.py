@@ -102,7 +102,7 @@ PARTS: tuple[Part, ...] = (
         "what it changed for the business or users",
         10,
         ("business_impact",),
-        "What did it change for users or the business: revenue, cost, time, incidents?",
+        "What did it change for users or the business: revenue, cost, conversion, time people save?",
     ),
     Part(
         "scale",

@@ -32,7 +32,8 @@ EXPERIMENT_DETAILS = (
 )
 
 
-_NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few"
+# counts a duration is given in ("for two weeks"); "several weeks" and "a few weeks" give none
+_NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve"
 _NUM = r"\d+(?:[.,]\d+)*"
 # the size of what a share is taken of: "20% of 3M daily searches", "5% of 1.2 million users"
 _COUNT = rf"(?:{_NUM}\s?(?:[kmb]|million|billion)?\s+)?"
@@ -324,6 +325,12 @@ _COMPARED = re.compile(
 )
 # In a test, a count out of a whole is its share: "in 4 of our 30 depots".
 _COUNT_SHARE = re.compile(r"\b\d[\d,]*\s+of\s+(?:(?:our|the|all|its)\s+)?\d[\d,]*\s+[a-z][a-z-]*")
+# A test's allocation given as its arms: "40 treatment vs 40 control stores", "12 control and
+# 12 test regions". What share each arm had, counted in the units randomized.
+_ARM = r"(?:treatment|treated|test|pilot|control|holdout)"
+_ARMS = re.compile(
+    rf"\b\d[\d,]*\s+{_ARM}\s+(?:vs\.?|versus|and|against|to)\s+\d[\d,]*\s+{_ARM}\s+[a-z][a-z-]*"
+)
 
 
 def controlled_pilot(doc: Doc) -> tuple[int, int] | None:
@@ -348,10 +355,14 @@ def traffic(doc: Doc) -> list[tuple[int, int]]:
     lowered = doc.lowered
     shared = doc.numeric and ("%" in lowered or "split" in lowered or "half" in lowered)
     in_words = _SHARE_WORD.search(lowered) is not None
-    if not (shared or in_words) and not (doc.numeric and " of " in lowered and _tested(doc)):
+    arms = list(_ARMS.finditer(lowered)) if doc.numeric and "control" in lowered else []
+    if not (shared or in_words or arms) and not (
+        doc.numeric and " of " in lowered and _tested(doc)
+    ):
         return []
     vocab = _vocab(doc.profile)
     spans = _traffic_spans(lowered, vocab.traffic)
+    spans = sorted([*spans, *(m.span() for m in arms)])
     if vocab.tested_units is not None and _tested(doc):
         # in a bullet that names its test, a share of what the business handles is the
         # test's share ("an A/B test on 20% of shipments", "in 4 of our 30 depots")
@@ -1993,6 +2004,16 @@ def _impact_bound_is_size(words, starts, at, changes, results) -> bool:  # type:
     return any(c in changes or c in results for c in range(lo, k))
 
 
+_LATENCY_UNDER = re.compile(r"(?:latency|\bp\d\d)\s*$")
+
+
+def _latency_held_under(lowered: str, at: int) -> bool:
+    """ "serving 1.2M reads/sec at p99 < 8 ms": a latency under a sign is the level the system
+    runs at, as "at 5 ms p99" is; "alerts when p99 > 100 ms" stays a threshold (the sign points
+    the other way, and a condition before it is read apart)."""
+    return lowered[at] in "<≤" and bool(_LATENCY_UNDER.search(lowered, max(0, at - 20), at))
+
+
 def _held_quality_level(words, starts, at, by_cat) -> bool:  # type: ignore[no-untyped-def]
     """ "keeping damage recall above 92%": a model-quality level a change held is a level
     measured, not a threshold set. A verb of keeping, then a quality metric, then the bound."""
@@ -2372,6 +2393,7 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
             bound
             and not _impact_bound_is_size(words, starts, bound.start(), changes, results)
             and not _held_quality_level(words, starts, bound.start(), by_cat)
+            and not _latency_held_under(lowered, bound.start())
         ):
             continue
         if bound and _CONDITION_BEFORE.search(lowered, max(0, s - 60), bound.start()):
