@@ -709,6 +709,21 @@ def test_a_summary_that_is_mostly_a_comma_list_reads_as_a_keyword_list() -> None
     assert not any(f.code == "T107" for f in score_item(prose, "summary", t1).findings)
 
 
+def test_a_platform_engineer_s_field_is_the_summary_s_domain() -> None:
+    t1 = get_technique("T1")
+    for field in ("ML platform", "ML infrastructure", "MLOps"):
+        text = (
+            f"Senior {field} engineer who owns the feature store and model serving for 140 "
+            "production models, cutting p99 inference latency from 210 ms to 65 ms."
+        )
+        line = next(c for c in score_item(text, "summary", t1).checklist if c.key == "domain")
+        assert line.passed, field
+    # "machine learning" alone is still no domain
+    plain = "Senior machine learning engineer who cut p99 inference latency from 210 ms to 65 ms."
+    line = next(c for c in score_item(plain, "summary", t1).checklist if c.key == "domain")
+    assert not line.passed
+
+
 def test_a_summary_result_with_a_vague_measure_is_not_a_measured_result() -> None:
     t1 = get_technique("T1")
     vague = (
