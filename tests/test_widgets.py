@@ -636,6 +636,14 @@ def test_model_families_pasted_into_a_rewrite_are_new_facts() -> None:
         load_profile(),
     )
     assert facts == ["DeepAR", "N-BEATS"]
+    # a family's long name for its short one is no new claim
+    spelled = new_facts(
+        "Kept LightGBM over a graph neural network (GNN) for card fraud.",
+        "Kept LightGBM over a GNN for card fraud.",
+        None,
+        load_profile(),
+    )
+    assert spelled == []
 
 
 @pytest.mark.parametrize(

@@ -263,10 +263,11 @@ def _signals(
         found.add("owns")
     start, end = opening
     # a vague word inside a metric's or a domain's name is that name ("support tickets",
-    # "customer support"), as in what support handles ("support transcripts")
+    # "customer support"), as in what support handles ("support transcripts") and a decision
+    # written down ("documented the tradeoff")
     metrics = [
         (a, b)
-        for c in ("metric", "business_metric", "domain", "work_of_support")
+        for c in ("metric", "business_metric", "domain", "work_of_support", "record_of_decision")
         for a, b, _ in hits.get(c, ())
     ]
     # a helper's opening ("Helped …") is charged once, as the opening

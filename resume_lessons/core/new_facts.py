@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from .elements import explain
 from .model import Resume
+from .posting_terms import model_family
 from .profile import Profile
 from .skills import outermost, tool_forms
 from .tailor_match import resume_texts
@@ -59,9 +60,10 @@ def _known_tools(known: str, profile: Profile) -> frozenset[str]:
 
 
 def _models(text: str, profile: Profile) -> dict[str, str]:
-    """The model families a text names: {what the finder reads it as: as written}."""
+    """The model families a text names: {the family the finder reads it as (one key for a
+    family's names: "GNN", "graph neural network"): as written}."""
     return {
-        (e.value or e.text).lower(): e.text
+        model_family(e.value or e.text, profile): e.text
         for e in explain(text, "bullet", profile)
         if e.name == "model_type"
     }

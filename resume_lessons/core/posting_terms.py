@@ -215,6 +215,12 @@ def same_names(profile: Profile, table: str) -> dict[str, str]:
     return _same(profile, table)
 
 
+def model_family(name: str, profile: Profile) -> str:
+    """The family a model's name belongs to (``same_model``: "GNN" and "graph neural network"
+    are graph neural networks), or the name itself, lower case."""
+    return _same(profile, "same_model").get(_norm(name), name).lower()
+
+
 @cache
 def _same(profile: Profile, table: str) -> dict[str, str]:
     """Normalised name -> the group name, for a table of names that mean one thing."""

@@ -408,6 +408,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("summary", "generic_adjectives"), "generic_adjective"),
     (("quality", "vague_words"), "vague_word"),
     (("quality", "work_of_support"), "work_of_support"),
+    (("quality", "records_of_decisions"), "record_of_decision"),
     (("quality", "ml_words"), "ml_word"),
     (("quality", "generic_names"), "generic_name"),
     (("quality", "ownership_openers"), "ownership_opener"),
