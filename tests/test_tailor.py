@@ -2108,6 +2108,10 @@ def test_a_payments_posting_is_read_by_what_its_words_mean(tmp_path: Path) -> No
     # onboarding merchants is no mentoring of engineers
     assert not by_name["mentoring"].shown
     assert any("OpML" in m.term.name for m in res.matches if m.term.kind == "venue")
+    # a payments team's false declines are its false positives
+    declines = [{"name": "Co", "highlights": ["False-positive declines dropped 9% in the test."]}]
+    res = _tailored(tmp_path, PAYMENTS_POSTING, declines)
+    assert {m.term.name: m for m in res.matches}["false positive rate"].shown
 
 
 def test_an_alternative_listed_in_the_skills_stops_the_other_being_asked(tmp_path: Path) -> None:
