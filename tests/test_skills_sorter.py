@@ -255,6 +255,39 @@ def test_dropping_an_unused_tool_gives_back_what_its_finding_said(store: DraftsF
     assert abs(sorter.result.score - (score + 2 * before)) <= 1  # type: ignore[union-attr]
 
 
+def test_with_more_unshown_tools_than_lose_the_line_the_note_says_when_points_return(
+    store: DraftsFile,
+) -> None:
+    unshown = [
+        "JAX",
+        "MXNet",
+        "Caffe",
+        "Theano",
+        "Chainer",
+        "Keras",
+        "Flink",
+        "Storm",
+        "Beam",
+        "Hive",
+    ]
+    r = resume(["Trained the ranker in PyTorch."], {"Training": ["PyTorch", *unshown]})
+    sorter = SkillsSorter(r, store)
+    note = sorter.unshown.value
+    assert "You have 10: the first 2 you drop or show give nothing back yet" in note
+
+    def used() -> float:
+        assert sorter.result is not None
+        return next(c.earned for c in sorter.result.checklist if c.key == "used")
+
+    assert used() == 0
+    sorter.choices["JAX"].value = DROP
+    sorter.choices["MXNet"].value = DROP
+    assert used() == 0  # as the note said
+    assert "Each of these costs <b>3.75</b> points" in sorter.unshown.value
+    sorter.choices["Caffe"].value = DROP
+    assert used() == 3.75
+
+
 def test_the_sorter_widgets_rename_split_and_save(store: DraftsFile) -> None:
     r = resume(
         ["Built PySpark jobs and used SQL to produce a Redshift dashboard."],

@@ -9,6 +9,8 @@ bullet drafts applied: a saved bullet that names a tool is what shows it in use.
 
 from __future__ import annotations
 
+import math
+
 import ipywidgets as w
 
 from ...core.analyze import analyze
@@ -18,6 +20,7 @@ from ...core.model import Resume, Skill
 from ...core.profile import DEFAULT_PROFILE, load_profile
 from ...core.skills import compound_parts, misplaced
 from ...core.techniques import get_technique
+from ...core.techniques.t7_skills_by_stage import UNUSED_SHARE
 from ...present.render import esc
 from ..skills_sort import DROP, SkillsSort, unshown_in
 from ._common import SaveRow, html_pane, styled
@@ -292,14 +295,28 @@ class SkillsSorter(w.VBox):
         )
 
     def _share_note(self) -> str:
-        """What each unshown tool costs: the same share of the line, given back when it goes."""
+        """What each unshown tool costs: the same share of the line, given back when it goes,
+        once fewer are left than lose the whole line."""
         assert self.result is not None
         prices = [f.points for f in self.result.costs if f.code == "T704"]
         if not prices:
             return ""
+        line = next(c for c in self.result.checklist if c.key == "used")
+        each = line.points * UNUSED_SHARE
+        whole = math.ceil(round(1 / UNUSED_SHARE, 9))  # this many unshown lose the whole line
+        if len(prices) <= whole:
+            return (
+                f"<p>Each of these costs <b>{_pts(each)}</b> points of the line “every tool "
+                "shown in use”: drop one, or show it in a bullet, and you get those points "
+                "back.</p>"
+            )
+        spare = len(prices) - whole
         return (
-            f"<p>Each of these costs <b>{_pts(prices[0])}</b> points of the line “every tool "
-            "shown in use”: drop one, or show it in a bullet, and you get those points back.</p>"
+            f"<p>Each unshown tool costs <b>{_pts(each)}</b> points of the line “every tool shown "
+            f"in use”, and {whole} of them lose the whole line. You have {len(prices)}: the "
+            f"first {spare} you drop or show give nothing back yet, and each one after that "
+            f"gives back {_pts(each)}. The {_pts(prices[0])} beside each finding is its share of "
+            "the points lost now.</p>"
         )
 
     def unshown_entries(self) -> list[str]:
