@@ -137,6 +137,17 @@ def test_a_tool_under_languages_still_needs_a_bullet() -> None:
     assert unshown == {"Kafka", "Docker"}  # the languages need no bullet; the tools do
 
 
+def test_a_field_listed_as_a_skill_is_asked_for_its_tools_not_for_a_bullet() -> None:
+    data = {
+        "basics": {"name": "Sam"},
+        "work": [{"name": "Acme", "highlights": [_USED]}],
+        "skills": [{"name": "Training", "keywords": ["PyTorch", "Deep Learning", "Airflow"]}],
+    }
+    f = next(f for f in _check(data, "T7").findings if f.code == "T704")
+    assert "“Deep Learning” names a field, not a tool" in f.message
+    assert "list the tools" in f.suggestion and f.points > 0
+
+
 def test_a_group_named_after_one_stage_holding_another_stages_tools_is_flagged() -> None:
     base = {"basics": {"name": "Sam"}, "work": [{"name": "Acme", "highlights": [_USED]}]}
     wrong = _check(

@@ -141,6 +141,7 @@ def check(ctx: Context) -> TechniqueResult:
 
     listed = [k for i, s in enumerate(skills) for k in s.keywords if not exempt(i, k)]
     lists, texts = skill_evidence([(i.location, i.text) for i in ctx.items], listed, ctx.profile)
+    fields = {w.lower() for w in ctx.profile.words("skills", "fields")}
     checked, used = 0, 0
     for i, s in enumerate(skills):
         for j, keyword in enumerate(s.keywords):
@@ -157,14 +158,17 @@ def check(ctx: Context) -> TechniqueResult:
                 if where
                 else f"“{keyword}” is listed as a skill but no bullet shows you using it."
             )
-            findings.append(
-                t.finding(
-                    "T704",
-                    f"skills[{i}].keywords[{j}]",
-                    message,
-                    f"Where did you use {keyword}? Mention it in that bullet, or drop it.",
+            suggestion = f"Where did you use {keyword}? Mention it in that bullet, or drop it."
+            if keyword.strip().lower() in fields:
+                message = (
+                    f"“{keyword}” names a field, not a tool you used: a reader cannot tell what "
+                    "you can do with it."
                 )
-            )
+                suggestion = (
+                    "Drop it, and list the tools you did that work with (the library, the "
+                    "model family's framework), each shown in a bullet."
+                )
+            findings.append(t.finding("T704", f"skills[{i}].keywords[{j}]", message, suggestion))
     in_bullets, unlisted = _tools_in_bullets(ctx, texts)
     if unlisted:
         findings.append(
