@@ -68,6 +68,8 @@ def degree_fields(text: str) -> list[tuple[int, int]]:
     """Where each degree asked names its fields: from the last degree word of its sentence to
     the sentence's end ("Bachelor's degree in Computer Science, Operations Research or a
     related field"). A field of study named there is the degree's, not a domain asked."""
+    if _DEGREE.search(text) is None:
+        return []
     out = []
     for sentence in _SENTENCE.finditer(text):
         words = sentence.group()

@@ -428,7 +428,7 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
     modifiers = {w.lower() for w in profile.words("summary", "generic_modifiers")}
     summary, bullet = explain(text, "summary", profile), explain(text, "bullet", profile)
     # "a degree in Computer Science or Operations Research": fields of study, not domains
-    studied = degree_fields(text) if "degree" in text.lower() or " in " in text else []
+    studied = degree_fields(text)
     summary = [e for e in summary if e.name not in _T1_NAMES or not _inside_any(e, studied)]
     pipes = [b for b in bullet if b.name in ("stage.features", "stage.data")]
     domain_starts = {e.start for e in summary if e.name == "domain"}

@@ -682,8 +682,9 @@ def _fixed_horizons(doc: Doc) -> Found:
 # serving cost", "matched it at 1/10th the cost", "at twice the latency", "1.5 pts better but
 # 9x the training cost".
 _PRICED = re.compile(
-    r"\b(?:at|but|yet|for|with)\s+(?:\d+(?:\.\d+)?\s?(?:x|×|times)|\d+/\d+(?:th)?|twice|double|triple|three times"
-    r"|four times|a (?:third|quarter|fifth|tenth|fraction) of)\s+(?:the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:at|but|yet|for|with)\s+(?:\d+(?:\.\d+)?\s?(?:x|×|times)|\d+/\d+(?:th)?|twice|double"
+    r"|triple|three times|four times|a (?:third|quarter|fifth|tenth|fraction) of)\s+(?:the|its)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
     r"(?:cost|costs|price|latency|memory|spend|compute|footprint|size|gpu hours)\b",
     re.IGNORECASE,
 )
