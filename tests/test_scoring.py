@@ -1278,3 +1278,38 @@ def test_buzzwords_built_on_a_hosted_llm_score_as_weak() -> None:
     rated = score_bullet("Leveraged LLMs to drive innovation across the customer support org.")
     assert rated.score < 40  # says what the writer was busy with, not what they built
     assert any("innovation" in what for what, _ in rated.penalties)
+
+
+def test_every_test_detail_named_with_no_value_is_a_list_of_test_words() -> None:
+    soup = (
+        "Ran numerous A/B tests over several weeks on significant traffic with guardrail "
+        "metrics, a stopping rule, statistical significance and p-values, improving CTR, CVR, "
+        "revenue and ROAS by 5% each across all surfaces."
+    )
+    scored = score_bullet(soup)
+    assert scored.score <= CRAMMED_CAP and "every kind of test" in scored.capped
+    t4 = score_item(soup, "bullet", get_technique("T4"))
+    assert t4.score < 50
+    assert any(f.code == "T406" and "gives none of them" in f.message for f in t4.findings)
+    # the same words beside a test's own values describe that test
+    honest = (
+        "Ran a 3-week A/B test on 5% of traffic with latency guardrails, early stopping and "
+        "significance testing, lifting CTR 3%."
+    )
+    assert score_item(honest, "bullet", get_technique("T4")).score == 100
+    assert "every kind of test" not in score_bullet(honest).capped
+
+
+def test_a_keyword_string_holding_end_to_end_is_still_a_keyword_string() -> None:
+    soup = (
+        "Ads ranking recommendations search full stack end to end monitoring guardrail metrics "
+        "PyTorch Ray Kubeflow marketplace auctions real-time systems candidate retrieval CTR CVR."
+    )
+    assert score_bullet(soup).score <= CRAMMED_CAP
+
+
+def test_a_result_an_a_b_test_produced_is_not_only_a_result() -> None:
+    scored = score_bullet("Ran A/B tests on ad placement that increased ad clicks by 9%.")
+    assert "only a result" not in scored.capped
+    vague = score_bullet("Improved the ads relevance model, leading to better engagement.")
+    assert scored.score > vague.score

@@ -23,6 +23,7 @@ from .cramming import (
     LISTED,
     TOOLS_ONLY,
     listed_run,
+    listed_test_details,
     lists_costs,
     lists_terms,
     lists_tests,
@@ -386,6 +387,8 @@ def score_bullet(
     names = {e.name for e in found if e not in paid} | signals
     if repeated_test_details([e.name for e in found]):
         names.add("listed_checks")  # two durations, two shares: options listed, no one test
+    if listed_test_details(text, [(e.name, e.start, e.end) for e in found]):
+        names.add("listed_checks")  # "guardrail metrics, a stopping rule, significance": no test
     results = [e for e in found if e.name == "quantified_impact" and e not in paid]
     if results and all(vague_measure(e, prof) for e in results):
         names.discard("quantified_impact")  # "a 10x uplift in productivity": no metric named
@@ -463,7 +466,10 @@ _BOUGHT = re.compile(
 
 def _only_a_result(text: str, found: Sequence[Element]) -> bool:
     """Whether the words besides the result and the opening verb say too little to be work:
-    "Achieved a 5% accuracy improvement over the current solution."."""
+    "Achieved a 5% accuracy improvement over the current solution.". A test that produced the
+    result is work done ("Ran A/B tests on ad placement that increased ad clicks by 9%")."""
+    if any(e.name == "experiment" for e in found):
+        return False
     results = [
         (e.start, e.end) for e in found if e.name in ("quantified_impact", "business_impact")
     ]

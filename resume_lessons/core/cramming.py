@@ -119,12 +119,21 @@ def is_keyword_list(text: str) -> bool:
     with no function word and no figure): it shows no work of any kind."""
     if _ONLY_TERMS.fullmatch(text):
         return True
-    words = _WORD.findall(text)
+    words = _WORD.findall(_FIXED_PHRASES.sub(" ", text))
     return (
         len(words) >= SOUP_WORDS
         and not any(c.isdigit() for c in text)
         and _FUNCTION_WORDS.isdisjoint(w.lower() for w in words)
     )
+
+
+# Phrases that hold a function word as part of a term, not of a sentence: a string of keywords
+# with "end to end" in it is still a string of keywords.
+_FIXED_PHRASES = re.compile(
+    r"\b(?:end[\s-]to[\s-]end|state[\s-]of[\s-]the[\s-]art|out[\s-]of[\s-]stocks?|"
+    r"point[\s-]of[\s-]sale|time[\s-]to[\s-]market|peer[\s-]to[\s-]peer|business[\s-]to[\s-]business)\b",
+    re.IGNORECASE,
+)
 
 
 def lists_costs(text: str, profile: Profile) -> str:
@@ -202,3 +211,35 @@ def repeated_test_details(names: list[str]) -> list[str]:
     if "action_verb" in names and len(repeated) < len(ONCE_PER_TEST):
         return []
     return repeated
+
+
+# The details a test is told by (the element finder's names for them).
+TEST_DETAIL_NAMES = (
+    "experiment_duration",
+    "traffic_share",
+    "guardrail",
+    "early_stopping",
+    "significance",
+)
+
+
+def listed_test_details(text: str, details: list[tuple[str, int, int]]) -> list[str]:
+    """The kinds of test detail (name, start, end of each found) a bullet names ``LISTED`` or
+    more in a row with no value among them: "with guardrail metrics, a stopping rule,
+    statistical significance and p-values" names every detail a test can have and gives none
+    (no duration, no share, no p-value). A bullet that gives a value for any of them ("a 2-week
+    test … with latency guardrails, early stopping and significance") describes one test."""
+    spans = sorted((s, e, name) for name, s, e in details if name in TEST_DETAIL_NAMES)
+    best: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for span in spans:
+        if run and _JOINS.match(text[run[-1][1] : span[0]].lower() + " "):
+            run.append(span)
+        else:
+            run = [span]
+        if len(run) > len(best):
+            best = list(run)
+    # one value anywhere (a duration, a share, a p-value) and the words describe that test
+    if len(best) < LISTED or any(c.isdigit() for s, e, _ in spans for c in text[s:e]):
+        return []
+    return list(dict.fromkeys(name for _, _, name in best))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..cramming import repeated_test_details
+from ..cramming import listed_test_details, repeated_test_details
 from ..elements import EXPERIMENT_DETAILS
 from ..findings import Context, Example, TechniqueResult, and_list
 from ..profile import Profile, phrase_key
@@ -67,7 +67,19 @@ def _named_guardrail(ctx: Context, location: str, text: str) -> bool:
             return True
         if _metric_follows(text[e.end :], ctx.profile):
             return True  # "guardrail metrics p95 latency and escalation rate"
+        if _metric_precedes(text[: e.start], ctx.profile):
+            return True  # "with latency and error-rate guardrails"
     return False
+
+
+def _metric_precedes(before: str, profile: Profile) -> bool:
+    """Whether a metric's name ends the words right before a guardrail ("latency guardrails",
+    "error-rate guardrails")."""
+    words = phrase_key(before)[-4:]
+    hits = profile.index.by_category(words)
+    return any(
+        j == len(words) for c in ("metric", "business_metric") for _i, j, _p in hits.get(c, ())
+    )
 
 
 def _metric_follows(rest: str, profile: Profile) -> bool:
@@ -116,7 +128,13 @@ _TEST_DETAILS = frozenset(EXPERIMENT_DETAILS)
 TEST_DETAILS_NEEDED = 2  # details that describe a test the bullet does not call an experiment
 
 
-_DETAIL_NAMES = {"experiment_duration": "a duration", "traffic_share": "a share of traffic"}
+_DETAIL_NAMES = {
+    "experiment_duration": "a duration",
+    "traffic_share": "a share of traffic",
+    "guardrail": "guardrails",
+    "early_stopping": "a stopping rule",
+    "significance": "significance",
+}
 
 
 def _describes_a_test(names: frozenset[str]) -> bool:
@@ -135,6 +153,19 @@ def check(ctx: Context) -> TechniqueResult:
         for b in tested
         if (repeated := repeated_test_details([e.name for e in ctx.elements.get(b.location, [])]))
     }
+    # "with guardrail metrics, a stopping rule, statistical significance and p-values": every
+    # kind of detail named, none given
+    named_only = {
+        b.location: run
+        for b in tested
+        if b.location not in listed
+        and (
+            run := listed_test_details(
+                b.text, [(e.name, e.start, e.end) for e in ctx.elements.get(b.location, [])]
+            )
+        )
+    }
+    listed |= named_only
     experiments = [b for b in tested if b.location not in listed]
     for b in ctx.bullets:
         names = ctx.names(b.location)
@@ -178,7 +209,19 @@ def check(ctx: Context) -> TechniqueResult:
                     )
                 )
     for b in tested:
-        if b.location in listed:
+        if b.location in named_only:
+            every = and_list([_DETAIL_NAMES[d] for d in named_only[b.location]])
+            findings.append(
+                t.finding(
+                    "T406",
+                    b.location,
+                    f"{quote(b.text)} names {every} in a row but gives none of them: it lists "
+                    "test words, not the one test you ran.",
+                    "Which test did you run? Give its duration, its share of traffic, the "
+                    "metric you guarded and the result's significance, each as it was.",
+                )
+            )
+        elif b.location in listed:
             twice = and_list([_DETAIL_NAMES[d] for d in listed[b.location]])
             findings.append(
                 t.finding(
