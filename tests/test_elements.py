@@ -810,3 +810,10 @@ def test_a_test_given_by_its_arms_has_a_traffic_share_and_a_vague_span_no_durati
     vague = _found("Ran A/B tests over several weeks on a share of traffic with guardrails.")
     assert "experiment_duration" not in vague
     assert "experiment_duration" in _found("Ran A/B tests over three weeks on 5% of traffic.")
+
+
+def test_model_monitoring_names_the_model_it_watches_and_a_factory_s_yield_is_business() -> None:
+    assert "stage.monitoring" in _found("Responsible for model monitoring in production.")
+    assert "stage.monitoring" not in _found("Monitored campaign KPIs weekly.")
+    found = _found("Cut escaped defects by 41% and raised first-pass yield from 91% to 96%.")
+    assert len(found["business_impact"]) >= 2 and len(found["quantified_impact"]) == 2

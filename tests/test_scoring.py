@@ -643,6 +643,11 @@ def test_tradeoff_vocabulary_with_no_option_named_and_no_real_check_is_no_tradeo
         "launch on 2 weeks of traffic."
     )
     assert score_item(honest, "bullet", t3).score == 100
+    # a size alone names no option
+    sizes = (
+        "Chose a smaller model over a bigger model because of the speed versus accuracy tradeoff."
+    )
+    assert {c.key: c.earned for c in score_item(sizes, "bullet", t3).checklist}["decision"] == 0
 
 
 def test_a_better_option_priced_by_its_cost_is_a_tradeoff() -> None:

@@ -2147,3 +2147,46 @@ def test_an_owned_pipeline_with_its_tools_in_brackets_is_no_list_of_terms(tmp_pa
     soup = "Airflow, Spark, MLflow, feature store, forecasting pipeline, end to end, ownership"
     res = _tailored(tmp_path, posting, [{"name": "Co", "highlights": [soup]}])
     assert not {m.term.name: m for m in res.matches}["Airflow"].bullets
+
+
+INSPECTION_POSTING = """Senior CV Engineer, Visual Inspection
+
+What you'll do
+- Build segmentation models for defect inspection on our production lines.
+- Deploy to NVIDIA Jetson with DeepStream.
+
+What we're looking for
+- MS or PhD in Computer Science.
+- Publications at CVPR, ICCV, ECCV or WACV.
+"""
+
+
+def test_an_architecture_shows_its_kind_and_no_other(tmp_path: Path) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    path = tmp_path / "posting.txt"
+    path.write_text(INSPECTION_POSTING, encoding="utf-8")
+    data = {
+        "basics": {"name": "x", "summary": "CV engineer."},
+        "work": [
+            {
+                "name": "Co",
+                "highlights": [
+                    "Trained a ResNet-50 classifier for scratch detection on 1.2M images.",
+                    "Served the model on Jetson Orin devices with DeepStream.",
+                ],
+            }
+        ],
+        "education": [{"institution": "U", "studyType": "MASc", "area": "ECE"}],
+        "publications": [{"name": "Few-shot defect detection", "publisher": "WACV"}],
+    }
+    res = tailor(resume_from_data(data, "x"), read_posting(path))
+    by_name = {m.term.name: m for m in res.matches}
+    # a ResNet classifier is a CNN, not a segmentation model
+    assert not by_name["segmentation models"].shown
+    assert by_name["NVIDIA Jetson"].shown and by_name["DeepStream"].shown
+    assert by_name["a master's degree or higher"].shown  # a MASc is a master's
+    assert any(m.shown for m in res.matches if m.term.kind == "venue")  # WACV
+    unet = dict(data, work=[{"name": "Co", "highlights": ["Trained a U-Net for weld defects."]}])
+    res = tailor(resume_from_data(unet, "x"), read_posting(path))
+    assert {m.term.name: m for m in res.matches}["segmentation models"].shown

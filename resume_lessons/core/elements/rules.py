@@ -951,8 +951,11 @@ _STAGE_PIPELINE_WORDS = frozenset(
     }
 )
 # Monitoring tools and the plain watching words watch models or pipelines only in a bullet that
-# names one or its data: "monitored campaign KPIs", "observability for the web app" are not.
-_STAGE_WATCHED = frozenset({"data", "pipeline", "pipelines", "etl", "jobs"})
+# names one or its data ("model monitoring" names the model, bare as it is): "monitored campaign
+# KPIs", "observability for the web app" are not.
+_STAGE_WATCHED = frozenset(
+    {"data", "pipeline", "pipelines", "etl", "jobs", "model", "models", "ml", "predictions"}
+)
 _STAGE_WATCH_WORDS = frozenset(
     {"monitor", "monitored", "monitoring", "observability", "audits", "degradation"}
 )
