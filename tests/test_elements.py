@@ -817,3 +817,50 @@ def test_model_monitoring_names_the_model_it_watches_and_a_factory_s_yield_is_bu
     assert "stage.monitoring" not in _found("Monitored campaign KPIs weekly.")
     found = _found("Cut escaped defects by 41% and raised first-pass yield from 91% to 96%.")
     assert len(found["business_impact"]) >= 2 and len(found["quantified_impact"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "span"),
+    [
+        # a comma ends the clause: the team before it is not what the change cut
+        (
+            "Moved the churn feature pipeline to Snowflake with the data engineering team, "
+            "cutting feature build time from 6 hours to 50 minutes.",
+            "quantified_impact",
+            "cutting feature build time from 6 hours to 50 minutes",
+        ),
+        # work a tool took over is time people save
+        (
+            "Automated the weekly report in Python, replacing about 4 hours of manual Excel work "
+            "each week.",
+            "business_impact",
+            "replacing about 4 hours",
+        ),
+        # people converting at a rate is the result, not a migration
+        (
+            "Built a propensity model; the top decile converted at 3x the campaign average.",
+            "quantified_impact",
+            "converted at 3x",
+        ),
+        (
+            "Ran a 6-week test with a 10% random holdout; closures fell 8%.",
+            "traffic_share",
+            "10% random holdout",
+        ),
+        (
+            "Measured the uplift of SMS campaigns against randomised control groups.",
+            "experiment",
+            "randomised control groups",
+        ),
+    ],
+)
+def test_results_and_tests_as_analysts_write_them(text: str, element: str, span: str) -> None:
+    assert span in _found(text).get(element, []), _found(text)
+
+
+def test_a_model_named_by_its_domain_is_the_summary_s_system_type() -> None:
+    found = _found("ML engineer with 5 years building a fraud model for payments.", "summary")
+    assert found["system_type"] == ["fraud model"]
+    assert "converted" not in _found("The top decile converted at 3x the average.").get(
+        "decision", []
+    )

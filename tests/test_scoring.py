@@ -1318,3 +1318,16 @@ def test_a_result_an_a_b_test_produced_is_not_only_a_result() -> None:
     assert "only a result" not in scored.capped
     vague = score_bullet("Improved the ads relevance model, leading to better engagement.")
     assert scored.score > vague.score
+
+
+def test_a_short_summary_with_no_small_word_and_a_test_given_as_terms_are_lists() -> None:
+    soup = "Telecom churn ranking pipeline 100M users AUC up 20%."
+    assert any(f.code == "T107" for f in score_item(soup, "summary", get_technique("T1")).findings)
+    terms = "A/B test, 50% traffic, 2 weeks, guardrail latency, p<0.05, conversion +40%."
+    assert score_item(terms, "bullet", get_technique("T4")).score < 50
+    assert score_bullet(terms).score <= CRAMMED_CAP
+    # a short sentence is no list
+    short = "Ads ranking engineer: I own the CTR models behind 40B daily ad requests."
+    assert not any(
+        f.code == "T107" for f in score_item(short, "summary", get_technique("T1")).findings
+    )

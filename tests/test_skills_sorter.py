@@ -288,6 +288,17 @@ def test_with_more_unshown_tools_than_lose_the_line_the_note_says_when_points_re
     assert used() == 3.75
 
 
+def test_a_tool_filed_under_languages_is_named_beside_the_group(store: DraftsFile) -> None:
+    r = resume(["Trained the ranker in PyTorch."], {"Languages": ["Python", "pandas", "NumPy"]})
+    sorter = SkillsSorter(r, store)
+    badge = sorter.groups_box.children[0].children[1].value
+    assert "pandas, NumPy are tools: move them" in badge and "rl-miss" in badge
+    only = SkillsSorter(
+        resume(["Trained the ranker in PyTorch."], {"Languages": ["Python"]}), store
+    )
+    assert "languages: no bullet needed" in only.groups_box.children[0].children[1].value
+
+
 def test_the_sorter_widgets_rename_split_and_save(store: DraftsFile) -> None:
     r = resume(
         ["Built PySpark jobs and used SQL to produce a Redshift dashboard."],

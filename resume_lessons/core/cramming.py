@@ -32,7 +32,8 @@ _TESTS = re.compile(rf"\b{_list_of(_TEST)}\b")
 # Any run of short items: "recommendations, candidate generation, PyTorch, Feast, Spark …",
 # with a last "and" or with commas alone ("Prophet, TFT, Airflow, Spark, MLflow, AWS, serving").
 TERM_LIST = 6  # short items in a row that make a keyword list (as many as a list of tools)
-_ITEM = r"[^\s,;:.()]+(?:\s+[^\s,;:.()]+){0,2}"
+_WORD_OF_ITEM = r"(?:[^\s,;:.()]|(?<=\d)\.(?=\d))+"  # "p<0.05" is one word, its point a figure's
+_ITEM = rf"{_WORD_OF_ITEM}(?:\s+{_WORD_OF_ITEM}){{0,2}}"
 _COMMA = r"\s*,(?!\d)\s*"  # not the comma inside a figure: "2,400 stores"
 _TERMS = re.compile(
     rf"{_ITEM}(?:{_COMMA}{_ITEM}){{{TERM_LIST - 2},}}"

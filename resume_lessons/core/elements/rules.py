@@ -327,6 +327,11 @@ _COMPARED = re.compile(
 _COUNT_SHARE = re.compile(r"\b\d[\d,]*\s+of\s+(?:(?:our|the|all|its)\s+)?\d[\d,]*\s+[a-z][a-z-]*")
 # A test's allocation given as its arms: "40 treatment vs 40 control stores", "12 control and
 # 12 test regions". What share each arm had, counted in the units randomized.
+# A share held out of a change is the test's split: "with a 10% random holdout".
+_HELD_OUT = re.compile(
+    r"\b\d+(?:\.\d+)?\s?%\s+(?:(?:random|randomi[sz]ed|global|user|customer)\s+)?"
+    r"(?:holdouts?|hold-outs?|control groups?|control)\b"
+)
 _ARM = r"(?:treatment|treated|test|pilot|control|holdout)"
 _ARMS = re.compile(
     rf"\b\d[\d,]*\s+{_ARM}\s+(?:vs\.?|versus|and|against|to)\s+\d[\d,]*\s+{_ARM}\s+[a-z][a-z-]*"
@@ -362,7 +367,9 @@ def traffic(doc: Doc) -> list[tuple[int, int]]:
         return []
     vocab = _vocab(doc.profile)
     spans = _traffic_spans(lowered, vocab.traffic)
-    spans = sorted([*spans, *(m.span() for m in arms)])
+    held = list(_HELD_OUT.finditer(lowered)) if shared else []
+    seen = {s for s, _ in spans}
+    spans = sorted([*spans, *(m.span() for m in [*arms, *held] if m.start() not in seen)])
     if vocab.tested_units is not None and _tested(doc):
         # in a bullet that names its test, a share of what the business handles is the
         # test's share ("an A/B test on 20% of shipments", "in 4 of our 30 depots")
@@ -1595,8 +1602,9 @@ def _decision_not_own(words: list[str], i: int) -> bool:
     if "adopt" in keys:
         return nxt == "by"
     if "convert" in keys:
-        # "converted 12% more trial users": people converting is a business outcome
-        return not _DECISION_PEOPLE.isdisjoint(words[max(0, i - 2) : i + 5])
+        # "converted 12% more trial users", "the top decile converted at 3x": people converting
+        # is a business outcome
+        return nxt == "at" or not _DECISION_PEOPLE.isdisjoint(words[max(0, i - 2) : i + 5])
     if _DECISION_CHOICES.isdisjoint(keys):
         return False
     if i > 0 and words[i - 1] == "to":
@@ -1630,7 +1638,7 @@ _TASK_WORDS = frozenset(
     {
         "prediction", "ranking", "scoring", "forecasting", "detection", "classification",
         "recommendation", "retrieval", "matching", "pricing", "segmentation", "moderation",
-        "tracking", "recognition", "estimation",
+        "tracking", "recognition", "estimation", "propensity",
     }
 )  # fmt: skip
 
@@ -1693,11 +1701,13 @@ def _summary(by_cat, words, starts, ends, add) -> None:  # type: ignore[no-untyp
             continue  # "recommendation systems" is the domain itself
         add((starts[m], "system_type", ends[j - 1], phrase))
     # "the CTR prediction model", "our ranking models": the model that does a task is the
-    # system the summary's owner builds
+    # system the summary's owner builds, as is one named by the domain it serves ("a fraud
+    # model", "churn models")
+    domain_ends = {b for _, b, _ in domains}
     for k in range(1, len(words)):
         if (
             words[k] in _MODEL_HEADS
-            and words[k - 1] in _TASK_WORDS
+            and (words[k - 1] in _TASK_WORDS or k in domain_ends)
             and starts[k] - ends[k - 1] <= 1
         ):
             if any(a <= k < b for a, b, _ in systems):
@@ -2501,6 +2511,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
                     before -= 1
                 named = before not in vague
             subject = _impact_subject(words, verb, vague)
+            if subject and "," in lowered[ends[verb - 1] : starts[verb]]:
+                subject = ""  # "with the team, cutting build time …": the team cut nothing
             if subject in _IMPACT_HEADCOUNT:
                 continue  # "the team grew by 20%"
             if (between or money or b < n or subject) and named:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..cramming import listed_test_details, repeated_test_details
+from ..cramming import is_keyword_list, listed_test_details, repeated_test_details
 from ..elements import EXPERIMENT_DETAILS
 from ..findings import Context, Example, TechniqueResult, and_list
 from ..profile import Profile, phrase_key
@@ -147,7 +147,13 @@ def check(ctx: Context) -> TechniqueResult:
     t = TECHNIQUE
     findings = []
     impact = [b for b in ctx.bullets if "quantified_impact" in ctx.names(b.location)]
-    tested = [b for b in ctx.bullets if _describes_a_test(ctx.names(b.location))]
+    # a bullet that is only terms and commas ("A/B test, 50% traffic, 2 weeks, p<0.05") lists
+    # a test's words, not a test someone ran: it describes none
+    tested = [
+        b
+        for b in ctx.bullets
+        if _describes_a_test(ctx.names(b.location)) and not is_keyword_list(b.text)
+    ]
     listed = {
         b.location: repeated
         for b in tested

@@ -18,7 +18,7 @@ from ...core.drafts import DraftsFile
 from ...core.findings import TechniqueResult
 from ...core.model import Resume, Skill
 from ...core.profile import DEFAULT_PROFILE, load_profile
-from ...core.skills import compound_parts, misplaced
+from ...core.skills import compound_parts, is_pipeline_tool, misplaced
 from ...core.techniques import get_technique
 from ...core.techniques.t7_skills_by_stage import UNUSED_SHARE
 from ...present.render import esc
@@ -221,7 +221,20 @@ class SkillsSorter(w.VBox):
     def _stage_badge(self, group: str) -> str:
         stage = self.sort.stage(group)
         if stage == "languages":
-            text, css = "languages: no bullet needed", "rl-ok"
+            # a pipeline tool filed under Languages still needs a bullet (pandas is a library)
+            tools = [
+                e
+                for e, g in self.sort.entries.items()
+                if g == group and is_pipeline_tool(e, self.sort.profile)
+            ]
+            text, css = (
+                (
+                    f"languages need no bullet, but {', '.join(tools)} are tools: move them",
+                    "rl-miss",
+                )
+                if tools
+                else ("languages: no bullet needed", "rl-ok")
+            )
         elif stage:
             held = Skill(
                 name=group, keywords=[e for e, g in self.sort.entries.items() if g == group]
