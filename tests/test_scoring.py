@@ -1331,3 +1331,19 @@ def test_a_short_summary_with_no_small_word_and_a_test_given_as_terms_are_lists(
     assert not any(
         f.code == "T107" for f in score_item(short, "summary", get_technique("T1")).findings
     )
+
+
+def test_t3_takes_its_best_item_by_points_and_asks_no_cost_of_a_bullet_that_gives_one() -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    checked = "Migrated the CTR model from GBDT to a DCN after a 2-week A/B test on 5% of traffic."
+    priced = (
+        "Quantized the embedding model to int8, cutting serving cost 35% with no loss in recall."
+    )
+    data = {"basics": {"name": "x"}, "work": [{"name": "Co", "highlights": [checked, priced]}]}
+    t3 = analyze(resume_from_data(data, "x")).results["T3"]
+    item = score_item(priced, "bullet", get_technique("T3")).score
+    assert t3.score == item == 75  # a decision and its cost outweigh a decision and a check
+    assert not any(f.code == "T302" and f.points > 0 for f in t3.findings)
+    full = priced.replace(".", ", after checking offline AUC and a 1-week holdback.")
+    assert score_item(full, "bullet", get_technique("T3")).score == 100

@@ -129,8 +129,14 @@ def check(ctx: Context) -> TechniqueResult:
     findings = []
     shown = {b.location: weighed(ctx, b) for b in ctx.bullets}
     decisions = [b for b in ctx.bullets if shown[b.location][0]]
-    # The showcase is the bullet that weighs the most: a decision, its cost and the check.
-    best = max(ctx.bullets, key=lambda b: sum(shown[b.location]), default=None)
+    # The showcase is the bullet that weighs the most: a decision, its cost and the check, by
+    # the points each line gives, so the technique's score is its best item's score
+    weights = [line.points for line in LINES]
+    best = max(
+        ctx.bullets,
+        key=lambda b: sum(w for w, on in zip(weights, shown[b.location], strict=True) if on),
+        default=None,
+    )
     _, cost, validated = shown[best.location] if best else (False, False, False)
     where = best.location if best else ""
     unnamed = [
@@ -159,7 +165,7 @@ def check(ctx: Context) -> TechniqueResult:
             )
         )
     if not cost:
-        for b in decisions:
+        for b in (b for b in decisions if not shown[b.location][1]):
             findings.append(
                 t.finding(
                     "T302",
