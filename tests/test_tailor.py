@@ -2190,3 +2190,40 @@ def test_an_architecture_shows_its_kind_and_no_other(tmp_path: Path) -> None:
     unet = dict(data, work=[{"name": "Co", "highlights": ["Trained a U-Net for weld defects."]}])
     res = tailor(resume_from_data(unet, "x"), read_posting(path))
     assert {m.term.name: m for m in res.matches}["segmentation models"].shown
+
+
+ADS_TEAM_POSTING = """Senior ML Engineer, Ads Ranking
+
+About the team
+We own the full stack of ads ranking, and the personalisation of the home feed.
+
+Requirements
+- Deep experience with ads ranking, recommender systems or search ranking.
+- Experience with PyTorch or TensorFlow.
+- Work with our feature store and ML platform.
+- Nice to have: personalisation, causal inference.
+- Publications at KDD, RecSys or NeurIPS.
+"""
+
+
+def test_a_choice_of_fields_is_one_ask_and_names_that_are_no_fields_ask_nothing(
+    tmp_path: Path,
+) -> None:
+    asked = _asked(tmp_path, ADS_TEAM_POSTING)
+    t1 = {name for kind, name in asked if kind in ("domain", "system_type")}
+    assert "full stack" not in t1 and "ML platform" not in t1
+    recs = asked[("domain", "recommendations")]
+    # RecSys in the publications line is the venue, not the field
+    assert all(p.location != "qualifications[4]" for p in recs.asked_at)  # type: ignore[attr-defined]
+    # named in the team's description and as a nice-to-have only: weighed as a nice-to-have
+    minor = _asked(
+        tmp_path,
+        "ML Engineer\n\nAbout the team\nWe build personalisation for the home feed.\n\nRequirements\n"
+        "- Python.\n- Nice to have: personalisation.\n",
+    )[("domain", "recommendations")]
+    assert minor.minor and not minor.nice and not minor.context  # type: ignore[attr-defined]
+    work = [{"name": "Co", "highlights": ["Led ads ranking on TensorFlow, lifting ad revenue 4%."]}]
+    res = _tailored(tmp_path, ADS_TEAM_POSTING, work)
+    names = {m.term.name for m in res.matches}
+    # ads ranking shown: the other fields offered with it are not asked, nor PyTorch
+    assert "search" not in names and "PyTorch" not in names

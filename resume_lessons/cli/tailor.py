@@ -77,6 +77,11 @@ def format_text(found: TailorResult, file: str) -> str:
             stage = f" [{m.term.stage}]" if m.term.stage else ""
             stage += " (nice to have)" if m.term.nice else ""
             stage += " (team description)" if m.term.context and not m.term.nice else ""
+            stage += (
+                " (nice to have, team description)"
+                if m.term.minor and not (m.term.nice or m.term.context)
+                else ""
+            )
             if m.shown:  # T1 is about the summary; the others about the bullets
                 ordered = m.summary + m.bullets if area == "T1" else m.bullets + m.summary
                 p = (ordered or m.records or m.skills)[0]  # a language: by the skills list

@@ -125,6 +125,12 @@ class Term:
         return bool(self.asked_at) and all(p.nice for p in self.asked_at)
 
     @property
+    def minor(self) -> bool:
+        """Asked only as a nice-to-have or in the team's description, in any mix of the two:
+        weighed as a nice-to-have."""
+        return bool(self.asked_at) and all(p.nice or p.context for p in self.asked_at)
+
+    @property
     def context(self) -> bool:
         """Named only where the posting describes the company or team, never in what it asks
         of the candidate: weighed as a nice-to-have, and said so."""
@@ -440,6 +446,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
                 continue
             key = _norm(e.value or e.text)
             name = domains.get(key, shown_name(e.text))
+            if name in _TEAM_SYSTEMS and _OURS.search(text, max(0, e.start - 40), e.start):
+                continue  # "work with our feature store and ML platform": a system you use
             out.append(Found("domain", domains.get(key, key), name, e.start, e.end))
         elif e.name == "system_type":
             words = [w for w in phrase_key(e.text) if w not in modifiers]
@@ -514,6 +522,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             key = metrics.get(_norm(m.group(1)), m.group(1)).lower()
             out.append(Found("metric", key, m.group(1), m.start(), m.end()))
     venues = venue_spans(text, profile)
+    # "Publications at KDD, RecSys or NeurIPS": a venue's name is the venue, not its field
+    out = [f for f in out if f.kind not in _T1_NAMES or not _overlaps(f, venues)]
     for start, end in venues:
         out.append(Found("venue", text[start:end].lower(), text[start:end], start, end))
     asked = None if venues else _PUBLICATIONS.search(text)
@@ -541,6 +551,10 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
 
 
 _T1_NAMES = frozenset({"domain", "system_type"})
+# Fields that are also the system a team runs for others: "our ML platform" is what the hire
+# uses, not a field asked. A clause's "our" or "your" before one says so.
+_TEAM_SYSTEMS = frozenset({"ML platform"})
+_OURS = re.compile(r"\b(?:our|your)\b[^.;:\n]*$", re.IGNORECASE)
 
 
 def _inside_any(e: Element, spans: Sequence[tuple[int, int]]) -> bool:
@@ -928,6 +942,7 @@ def _merge_nested(
     term with a generic head ("ranking stack", "search platform") is that term, and two
     that differ only by that head ("serving stack", "serving platform") are one."""
     merged = dict(terms)
+    moved: dict[tuple[str, str], tuple[str, str]] = {}
     for (kind, key), term in sorted(terms.items(), key=lambda kv: -len(kv[0][1])):
         if kind not in ("model_type", "system_type", "domain"):
             continue
@@ -948,7 +963,20 @@ def _merge_nested(
             into.alternatives |= term.alternatives
             into.aka |= term.keys
             del merged[(kind, key)]
+            moved[(kind, key)] = (into.kind, into.key)
+    # "ads ranking, recommender systems or search ranking": an alternative merged into another
+    # term ("ads") is that term's alternative now
+    for t in merged.values():
+        t.alternatives = {_follow(moved, a) for a in t.alternatives} - {(t.kind, t.key)}
     return merged
+
+
+def _follow(moved: dict[tuple[str, str], tuple[str, str]], key: tuple[str, str]) -> tuple[str, str]:
+    seen = set()
+    while key in moved and key not in seen:
+        seen.add(key)
+        key = moved[key]
+    return key
 
 
 def either(names: list[str]) -> str:

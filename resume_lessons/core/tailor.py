@@ -166,7 +166,7 @@ def _worth(m: TermMatch) -> float:
     """How much showing a term counts toward a bullet's place: how many of the posting's
     texts ask for it, a tool at half, a nice-to-have at half."""
     worth = float(m.term.weight) * (TOOL_WORTH if m.term.kind == "tool" else 1.0)
-    return worth * (0.5 if m.term.nice or m.term.context else 1.0)
+    return worth * (0.5 if m.term.minor else 1.0)
 
 
 def rank_bullets(
@@ -485,10 +485,17 @@ def tailor(
         resume = apply_drafts(resume, drafts)[0]
     matches = match_terms(resume, posting_terms(posting, prof), prof)
     # A term the posting offers with an alternative ("PyTorch or TensorFlow", "AWS or GCP")
-    # is not asked for when the resume shows or lists the alternative: the one listed is
-    # the one to show in a bullet (J702), not a reason to learn the other.
+    # is not asked for when a bullet shows the alternative, nor, when the resume only lists
+    # the alternative, as a gap: the one listed is the one to show in a bullet (J702), not a
+    # reason to learn the other.
     found = {(m.term.kind, m.term.key) for m in matches if m.found}
-    matches = [m for m in matches if m.found or not (m.term.alternatives & found)]
+    shown = {(m.term.kind, m.term.key) for m in matches if m.shown}
+    matches = [
+        m
+        for m in matches
+        if not (not m.shown and m.term.alternatives & shown)
+        and not (not m.found and m.term.alternatives & found)
+    ]
     matches = one_ask_per_choice(matches)
     results, findings = coverage(matches, prof)
     orders = _orders(resume, matches)

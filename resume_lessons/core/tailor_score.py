@@ -85,7 +85,7 @@ def _points(terms: list[Term], area: str) -> list[float]:
     a nice-to-have, or a term named only in the description of the team, weighs half a
     requirement."""
     kinds = [t.kind for t in terms]
-    weight = [NICE_WEIGHT if t.nice or t.context else 1.0 for t in terms]
+    weight = [NICE_WEIGHT if t.minor else 1.0 for t in terms]
     # the 60/40 split holds where the posting asks for both kinds; a kind it only names as a
     # nice-to-have or in the team's description weighs as such beside the other
     asked = {k for k, w in zip(kinds, weight, strict=True) if w == 1.0}
@@ -105,6 +105,11 @@ def _asked(term: Term) -> str:
         return (
             f"The posting names {term.name} where it describes the team ({asked_where(term)}), "
             "not among its asks"
+        )
+    if term.minor:
+        return (
+            f"The posting names {term.name} where it describes the team and as nice to have "
+            f"({asked_where(term)})"
         )
     return f"The posting asks for {term.name} ({asked_where(term)})"
 
@@ -335,7 +340,7 @@ def coverage(
             continue
         checklist, findings = [], []
         points = _points([m.term for m in mine], area)
-        if all(m.term.nice or m.term.context for m in mine):
+        if all(m.term.minor for m in mine):
             # only nice-to-haves (or the team's description) here: together they weigh half
             # the area, as each weighs half a requirement; nothing required is missing
             points = [p * NICE_WEIGHT for p in points]

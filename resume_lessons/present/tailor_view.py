@@ -83,7 +83,15 @@ def _asked(m: TermMatch) -> str:
 
 def _name(m: TermMatch) -> str:
     stage = f" [{m.term.stage}]" if m.term.stage else ""
-    nice = " (nice to have)" if m.term.nice else " (team description)" if m.term.context else ""
+    nice = (
+        " (nice to have)"
+        if m.term.nice
+        else " (team description)"
+        if m.term.context
+        else " (nice to have, team description)"
+        if m.term.minor
+        else ""
+    )
     return f"{m.term.name}{stage}{nice}"
 
 
