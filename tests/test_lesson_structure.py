@@ -274,6 +274,23 @@ def test_lessons_resume_sets_it_in_every_lesson_and_changes_nothing_else(  # typ
     assert "none.yaml: no such file" in capsys.readouterr().err
 
 
+def test_lessons_posting_sets_lesson_08_only(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from resume_lessons.cli import main
+
+    folder = tmp_path / "mine"
+    assert main(["lessons", str(folder)]) == 0
+    job = folder / "job.txt"
+    job.write_text("ML Engineer\n\nRequirements\n- Python.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["lessons", str(folder), "--posting", str(job)]) == 0
+    said = capsys.readouterr().out
+    assert "posting_path = 'job.txt' in 1 lesson(s): 08_tailor_to_the_posting.ipynb" in said
+    assert "already" not in said  # the other lessons have no posting to set
+    assert _parameters_of(folder / "08_tailor_to_the_posting.ipynb")["posting_path"] == "job.txt"
+    assert main(["lessons", str(folder), "--posting", str(folder / "none.txt")]) == 2
+    assert "none.txt: no such file; give the path of your posting" in capsys.readouterr().err
+
+
 def test_the_start_page_says_which_lessons_still_open_another_resume(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,8 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "the sample job postings (postings/, for lesson 08) into DIR, creating it if needed. A file already in DIR is never overwritten: your "
         "edits and outputs stay, and the command says which files it kept. Open DIR in "
         "JupyterLab; your drafts are saved in DIR/drafts/. With --resume (and --name), every "
-        "lesson in DIR opens your resume: only those lines of each lesson's parameters cell "
-        "change, in the lessons just copied and in those you kept.",
+        "lesson in DIR opens your resume, and with --posting lesson 08 tailors it to that job: "
+        "only those lines of each lesson's parameters cell change, in the lessons just copied "
+        "and in those you kept.",
     )
     p.add_argument("dir", metavar="DIR", help="your lessons folder, e.g. ~/resume-lessons")
     p.add_argument(
@@ -26,6 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "or Markdown)",
     )
     p.add_argument("--name", metavar="NAME", help="your name, set as learner_name in every lesson")
+    p.add_argument(
+        "--posting",
+        metavar="FILE",
+        help="a job posting (.txt or .md pasted from a job board, or JSON Resume job YAML or "
+        "JSON), set as posting_path in lesson 08",
+    )
     p.set_defaults(func=run)
 
 
@@ -48,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"copied  {done.folder / name}")
     for name in done.kept:
         print(f"kept    {done.folder / name} (yours, not overwritten)")
-    if args.resume is not None or args.name is not None:
-        code = _set_shared(done.folder, args.resume, args.name)
+    if args.resume is not None or args.name is not None or args.posting is not None:
+        code = _set_shared(done.folder, args.resume, args.name, args.posting)
         if code:
             return code
     start = done.folder / "00_start_here.ipynb"
@@ -60,20 +67,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _set_shared(folder: Path, resume: str | None, name: str | None) -> int:
-    """Set the learner's resume and name in every lesson's parameters cell."""
+def _set_shared(
+    folder: Path, resume: str | None, name: str | None, posting: str | None = None
+) -> int:
+    """Set the learner's resume and name in every lesson's parameters cell, and the posting
+    in lesson 08's."""
     from ..notebook.kit import set_parameters
 
     values: dict[str, str] = {}
-    if resume is not None:
-        path = Path(resume).expanduser().resolve()
+    for key, given, what in (
+        ("resume_path", resume, "resume"),
+        ("posting_path", posting, "posting"),
+    ):
+        if given is None:
+            continue
+        path = Path(given).expanduser().resolve()
         if not path.is_file():
-            print(f"error: {resume}: no such file; give the path of your resume", file=sys.stderr)
+            print(f"error: {given}: no such file; give the path of your {what}", file=sys.stderr)
             return 2
         # beside the lessons: as the lessons look it up, from their folder
-        values["resume_path"] = (
-            str(path.relative_to(folder)) if folder in path.parents else str(path)
-        )
+        values[key] = str(path.relative_to(folder)) if folder in path.parents else str(path)
     if name is not None:
         if not name.strip():
             print(

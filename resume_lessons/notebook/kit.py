@@ -116,7 +116,7 @@ def copy_lessons(folder: str | Path) -> Copied:
 
 
 # The parameters a learner sets once for every lesson (``resume-lessons lessons DIR --resume``).
-SHARED_PARAMETERS = ("resume_path", "learner_name")
+SHARED_PARAMETERS = ("resume_path", "learner_name", "posting_path")  # the last: lesson 08's
 # One line of a parameters cell: name = "value"  # comment
 _LINE = re.compile(r"""^(\w+)(\s*=\s*)("(?:[^"\\]|\\.)*"|'[^'\\]*')(.*?)(\n?)$""")
 
@@ -160,6 +160,8 @@ def set_parameters(folder: str | Path, values: dict[str, str]) -> Parameters:
                 done.problems.append(f"{name}: not a lesson notebook with a parameters cell")
             continue
         nb, cell, lines = read
+        if not any((hit := _LINE.match(line)) and hit.group(1) in values for line in lines):
+            continue  # a lesson without these parameters ("posting_path" is lesson 08's)
         new = [_set_line(line, values) for line in lines]
         if new == lines:
             done.same.append(name)
