@@ -745,6 +745,12 @@ def test_a_summary_result_with_a_vague_measure_is_not_a_measured_result() -> Non
         c for c in score_item(named, "summary", t1).checklist if c.key == "quantified_impact"
     )
     assert line.passed
+    # "driving 10x impact": the word after the size is what changed, and impact is vague
+    hype = "Senior ML engineer for ads ranking at massive 40B+ scale, driving 10x impact."
+    line = next(
+        c for c in score_item(hype, "summary", t1).checklist if c.key == "quantified_impact"
+    )
+    assert not line.passed
     # "at scale with 18%": a size after "at scale" names nothing changed
     nothing = "Senior ML engineer serving 2,400 stores at scale with 18% improvement in everything."
     line = next(

@@ -2523,7 +2523,10 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
                     and not _IMPACT_WORK_ITEMS.isdisjoint(words[b : b + 5])
                 )
                 biz = money or share or any(k in business for k in range(verb, b + 5))
-                metric = " ".join(words[k] for k in between) or subject or "money"
+                # "driving 10x impact": with nothing between the verb and the size, the word
+                # after the size names what changed
+                after = words[b] if b < n and not money else "money"
+                metric = " ".join(words[k] for k in between) or subject or after
                 out.append((starts[verb], e, metric, biz))
                 continue
         signed = mtext[:1] in "+-" or (a > 0 and lowered[s - 1 : s] == "+")
