@@ -864,3 +864,14 @@ def test_a_model_named_by_its_domain_is_the_summary_s_system_type() -> None:
     assert "converted" not in _found("The top decile converted at 3x the average.").get(
         "decision", []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built a document classifier; macro-F1 0.81 to 0.93 on 1.2M documents a month.",
+        "Built a claims triage model; recall 62% to 88% on held-out claims.",
+    ],
+)
+def test_a_level_changed_without_from_is_a_measured_result(text: str) -> None:
+    assert "quantified_impact" in _found(text)

@@ -1144,6 +1144,8 @@ def test_language_tasks_are_ml_work_and_what_support_handles_is_not_vague() -> N
         "tripled p99 latency; shipped the cheaper model and documented the tradeoff."
     )
     assert not any("vague" in what for what, _ in recorded.penalties)
+    hype = score_bullet("Spearheaded a synergistic AI transformation to revolutionize claims.")
+    assert any("synergistic" in what for what, _ in hype.penalties)
     duty = score_bullet("Documented the process for the team.")
     assert any("vague" in what for what, _ in duty.penalties)
 

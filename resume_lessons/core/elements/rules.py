@@ -55,6 +55,9 @@ _MAGNITUDE = re.compile(
     # a fraction of what it was: "cut word errors by a quarter", "by two-thirds"
     r"|\bby\s+(?:a|one|two|three)[- ](?:quarters?|thirds?|fifths?|tenth)\b"
     r"|\b(?:\d+(?:\.\d+)?|two|three|four|five|ten)[- ]?fold\b"
+    # a level changed, written without "from": "macro-F1 0.81 to 0.93", "recall 62% to 88%"
+    r"|(?<![\w.])\d*\.\d+\s?(?:to|->|→)\s?\d*\.\d+\b"
+    r"|(?<![\w.])\d+(?:\.\d+)?\s?%\s?(?:to|->|→)\s?\d+(?:\.\d+)?\s?%"
     # a latency level ("at 12 ms p95"): an outcome only next to a latency metric
     rf"|(?<![\w.]){_NUM}\s?ms\b"
     r"|\b\d*\.\d+\b)"
