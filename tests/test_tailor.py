@@ -2227,3 +2227,40 @@ def test_a_choice_of_fields_is_one_ask_and_names_that_are_no_fields_ask_nothing(
     names = {m.term.name for m in res.matches}
     # ads ranking shown: the other fields offered with it are not asked, nor PyTorch
     assert "search" not in names and "PyTorch" not in names
+
+
+DOCUMENT_POSTING = """Senior ML Engineer, Document AI
+
+What you'll do
+- Build document AI for claims: document classification and key-value extraction.
+- Experience with OCR tools (Tesseract, AWS Textract, Azure Document Intelligence).
+"""
+
+
+def test_a_document_ai_posting_is_read_in_its_own_words(tmp_path: Path) -> None:
+    asked = _asked(tmp_path, DOCUMENT_POSTING)
+    assert ("domain", "document AI") in asked
+    work = [
+        {
+            "name": "Co",
+            "highlights": [
+                "Replaced a vendor OCR engine with Tesseract, cutting character error rate "
+                "from 9.4% to 3.1% on 1.2M pages a month.",
+            ],
+        }
+    ]
+    res = _tailored(tmp_path, DOCUMENT_POSTING, work)
+    names = {m.term.name: m for m in res.matches}
+    assert names["document AI"].shown
+    # the OCR tools in brackets are examples: Tesseract answers them all
+    assert names["Tesseract"].shown and "Textract" not in names
+    # pages a month are a document's, not an on-call page
+    assert "stage.monitoring" not in _found_in(
+        "Classified 1.2M pages a month with LayoutLMv3.",
+    )
+
+
+def _found_in(text: str) -> set[str]:
+    from resume_lessons.core.elements import explain
+
+    return {e.name for e in explain(text, "bullet", load_profile())}

@@ -889,7 +889,7 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
             # (a posting's stack in parentheses, "feature pipelines (Kafka, Flink, BigQuery)",
             # is every tool of it: tools need an "or" or an "e.g." to be alternatives)
             enclosed = bool(run) and (
-                kind != "tool"
+                (kind != "tool" or bool(_KIND_OF_TOOL.search(text[: run[0].start])))
                 and text[: run[0].start].rstrip().endswith("(")
                 and text[run[-1].end :].lstrip().startswith(")")
             )
@@ -899,6 +899,13 @@ def _alternatives(finds: list[Found], text: str) -> list[tuple[Found, Found]]:
             run, has_or = [], False
     runs += _model_examples(finds, text)
     return [(x, y) for r in runs for x in r for y in r if x.key != y.key and x.start < y.start]
+
+
+# "OCR tools (Tesseract, AWS Textract, Azure Document Intelligence)": tools in parentheses after
+# the kind they are, examples of it; any one answers
+_KIND_OF_TOOL = re.compile(
+    r"\b(?:tools|frameworks|libraries|engines|services|vendors|providers)\s*\(\s*$", re.IGNORECASE
+)
 
 
 # "probabilistic forecasting models (LightGBM, DeepAR, hierarchical reconciliation)": examples of
