@@ -2023,7 +2023,7 @@ def test_a_genai_posting_is_answered_by_llm_work_its_examples_and_its_vendors_pr
     asked = _asked(tmp_path, GENAI_POSTING)
     assert ("tool", "Azure OpenAI") in asked and ("tool", "Bedrock") in asked
     assert ("tool", "Azure") not in asked  # the vendor inside its product's name
-    lora = asked[("model_type", "LoRA")]
+    lora = asked[("model_type", "parameter-efficient fine-tuning")]  # LoRA is the method
     assert ("tool", "peft") in lora.alternatives  # type: ignore[attr-defined]
     work = [{"name": "Co", "highlights": [
         "Fine-tuned Llama 2 13B with LoRA on 120k support conversations, raising answer "
