@@ -173,3 +173,18 @@ def test_explain_reads_a_summary_as_one_unless_told(text: str, kind: str, capsys
     assert ("checklist" in data) == (kind == "summary")
     assert main(["explain", "--kind", "bullet", text]) == 0
     assert "Bullet score" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mentored 4 engineers and ran the team's weekly model review.", "bullet"),
+        ("Led the ranking team of 5 engineers for 3 years.", "bullet"),
+        ("Senior ML engineer with 8 years in fraud detection.", "summary"),
+        ("Data scientist in fraud, building scoring models.", "summary"),
+    ],
+)
+def test_explain_reads_a_text_opening_with_a_verb_as_a_bullet(text: str, kind: str) -> None:
+    from resume_lessons.cli.explain import guess_kind
+
+    assert guess_kind(text) == kind

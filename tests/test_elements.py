@@ -875,3 +875,23 @@ def test_a_model_named_by_its_domain_is_the_summary_s_system_type() -> None:
 )
 def test_a_level_changed_without_from_is_a_measured_result(text: str) -> None:
     assert "quantified_impact" in _found(text)
+
+
+def test_search_tasks_are_ml_work_held_metrics_are_guardrails_and_a_cost_judged_is_weighed() -> (
+    None
+):
+    spell = _found("Built a spelling correction and query rewriting service for search.")
+    assert "decision" not in spell  # "query rewriting" names a task, not a rewrite chosen
+    assert score_bullet_ml("Built a query rewriting service that cut null-result searches by 22%.")
+    held = _found("Ran a 2-week A/B test where revenue and latency had to hold; CTR rose 3%.")
+    assert held["guardrail"] == ["had to hold"]
+    judged = _found(
+        "Moved search to a dense index, which doubled our serving bill, which we judged worth it."
+    )
+    assert "tradeoff" in judged
+
+
+def score_bullet_ml(text: str) -> bool:
+    from resume_lessons.core.bullet_score import score_bullet
+
+    return score_bullet(text).shows_ml

@@ -54,13 +54,22 @@ _OPENING_WORDS = 6
 def guess_kind(text: str, profile: str = "") -> str:
     """ "summary" for a text that opens with a role ("Senior ML engineer with…", "Data scientist
     in fraud") or gives years of experience; "bullet" otherwise. A bullet opens with a verb."""
+    from ..core.elements import explain
     from ..core.profile import DEFAULT_PROFILE, load_profile
 
+    prof = load_profile(profile or DEFAULT_PROFILE)
+    opening = [
+        e for e in explain(text, "bullet", prof) if e.name in ("action_verb", "weak_opening")
+    ]
+    # a verb first, not a gerund that may be a field's name ("Forecasting lead; 8 years …")
+    if any(
+        e.start == 0 and e.value not in ("no verb", "role") and not e.text.lower().endswith("ing")
+        for e in opening
+    ):
+        return "bullet"  # "Mentored 4 engineers …": a verb first, whatever the role nouns after
     if _YEARS.search(text):
         return "summary"
-    roles = {
-        w.lower() for w in load_profile(profile or DEFAULT_PROFILE).words("verbs", "role_nouns")
-    }
+    roles = {w.lower() for w in prof.words("verbs", "role_nouns")}
     words = re.findall(r"[\w'-]+", text.lower())[:_OPENING_WORDS]
     for word in words:
         if word.rstrip("s") in roles or word in roles:

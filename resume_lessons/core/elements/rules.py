@@ -1602,6 +1602,8 @@ def _decision_not_own(words: list[str], i: int) -> bool:
     if word == "moving":
         return nxt in _DECISION_NOT_MOVES
     keys = lemmas.keys(word)
+    if i > 0 and words[i - 1] == "query":
+        return True  # "query rewriting", "query expansion": a search task's name
     if "adopt" in keys:
         return nxt == "by"
     if "convert" in keys:
