@@ -19,6 +19,7 @@ Run: .venv/bin/python benchmarks/bench_cli.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -33,6 +34,11 @@ POSTING = ROOT / "resume_lessons" / "samples" / "postings" / "recommendations_te
 BULLET = "Cut p99 ranking latency 40% by moving feature joins into Redis, serving 2M users."
 # `python -m resume_lessons.cli` is what the `resume-lessons` script runs: the same imports.
 CLI = [sys.executable, "-m", "resume_lessons.cli"]
+# A learner's first run writes the kit's .pyc files and later runs read them (pip compiles an
+# installed kit at install time). With PYTHONDONTWRITEBYTECODE set, as on some shared machines,
+# every run would compile the kit's sources again and time that instead; the warm-up round
+# below writes them, as a learner's first run does.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 FLOOR = ("floor: import pydantic, yaml", [sys.executable, "-c", "import pydantic, yaml"])
 CASES = (
     ("--help", [*CLI, "--help"], 3.0),
@@ -50,7 +56,9 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one run of `cmd` to completion."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    done = subprocess.run(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=CHILD_ENV
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):  # check exits 1 on findings only with --fail-under

@@ -895,3 +895,37 @@ def score_bullet_ml(text: str) -> bool:
     from resume_lessons.core.bullet_score import score_bullet
 
     return score_bullet(text).shows_ml
+
+
+@pytest.mark.parametrize(
+    ("text", "online"),
+    [
+        # "A/B" alone, as people write it after a duration
+        ("Killed a sequence model after gains didn't survive a 2-week A/B on 5% of traffic.", True),
+        ("Lifted play starts 3.2% (two-week A/B, 5% of traffic, guardrails on rebuffering).", True),
+        # a canary with measurement is a test (LABELS.md); one to deploy with is not
+        ("Ran each launch as a 2-week canary on 10 of 140 cells, with drop rate as a guardrail.", True),
+        ("Set up canary releases with Argo Rollouts for the ranking service.", False),
+        # the controlled tests of clinical work
+        ("Ran a multi-reader multi-case reader study with 12 radiologists; AUC rose 0.84 to 0.9.", True),
+        ("Ran a 12-week prospective silent-mode study across 3 hospitals.", True),
+        # a check of the model, and a meeting about tests, are no experiment
+        ("Ran disparate impact testing across protected classes using BISG proxies.", False),
+        ("Mentored 4 engineers and ran the team's experiment review.", False),
+        ("Defined the experiment review: a minimum 2-week duration and guardrail checks.", True),
+    ],
+)
+def test_tests_as_each_field_names_them(text: str, online: bool) -> None:
+    assert ("experiment" in _found(text)) is online
+
+
+def test_a_metric_s_window_is_no_test_duration_and_a_sum_of_money_is_no_scale() -> None:
+    found = _found(
+        "Cut the 90-day charge-off rate on new credit card accounts by 14% (USD 22M a year) by "
+        "replacing the scorecard with a LightGBM model in a 6-month champion/challenger test."
+    )
+    assert found["quantified_impact"][0].startswith("Cut the 90-day charge-off rate")
+    assert found["experiment_duration"] == ["6-month"]
+    assert "scale" not in found
+    retention = _found("Raised 30-day retention by 1.8% in a 4-week A/B test on 10% of users.")
+    assert retention["experiment_duration"] == ["4-week"]

@@ -9,7 +9,7 @@ once per Doc with ``Doc.memo``. Everything here is pure. Vocabularies come from 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -780,7 +780,19 @@ def find_durations(doc: Doc) -> Found:
         and not (m.group().startswith("a ") and _PER_PERIOD.search(lowered, 0, m.start()))
         and not _EVERY.search(lowered, 0, m.start())  # "every 2 weeks": how often
         and not lowered.startswith("-old", m.end())  # "a 3-month-old model": an age
+        and not _metric_window(doc, m.end())
     ]
+
+
+def _metric_window(doc: Doc, end: int) -> bool:
+    """Whether the duration ending at ``end`` opens a metric's name: "12-month default rate",
+    "30-day retention" is the period the metric counts over, not how long a test ran."""
+    if end >= len(doc.text) or doc.text[end] != " ":
+        return False
+    at = bisect_left(doc.starts, end + 1)
+    if at >= len(doc.starts) or doc.starts[at] != end + 1:
+        return False
+    return any(a == at for c in _METRIC_CATS for a, _, _ in doc.hits.get(c, ()))
 
 
 _EVERY = re.compile(r"\b(?:every|each|once|twice)\s+$")
@@ -1369,17 +1381,39 @@ def _on_recorded_data(j: int, words: list[str], by_cat) -> bool:  # type: ignore
     return any(k < a <= k + _RAN_ON_WINDOW for a, _, _ in hits)
 
 
+# Words that are a test only where the test is measured: beside a duration, a traffic share
+# or a guardrail ("the test ran on 5% of traffic", "a 2-week canary with guardrails").
+_CANARIES = frozenset(
+    {"canary", "canaries", "canary rollout", "canary rollouts", "canary release", "canary releases"}
+)
+_NEEDS_CONTEXT = frozenset({"test", "tests"}) | _CANARIES
+# After a test word, what makes it a practice around tests rather than one: "the experiment
+# review", "experiment guidelines".
+_NOT_A_TEST_AFTER = frozenset(
+    {"review", "reviews", "council", "guild", "guidelines", "standards", "culture", "process"}
+)
+
+
 def _experiments(words, by_cat, context: bool, lowered: str) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
     out = []
     hits = by_cat.get("experiment")
+    guarded = bool(by_cat.get("guardrail"))
     if hits:
         for i, j, p in _outermost(hits):
             if _offline(i, by_cat) or (p == "holdout" and _holdout_set(words, i, j)):
                 continue
             if _on_recorded_data(j, words, by_cat):
                 continue
-            if (p == "test" or p == "tests") and not (context or _ab_context(words, i)):
+            if p in _CANARIES and not (guarded or "week" in lowered or "day" in lowered):
+                continue  # "built canary releases for models": a way to deploy
+            if p in _NEEDS_CONTEXT and not (context or _ab_context(words, i) or guarded):
                 continue
+            if (
+                j < len(words)
+                and words[j].rstrip(".,;:") in _NOT_A_TEST_AFTER
+                and not (context or guarded)
+            ):
+                continue  # "ran the team's experiment review": a meeting about tests
             out.append((i, j, p))
     if not out and context and "tested" in lowered:
         for i, w in enumerate(words):
@@ -2256,6 +2290,8 @@ def _scales(
         if not rest and suffix not in _DATA_UNITS:
             continue  # no word after the number, so no unit (checked first: the common case)
         ms = m.start()
+        if _CURRENCY_BEFORE.search(lowered, max(0, ms - 5), ms):
+            continue  # "USD 22M a year": a sum of money is no scale (LABELS.md), as "$22M" is not
         # the share itself is no size; what it is a share of may be ("20% of 3M daily searches")
         if traffic and any(s <= ms < e and " of " not in lowered[s:ms] for s, e in traffic):
             continue
@@ -2368,6 +2404,9 @@ _PERIODS = frozenset({"second", "sec", "minute", "hour", "day", "week", "month",
 _MONEY_BEFORE = re.compile(r"(?:sav|cost|revenue|spend|budget|earn|income|sales|worth)\w*\W+$")
 
 
+_CURRENCY_BEFORE = re.compile(r"(?:\b(?:usd|eur|gbp|inr|chf|cad|aud|rs\.?)\s?|[$€£₹¥]\s?)$")
+
+
 def _rate_of(lowered: str, at: int, rest: list[str], big: bool) -> str:
     """The period of a count per period ("a week", "per day", "/day"), or ""."""
     if not big or not rest:
@@ -2394,6 +2433,10 @@ def _vague_object_between(j: int, a: int, changes: dict[int, str], vague: object
         j <= c < a and any(k in vague for k in range(c + 1, a))  # type: ignore[operator]
         for c in changes
     )
+
+
+_VERB_REACH = 10  # tokens from a change verb to its size: "cut p99 latency … by 40%"
+_VERB_REACH_BY = 14
 
 
 def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_words):  # type: ignore[no-untyped-def]
@@ -2500,7 +2543,10 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
             biz = money or words[b] == "cheaper"
             out.append((s, ends[b], words[b], biz))
             continue
-        verb = next((c for c in latest_first if 0 < a - c <= 10), None)
+        # "cut the 90-day charge-off rate on new credit card accounts by 14%": "by" ties a size
+        # to its change verb across a longer object
+        reach = _VERB_REACH_BY if a > 0 and words[a - 1] == "by" else _VERB_REACH
+        verb = next((c for c in latest_first if 0 < a - c <= reach), None)
         if verb is not None and not _CLAUSE_BREAK.search(lowered, ends[verb], s):
             between = [k for k in range(verb + 1, a) if words[k] not in _FILLERS]
             # "improved KPIs by 20%" and "the metric went up 300%" name nothing; "lifted the
