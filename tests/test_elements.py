@@ -855,7 +855,7 @@ def test_model_monitoring_names_the_model_it_watches_and_a_factory_s_yield_is_bu
     ],
 )
 def test_results_and_tests_as_analysts_write_them(text: str, element: str, span: str) -> None:
-    assert span in _found(text).get(element, []), _found(text)
+    assert any(found.startswith(span) for found in _found(text).get(element, [])), _found(text)
 
 
 def test_a_model_named_by_its_domain_is_the_summary_s_system_type() -> None:
@@ -904,10 +904,16 @@ def score_bullet_ml(text: str) -> bool:
         ("Killed a sequence model after gains didn't survive a 2-week A/B on 5% of traffic.", True),
         ("Lifted play starts 3.2% (two-week A/B, 5% of traffic, guardrails on rebuffering).", True),
         # a canary with measurement is a test (LABELS.md); one to deploy with is not
-        ("Ran each launch as a 2-week canary on 10 of 140 cells, with drop rate as a guardrail.", True),
+        (
+            "Ran each launch as a 2-week canary on 10 of 140 cells, with drop rate as a guardrail.",
+            True,
+        ),
         ("Set up canary releases with Argo Rollouts for the ranking service.", False),
         # the controlled tests of clinical work
-        ("Ran a multi-reader multi-case reader study with 12 radiologists; AUC rose 0.84 to 0.9.", True),
+        (
+            "Ran a multi-reader multi-case reader study with 12 radiologists; AUC rose 0.84 to 0.9.",
+            True,
+        ),
         ("Ran a 12-week prospective silent-mode study across 3 hospitals.", True),
         # a check of the model, and a meeting about tests, are no experiment
         ("Ran disparate impact testing across protected classes using BISG proxies.", False),
@@ -924,8 +930,72 @@ def test_a_metric_s_window_is_no_test_duration_and_a_sum_of_money_is_no_scale() 
         "Cut the 90-day charge-off rate on new credit card accounts by 14% (USD 22M a year) by "
         "replacing the scorecard with a LightGBM model in a 6-month champion/challenger test."
     )
-    assert found["quantified_impact"][0].startswith("Cut the 90-day charge-off rate")
+    assert any("charge-off rate" in t for t in found["quantified_impact"])
     assert found["experiment_duration"] == ["6-month"]
+    by = _found("Cut the 60-day delinquency share on new personal loan accounts by 9%.")
+    assert by["quantified_impact"][0].startswith("Cut the 60-day delinquency share")
+    assert "experiment_duration" not in by
     assert "scale" not in found
     retention = _found("Raised 30-day retention by 1.8% in a 4-week A/B test on 10% of users.")
     assert retention["experiment_duration"] == ["4-week"]
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "span"),
+    [
+        # what imaging, robotics, lending and streaming measure, and what they run at
+        (
+            "Trained a U-Net for prostate segmentation, reaching a mean Dice of 0.89.",
+            "quantified_impact",
+            "mean Dice of 0.89",
+        ),
+        (
+            "Lesion-level sensitivity rose from 0.81 to 0.91 with the new nnU-Net.",
+            "quantified_impact",
+            "sensitivity rose from 0.81 to 0.91",
+        ),
+        (
+            "A grasp policy trained in sim took pick success from 91% to 97.5%.",
+            "quantified_impact",
+            "pick success from 91% to 97.5%",
+        ),
+        (
+            "Built the DICOM ingestion pipeline; handles about 9,000 studies a day.",
+            "scale",
+            "9,000 studies",
+        ),
+        ("Runs on 140 picking cells across 3 warehouses.", "scale", "140 picking cells"),
+        ("Helped develop the credit card behavioural scorecard.", "model_type", "scorecard"),
+        (
+            "Built a YouTube-DNN-style candidate generator over watch history.",
+            "model_type",
+            "YouTube-DNN-style",
+        ),
+        # a loss weighed against a gain, and a cost held to a limit, are the choice's cost
+        (
+            "Chose INT8 over FP16 after measuring a 0.4 pt drop in pick success against a 2.1x latency cut.",
+            "tradeoff",
+            "0.4 pt drop in pick success against",
+        ),
+        (
+            "Replaced the ranker with a multi-task DNN and kept p99 under 45 ms by distilling it.",
+            "tradeoff",
+            "kept p99 under",
+        ),
+    ],
+)
+def test_each_field_s_measures_sizes_and_costs(text: str, element: str, span: str) -> None:
+    assert any(found.startswith(span) for found in _found(text).get(element, []))
+
+
+def test_a_size_traded_for_is_the_result_bought() -> None:
+    found = _found("Set the alert threshold to trade sensitivity for 40% fewer false alarms.")
+    assert found["quantified_impact"] == ["40% fewer false alarms"]
+
+
+def test_radiology_is_a_domain() -> None:
+    summary = _found(
+        "Machine learning engineer with 8 years in radiology AI, building CT segmentation models.",
+        "summary",
+    )
+    assert summary["domain"] == ["radiology"]

@@ -674,13 +674,15 @@ def test_a_vague_object_of_the_change_is_no_metric_whatever_stands_before_it() -
     ] > 0
 
 
-def test_a_summary_written_as_a_keyword_list_loses_its_reads_as_you_points() -> None:
+def test_a_summary_written_as_a_keyword_list_loses_its_reads_as_you_and_result_points() -> None:
     soup = (
         "Search ranking learning-to-rank pipeline real-time serving feature store 80M queries "
         "conversion up 4% revenue up 11% PyTorch Spark Kafka"
     )
     scored = score_item(soup, "summary", get_technique("T1"))
-    assert scored.score == 80
+    # a figure among terms claims no result: the list keeps only what it names
+    assert scored.score == 55
+    assert {c.key: c.earned for c in scored.checklist}["quantified_impact"] == 0
     assert any(f.code == "T107" for f in scored.findings)
     sentence = (
         "Search ranking engineer: I own the learning-to-rank pipeline behind 80M queries a "
@@ -1355,3 +1357,46 @@ def test_t3_takes_its_best_item_by_points_and_asks_no_cost_of_a_bullet_that_give
     assert not any(f.code == "T302" and f.points > 0 for f in t3.findings)
     full = priced.replace(".", ", after checking offline AUC and a 1-week holdback.")
     assert score_item(full, "bullet", get_technique("T3")).score == 100
+
+
+def test_hype_holds_a_bullet_to_a_three_whatever_it_piles_up() -> None:
+    hyped = score_bullet(
+        "Spearheaded a cutting-edge two-tower recommendation platform serving 500M users, "
+        "driving a 40% lift in engagement in a 4-week A/B test on 50% of traffic, replacing the "
+        "legacy ranker after validating the latency tradeoff."
+    )
+    assert hyped.score == 59 and "hype" in hyped.capped
+    plain = score_bullet(
+        "Replaced the legacy ranker with a two-tower model serving 500M users, driving a 40% "
+        "lift in engagement in a 4-week A/B test on 50% of traffic, after validating the "
+        "latency tradeoff."
+    )
+    assert plain.score > hyped.score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built perception systems serving 100M+ users, delivering a 35% improvement across key "
+        "metrics.",
+        "Shipped a platform to drive a 40% improvement in business outcomes for 10M users.",
+        "Shipped the ranking model, a 15% improvement.",
+    ],
+)
+def test_a_change_named_as_a_noun_needs_a_metric_after_it(text: str) -> None:
+    assert "result" not in {p.key for p in score_bullet(text).shown}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chose TensorRT INT8 over FP16 for the on-robot model after measuring a 0.4 pt drop in "
+        "pick success against a 2.1x latency cut.",
+        "Replaced the LightGBM ranker with a multi-task DNN and kept p99 under 45 ms by "
+        "distilling the towers; validated with a shadow deployment before ramping.",
+        "Chose monotonic constraints over a higher-Gini unconstrained model, giving up 0.02 Gini "
+        "so adverse action notices stayed explainable; model risk signed off on it.",
+    ],
+)
+def test_a_tradeoff_as_engineers_write_it_earns_t3(text: str) -> None:
+    assert score_item(text, "bullet", get_technique("T3")).score == 100

@@ -82,6 +82,8 @@ def bullet_markdown() -> list[str]:
         f"| {b.CRAMMED_CAP} | it strings {TERM_LIST} or more short terms together with commas "
         "and a last “and”, or is nothing but such terms and commas (a keyword list where the "
         "work should be) |",
+        f"| {b.HYPE_CAP} | it sells itself with hype words (cutting-edge, synergies, AI-driven "
+        "solutions): the quality a reader should see shown |",
         f"| {b.PLACEHOLDER_CAP} | it has placeholders (X%, X and Y) where facts go |",
         f"| {b.NO_RESULT_CAP} | it shows no measured result (a 4 needs one) |",
         f"| {b.BARE_RESULT_CAP} | it is only a result, credited to nothing it names (fewer "

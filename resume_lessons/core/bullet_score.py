@@ -151,6 +151,9 @@ NOT_ML_CAP = 60
 CRAMMED_CAP = 39
 CRAMMED_STAGES = 5  # of six: a model with the data that feeds it and its serving path is 4
 CRAMMED_TOOLS = 6
+# Hype ("cutting-edge", "synergies", "AI-driven solutions") claims what a bullet should show:
+# one that sells itself with it is at most a 3 of 5, whatever figures it adds.
+HYPE_CAP = 59
 # Placeholders ("X%", "replaced X with Y") stand where a fact should be: at most a 3 of 5.
 PLACEHOLDER_CAP = 60
 # A 4 of 5 is "concrete work with a measured result": without one a bullet is at most a 3.
@@ -272,14 +275,23 @@ def _signals(
         for a, b, _ in hits.get(c, ())
     ]
     # a helper's opening ("Helped …") is charged once, as the opening
-    vague = [
-        text[starts[i] : ends[j - 1]]
-        for i, j, _p in hits.get("vague_word", ())
+    charged = [
+        (i, j, p)
+        for i, j, p in hits.get("vague_word", ())
         if not start <= starts[i] < end and not any(a <= i and j <= b for a, b in metrics)
     ]
+    vague = [text[starts[i] : ends[j - 1]] for i, j, _p in charged]
     if vague:
         found.add("vague_word")
+    hype = _hype_words(profile)
+    if any(p.lower() in hype for _i, _j, p in charged):
+        found.add("hype")
     return found, list(dict.fromkeys(vague))
+
+
+@cache
+def _hype_words(profile: Profile) -> frozenset[str]:
+    return frozenset(w.lower() for w in profile.words("quality", "hype_words"))
 
 
 # a figure is a number standing alone ("40 repos", "$2M", "2TB/day"), not a digit inside a
@@ -511,6 +523,8 @@ def _caps(
         )
     if "bare_result" in names and _only_a_result(text, found):
         caps.append((BARE_RESULT_CAP, "is only a result: say what you built or changed to get it"))
+    if "hype" in names:
+        caps.append((HYPE_CAP, "sells itself with hype words; show what you built and measured"))
     if has_placeholder(text):
         caps.append((PLACEHOLDER_CAP, "has placeholders (X%, X and Y) where facts go"))
     if "not_ml" in names:

@@ -407,6 +407,7 @@ VOCABULARIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("summary", "generic_modifiers"), "generic_modifier"),
     (("summary", "generic_adjectives"), "generic_adjective"),
     (("quality", "vague_words"), "vague_word"),
+    (("quality", "hype_words"), "vague_word"),
     (("quality", "work_of_support"), "work_of_support"),
     (("quality", "records_of_decisions"), "record_of_decision"),
     (("quality", "ml_words"), "ml_word"),

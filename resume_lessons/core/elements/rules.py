@@ -713,6 +713,26 @@ _LOST = re.compile(
 )
 
 
+# The same, with the loss named as a noun: "after measuring a 0.4 pt drop in pick success
+# against a 2.1x latency cut", "a 1% dip in recall for 40% less memory".
+_DROP_AGAINST = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|pp|points?|pts?)\s+(?:drop|loss|dip|decrease|regression|hit|fall)"
+    r"\s+in\s+[a-z@][\w@.-]*(?:\s+[a-z@][\w@.-]*){0,2}?"
+    r"\s+(?:against|for|in exchange for|versus|vs\.?|but|to gain)(?=\s+(?:(?:a|an|the)\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+# A cost held to a limit while the choice was made is the cost it weighed: "kept p99 under
+# 45 ms by distilling the towers", "keeping GPU memory within 8 GB".
+_HELD_UNDER = re.compile(
+    r"\b(?:kept|keep|keeping|held|hold|holding|maintained|maintaining)\s+(?:the\s+|our\s+)?"
+    r"(?:p\d\d(?:\s+latency)?|(?:[\w-]+\s+)?latency|(?:gpu\s+)?memory|(?:serving\s+)?cost"
+    r"|model size|inference time)\s+(?:under|below|within|at or below|to under)(?=\s+\d)",
+    re.IGNORECASE,
+)
+
+
 def find_tradeoffs(doc: Doc) -> Found:
     found: Found = []
     if not _TRADEOFF_CATS.isdisjoint(doc.hits):
@@ -725,6 +745,12 @@ def find_tradeoffs(doc: Doc) -> Found:
     ):
         for m in _LOST.finditer(doc.text):
             found.append((m.start(), "tradeoff", m.end(), "lost"))
+    if doc.numeric:
+        for m in _DROP_AGAINST.finditer(doc.text):
+            found.append((m.start(), "tradeoff", m.end(), "lost"))
+        if "decision" in doc.hits:
+            for m in _HELD_UNDER.finditer(doc.text):
+                found.append((m.start(), "tradeoff", m.end(), "held under"))
     return found
 
 
@@ -2435,6 +2461,37 @@ def _vague_object_between(j: int, a: int, changes: dict[int, str], vague: object
     )
 
 
+# A change named as a noun after its size ("a 35% improvement across key metrics") names its
+# metric after it, past a preposition and the qualifiers below; with none, only the change.
+_CHANGE_NOUNS = frozenset(
+    {"improvement", "lift", "increase", "gain", "boost", "uplift", "growth", "reduction"}
+)
+_CHANGE_OF = frozenset({"in", "across", "on", "of", "to", "for"})
+_QUALIFIERS = frozenset({"the", "our", "all", "key", "overall", "core", "important", "critical"})
+
+
+def _named_after(words: list[str], b: int, vague: object) -> str:
+    """What the word after a size names: itself, or for a change noun what it changed ("key
+    metrics", "business outcomes"), or the change noun alone when nothing follows it."""
+    word = words[b]
+    if word not in _CHANGE_NOUNS:
+        return word
+    k = b + 1
+    if k >= len(words) or words[k] not in _CHANGE_OF:
+        return word
+    k += 1
+    while k < len(words) and words[k] in _QUALIFIERS:
+        k += 1
+    if k >= len(words):
+        return word
+    if k in vague:  # type: ignore[operator]
+        return words[k].rstrip(".,;")
+    nxt = words[k].rstrip(".,;")
+    if nxt == "business" and k + 1 < len(words):
+        return words[k + 1].rstrip(".,;")  # "business outcomes", "business results"
+    return nxt
+
+
 _VERB_REACH = 10  # tokens from a change verb to its size: "cut p99 latency … by 40%"
 _VERB_REACH_BY = 14
 
@@ -2515,6 +2572,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
                 continue
             if level and i not in quality:
                 continue
+            if i < a and words[a - 1] == "for":
+                continue  # "trade sensitivity for 40% fewer false alarms": the size is theirs
             if latency and not _IMPACT_LATENCY.search(phrase):
                 continue
             lo, hi = (ends[j - 1], s) if i < a else (e, starts[i])
@@ -2576,7 +2635,7 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
                 biz = money or share or any(k in business for k in range(verb, b + 5))
                 # "driving 10x impact": with nothing between the verb and the size, the word
                 # after the size names what changed
-                after = words[b] if b < n and not money else "money"
+                after = _named_after(words, b, vague) if b < n and not money else "money"
                 metric = " ".join(words[k] for k in between) or subject or after
                 out.append((starts[verb], e, metric, biz))
                 continue

@@ -158,10 +158,21 @@ def check(ctx: Context) -> TechniqueResult:
         e.name == "quantified_impact" and not vague_measure(e, ctx.profile)
         for e in ctx.elements.get(LOCATION, [])
     )
+    domains = [(e.start, e.end) for e in ctx.elements.get(LOCATION, []) if e.name == "domain"]
+    in_a_row = listed_run(summary, domains)
+    many = in_a_row >= DOMAIN_LIST
+    # a sentence may list its domains (T107 below); a list of terms stands for the sentences
+    terms = (keyword_list(summary) or mostly_a_list(summary)) and not many
+    listed = terms or many
     findings = []
     checklist = []
     for element, code, message, suggestion in WANTED:
         found = measured if element == "quantified_impact" else element in names
+        if element == "quantified_impact" and measured and terms:
+            # "… 80M tracks, +10% CTR, PyTorch": a figure among terms claims nothing you did;
+            # T107 below says so
+            checklist.append(t.earn(element, False, LOCATION, blame="T107"))
+            continue
         checklist.append(t.earn(element, found, LOCATION))
         vague = ctx.first(LOCATION, element) if not found else None
         if vague is not None:  # a result found, its measure too vague to count
@@ -196,10 +207,6 @@ def check(ctx: Context) -> TechniqueResult:
                 adj,
             )
         )
-    domains = [(e.start, e.end) for e in ctx.elements.get(LOCATION, []) if e.name == "domain"]
-    in_a_row = listed_run(summary, domains)
-    many = in_a_row >= DOMAIN_LIST
-    listed = keyword_list(summary) or many or mostly_a_list(summary)
     if listed:
         findings.append(
             t.finding(
@@ -210,7 +217,8 @@ def check(ctx: Context) -> TechniqueResult:
                     "cannot tell which one is yours."
                     if many
                     else "The summary is a list of terms, not sentences about your work: a "
-                    "reader cannot tell which of them you did."
+                    "reader cannot tell which of them you did, and a figure among them is no "
+                    "result you claim."
                 ),
                 "Write one or two sentences: the domain and system you build, at what scale, and "
                 "one result you measured.",
