@@ -2264,3 +2264,55 @@ def _found_in(text: str) -> set[str]:
     from resume_lessons.core.elements import explain
 
     return {e.name for e in explain(text, "bullet", load_profile())}
+
+
+FIELDS_POSTING = """Senior ML Engineer, Manipulation
+Gripwise Robotics
+
+Responsibilities
+- Build the data engine: teleoperation data collection, auto-labeling and failure mining.
+- Work with clinicians under our Quality Management System (ISO 13485).
+- Perform fair lending analysis, including less discriminatory alternative searches.
+- Deploy models to NVIDIA Jetson Orin with TensorRT.
+- Ship features end to end, from data collection to the models running on the robot.
+- 6+ years of experience in credit risk modeling.
+- Publications at CoRL, RSS or ICRA are a plus.
+"""
+
+
+def test_asks_read_as_each_field_means_them(tmp_path: Path) -> None:
+    asked = {name for _kind, name in _asked(tmp_path, FIELDS_POSTING)}
+    assert "data engine" in asked
+    assert "management system" not in asked  # a quality process, not an ML system
+    assert "search" not in asked  # a count of searches, not the field
+    assert "NVIDIA DRIVE" not in asked  # Orin alone is Jetson's chip as well
+    assert any("RSS" in name for name in asked)
+
+
+def test_the_field_s_words_years_and_whole_system_work_show_the_asks(tmp_path: Path) -> None:
+    from resume_lessons.core.loader import resume_from_data
+
+    path = tmp_path / "posting.txt"
+    path.write_text(FIELDS_POSTING, encoding="utf-8")
+    bullets = [
+        "Owned the data flywheel that labels 2M grasps a week from the fleet.",
+        "Built the feature pipeline for grasp-quality scores from depth images.",
+        "Trained a ResNet-34 grasp-quality network in PyTorch on 2M labeled grasps.",
+        "Served the model on Jetson with TensorRT at 18 ms p99.",
+        "Set up drift monitoring of depth-camera inputs with Grafana alerts.",
+    ]
+    data = {
+        "basics": {
+            "name": "x",
+            "summary": "Credit risk modeller with 9 years building PD models for lenders.",
+        },
+        "work": [{"name": "Co", "position": "ML Engineer", "highlights": bullets}],
+    }
+    result = tailor(resume_from_data(data, "x"), read_posting(path))
+    assert _match(result, "data engine").bullets[0].text == "data flywheel"
+    years = next(m for m in result.matches if m.term.kind == "experience")
+    assert years.summary and years.summary[0].location == "basics.summary"
+    whole = _match(result, "end to end")
+    assert whole.shown and "data, features, training, serving and monitoring" in (
+        whole.records[0].text
+    )

@@ -544,6 +544,12 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
             )  # fmt: skip
         elif named:  # years of experience ("3 years in a row" names none, and asks nothing)
             out.append(Found("experience", key, f"{key} of experience", start, end))
+            before = _field_before(text, start, fields)
+            if before is not None:  # "Credit risk modeller with 9 years": years in credit risk
+                out.append(
+                    Found("experience", f"{key} in {before.key}", f"{key} in {before.name}",
+                          before.start, end)
+                )  # fmt: skip
     for level, start, end, _soft in asked_degree(text):
         name = LEVELS[level] + (" or higher" if level < max(LEVELS) else "")
         out.append(Found("degree", f"degree {level}", name, start, end))
@@ -555,6 +561,24 @@ _T1_NAMES = frozenset({"domain", "system_type"})
 # uses, not a field asked. A clause's "our" or "your" before one says so.
 _TEAM_SYSTEMS = frozenset({"ML platform"})
 _OURS = re.compile(r"\b(?:our|your)\b[^.;:\n]*$", re.IGNORECASE)
+
+
+# "Credit risk modeller with 9 years", "Robotics ML engineer with over 8 years": a role in a
+# field, then its years
+_ROLE_WITH = re.compile(
+    r"^(?:\s+[\w/&-]+){0,3}?\s+(?:engineer|scientist|modell?er|researcher|developer|architect"
+    r"|analyst|specialist|practitioner|lead)s?\s+with\s+(?:over\s+|more than\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _field_before(text: str, start: int, fields: dict[int, Found]) -> Found | None:
+    """The domain a role names right before its years ("Credit risk modeller with 9 years"),
+    else None."""
+    for f in sorted(fields.values(), key=lambda f: -f.end):
+        if f.end <= start and f.kind == "domain" and _ROLE_WITH.match(text[f.end : start]):
+            return f
+    return None
 
 
 def _inside_any(e: Element, spans: Sequence[tuple[int, int]]) -> bool:

@@ -18,6 +18,7 @@ from .cramming import lists_terms
 from .degrees import resume_degree
 from .elements import Element, explain
 from .experience import Span, roles_span
+from .findings import and_list
 from .locations import get_text, iter_items
 from .model import Resume
 from .posting_terms import (
@@ -184,7 +185,9 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
         return found.key in ("experiment", OFFLINE_EXPERIMENT)
     if kind == "experience":  # "8 years of experience" shows a posting's "5+ years"
         field = years_field(key)  # "8 years in NLP" shows "5+ years in NLP" and "5+ years"
-        return _years(found.key) >= _years(key) and (not field or years_field(found.key) == field)
+        return _years(found.key) >= _years(key) and (
+            not field or _same_field(years_field(found.key), field)
+        )
     if kind == "degree":  # a PhD shows a master's asked
         return _level(found.key) >= _level(key)
     if kind == "model_type" and any(
@@ -201,6 +204,17 @@ def _same_key(kind: str, key: str, found: Found, profile: Profile) -> bool:
         # or more ("learning-to-rank" in "learning-to-rank models"), never a bare "system"
         return len(found.key.split()) >= 2 and (f" {found.key} " in f" {key} ")
     return key == found.key
+
+
+def _same_field(shown: str, asked: str) -> bool:
+    """Whether years in ``shown`` are years in ``asked``: the same field, or one naming the
+    other in two words or more ("credit risk" in "credit risk modell")."""
+    if not shown:
+        return False
+    if shown == asked:
+        return True
+    short, long = sorted((shown, asked), key=len)
+    return len(short.split()) >= 2 and f" {short} " in f" {long} "
 
 
 def _years(key: str) -> int:
@@ -335,11 +349,16 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
     tools = [m for m in matches if m.term.kind == "tool"]
     others = [m for m in matches if m.term.kind != "tool"]
     times: dict[tuple[int, str], int] = {}  # how often a text shows a term
+    role_stages: dict[int, set[str]] = {}  # the pipeline stages each role's bullets show
     for location, kind, text in resume_texts(resume):
         hits: list[tuple[TermMatch, tuple[int, int]]] = []
         if others:
             finds = text_terms(text, profile, listed=kind == "skill")
             finds += _as_written(finds, text)
+            role = _ROLE_BULLET.match(location)
+            if role and kind == "bullet":
+                stages = role_stages.setdefault(int(role.group(1)), set())
+                stages.update(f.key for f in finds if f.kind == "stage")
             for m in others:
                 same = [f for f in finds if _same(m.term, f, profile)]
                 f = same[0] if same else None
@@ -407,6 +426,11 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             m.have = best[2]
             if best[0] >= _level(m.term.key):
                 m.records.append(Place(f"education[{best[1]}]", 0, 0, best[2]))
+    for m in matches:
+        if m.term.kind == "seniority" and m.term.key == END_TO_END and not m.shown:
+            whole = _whole_system_role(resume, role_stages)
+            if whole:
+                m.records.append(Place("work", 0, 0, whole))
     asks = [m for m in matches if m.term.kind == "experience"]
     span = roles_span(resume) if asks else None
     for m in asks:
@@ -416,6 +440,27 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
             where = "the roles' dates" if not field else f"the dates of your roles in {field}"
             m.records.append(Place("work", 0, 0, f"{where}: {years_text(m.span)}"))
     return matches
+
+
+_ROLE_BULLET = re.compile(r"^work\[(\d+)\]\.highlights\[\d+\]$")
+END_TO_END = "end to end"
+# A role whose bullets cover the system from its data to production, in these stages, shows
+# "end to end" work as well as the words do: the stages the lesson on T2 asks for.
+_WHOLE_SYSTEM = ("data", "features", "training", "serving", "monitoring")
+_WHOLE_SYSTEM_MIN = 4
+
+
+def _whole_system_role(resume: Resume, role_stages: dict[int, set[str]]) -> str:
+    """What the first role whose bullets show training, serving and most of the other
+    stages says of its work ("Staff ML Engineer, Resonate Music: its bullets show data,
+    features, training, serving and monitoring"), or "" for none."""
+    for i in sorted(role_stages):
+        shown = [s for s in _WHOLE_SYSTEM if s in role_stages[i]]
+        if {"training", "serving"} <= set(shown) and len(shown) >= _WHOLE_SYSTEM_MIN:
+            role = resume.work[i]
+            title = ", ".join(t for t in (role.position, role.name) if t)
+            return f"{title}: its bullets show {and_list(shown)}"
+    return ""
 
 
 def _roles_in(resume: Resume, m: TermMatch, profile: Profile) -> list[int]:
