@@ -999,3 +999,13 @@ def test_radiology_is_a_domain() -> None:
         "summary",
     )
     assert summary["domain"] == ["radiology"]
+
+
+def test_an_amount_set_against_what_it_was_is_a_result_not_a_choice() -> None:
+    grasps = _found(
+        "Sim-trained models now need only 4k real grasps of fine-tuning instead of 60k."
+    )
+    assert grasps["quantified_impact"] == ["4k real grasps of fine-tuning instead of 60k"]
+    hours = _found("Retraining now takes 3 hours instead of 2 days.")
+    assert "quantified_impact" in hours and "decision" not in hours
+    assert "instead of" in _found("Chose a GBDT instead of a DNN for the fraud model.")["decision"]

@@ -434,3 +434,16 @@ def test_a_paper_shares_a_named_method_or_a_run_together_name_with_its_bullet() 
     assert tied("Fast BEV Fusion on Embedded GPUs", fusion)
     # one ordinary word in common is still no tie
     assert not tied("Active Inference in Robot Control", fusion)
+
+
+def test_a_catch_all_group_beside_a_field_s_group_is_named_as_such() -> None:
+    skills = [
+        {"name": "Technical", "keywords": ["Python", "SQL", "LightGBM", "Spark", "Airflow"]},
+        {"name": "Risk", "keywords": ["IFRS 9", "scorecards"]},
+    ]
+    data = {"basics": {"name": "A"}, "work": [{"name": "X", "highlights": ["Built a model."]}]}
+    found = _check({**data, "skills": skills}, "T7").findings
+    flat = next(f for f in found if f.code == "T701")
+    assert "catch-all group (“Technical”)" in flat.message
+    one = _check({**data, "skills": [{"name": "", "keywords": ["Python", "SQL"]}]}, "T7")
+    assert "one flat list" in next(f for f in one.findings if f.code == "T701").message

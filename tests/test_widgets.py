@@ -522,6 +522,8 @@ def test_new_facts_match_tools_as_written_and_know_the_learners_own_words() -> N
         new_facts("Cut it 23% over 14 hubs.", "Did it.\nCut it 23% in 14 hubs.", None, profile)
         == []
     )
+    # a number inside a metric's name is the name ("mAP@0.5"), the figure after it a claim
+    assert new_facts("Raised mAP@0.5 to 0.84.", "Trained a detector.", None, profile) == ["0.84"]
 
 
 def test_the_summary_rewriter_knows_the_resumes_bullets(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from .tailor_match import resume_texts
 # "9 ms"); "2-week" is the figure 2. Ordinals and years count too: a date is a fact as well.
 # A number hyphened to a name before it is part of the name: "ICD-10", "GPT-4", "Llama-2".
 _FIGURE = re.compile(
-    r"(?<![\w.])(?<![A-Za-z]-)(?P<n>\d+(?:[.,]\d+)*)"
+    r"(?<![\w.@])(?<![A-Za-z]-)(?P<n>\d+(?:[.,]\d+)*)"
     r"(?P<unit>\s?(?:%|×|x|k|m|bn|b|ms|pp|bps|tb|gb|pb|h|hrs?|mins?)(?![a-z])"
     r"|[\s-]?(?:days?|weeks?|months?|hours?|minutes?)(?![a-z]))?",
     re.IGNORECASE,

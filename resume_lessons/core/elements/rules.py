@@ -405,6 +405,12 @@ def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
             for a, b in _detection_times(lowered)
             if not any(s < b and a < e for s, e, _, _ in found)
         ]
+        if "instead of" in lowered or "rather than" in lowered:
+            found += [
+                (a, b, what, False)
+                for a, b, what in _amounts_instead(lowered)
+                if not any(s < b and a < e for s, e, _, _ in found)
+            ]
     found += [
         (a, b, "incidents caught", True)
         for a, b in _caught_counts(lowered)
@@ -445,6 +451,22 @@ _DETECTION_TIME = re.compile(
     r"(?:\s+(?:instead of|rather than|down from|from|vs\.?|versus)\s+\d+(?:\.\d+)?\s*-?\s*"
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)?"
 )
+
+
+# An amount set against what it was or would have been: "need only 4k real grasps of
+# fine-tuning instead of 60k", "retraining takes 3 hours rather than 2 days".
+_INSTEAD = re.compile(
+    rf"(?<![\w.]){_NUM}\s?(?:k|m|%|x|ms|s|h|hrs?|hours?|minutes?|mins?|days?|weeks?)?\b"
+    r"(?P<what>(?:\s+[a-z][\w-]*){0,4}?)\s+(?:instead of|rather than)\s+"
+    rf"{_NUM}\s?(?:k|m|%|x|ms|s|h|hrs?|hours?|minutes?|mins?|days?|weeks?)?\b"
+)
+
+
+def _amounts_instead(lowered: str) -> list[tuple[int, int, str]]:
+    return [
+        (m.start(), m.end(), m.group("what").strip() or "amount")
+        for m in _INSTEAD.finditer(lowered)
+    ]
 
 
 def _detection_times(lowered: str) -> list[tuple[int, int]]:
@@ -544,6 +566,8 @@ def find_vocabulary_details(doc: Doc) -> Found:
         for i, j, phrase in hits if len(hits) < 2 else _outermost(hits):
             if cat == "decision" and _decision_not_own(words, i):
                 continue
+            if cat == "decision" and phrase in _COMPARING and _between_figures(doc, i, j):
+                continue  # "3 hours instead of 2 days" compares amounts, not options
             if (
                 cat == "guardrail"
                 and phrase.lower() in _BARE_GUARDRAILS
@@ -553,6 +577,19 @@ def find_vocabulary_details(doc: Doc) -> Found:
             found.append((starts[i], cat, ends[j - 1], phrase))
     found += _held_metrics(doc) + _steady_metrics(doc) + _fixed_horizons(doc)
     return _drop_contained(found, "guardrail")
+
+
+_COMPARING = frozenset({"instead of", "rather than"})
+
+
+def _between_figures(doc: Doc, i: int, j: int) -> bool:
+    before = doc.lowered[max(0, doc.starts[i] - 40) : doc.starts[i]]
+    after = doc.lowered[doc.ends[j - 1] : doc.ends[j - 1] + 6]
+    return _ANY_FIGURE.search(before) is not None and _FIGURE_FIRST.match(after) is not None
+
+
+_ANY_FIGURE = re.compile(r"\d")
+_FIGURE_FIRST = re.compile(r"\s*\d")
 
 
 # The word alone names a test's guardrail only beside a test or a metric; an LLM's guardrails

@@ -80,11 +80,21 @@ def check(ctx: Context) -> TechniqueResult:
     named = [s for s in skills if s.name.strip() and s.name.strip().lower() not in flat_names]
     grouped = len(named) >= 2
     if not grouped:
+        # "Technical" beside "Risk": two groups, but the tools sit in the catch-all one
+        catch_all = max(
+            (s for s in skills if s not in named and s.name.strip()),
+            key=lambda s: len(s.keywords),
+            default=None,
+        )
         findings.append(
             t.finding(
                 "T701",
                 "skills",
-                "The skills are one flat list, so a reader cannot see how they fit the pipeline.",
+                f"Most tools sit in one catch-all group (“{catch_all.name.strip()}”), so a reader "
+                "cannot see how they fit the pipeline."
+                if catch_all is not None and len(skills) > 1
+                else "The skills are one flat list, so a reader cannot see how they fit the "
+                "pipeline.",
                 "Group them by stage: Languages, Data, Features, Training, Serving, Monitoring, "
                 "Experimentation.",
             )
