@@ -203,6 +203,27 @@ def test_throttle_runs_first_call_at_once_and_one_trailing_call() -> None:
     assert len(calls) == 2
 
 
+def test_a_slow_refresh_does_not_run_again_for_each_keystroke_queued_behind_it() -> None:
+    import time
+
+    calls: list[int] = []
+
+    def slow() -> None:
+        calls.append(1)
+        time.sleep(0.06)  # longer than the interval: a whole resume tailored on a busy machine
+
+    throttle = Throttle(slow, interval=0.02)
+
+    async def typing() -> None:
+        for _ in range(10):  # keystrokes that waited in the queue while the refresh ran
+            throttle()
+        assert len(calls) == 1
+        await asyncio.sleep(0.2)
+
+    asyncio.run(typing())
+    assert len(calls) == 2  # the first keystroke, then one refresh with the last text
+
+
 def test_every_wanted_element_has_a_question() -> None:
     wanted = {w for t in TECHNIQUES for w in t.wants}
     assert wanted <= set(QUESTIONS)
