@@ -1009,3 +1009,32 @@ def test_an_amount_set_against_what_it_was_is_a_result_not_a_choice() -> None:
     hours = _found("Retraining now takes 3 hours instead of 2 days.")
     assert "quantified_impact" in hours and "decision" not in hours
     assert "instead of" in _found("Chose a GBDT instead of a DNN for the fraud model.")["decision"]
+
+
+def test_the_practice_of_testing_is_a_test_only_with_a_test_s_detail() -> None:
+    framework = _found(
+        "Designed our switchback experimentation framework (geohash-5 randomization units, "
+        "carryover washout), now used by 5 teams."
+    )
+    assert "experiment" not in framework
+    detailed = _found(
+        "Introduced guardrail metrics and a minimum 14-day run to the experimentation platform."
+    )
+    assert "experiment" in detailed
+
+
+def test_a_metric_held_as_a_guardrail_is_not_the_result() -> None:
+    found = _found(
+        "Ran a 2-week switchback test in 12 cities; driver earnings per hour rose 3% with "
+        "cancellation rate as a guardrail."
+    )
+    assert all("cancellation" not in t for t in found["quantified_impact"])
+    assert found["scale"] == ["12 cities"]
+
+
+def test_a_loss_said_as_a_comparison_is_the_choice_s_cost() -> None:
+    found = _found(
+        "Moved the support bot from Rasa intents to an LLM with RAG. Responses got slower "
+        "(p95 0.4s -> 1.1s) but CSAT held steady in a 3-week A/B on 10% of chats."
+    )
+    assert "got slower" in found["tradeoff"]

@@ -1400,3 +1400,36 @@ def test_a_change_named_as_a_noun_needs_a_metric_after_it(text: str) -> None:
 )
 def test_a_tradeoff_as_engineers_write_it_earns_t3(text: str) -> None:
     assert score_item(text, "bullet", get_technique("T3")).score == 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chose a LightGBM quantile model over a DeepAR network for demand forecasts: it was 40x "
+        "cheaper to retrain and only 1.5% worse on pinball loss, which I confirmed was "
+        "acceptable in a 12-month rolling-origin backtest.",
+        "Moved the support bot from Rasa intents to an LLM with RAG. Responses got slower "
+        "(p95 0.4s -> 1.1s) but a 3-week A/B on 10% of chats showed CSAT held steady.",
+    ],
+)
+def test_a_cost_said_as_a_comparison_and_a_backtest_check_earn_t3(text: str) -> None:
+    assert score_item(text, "bullet", get_technique("T3")).score == 100
+
+
+def test_a_switchback_test_s_design_is_its_traffic_share() -> None:
+    text = (
+        "Ran a 2-week switchback test across 12 cities (30-minute windows); driver earnings "
+        "per hour rose 3% with cancellation rate as a guardrail."
+    )
+    lines = {c.key: c.earned for c in score_item(text, "bullet", get_technique("T4")).checklist}
+    assert lines["T403"] == 15
+
+
+def test_a_visionary_s_self_portrait_is_generic() -> None:
+    scored = score_item(
+        "Visionary GenAI leader with 10 years in conversational AI, driving transformative "
+        "LLM assistants that handle 1.8M chats a month.",
+        "summary",
+        get_technique("T1"),
+    )
+    assert any(f.code == "T106" and "Visionary" in f.message for f in scored.findings)

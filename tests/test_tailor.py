@@ -2316,3 +2316,27 @@ def test_the_field_s_words_years_and_whole_system_work_show_the_asks(tmp_path: P
     assert whole.shown and "data, features, training, serving and monitoring" in (
         whole.records[0].text
     )
+
+
+def test_places_counted_and_partner_teams_are_no_domain(tmp_path: Path) -> None:
+    asked = {
+        (kind, name)
+        for kind, name in _asked(
+            tmp_path,
+            "Senior ML Engineer, Pricing\n- Price 2M trips a day in 30 markets.\n"
+            "- Work with finance and ops on pricing.\n- Own our ETA prediction models.\n",
+        )
+    }
+    names = {name for _k, name in asked}
+    assert "markets" not in names and "finance" not in names
+    assert "prediction models" not in names  # every model predicts: no system named
+    assert ("domain", "pricing") in asked or any("pric" in n for n in names)
+
+
+def test_a_hyped_bullet_shows_no_ownership(tmp_path: Path) -> None:
+    result = _tailor_text(
+        tmp_path,
+        "Senior ML Engineer\n- You will own and drive our ranking systems.\n",
+        ["Leveraged cutting-edge AI to drive synergies across the logistics stack."],
+    )
+    assert not _match(result, "ownership").shown

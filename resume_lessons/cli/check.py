@@ -99,8 +99,9 @@ def format_text(analysis: Analysis, file: str) -> str:
     )
     costs = sum(1 for f in analysis.findings if f.points)
     lines.append(
-        f"{len(analysis.findings)} finding(s), {costs} costing points (-N pts: what fixing it "
-        "gives back). `resume-lessons rules CODE` explains one."
+        f"{len(analysis.findings)} finding(s), {costs} costing points (-N pts: its share of the "
+        "points its rule lost; fixing all of a rule's findings gives them back). "
+        "`resume-lessons rules CODE` explains one."
     )
     return "\n".join(lines) + "\n"
 

@@ -289,6 +289,16 @@ def _signals(
     return found, list(dict.fromkeys(vague))
 
 
+def sells_with_hype(text: str, profile: Profile) -> bool:
+    """Whether a bullet sells itself with hype words ("Leveraged cutting-edge AI to drive
+    synergies"): it is held to a 3 of 5, and it vouches for nothing else (no paper is tied to
+    work by it, no posting's ask is shown by it)."""
+    words, _starts, _ends = token_spans(text.lower())
+    hype = _hype_words(profile)
+    hits = profile.index.by_category(words).get("vague_word", ())
+    return any(p.lower() in hype for _i, _j, p in hits)
+
+
 @cache
 def _hype_words(profile: Profile) -> frozenset[str]:
     return frozenset(w.lower() for w in profile.words("quality", "hype_words"))
@@ -438,6 +448,7 @@ def score_bullet(
     )
 
 
+_LOSS_VALUES = frozenset({"lost", "worse"})  # the tradeoff spans that are a measured loss
 _PAID_WINDOW = 3  # tokens from "accepting", "at the cost of" … to the figure it pays
 
 
@@ -454,8 +465,14 @@ def _costs_paid(text: str, found: list[Element], profile: Profile) -> dict[Eleme
         if not any(a <= i and j <= b for a, b in named)
     ]
     paid = {}
+    # a loss said as one ("lost 1.1 mIoU", "only 1.5% worse on pinball loss") is the price too
+    losses = [t for t in found if t.name == "tradeoff" and t.value in _LOSS_VALUES]
     for e in found:
         if e.name in ("quantified_impact", "business_impact"):
+            loss = next((t for t in losses if t.start < e.end and e.start < t.end), None)
+            if loss is not None:
+                paid[e] = loss.text
+                continue
             said = next(
                 (
                     w

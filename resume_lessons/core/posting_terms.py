@@ -442,6 +442,10 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
         if e.name == "domain":
             if any(b.end <= e.start and _INPUTS_OF.match(text[b.end : e.start]) for b in pipes):
                 continue
+            if _COUNTED.search(text, max(0, e.start - 12), e.start):
+                continue  # "in 30 markets", "12 cities": places counted, not a field
+            if _PARTNER_TEAM.search(text, max(0, e.start - 40), e.start):
+                continue  # "work with finance and ops": a team the hire works with
             if _is_document(text, e, profile):
                 continue
             key = _norm(e.value or e.text)
@@ -561,6 +565,14 @@ _T1_NAMES = frozenset({"domain", "system_type"})
 # uses, not a field asked. A clause's "our" or "your" before one says so.
 _TEAM_SYSTEMS = frozenset({"ML platform"})
 _OURS = re.compile(r"\b(?:our|your)\b[^.;:\n]*$", re.IGNORECASE)
+
+
+_COUNTED = re.compile(r"\d[\d,.]*\+?\s+$")
+_PARTNER_TEAM = re.compile(
+    r"\b(?:work|works|working|partner|partners|partnering|collaborate|collaborating)\s+"
+    r"(?:closely\s+)?with\s+(?:our\s+|the\s+)?(?:[\w-]+,\s+)*$",
+    re.IGNORECASE,
+)
 
 
 # "Credit risk modeller with 9 years", "Robotics ML engineer with over 8 years": a role in a

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, partial
 
-from .bullet_score import score_bullet
+from .bullet_score import score_bullet, sells_with_hype
 from .cramming import lists_terms
 from .degrees import resume_degree
 from .elements import Element, explain
@@ -355,6 +355,9 @@ def match_terms(resume: Resume, terms: list[Term], profile: Profile) -> list[Ter
         if others:
             finds = text_terms(text, profile, listed=kind == "skill")
             finds += _as_written(finds, text)
+            if kind == "bullet" and sells_with_hype(text, profile):
+                # "Leveraged cutting-edge AI to drive synergies": no ownership shown
+                finds = [f for f in finds if f.kind != "seniority"]
             role = _ROLE_BULLET.match(location)
             if role and kind == "bullet":
                 stages = role_stages.setdefault(int(role.group(1)), set())

@@ -770,6 +770,16 @@ _HELD_UNDER = re.compile(
 )
 
 
+# What the chosen option lost, said as a comparison: "only 1.5% worse on pinball loss",
+# "responses got slower (p95 0.4s -> 1.1s)", "2 points worse but 3x cheaper".
+_WORSE = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|pp|points?|pts?|ms|x)?\s+(?:worse|slower|heavier|costlier)\b"
+    r"|\b(?:got|became|were|was|is|are|ran)\s+(?:a\s+bit\s+|slightly\s+|somewhat\s+|much\s+)?"
+    r"(?:slower|worse|costlier|heavier|more\s+expensive)\b",
+    re.IGNORECASE,
+)
+
+
 def find_tradeoffs(doc: Doc) -> Found:
     found: Found = []
     if not _TRADEOFF_CATS.isdisjoint(doc.hits):
@@ -788,6 +798,9 @@ def find_tradeoffs(doc: Doc) -> Found:
         if "decision" in doc.hits:
             for m in _HELD_UNDER.finditer(doc.text):
                 found.append((m.start(), "tradeoff", m.end(), "held under"))
+    if "decision" in doc.hits and ("worse" in doc.lowered or "slower" in doc.lowered):
+        for m in _WORSE.finditer(doc.text):
+            found.append((m.start(), "tradeoff", m.end(), "worse"))
     return found
 
 
@@ -1450,6 +1463,11 @@ _CANARIES = frozenset(
     {"canary", "canaries", "canary rollout", "canary rollouts", "canary release", "canary releases"}
 )
 _NEEDS_CONTEXT = frozenset({"test", "tests"}) | _CANARIES
+# The practice of testing, not a test: an experiment only with a test's detail beside it
+# ("a minimum 14-day run on the experimentation platform", "with guardrail metrics").
+_PRACTICE = frozenset(
+    {"experimentation", "experimentation platform", "experimentation framework", "switchback"}
+)
 # After a test word, what makes it a practice around tests rather than one: "the experiment
 # review", "experiment guidelines".
 _NOT_A_TEST_AFTER = frozenset(
@@ -1469,6 +1487,8 @@ def _experiments(words, by_cat, context: bool, lowered: str) -> list[tuple[int, 
                 continue
             if p in _CANARIES and not (guarded or "week" in lowered or "day" in lowered):
                 continue  # "built canary releases for models": a way to deploy
+            if p in _PRACTICE and not (context or guarded):
+                continue  # "designed an experimentation framework": the practice, no test
             if p in _NEEDS_CONTEXT and not (context or _ab_context(words, i) or guarded):
                 continue
             if (
@@ -2573,6 +2593,7 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
     # to one category only
     quality = {i for i, _, p in metric_hits + quality_hits if p in quality_words}
     business = _impact_business_tokens(words, by_cat)
+    guard_starts = {i for i, _, _ in get("guardrail") or ()}
     out = []
     if zeros:
         out.extend(_impact_zero_levels(words, starts, ends, metrics))
@@ -2611,6 +2632,8 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
                 continue
             if i < a and words[a - 1] == "for":
                 continue  # "trade sensitivity for 40% fewer false alarms": the size is theirs
+            if j in guard_starts:
+                continue  # "rose 3% with cancellation rate as a guardrail": the one held
             if latency and not _IMPACT_LATENCY.search(phrase):
                 continue
             lo, hi = (ends[j - 1], s) if i < a else (e, starts[i])

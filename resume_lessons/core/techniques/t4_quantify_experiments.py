@@ -93,6 +93,11 @@ def _shown(ctx: Context, location: str, text: str, elements: tuple[str, ...]) ->
     names = ctx.names(location)
     if elements == ("guardrail",):
         return "guardrail" in names and _named_guardrail(ctx, location, text)
+    if elements == ("traffic_share",) and any(
+        e.name == "experiment" and "switchback" in e.text.lower()
+        for e in ctx.elements.get(location, [])
+    ):
+        return True  # a switchback test splits all of the traffic by time: its design is its share
     return not names.isdisjoint(elements)
 
 

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
+from ..bullet_score import sells_with_hype
 from ..findings import Context, Example, TechniqueResult
 from ..profile import Profile, phrase_key
 from .base import Line, Rule, Technique, quote, result
@@ -107,10 +108,12 @@ def check(ctx: Context) -> TechniqueResult:
     minor = ctx.profile.words("venues", "minor_markers")
     companies = [w.name for w in ctx.resume.work if w.name]
     generic = frozenset(w.lower() for w in ctx.profile.words("venues", "generic_topic_words"))
-    bullets = [_topic(b.text, generic) for b in ctx.bullets]
+    # a bullet selling itself with hype shows no work a paper could be about
+    work = [b for b in ctx.bullets if not sells_with_hype(b.text, ctx.profile)]
+    bullets = [_topic(b.text, generic) for b in work]
     # one area of work in common ties a paper too: an ASR paper and a bullet about the
     # Conformer-CTC model of a call centre are the same line of work
-    worked = frozenset().union(*(_areas_of(b.text, ctx.profile) for b in ctx.bullets))
+    worked = frozenset().union(*(_areas_of(b.text, ctx.profile) for b in work))
     top, tied = 0.0, 0
     for i, pub in enumerate(pubs):
         where = f"publications[{i}]"
