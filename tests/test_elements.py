@@ -1038,3 +1038,27 @@ def test_a_loss_said_as_a_comparison_is_the_choice_s_cost() -> None:
         "(p95 0.4s -> 1.1s) but CSAT held steady in a 3-week A/B on 10% of chats."
     )
     assert "got slower" in found["tradeoff"]
+
+
+@pytest.mark.parametrize(
+    ("text", "element", "shown"),
+    [
+        # a compound verb of doing opens a bullet; a compound adjective does not
+        ("Map-matched 30B GPS pings with an HMM to build training labels.", "action_verb", True),
+        ("Data-driven approach to churn modelling.", "action_verb", False),
+        # features built in a data tool are a model's inputs; a product's features are shipped
+        ("Built real-time supply and demand features in Flink.", "stage.features", True),
+        ("Shipped new features in Kafka-backed apps.", "stage.features", False),
+        # a share of people's work a system takes on is a result; a load it carries is scale
+        ("Our bot handles around 40% of inbound chats without an agent.", "business_impact", True),
+        (
+            "Built a bidding service that handles 500k requests per second with 99.99% availability.",
+            "quantified_impact",
+            False,
+        ),
+    ],
+)
+def test_openings_features_and_shares_as_people_write_them(
+    text: str, element: str, shown: bool
+) -> None:
+    assert (element in _found(text)) is shown

@@ -299,7 +299,10 @@ def _vocab(profile: Profile) -> _Vocab:
 _STAGE_CATS = frozenset(f"stage.{stage}" for stage in STAGES)
 _DETAIL_CATS = frozenset({"model_type", "decision", "guardrail", "early_stopping", "significance"})
 _TRADEOFF_CATS = frozenset({"tradeoff", "concession", "reason", "limit"})
-_FILLERS = frozenset({"by", "the", "a", "our", "its"})
+# words between a change verb and its size that name nothing: "handles around 40% of chats"
+_FILLERS = frozenset(
+    {"by", "the", "a", "our", "its", "around", "about", "roughly", "nearly", "almost", "~"}
+)
 _AB_WORDS = frozenset({"ran", "run", "traffic", "week", "weeks", "days", "users", "split"})
 _DATA_UNITS = frozenset({"tb", "pb", "gb"})
 # Between a building verb and a model, these make the model something the built thing serves or
@@ -405,6 +408,12 @@ def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
             for a, b in _detection_times(lowered)
             if not any(s < b and a < e for s, e, _, _ in found)
         ]
+        if "handl" in lowered:
+            found += [
+                (a, b, "share of work handled", True)
+                for a, b in (m.span() for m in _HANDLES_SHARE.finditer(lowered))
+                if not any(s < b and a < e for s, e, _, _ in found)
+            ]
         if "instead of" in lowered or "rather than" in lowered:
             found += [
                 (a, b, what, False)
@@ -450,6 +459,15 @@ _DETECTION_TIME = re.compile(
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b"
     r"(?:\s+(?:instead of|rather than|down from|from|vs\.?|versus)\s+\d+(?:\.\d+)?\s*-?\s*"
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b)?"
+)
+
+
+# A share of people's work a system takes on: "our bot handles around 40% of inbound chats"
+# (a share of work items, not a load: "handles 500k requests per second" is scale).
+_HANDLES_SHARE = re.compile(
+    r"\b(?:handles|handled|handling)\s+(?:around\s+|about\s+|roughly\s+|nearly\s+|over\s+|~)?"
+    r"\d+(?:\.\d+)?\s?%\s+of\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:calls|tickets|claims|chats|contacts|emails|inquiries|enquiries|conversations|cases)\b"
 )
 
 
@@ -1313,6 +1331,7 @@ def _stages(  # type: ignore[no-untyped-def]
     cues = _stage_model_cues(
         words, by_cat, [h for s, h in longer if s != "training"], hosted, data_tools
     )
+    built_in_tool = any(w in data_tools for w in words)
     model_named = bool(cues or get("stage_model_word")) or any(
         p not in _STAGE_BARE_FEATURES
         for stage, _, hits in stage_hits
@@ -1363,7 +1382,10 @@ def _stages(  # type: ignore[no-untyped-def]
                 ):
                     continue  # watching a system that is no model or pipeline
                 if phrase in _STAGE_BARE_FEATURES and not _stage_model_feature(
-                    words, i, model_named or "quality_metric" in by_cat
+                    # features built in a data tool ("real-time features in Flink") are inputs
+                    words,
+                    i,
+                    model_named or "quality_metric" in by_cat or built_in_tool,
                 ):
                     continue  # "shipped new features" are a product's
                 if j - 1 in scale_verbs and j < n and words[j][:1].isdigit():
@@ -1915,7 +1937,7 @@ _IMPACT_GENERIC = frozenset(
 # Small words that name nothing changed: "at scale with 18%" gives a size of no outcome.
 _IMPACT_GLUE = frozenset({"with", "in", "at", "on", "for", "of", "to", "from", "and", "over"})
 # Verbs whose share of people's work items is work taken over: "automated 30% of claims".
-_IMPACT_TAKE_OVER = ("automat", "cover")
+_IMPACT_TAKE_OVER = ("automat", "cover", "resolv", "deflect", "contain")
 _IMPACT_WORK_ITEMS = frozenset(
     [
         "calls",
@@ -2771,10 +2793,25 @@ def _hit_at(hits: list[tuple[int, int, str]] | None, i: int) -> bool:
     return False
 
 
+# The past forms that end compound adjectives: "Data-driven", "Cloud-based", "AI-powered".
+_ADJECTIVE_TAILS = frozenset(
+    {"driven", "based", "powered", "oriented", "focused", "related", "enabled", "backed"}
+    | {"centered", "centred", "minded", "facing", "shaped", "sized", "aware", "guided"}
+)
+
+
 def _looks_like_verb(word: str, nxt: str, by_cat, first: int) -> bool:  # type: ignore[no-untyped-def]
     head, _, tail = word.partition("-")
     if tail and head in _OPENING_VERB_PREFIXES:
         word = tail  # "re-ranked", "co-founded", "pre-trained"
+    elif (
+        tail.isalpha()
+        and head.isalpha()
+        and tail.endswith("ed")
+        and tail not in _ADJECTIVE_TAILS
+        and "VERB" in lemmas.readings(tail)
+    ):
+        return True  # "Map-matched 30B GPS pings", "Auto-scaled the fleet": a verb of doing
     if not word.isalpha() or word in _NOT_VERBS:
         return False
     if len(word) < 5:
