@@ -797,3 +797,25 @@ def test_a_figure_with_a_unit_is_new_unless_the_resume_gives_it_in_that_unit() -
         "x",
     )
     assert new_facts(again, bullets[1], had, load_profile()) == []
+
+
+def test_the_picker_lists_the_other_bullets_in_the_resume_s_order() -> None:
+    from resume_lessons.notebook.widgets._common import bullet_picker
+
+    def item(location: str) -> Item:
+        return Item(location, "bullet", f"text of {location}", "role")
+
+    picked = item("work[1].highlights[2]")
+    ranked = [
+        item(x) for x in ("work[1].highlights[10]", "basics.summary", "work[0].highlights[3]")
+    ]
+    ranked.append(item("work[1].highlights[9]"))
+    picker = bullet_picker(picked, ranked)
+    assert picker is not None
+    assert [v for _label, v in picker.options] == [
+        "work[1].highlights[2]",
+        "basics.summary",
+        "work[0].highlights[3]",
+        "work[1].highlights[9]",
+        "work[1].highlights[10]",
+    ]

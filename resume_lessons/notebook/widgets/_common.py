@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import re
 import weakref
 from collections.abc import Callable
 
@@ -28,6 +29,12 @@ def _pick_label(item: Item, drafts: Drafts | None) -> str:
     return f"{item.location}: {short}{mark}"
 
 
+def _resume_order(item: Item) -> tuple[object, ...]:
+    """'work[1].highlights[10]' after 'work[1].highlights[9]': the location's parts, numbers
+    as numbers."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", item.location))
+
+
 def bullet_picker(
     item: Item,
     choices: list[Item],
@@ -35,9 +42,11 @@ def bullet_picker(
     drafts: Drafts | None = None,
     on_pick: Callable[[str], None] | None = None,
 ) -> w.Dropdown | None:
-    """One click to work on another bullet (the current one first), calling ``on_pick`` with
-    its location; None with nothing to pick."""
-    options = [item, *(i for i in choices if i.location != item.location)]
+    """One click to work on another bullet (the current one first, the others in the resume's
+    order, so the list stays where the learner left it as drafts change which bullet a lesson
+    suggests), calling ``on_pick`` with its location; None with nothing to pick."""
+    others = sorted((i for i in choices if i.location != item.location), key=_resume_order)
+    options = [item, *others]
     if len(options) < 2:
         return None
     picker = w.Dropdown(
