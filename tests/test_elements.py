@@ -1062,3 +1062,22 @@ def test_openings_features_and_shares_as_people_write_them(
     text: str, element: str, shown: bool
 ) -> None:
     assert (element in _found(text)) is shown
+
+
+def test_predictive_maintenance_as_its_engineers_write_it() -> None:
+    summary = _found(
+        "ML engineer with 9 years in industrial IoT and predictive maintenance. Built "
+        "remaining-useful-life models on edge gateways in 40+ plants.",
+        "summary",
+    )
+    assert "predictive maintenance" in summary["domain"]
+    assert "system_type" in summary
+    rollout = _found(
+        "Ran a 6-month staged rollout across 3 wind farms (20% of fleet first), with missed-fault "
+        "rate as guardrail and a pre-agreed rule to stop if 2 faults were missed."
+    )
+    assert rollout["experiment"] == ["staged rollout"] and "early_stopping" in rollout
+    assert _found("Deployed isolation forest models to 220 pumping stations.")["scale"] == [
+        "220 pumping stations"
+    ]
+    assert "experiment" not in _found("Set up a phased rollout of the new checkout service.")

@@ -2340,3 +2340,22 @@ def test_a_hyped_bullet_shows_no_ownership(tmp_path: Path) -> None:
         ["Leveraged cutting-edge AI to drive synergies across the logistics stack."],
     )
     assert not _match(result, "ownership").shown
+
+
+def test_machines_named_like_models_and_motor_drives_are_no_asks(tmp_path: Path) -> None:
+    asked = _asked(
+        tmp_path,
+        "Senior ML Engineer, Asset Health\n"
+        "- We monitor 30,000 machines (pumps, compressors, turbines and transformers).\n"
+        "- Experience with CNNs and transformers.\n"
+        "- You will drive the roadmap for condition monitoring of motors and drives.\n",
+    )
+    transformers = [t for (kind, _n), t in asked.items() if t.key == "transformers"]
+    lines = [p.line for t in transformers for p in t.asked_at]
+    assert lines == [3]  # asked by the line about models only, not by the machines
+    result = _tailor_text(
+        tmp_path,
+        "Senior ML Engineer\n- You will own and drive our ranking systems.\n",
+        ["Worked on condition monitoring for motors and drives."],
+    )
+    assert not _match(result, "ownership").shown

@@ -489,6 +489,8 @@ def text_terms(text: str, profile: Profile, *, listed: bool = False) -> list[Fou
                 key, name = OFFLINE_EXPERIMENT, "experiments"
             out.append(Found("experiment", key, name, e.start, e.end))
         elif e.name == "model_type":
+            if _among_things(text, e, bullet):
+                continue  # "pumps, compressors, turbines and transformers": machines
             key = _norm(e.value or e.text)
             name = models.get(key, shown_name(e.text))
             out.append(Found("model_type", models.get(key, key), name, e.start, e.end))
@@ -591,6 +593,22 @@ def _field_before(text: str, start: int, fields: dict[int, Found]) -> Found | No
         if f.end <= start and f.kind == "domain" and _ROLE_WITH.match(text[f.end : start]):
             return f
     return None
+
+
+# A model family whose name is also a thing's ("transformers" are electrical equipment too)
+_THING_NAMES = frozenset({"transformer", "transformers"})
+# the end of a list of plural nouns: "pumps, compressors, turbines and "
+_LIST_OF_THINGS = re.compile(r"(?:\b[a-z]+s,\s+){2,}(?:[a-z]+s,?\s+)?(?:and|or)\s+$")
+
+
+def _among_things(text: str, e: Element, elements: list[Element]) -> bool:
+    """Whether a model's name ends a list of plain things with no other model in it."""
+    if (e.value or e.text).lower() not in _THING_NAMES:
+        return False
+    lo = max(0, e.start - 60)
+    if not _LIST_OF_THINGS.search(text.lower(), lo, e.start):
+        return False
+    return not any(o.name == "model_type" and lo <= o.start < e.start for o in elements)
 
 
 def _inside_any(e: Element, spans: Sequence[tuple[int, int]]) -> bool:

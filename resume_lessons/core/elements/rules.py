@@ -1483,6 +1483,7 @@ def _on_recorded_data(j: int, words: list[str], by_cat) -> bool:  # type: ignore
 # or a guardrail ("the test ran on 5% of traffic", "a 2-week canary with guardrails").
 _CANARIES = frozenset(
     {"canary", "canaries", "canary rollout", "canary rollouts", "canary release", "canary releases"}
+    | {"staged rollout", "staged rollouts", "phased rollout", "phased rollouts"}
 )
 _NEEDS_CONTEXT = frozenset({"test", "tests"}) | _CANARIES
 # The practice of testing, not a test: an experiment only with a test's detail beside it
