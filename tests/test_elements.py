@@ -1081,3 +1081,17 @@ def test_predictive_maintenance_as_its_engineers_write_it() -> None:
         "220 pumping stations"
     ]
     assert "experiment" not in _found("Set up a phased rollout of the new checkout service.")
+
+
+def test_security_ml_as_its_engineers_write_it() -> None:
+    summary = _found(
+        "I build the models that decide whether an email is phishing and whether a login is an "
+        "account takeover.",
+        "summary",
+    )
+    assert "phishing" in summary["domain"]
+    tuned = _found("Tuned the ATO model; FPR down 40%, analysts close 300 fewer tickets a week.")
+    assert tuned["quantified_impact"] == ["FPR down 40%"]  # the analysts are not its unit
+    assert "scale" not in tuned  # 300 fewer tickets is a change, not a size
+    holdout = _found("Ran a 3-week holdout on 5% of mailboxes; phishing clicks fell 12%.")
+    assert holdout["traffic_share"] == ["5% of mailboxes"]

@@ -1433,3 +1433,14 @@ def test_a_visionary_s_self_portrait_is_generic() -> None:
         get_technique("T1"),
     )
     assert any(f.code == "T106" and "Visionary" in f.message for f in scored.findings)
+
+
+def test_a_leader_s_hype_summary_earns_no_result() -> None:
+    scored = score_item(
+        "AI-powered cybersecurity ML leader driving next-gen threat detection platforms for "
+        "millions of users, delivering 10x improvements in detection efficacy.",
+        "summary",
+        get_technique("T1"),
+    )
+    lines = {c.key: c.earned for c in scored.checklist}
+    assert lines["quantified_impact"] == 0 and lines["no_generic_adjective"] == 0

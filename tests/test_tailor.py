@@ -2359,3 +2359,13 @@ def test_machines_named_like_models_and_motor_drives_are_no_asks(tmp_path: Path)
         ["Worked on condition monitoring for motors and drives."],
     )
     assert not _match(result, "ownership").shown
+
+
+def test_a_verb_of_ranking_is_no_field(tmp_path: Path) -> None:
+    names = {
+        n
+        for _k, n in _asked(
+            tmp_path, "Security ML\n- Our model ranks and deduplicates SOC alerts.\n"
+        )
+    }
+    assert "ranks" not in names and "ranking" not in names

@@ -2406,6 +2406,8 @@ def _scales(
             continue
         if not rest:
             continue  # no word after the number, so no unit
+        if rest.split(None, 1)[0] in _CHANGE_AFTER:
+            continue  # "300 fewer tickets a week": a change, not a size
         # Words in rest take hyphens of their own, so only a first separator can be one.
         hyphen = rest[0] == "-"
         rest = rest.replace("/", " ").split()
@@ -2510,6 +2512,7 @@ _PERIODS = frozenset({"second", "sec", "minute", "hour", "day", "week", "month",
 _MONEY_BEFORE = re.compile(r"(?:sav|cost|revenue|spend|budget|earn|income|sales|worth)\w*\W+$")
 
 
+_CHANGE_AFTER = frozenset({"fewer", "more", "less", "extra", "additional"})
 _CURRENCY_BEFORE = re.compile(r"(?:\b(?:usd|eur|gbp|inr|chf|cad|aud|rs\.?)\s?|[$€£₹¥]\s?)$")
 
 
@@ -2545,6 +2548,7 @@ def _vague_object_between(j: int, a: int, changes: dict[int, str], vague: object
 # metric after it, past a preposition and the qualifiers below; with none, only the change.
 _CHANGE_NOUNS = frozenset(
     {"improvement", "lift", "increase", "gain", "boost", "uplift", "growth", "reduction"}
+    | {"improvements", "lifts", "increases", "gains", "boosts", "reductions"}
 )
 _CHANGE_OF = frozenset({"in", "across", "on", "of", "to", "for"})
 _QUALIFIERS = frozenset({"the", "our", "all", "key", "overall", "core", "important", "critical"})
@@ -2566,10 +2570,17 @@ def _named_after(words: list[str], b: int, vague: object) -> str:
         return word
     if k in vague:  # type: ignore[operator]
         return words[k].rstrip(".,;")
-    nxt = words[k].rstrip(".,;")
-    if nxt == "business" and k + 1 < len(words):
-        return words[k + 1].rstrip(".,;")  # "business outcomes", "business results"
-    return nxt
+    if words[k] == "business" and k + 1 < len(words):
+        k += 1  # "business outcomes", "business results"
+    # the noun phrase it names, up to a preposition or a stop: "detection efficacy"
+    phrase = []
+    for w in words[k : k + 3]:
+        if w in _IMPACT_GLUE:
+            break
+        phrase.append(w.rstrip(".,;"))
+        if w[-1:] in ".,;":
+            break
+    return " ".join(phrase) or words[k]
 
 
 _VERB_REACH = 10  # tokens from a change verb to its size: "cut p99 latency … by 40%"
@@ -2634,7 +2645,11 @@ def _quantified_impacts(words, starts, ends, by_cat, lowered, traffic, quality_w
         if not_impact and any(0 <= a - k <= 3 for k, _, _ in not_impact):
             continue
         b = bisect_right(starts, e - 1) - 1
-        if words[b] in _IMPACT_HEADCOUNT or (b + 1 < n and words[b + 1] in _IMPACT_HEADCOUNT):
+        if words[b] in _IMPACT_HEADCOUNT or (
+            b + 1 < n
+            and words[b + 1] in _IMPACT_HEADCOUNT
+            and "," not in lowered[e : starts[b + 1]]
+        ):
             continue  # "grew the team from 5 to 12 engineers": headcount is no outcome
         b = b + 1 if b > 0 else 1
         money = mtext.lstrip("+-").startswith("$") or bool(
