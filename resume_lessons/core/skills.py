@@ -267,11 +267,13 @@ def shown_in(keyword: str, grams: set[Key], profile: Profile | None = None) -> b
     return any(key in grams for key in keys)
 
 
-def _pieces(text: str) -> list[list[tuple[str, int, int]]]:
+@lru_cache(maxsize=256)
+def _pieces(text: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
     """The text's stemmed words with their spans, and again with joined tokens in parts (the
-    sequences ``ngrams`` reads, with where each word sits)."""
+    sequences ``ngrams`` reads, with where each word sits). Cached: a text is looked up once
+    for each of the profile's tools, so it is cut into words once, not once per tool."""
     words = tokenize(text.lower())
-    seqs = [[(_stem(w), s, e) for w, s, e in words]]
+    seqs = [tuple((_stem(w), s, e) for w, s, e in words)]
     if any("/" in w or "-" in w for w, _, _ in words):
         split: list[tuple[str, int, int]] = []
         for w, s, _ in words:
@@ -280,8 +282,8 @@ def _pieces(text: str) -> list[list[tuple[str, int, int]]]:
                 at = w.find(part, at)
                 split.append((_stem(part), s + at, s + at + len(part)))
                 at += len(part)
-        seqs.append(split)
-    return seqs
+        seqs.append(tuple(split))
+    return tuple(seqs)
 
 
 def form_span(form: str, text: str) -> tuple[int, int] | None:
