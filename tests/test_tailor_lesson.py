@@ -372,3 +372,8 @@ def test_the_exercise_passes_over_a_bullet_that_only_shows_mentoring() -> None:
     assert result.orders[0].order[-1] == 2  # it shows the least of the posting's work...
     start = target(result, bullets(resume))
     assert start is not None and start.location == "work[0].highlights[1]"  # ...so not it
+
+
+def test_the_bullet_s_header_says_its_rank_is_the_saved_one(lesson) -> None:  # type: ignore[no-untyped-def]
+    widget = lesson.exercise()
+    assert "as saved, it ranks" in widget.original.value

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .cramming import (
     LISTED,
@@ -289,6 +289,7 @@ def _signals(
     return found, list(dict.fromkeys(vague))
 
 
+@lru_cache(maxsize=4096)  # asked of every bullet on each keystroke (T6) and by tailor
 def sells_with_hype(text: str, profile: Profile) -> bool:
     """Whether a bullet sells itself with hype words ("Leveraged cutting-edge AI to drive
     synergies"): it is held to a 3 of 5, and it vouches for nothing else (no paper is tied to

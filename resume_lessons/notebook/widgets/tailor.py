@@ -117,7 +117,10 @@ class TailorMatcher(w.VBox):
         where = esc(self.item.location) + (f" — {esc(self.item.role)}" if self.item.role else "")
         order = self._order(self.before)
         rank = self._rank(order)
-        place = f"; for this posting it ranks {rank} of {len(order.order)}" if order else ""
+        # the rank as saved: the rank of the text being typed is shown below the box
+        place = (
+            f"; as saved, it ranks {rank} of {len(order.order)} for this posting" if order else ""
+        )
         self.original.value = styled(
             f"<p><b>Your bullet</b> ({where}{esc(place)}), the posting's terms in it "
             "highlighted</p>"
