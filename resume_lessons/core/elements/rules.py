@@ -403,29 +403,30 @@ def impacts(doc: Doc) -> list[tuple[int, int, str, bool]]:
         _vocab(doc.profile).quality,
     )
     if doc.numeric:
-        found += [
-            (a, b, "time to detect", False)
-            for a, b in _detection_times(lowered)
-            if not any(s < b and a < e for s, e, _, _ in found)
-        ]
+        _add_unless_overlapping(
+            found, [(a, b, "time to detect", False) for a, b in _detection_times(lowered)]
+        )
         if "handl" in lowered:
-            found += [
-                (a, b, "share of work handled", True)
-                for a, b in (m.span() for m in _HANDLES_SHARE.finditer(lowered))
-                if not any(s < b and a < e for s, e, _, _ in found)
-            ]
+            shares = [m.span() for m in _HANDLES_SHARE.finditer(lowered)]
+            _add_unless_overlapping(
+                found, [(a, b, "share of work handled", True) for a, b in shares]
+            )
         if "instead of" in lowered or "rather than" in lowered:
-            found += [
-                (a, b, what, False)
-                for a, b, what in _amounts_instead(lowered)
-                if not any(s < b and a < e for s, e, _, _ in found)
-            ]
-    found += [
-        (a, b, "incidents caught", True)
-        for a, b in _caught_counts(lowered)
-        if not any(s < b and a < e for s, e, _, _ in found)
-    ]
+            _add_unless_overlapping(
+                found, [(a, b, what, False) for a, b, what in _amounts_instead(lowered)]
+            )
+    _add_unless_overlapping(
+        found, [(a, b, "incidents caught", True) for a, b in _caught_counts(lowered)]
+    )
     return found
+
+
+def _add_unless_overlapping(
+    found: list[tuple[int, int, str, bool]], more: list[tuple[int, int, str, bool]]
+) -> None:
+    """Add the impacts of ``more`` that overlap none of those ``found`` before them (those of
+    one rule are not checked against each other)."""
+    found += [m for m in more if not any(s < m[1] and m[0] < e for s, e, _, _ in found)]
 
 
 # Incidents a check caught or prevented, counted: "catching two data outages before they reached
@@ -1479,13 +1480,15 @@ def _on_recorded_data(j: int, words: list[str], by_cat) -> bool:  # type: ignore
     return any(k < a <= k + _RAN_ON_WINDOW for a, _, _ in hits)
 
 
-# Words that are a test only where the test is measured: beside a duration, a traffic share
-# or a guardrail ("the test ran on 5% of traffic", "a 2-week canary with guardrails").
+# Ways to ship that are a test only where measured: beside a guardrail or a duration ("a
+# 2-week canary with guardrails"; "built canary releases for models" is a way to deploy).
 _CANARIES = frozenset(
     {"canary", "canaries", "canary rollout", "canary rollouts", "canary release", "canary releases"}
     | {"staged rollout", "staged rollouts", "phased rollout", "phased rollouts"}
 )
-_NEEDS_CONTEXT = frozenset({"test", "tests"}) | _CANARIES
+# Words that are a test only beside a duration, a traffic share or a guardrail ("the test ran
+# on 5% of traffic").
+_NEEDS_CONTEXT = frozenset({"test", "tests"})
 # The practice of testing, not a test: an experiment only with a test's detail beside it
 # ("a minimum 14-day run on the experimentation platform", "with guardrail metrics").
 _PRACTICE = frozenset(
